@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-mod common;
+pub mod common;
 
 /// Count-night companion for Dutch polling-station supervisors.
 #[derive(Debug, Parser)]
