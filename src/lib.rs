@@ -6,10 +6,16 @@
 //! ([`result_file`]) and the workspace database ([`storage`]). The terminal
 //! interface is a thin shell over them.
 
+pub mod aggregate;
+pub mod annex;
 pub mod cli;
 pub mod counting;
 pub mod election;
+pub mod eml;
 pub mod record;
 pub mod result_file;
 pub mod rules;
+pub mod settings;
 pub mod storage;
+pub mod tui;
+pub mod verification;

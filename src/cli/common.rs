@@ -1,5 +1,10 @@
-//! What the commands share: finding the workspace, reporting errors.
+//! What the commands share: settings, finding the workspace, reading a result file
+//! with its election, reporting errors.
 
+use super::Cli;
+use crate::election::Election;
+use crate::record::CountRecord;
+use crate::settings::{Language, Settings};
 use crate::storage::Workspace;
 use std::path::{Path, PathBuf};
 
@@ -8,20 +13,120 @@ pub const EXIT_FOUND: u8 = 1;
 /// Exit status: bad input; nothing was written.
 pub const EXIT_BAD_INPUT: u8 = 2;
 
-/// The workspace directory: `--data DIR`, else the platform's user data directory.
-pub fn workspace_dir(data: Option<&Path>) -> PathBuf {
-    match data {
-        Some(dir) => dir.to_path_buf(),
-        None => dirs::data_dir()
+/// The settings: `--config FILE`, else the platform's default settings file (missing: defaults).
+pub fn settings(cli: &Cli) -> Result<Settings, u8> {
+    let path = match &cli.config {
+        Some(path) => {
+            if !path.exists() {
+                return Err(fail(&format!(
+                    "{}: settings file not found / instellingenbestand niet gevonden",
+                    path.display()
+                )));
+            }
+            path.clone()
+        }
+        None => match Settings::default_path() {
+            Some(path) => path,
+            None => return Ok(Settings::default()),
+        },
+    };
+    Settings::load(&path).map_err(|e| fail(&e.to_string()))
+}
+
+/// The interface language: `--lang`, else the settings file, else Dutch.
+pub fn language(cli: &Cli, settings: &Settings) -> Result<Language, u8> {
+    match &cli.lang {
+        Some(text) => Language::parse(text).ok_or_else(|| {
+            fail(&format!(
+                "--lang {text}: use \"nl\" or \"en\" / gebruik \"nl\" of \"en\""
+            ))
+        }),
+        None => Ok(settings.language),
+    }
+}
+
+/// The workspace directory: `--data DIR`, else the settings file's `data_dir`, else
+/// the platform's user data directory.
+pub fn workspace_dir(cli: &Cli, settings: &Settings) -> PathBuf {
+    match (&cli.data, &settings.data_dir) {
+        (Some(dir), _) => dir.clone(),
+        (None, Some(dir)) => dir.clone(),
+        (None, None) => dirs::data_dir()
             .unwrap_or_else(|| PathBuf::from("."))
             .join("telraam"),
     }
 }
 
-/// Opens the workspace, or prints why not and returns the exit status.
-pub fn open_workspace(data: Option<&Path>) -> Result<Workspace, u8> {
-    let dir = workspace_dir(data);
+/// Opens (creating it when needed) the workspace, or prints why not and returns the exit status.
+pub fn open_workspace(cli: &Cli, settings: &Settings) -> Result<Workspace, u8> {
+    let dir = workspace_dir(cli, settings);
     Workspace::open(&dir).map_err(|e| fail(&format!("{}: {e}", dir.display())))
+}
+
+/// Reads an election file, naming the file in the error.
+pub fn read_election(path: &Path) -> Result<Election, u8> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| fail(&format!("{}: {e}", path.display())))?;
+    Election::from_toml(&text).map_err(|e| fail(&format!("{}: {e}", path.display())))
+}
+
+/// A result file read and checked against its election.
+pub struct ResultInput {
+    pub election: Election,
+    pub record: CountRecord,
+    /// The file's exact bytes (for its fingerprint and the annex's QR code).
+    pub bytes: Vec<u8>,
+}
+
+/// Reads a result file and finds its election: `--election FILE` when given, else
+/// the demo election when the ids match, else the workspace's election when it
+/// matches. Bad input prints a message naming file, line and field.
+pub fn read_result(
+    cli: &Cli,
+    file: &Path,
+    election_file: Option<&Path>,
+) -> Result<ResultInput, u8> {
+    let bytes = std::fs::read(file).map_err(|e| fail(&format!("{}: {e}", file.display())))?;
+    let text = String::from_utf8(bytes.clone()).map_err(|_| {
+        fail(&format!(
+            "{}: not a text file (UTF-8) / geen tekstbestand",
+            file.display()
+        ))
+    })?;
+    let election = match election_file {
+        Some(path) => read_election(path)?,
+        None => find_election(cli, file, &text)?,
+    };
+    let name = file.display().to_string();
+    let record =
+        crate::result_file::from_toml(&name, &text, &election).map_err(|e| fail(&e.to_string()))?;
+    Ok(ResultInput {
+        election,
+        record,
+        bytes,
+    })
+}
+
+fn find_election(cli: &Cli, file: &Path, text: &str) -> Result<Election, u8> {
+    let wanted = crate::result_file::peek_election_id(text);
+    let demo = Election::demo();
+    if wanted.as_deref() == Some(demo.id.as_str()) {
+        return Ok(demo);
+    }
+    let settings = settings(cli)?;
+    let dir = workspace_dir(cli, &settings);
+    if dir.exists()
+        && let Ok(workspace) = Workspace::open(&dir)
+        && wanted.as_deref() == Some(workspace.election().id.as_str())
+    {
+        return Ok(workspace.election().clone());
+    }
+    Err(fail(&format!(
+        "{}: election \"{}\" is not known here; give its election file with --election FILE / \
+         verkiezing onbekend; geef het verkiezingsbestand met --election BESTAND",
+        file.display(),
+        wanted.unwrap_or_default()
+    )))
 }
 
 /// Prints `telraam: message` on stderr and returns the bad-input status.

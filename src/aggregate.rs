@@ -1,0 +1,2 @@
+//! Adding up station records into municipal totals, as the municipality's
+//! proces-verbaal does.
