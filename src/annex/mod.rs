@@ -1,11 +1,26 @@
 //! The printed annex (bijlage) to the paper proces-verbaal: a PDF made with printpdf.
 //!
 //! CONTRACT (filled in by the annex work; the CLI and the interface program against it).
+//!
+//! The work is split so that each step can be tested on its own: [`content`]
+//! decides what is printed in the order of the form (pure data), [`qr`] makes the
+//! QR code(s) of the result file, [`layout`] places everything on A4 pages,
+//! [`pdf`] writes the pages with the embedded [`fonts`], and [`print`] hands the
+//! file to `lp`.
+
+pub mod content;
+pub mod fonts;
+pub mod layout;
+pub mod pdf;
+pub mod print;
+pub mod qr;
 
 use crate::election::Election;
 use crate::record::CountRecord;
 use crate::verification::Codes;
 use std::path::{Path, PathBuf};
+
+pub use print::{PrintOutcome, print};
 
 /// Everything printed besides the record itself.
 #[derive(Debug, Clone)]
@@ -21,6 +36,33 @@ pub struct AnnexInput<'a> {
     pub audit_head: String,
 }
 
+impl<'a> AnnexInput<'a> {
+    /// The input for `record`: its codes, its result file (as
+    /// [`crate::result_file::to_toml`] writes it) and that file's fingerprint.
+    pub fn new(election: &'a Election, record: &'a CountRecord, audit_head: &str) -> Self {
+        let result_file = crate::result_file::to_toml(record);
+        Self::with_result_file(election, record, result_file, audit_head)
+    }
+
+    /// As [`AnnexInput::new`] for a record read from a result file: the annex
+    /// carries that file's own text and fingerprint.
+    pub fn with_result_file(
+        election: &'a Election,
+        record: &'a CountRecord,
+        result_file: String,
+        audit_head: &str,
+    ) -> Self {
+        AnnexInput {
+            election,
+            record,
+            codes: crate::verification::codes(election, record),
+            fingerprint: crate::verification::fingerprint(result_file.as_bytes()),
+            result_file,
+            audit_head: audit_head.to_string(),
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum AnnexError {
     #[error("{0}")]
@@ -29,14 +71,41 @@ pub enum AnnexError {
     Io { path: PathBuf, message: String },
 }
 
-/// The annex as PDF bytes.
-pub fn render(input: &AnnexInput) -> Result<Vec<u8>, AnnexError> {
-    let _ = input;
-    Err(AnnexError::Pdf("not built yet".into()))
+/// The annex as laid-out pages (what [`render`] draws), for inspection and tests.
+pub fn pages(input: &AnnexInput) -> Result<Vec<layout::Page>, AnnexError> {
+    let fonts = fonts::Fonts::get()
+        .ok_or_else(|| AnnexError::Pdf("the embedded font could not be read".into()))?;
+    let qr = qr::parts(&input.result_file).map_err(AnnexError::Pdf)?;
+    let annex = content::build(input, qr);
+    Ok(layout::layout(&annex, fonts))
 }
 
-/// Writes the annex atomically to `path`.
+/// The annex as PDF bytes.
+pub fn render(input: &AnnexInput) -> Result<Vec<u8>, AnnexError> {
+    let fonts = fonts::Fonts::get()
+        .ok_or_else(|| AnnexError::Pdf("the embedded font could not be read".into()))?;
+    let pages = pages(input)?;
+    let title = format!(
+        "Bijlage proces-verbaal {} stembureau {}",
+        input.election.name, input.record.station
+    );
+    Ok(pdf::write_pdf(&pages, fonts, &title))
+}
+
+/// Writes the annex atomically to `path`: a temporary file next to it, renamed
+/// into place, so a half-written PDF never carries the final name.
 pub fn write(input: &AnnexInput, path: &Path) -> Result<(), AnnexError> {
-    let _ = (input, path);
-    Err(AnnexError::Pdf("not built yet".into()))
+    let bytes = render(input)?;
+    let io = |e: std::io::Error| AnnexError::Io {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    let mut temp = path.as_os_str().to_owned();
+    temp.push(".part");
+    let temp = PathBuf::from(temp);
+    std::fs::write(&temp, &bytes).map_err(io)?;
+    std::fs::rename(&temp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        io(e)
+    })
 }

@@ -1,0 +1,155 @@
+//! Turns laid-out pages into a PDF with printpdf: the embedded fonts (subset on
+//! save), text, rules, QR modules and the CONCEPT watermark.
+
+use super::fonts::{Fonts, Measure, PT_PER_MM, Style};
+use super::layout::{Item, PAGE_HEIGHT, PAGE_WIDTH, Page};
+use printpdf::{
+    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+};
+
+fn pt(mm: f32) -> Pt {
+    Pt(mm * PT_PER_MM)
+}
+
+/// A point from layout coordinates (mm from the top left) in PDF space.
+fn point(x: f32, y: f32) -> Point {
+    Point {
+        x: pt(x),
+        y: pt(PAGE_HEIGHT - y),
+    }
+}
+
+fn grey(level: f32) -> Color {
+    Color::Greyscale(Greyscale::new(level, None))
+}
+
+/// The PDF bytes of `pages`.
+pub fn write_pdf(pages: &[Page], fonts: &Fonts, title: &str) -> Vec<u8> {
+    let mut doc = PdfDocument::new(title);
+    let regular = doc.add_font(&fonts.regular);
+    let bold = doc.add_font(&fonts.bold);
+    let pdf_pages = pages
+        .iter()
+        .map(|page| {
+            PdfPage::new(
+                Mm(PAGE_WIDTH),
+                Mm(PAGE_HEIGHT),
+                page_ops(page, fonts, &regular, &bold),
+            )
+        })
+        .collect();
+    let options = PdfSaveOptions {
+        subset_fonts: true,
+        ..PdfSaveOptions::default()
+    };
+    doc.with_pages(pdf_pages).save(&options, &mut Vec::new())
+}
+
+fn page_ops(page: &Page, fonts: &Fonts, regular: &FontId, bold: &FontId) -> Vec<Op> {
+    let mut ops = Vec::with_capacity(page.items.len() * 3 + 8);
+    // Shapes first, then all text in one text section.
+    ops.push(Op::SetFillColor { col: grey(0.0) });
+    for item in &page.items {
+        match item {
+            Item::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width_pt,
+            } => {
+                ops.push(Op::SetOutlineThickness { pt: Pt(*width_pt) });
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![
+                            LinePoint {
+                                p: point(*x1, *y1),
+                                bezier: false,
+                            },
+                            LinePoint {
+                                p: point(*x2, *y2),
+                                bezier: false,
+                            },
+                        ],
+                        is_closed: false,
+                    },
+                });
+            }
+            Item::Rect { x, y, w, h } => ops.push(Op::DrawRectangle {
+                rectangle: Rect {
+                    mode: Some(PaintMode::Fill),
+                    ..Rect::from_xywh(pt(*x), pt(PAGE_HEIGHT - y - h), pt(*w), pt(*h))
+                },
+            }),
+            Item::Text { .. } | Item::Watermark(_) => {}
+        }
+    }
+    ops.push(Op::StartTextSection);
+    let mut current: Option<(Style, f32, bool)> = None;
+    for item in &page.items {
+        match item {
+            Item::Text {
+                x,
+                y,
+                size,
+                style,
+                text,
+                grey: is_grey,
+            } => {
+                if text.is_empty() {
+                    continue;
+                }
+                if current.map(|(s, z, _)| (s, z)) != Some((*style, *size)) {
+                    ops.push(set_font(*style, *size, regular, bold));
+                }
+                if current.map(|(_, _, g)| g) != Some(*is_grey) {
+                    ops.push(Op::SetFillColor {
+                        col: grey(if *is_grey { 0.35 } else { 0.0 }),
+                    });
+                }
+                current = Some((*style, *size, *is_grey));
+                let p = point(*x, *y);
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(p.x, p.y),
+                });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(text.clone())],
+                });
+            }
+            Item::Watermark(text) => {
+                let size = 110.0;
+                ops.push(set_font(Style::Bold, size, regular, bold));
+                ops.push(Op::SetFillColor { col: grey(0.88) });
+                current = None;
+                // Centred on the page along the diagonal.
+                let angle = (PAGE_HEIGHT / PAGE_WIDTH).atan();
+                let width = fonts.width_mm(text, size, Style::Bold);
+                let cap = size / PT_PER_MM * 0.36;
+                let cx = PAGE_WIDTH / 2.0 - (width / 2.0) * angle.cos() + cap * angle.sin();
+                let cy = PAGE_HEIGHT / 2.0 - (width / 2.0) * angle.sin() - cap * angle.cos();
+                let (sin, cos) = angle.sin_cos();
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Raw([cos, sin, -sin, cos, pt(cx).0, pt(cy).0]),
+                });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(text.clone())],
+                });
+            }
+            Item::Line { .. } | Item::Rect { .. } => {}
+        }
+    }
+    ops.push(Op::EndTextSection);
+    ops
+}
+
+fn set_font(style: Style, size: f32, regular: &FontId, bold: &FontId) -> Op {
+    let id = match style {
+        Style::Regular => regular,
+        Style::Bold => bold,
+    };
+    Op::SetFont {
+        font: PdfFontHandle::External(id.clone()),
+        size: Pt(size),
+    }
+}

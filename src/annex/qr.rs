@@ -1,0 +1,141 @@
+//! The QR code(s) on the annex: the whole result file, so the municipality can
+//! scan the record instead of typing it.
+//!
+//! A small record fits one QR code holding exactly the result file. A large one
+//! (a Tweede Kamer station under DSO has some 2 000 candidate figures) does not: it
+//! is split into parts of at most [`PART_BYTES`] bytes, each starting with a line
+//! `telraam-qr i/n`, so that every code stays a size a phone scans from paper.
+//! [`join`] puts scanned parts back together.
+
+use super::content::QrPart;
+use qrcode::{EcLevel, QrCode};
+
+/// The most bytes one QR code carries: version 25 at error correction level M
+/// holds 997 bytes, 117 modules wide, about 0.45 mm a module on the printed page.
+pub const PART_BYTES: usize = 990;
+const HEADER: &str = "telraam-qr ";
+
+/// The texts to encode, one per QR code.
+pub fn part_texts(result_file: &str) -> Vec<String> {
+    if result_file.len() <= PART_BYTES {
+        return vec![result_file.to_string()];
+    }
+    // Room for the header line "telraam-qr 12/34\n".
+    let room = PART_BYTES - 20;
+    let mut chunks = Vec::new();
+    let mut rest = result_file;
+    while !rest.is_empty() {
+        let mut end = rest.len().min(room);
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        // Break after a line where one is near, so each part reads sensibly.
+        if end < rest.len()
+            && let Some(newline) = rest[..end].rfind('\n')
+            && newline > room / 2
+        {
+            end = newline + 1;
+        }
+        chunks.push(&rest[..end]);
+        rest = &rest[end..];
+    }
+    let total = chunks.len();
+    chunks
+        .iter()
+        .enumerate()
+        .map(|(i, chunk)| format!("{HEADER}{}/{total}\n{chunk}", i + 1))
+        .collect()
+}
+
+/// The QR codes of a result file, with their captions.
+pub fn parts(result_file: &str) -> Result<Vec<QrPart>, String> {
+    let texts = part_texts(result_file);
+    let total = texts.len();
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
+                .map_err(|e| format!("QR code: {e}"))?;
+            Ok(QrPart {
+                width: code.width(),
+                modules: code.to_vec(),
+                caption: if total == 1 {
+                    "Resultaatbestand".to_string()
+                } else {
+                    format!("QR-code {} van {total}", i + 1)
+                },
+            })
+        })
+        .collect()
+}
+
+/// The result file from scanned QR texts, in any order.
+pub fn join(scanned: &[String]) -> Result<String, String> {
+    if let [single] = scanned
+        && !single.starts_with(HEADER)
+    {
+        return Ok(single.clone());
+    }
+    let mut parts: Vec<(usize, usize, &str)> = Vec::new();
+    for text in scanned {
+        let (header, body) = text
+            .split_once('\n')
+            .ok_or("a QR part without its header line / QR-deel zonder kopregel")?;
+        let (index, total) = header
+            .strip_prefix(HEADER)
+            .and_then(|h| h.split_once('/'))
+            .and_then(|(i, n)| Some((i.parse::<usize>().ok()?, n.parse::<usize>().ok()?)))
+            .ok_or_else(|| format!("not a telraam QR part / geen telraam-QR-deel: {header}"))?;
+        parts.push((index, total, body));
+    }
+    parts.sort_by_key(|(index, _, _)| *index);
+    let total = parts.first().map(|p| p.1).unwrap_or(0);
+    let complete = parts.len() == total
+        && parts
+            .iter()
+            .enumerate()
+            .all(|(i, (index, n, _))| *index == i + 1 && *n == total);
+    if !complete {
+        return Err(format!(
+            "{} of {total} QR parts scanned, or parts of different records / \
+             {} van {total} QR-delen gescand, of delen van verschillende processen-verbaal",
+            parts.len(),
+            parts.len()
+        ));
+    }
+    Ok(parts.iter().map(|(_, _, body)| *body).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_small_file_is_one_code_holding_exactly_the_file() {
+        let file = "format = \"telraam-result-1\"\nstation = 1\n";
+        let texts = part_texts(file);
+        assert_eq!(texts, [file]);
+        assert_eq!(join(&texts).unwrap(), file);
+        assert_eq!(parts(file).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_large_file_splits_into_parts_that_join_back_in_any_order() {
+        let file: String = (0..900).map(|n| format!("{n} = {}\n", n * 7 % 13)).collect();
+        let mut texts = part_texts(&file);
+        assert!(texts.len() > 3);
+        assert!(texts.iter().all(|t| t.len() <= PART_BYTES));
+        texts.reverse();
+        assert_eq!(join(&texts).unwrap(), file);
+        texts.pop();
+        assert!(join(&texts).is_err(), "a missing part is noticed");
+    }
+
+    #[test]
+    fn parts_never_split_a_character() {
+        let file = "é".repeat(1500);
+        let texts = part_texts(&file);
+        assert_eq!(join(&texts).unwrap(), file);
+    }
+}
