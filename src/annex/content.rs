@@ -58,7 +58,7 @@ pub struct CandidateTable {
     /// "Lijst 3 – Partij voor de Juinen".
     pub title: String,
     pub rows: Vec<CandidateRow>,
-    /// The list total as the record holds it.
+    /// "Totaal lijst" at the foot of the list's page, as the record holds it.
     pub total: String,
 }
 
@@ -146,7 +146,10 @@ pub fn build(input: &AnnexInput, qr: Vec<QrPart>) -> Annex {
         ));
     }
     header.push(("Stembureau".to_string(), station_text.clone()));
-    if let Some(postcode) = station.map(|s| s.postcode.as_str()).filter(|p| !p.is_empty()) {
+    if let Some(postcode) = station
+        .map(|s| s.postcode.as_str())
+        .filter(|p| !p.is_empty())
+    {
         header.push(("Postcode".to_string(), postcode.to_string()));
     }
     header.push((
@@ -307,7 +310,12 @@ fn votes_section(input: &AnnexInput) -> Section {
     rows.push(figure("E", "Stemmen op kandidaten", e.total_on_lists, true));
     rows.push(figure("F", "Blanco stemmen", e.blank, false));
     rows.push(figure("G", "Ongeldige stemmen", e.invalid, false));
-    rows.push(figure("H", "Totaal uitgebrachte stemmen", e.total_cast, true));
+    rows.push(figure(
+        "H",
+        "Totaal uitgebrachte stemmen",
+        e.total_cast,
+        true,
+    ));
     Section {
         title: "2. Uitgebrachte stemmen".to_string(),
         blocks: vec![Block::Figures(rows)],
@@ -379,7 +387,12 @@ fn stock_section(record: &CountRecord) -> Section {
     let mut rows = vec![
         figure("", "Ontvangen stembiljetten", s.received, false),
         figure("", "Ongebruikte stembiljetten", s.unused, false),
-        figure("", "Vervangen (onbruikbaar gemaakte) stembiljetten", s.spoiled, false),
+        figure(
+            "",
+            "Vervangen (onbruikbaar gemaakte) stembiljetten",
+            s.spoiled,
+            false,
+        ),
         Figure {
             letter: String::new(),
             label: "Uitgereikt (ontvangen − ongebruikt − vervangen)".to_string(),
@@ -447,7 +460,7 @@ fn candidates_section(input: &AnnexInput) -> Section {
                         votes: figure_text(*votes),
                     })
                     .collect(),
-                total: figure_text(input.record.list_total(cl.list)),
+                total: figure_text(cl.total),
             }
         })
         .collect();

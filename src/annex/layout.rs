@@ -101,11 +101,18 @@ fn footer(page: &mut Page, measure: &dyn Measure, number: usize, total: usize, t
     });
     let left = format!("pagina {number} van {total}");
     let left_width = measure.width_mm(&left, SMALL, Style::Regular);
-    page.items.push(text_item(LEFT, FOOTER_BASELINE, SMALL, Style::Regular, &left));
+    page.items.push(text_item(
+        LEFT,
+        FOOTER_BASELINE,
+        SMALL,
+        Style::Regular,
+        &left,
+    ));
     let room = RIGHT - LEFT - left_width - 6.0;
     let right = fit(measure, text, SMALL, Style::Regular, room);
     let x = RIGHT - measure.width_mm(&right, SMALL, Style::Regular);
-    page.items.push(text_item(x, FOOTER_BASELINE, SMALL, Style::Regular, &right));
+    page.items
+        .push(text_item(x, FOOTER_BASELINE, SMALL, Style::Regular, &right));
 }
 
 fn text_item(x: f32, y: f32, size: f32, style: Style, text: &str) -> Item {
@@ -264,7 +271,11 @@ impl Writer<'_> {
         for row in rows {
             self.ensure(LINE);
             self.y += LINE;
-            let style = if row.total { Style::Bold } else { Style::Regular };
+            let style = if row.total {
+                Style::Bold
+            } else {
+                Style::Regular
+            };
             let y = self.y - 1.5;
             self.text(letter_x, y, BODY, Style::Bold, &row.letter);
             let value_width = self.measure.width_mm(&row.value, BODY, style);
@@ -507,7 +518,10 @@ impl Columns {
             self.next_column(w);
         }
         self.header(w, &table.title);
-        let continued = format!("{} (vervolg)", table.title);
+        // The continuation keeps its "(vervolg)" even when the name is shortened.
+        let suffix = " (vervolg)";
+        let room = COLUMN_WIDTH - w.measure.width_mm(suffix, 9.0, Style::Bold);
+        let continued = fit(w.measure, &table.title, 9.0, Style::Bold, room) + suffix;
         for row in &table.rows {
             if !self.room(CAND_LINE) {
                 self.next_column(w);

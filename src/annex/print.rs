@@ -72,6 +72,10 @@ mod tests {
             panic!("{outcome:?}");
         };
         assert!(reason.contains("not available"), "{reason}");
-        assert!(outcome.message(Path::new("/tmp/bijlage.pdf")).contains("/tmp/bijlage.pdf"));
+        assert!(
+            outcome
+                .message(Path::new("/tmp/bijlage.pdf"))
+                .contains("/tmp/bijlage.pdf")
+        );
     }
 }

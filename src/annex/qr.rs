@@ -59,7 +59,11 @@ pub fn parts(result_file: &str) -> Result<Vec<QrPart>, String> {
                 .map_err(|e| format!("QR code: {e}"))?;
             Ok(QrPart {
                 width: code.width(),
-                modules: code.to_vec(),
+                modules: code
+                    .to_colors()
+                    .into_iter()
+                    .map(|c| c == qrcode::Color::Dark)
+                    .collect(),
                 caption: if total == 1 {
                     "Resultaatbestand".to_string()
                 } else {
@@ -122,7 +126,9 @@ mod tests {
 
     #[test]
     fn a_large_file_splits_into_parts_that_join_back_in_any_order() {
-        let file: String = (0..900).map(|n| format!("{n} = {}\n", n * 7 % 13)).collect();
+        let file: String = (0..900)
+            .map(|n| format!("{n} = {}\n", n * 7 % 13))
+            .collect();
         let mut texts = part_texts(&file);
         assert!(texts.len() > 3);
         assert!(texts.iter().all(|t| t.len() <= PART_BYTES));
