@@ -61,7 +61,11 @@ pub enum Notice {
     /// D = H, so the Verschillen step has nothing to ask.
     NoDifference,
     /// The program restarted where the operator left off.
-    Resumed { station: u32, position: String },
+    Resumed {
+        station: u32,
+        step: Step,
+        field: Option<String>,
+    },
     /// Saving failed; the text is the storage's own message.
     Storage(String),
     /// Finalising refused: errors remain.
@@ -516,7 +520,8 @@ impl App {
             self.go(step, index);
             self.notice = Some(Notice::Resumed {
                 station,
-                position: point.position.clone(),
+                step,
+                field: self.current_item().map(Item::key),
             });
             return;
         }
@@ -614,11 +619,8 @@ impl App {
                     self.station_cursor = 0;
                 }
             }
-            Msg::Next => {
-                let n = self.filtered_stations().len();
-                if self.station_cursor + 1 < n {
-                    self.station_cursor += 1;
-                }
+            Msg::Next if self.station_cursor + 1 < self.filtered_stations().len() => {
+                self.station_cursor += 1;
             }
             Msg::Prev => self.station_cursor = self.station_cursor.saturating_sub(1),
             Msg::Confirm => {
@@ -696,11 +698,11 @@ impl App {
             }
             (_, Msg::NextStep) => {
                 self.commit(false, fx);
-                self.to_next_step(step);
+                self.go_next_step(step);
             }
             (_, Msg::PrevStep) => {
                 self.commit(false, fx);
-                self.to_prev_step(step);
+                self.go_prev_step(step);
             }
             (_, Msg::Back) => {
                 if item == Some(Item::Note) {
@@ -713,7 +715,7 @@ impl App {
                     self.input.clear();
                     return;
                 }
-                self.to_stations();
+                self.go_stations();
             }
             _ => {}
         }
@@ -854,13 +856,13 @@ impl App {
         }
     }
 
-    fn to_next_step(&mut self, step: Step) {
+    fn go_next_step(&mut self, step: Step) {
         if let Some(next) = self.step_after(step) {
             self.leave_to(step, (next, 0));
         }
     }
 
-    fn to_prev_step(&mut self, step: Step) {
+    fn go_prev_step(&mut self, step: Step) {
         if let Some(prev) = self.step_before(step) {
             self.go(prev, 0);
         }
@@ -894,7 +896,7 @@ impl App {
         i.checked_sub(1).and_then(|i| steps.get(i).copied())
     }
 
-    fn to_stations(&mut self) {
+    fn go_stations(&mut self) {
         self.screen = Screen::Stations;
         self.record = None;
         self.input.clear();
@@ -906,11 +908,7 @@ impl App {
     fn on_check(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
         let count = self.results.len();
         match msg {
-            Msg::Next => {
-                if self.result_cursor + 1 < count {
-                    self.result_cursor += 1;
-                }
-            }
+            Msg::Next if self.result_cursor + 1 < count => self.result_cursor += 1,
             Msg::Prev => self.result_cursor = self.result_cursor.saturating_sub(1),
             Msg::Confirm => match self.results.get(self.result_cursor) {
                 Some(result) => self.jump_to(result.fields.first().copied()),
@@ -918,9 +916,8 @@ impl App {
             },
             Msg::Toggle | Msg::Char('a' | 'A') => self.acknowledge(fx),
             Msg::NextStep => self.go(Step::Finalise, 0),
-            Msg::PrevStep => self.to_prev_step(Step::Check),
-            Msg::Back => self.to_stations(),
-            Msg::Char(c) => self.notice = Some(Notice::NotADigit(c)),
+            Msg::PrevStep => self.go_prev_step(Step::Check),
+            Msg::Back => self.go_stations(),
             _ => {}
         }
     }
@@ -996,7 +993,7 @@ impl App {
             Msg::Next => self.scroll = self.scroll.saturating_add(1),
             Msg::Prev => self.scroll = self.scroll.saturating_sub(1),
             Msg::PrevStep => self.go(Step::Check, 0),
-            Msg::Back => self.to_stations(),
+            Msg::Back => self.go_stations(),
             Msg::Confirm => {
                 if self.is_finalised() {
                     self.screen = Screen::Done;
@@ -1014,7 +1011,6 @@ impl App {
                     self.dialog = Some(Dialog::ConfirmFinalise);
                 }
             }
-            Msg::Char(c) => self.notice = Some(Notice::NotADigit(c)),
             _ => {}
         }
     }
@@ -1024,7 +1020,7 @@ impl App {
     fn on_done(&mut self, msg: Msg, _fx: &mut Vec<Effect>) {
         match msg {
             Msg::Done(action) => self.done_action(action),
-            Msg::Back => self.to_stations(),
+            Msg::Back => self.go_stations(),
             Msg::PrevStep => self.go(Step::Finalise, 0),
             _ => {}
         }
@@ -1034,7 +1030,7 @@ impl App {
     fn done_action(&mut self, action: DoneAction) {
         match action {
             DoneAction::Correct => self.dialog = Some(Dialog::CorrectionReason(String::new())),
-            DoneAction::Stations => self.to_stations(),
+            DoneAction::Stations => self.go_stations(),
         }
     }
 }

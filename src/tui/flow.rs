@@ -181,7 +181,7 @@ pub fn locate(election: &Election, record: &CountRecord, field: Field) -> (Step,
         | Field::BallotsReceived
         | Field::BallotsUnused
         | Field::BallotsSpoiled => find(Step::Differences, field),
-        Field::Candidate { list, .. } => {
+        Field::CandidateListTotal(list) | Field::Candidate { list, .. } => {
             match election.lists.iter().position(|l| l.number == list) {
                 Some(i) => find(Step::Candidates(i), field),
                 None => (Step::Check, 0),

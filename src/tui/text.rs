@@ -127,10 +127,10 @@ pub const NL: Text = Text {
     remaining: "nog toe te wijzen",
     too_many_assigned: "te veel toegewezen",
     keys_stations: "Typ nummer/naam  Pijltjes kies  Enter open  F1 hulp  Esc/q stoppen",
-    keys_entry: "Cijfers  Enter bevestig (leeg=0)  Tab/Shift-Tab veld  PgUp/PgDn stap  F1 hulp  q stop",
+    keys_entry: "Enter bevestig (leeg=0)  Tab/S-Tab veld  PgUp/PgDn stap  Esc terug  F1 hulp",
     keys_explained: "j ja  n nee  Spatie wissel  Tab verder  PgUp/PgDn stap  F1 hulp  q stop",
     keys_note: "Typ tekst  Enter bevestig  Tab verder  Esc herstel  F1 hulp  Ctrl-C stop",
-    keys_check: "Pijltjes kies  Enter naar veld  Spatie bevestig waarschuwing  PgDn vaststellen  F1",
+    keys_check: "Pijltjes kies  Enter naar veld  Spatie bevestig waarsch.  PgDn vaststellen",
     keys_finalise: "Enter vaststellen  Pijltjes scroll  PgUp controle  Esc stembureaus  F1 hulp",
     keys_done: "Esc stembureaus  q stoppen  F1 hulp",
     keys_dialog: "j ja  n nee  Esc terug",
@@ -213,10 +213,10 @@ pub const EN: Text = Text {
     remaining: "left to assign",
     too_many_assigned: "assigned too many",
     keys_stations: "Type number/name  Arrows choose  Enter open  F1 help  Esc/q quit",
-    keys_entry: "Digits  Enter confirm (empty=0)  Tab/Shift-Tab field  PgUp/PgDn step  F1 help  q quit",
+    keys_entry: "Enter confirm (empty=0)  Tab/S-Tab field  PgUp/PgDn step  Esc back  F1 help",
     keys_explained: "y yes  n no  Space toggle  Tab next  PgUp/PgDn step  F1 help  q quit",
     keys_note: "Type text  Enter confirm  Tab next  Esc undo  F1 help  Ctrl-C quit",
-    keys_check: "Arrows choose  Enter go to field  Space acknowledge warning  PgDn finalise  F1",
+    keys_check: "Arrows choose  Enter go to field  Space acknowledge  PgDn finalise  F1 help",
     keys_finalise: "Enter finalise  Arrows scroll  PgUp check  Esc stations  F1 help",
     keys_done: "Esc stations  q quit  F1 help",
     keys_dialog: "y yes  n no  Esc back",
@@ -281,6 +281,13 @@ pub fn field_label(language: Language, field: Field) -> String {
                 format!("E.{n} total list {n}")
             } else {
                 format!("E.{n} totaal lijst {n}")
+            };
+        }
+        Field::CandidateListTotal(list) => {
+            return if en {
+                format!("list {list} total of the candidates")
+            } else {
+                format!("totaal lijst {list} (kandidaten)")
             };
         }
         Field::Candidate { list, candidate } => {
@@ -366,11 +373,19 @@ pub fn notice(language: Language, notice: &Notice) -> String {
             }
         }
         Notice::NoDifference => t.no_difference.to_string(),
-        Notice::Resumed { station, position } => {
+        Notice::Resumed {
+            station,
+            step,
+            field,
+        } => {
+            let at = match field {
+                Some(f) => format!("{}, {f}", step_name(language, *step)),
+                None => step_name(language, *step).to_string(),
+            };
             if en {
-                format!("Resumed at polling station {station}, {position}.")
+                format!("Resumed where you left off: polling station {station}, {at}.")
             } else {
-                format!("Verder bij stembureau {station}, {position}.")
+                format!("Verder waar u was: stembureau {station}, {at}.")
             }
         }
         Notice::Storage(message) => {

@@ -80,7 +80,7 @@ pub fn view(frame: &mut Frame, app: &App) {
     ])
     .areas(area);
     frame.render_widget(
-        Paragraph::new(header_text(app, t)).style(theme.bar()),
+        Paragraph::new(header_text(app, t, header.width as usize)).style(theme.bar()),
         header,
     );
     frame.render_widget(Paragraph::new(tab_line(app, &theme)), tabs);
@@ -109,30 +109,37 @@ pub fn view(frame: &mut Frame, app: &App) {
     }
 }
 
-fn header_text(app: &App, t: &Text) -> String {
-    let mut s = format!(" telraam | {}", app.election.name);
-    if let Some(r) = &app.record {
-        let name = app
-            .election
-            .station(r.station)
-            .map(|s| s.name.as_str())
-            .unwrap_or("");
-        let state = match r.lifecycle.state {
-            RecordState::Draft => t.draft,
-            RecordState::Finalised => t.finalised,
-        };
-        s.push_str(&format!(
-            " | {} {} {} | {} | {} {} {}",
-            t.station,
-            r.station,
-            name,
-            app.election.counting_method.model(),
-            t.version,
-            r.lifecycle.version,
-            state
-        ));
+fn header_text(app: &App, t: &Text, width: usize) -> String {
+    let election = format!(" telraam | {}", app.election.name);
+    let Some(r) = &app.record else {
+        return election;
+    };
+    let name = app
+        .election
+        .station(r.station)
+        .map(|s| s.name.as_str())
+        .unwrap_or("");
+    let state = match r.lifecycle.state {
+        RecordState::Draft => t.draft,
+        RecordState::Finalised => t.finalised,
+    };
+    let station = format!(
+        " | {} {} {} | {} | {} {} {}",
+        t.station,
+        r.station,
+        name,
+        app.election.counting_method.model(),
+        t.version,
+        r.lifecycle.version,
+        state
+    );
+    let full = format!("{election}{station}");
+    if full.chars().count() <= width {
+        full
+    } else {
+        // The station matters more than the election's name on a narrow screen.
+        format!(" telraam{station}")
     }
-    s
 }
 
 fn tab_line(app: &App, theme: &Theme) -> Line<'static> {
@@ -154,16 +161,12 @@ fn tab_line(app: &App, theme: &Theme) -> Line<'static> {
             (Step::Candidates(_), Step::Candidates(_)) => true,
             (a, b) => a == b,
         };
-        let mut label = format!("{number} {}", text::step_name(app.language, step));
-        if let (Step::Candidates(_), Step::Candidates(i)) = (step, current) {
-            label.push_str(&format!(" {}/{}", i + 1, app.election.lists.len()));
-        }
+        let label = format!("{number} {}", text::step_name(app.language, step));
         if is_current {
             spans.push(Span::styled(format!("[{label}]"), theme.focus()));
         } else {
             spans.push(Span::styled(format!(" {label} "), theme.plain()));
         }
-        spans.push(Span::raw(" "));
     }
     Line::from(spans)
 }
