@@ -24,6 +24,11 @@
 //! [votes.lists]
 //! 1 = 612
 //! 2 = 578
+//!
+//! [candidates.1]   # model N 10-1: candidate number = votes
+//! 1 = 590
+//! 2 = 22
+//! total = 612      # "totaal lijst" at the foot of the list's page
 //! ```
 //!
 //! An empty box on paper is a missing key. Reading checks every figure against
@@ -42,6 +47,10 @@ use toml::Spanned;
 
 /// Format identifier written in every result file.
 pub const FORMAT: &str = "telraam-result-1";
+
+/// Key, inside a `[candidates.N]` table, of the "totaal lijst" written at the foot of
+/// list N's candidate page (not E.N of section 2.2, which is `votes.lists.N`).
+pub const LIST_PAGE_TOTAL: &str = "total";
 
 /// Why a result file could not be read. Displays as `file:line: field: message`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -261,11 +270,14 @@ pub fn to_toml(record: &CountRecord) -> String {
             .candidate_votes
             .iter()
             .map(|cl| {
-                let votes = cl
+                let mut votes = cl
                     .votes
                     .iter()
                     .filter_map(|(n, v)| Some((spanned(n.to_string()), spanned((*v)?))))
                     .collect::<BTreeMap<_, _>>();
+                if let Some(total) = cl.total {
+                    votes.insert(spanned(LIST_PAGE_TOTAL.to_string()), spanned(total));
+                }
                 (spanned(cl.list.to_string()), votes)
             })
             .filter(|(_, votes)| !votes.is_empty())
@@ -491,6 +503,10 @@ pub fn from_toml(
         };
         for (cand_key, value) in votes {
             let field = format!("candidates.{}.{}", list_key.get_ref(), cand_key.get_ref());
+            if cand_key.get_ref() == LIST_PAGE_TOTAL {
+                slots.total = count(&field, &Some(value.clone()))?;
+                continue;
+            }
             let cand = number(&field, cand_key)?;
             let Some((_, slot)) = slots.votes.iter_mut().find(|(n, _)| *n == cand) else {
                 return Err(err(
@@ -572,6 +588,19 @@ mod tests {
         let back = from_toml("x.toml", &to_toml(&r), &e).expect("reads back");
         assert_eq!(back.get(Field::ListTotal(3)), Some(0));
         assert_eq!(back.get(Field::ListTotal(2)), None);
+    }
+
+    #[test]
+    fn a_list_pages_own_total_is_kept_apart_from_e_n() {
+        let (e, mut r) = filled();
+        r.mode = EntryMode::Transcription;
+        r.set(Field::CandidateListTotal(1), Some(49));
+        let text = to_toml(&r);
+        assert!(text.contains("total = 49"), "{text}");
+        let back = from_toml("x.toml", &text, &e).expect("reads back");
+        assert_eq!(back.get(Field::CandidateListTotal(1)), Some(49));
+        assert_eq!(back.get(Field::ListTotal(1)), Some(50));
+        assert_eq!(back.get(Field::CandidateListTotal(2)), None);
     }
 
     #[test]
