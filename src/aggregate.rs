@@ -212,7 +212,7 @@ impl Totals {
                 let cand = election
                     .list(list.list)
                     .and_then(|l| l.candidate(number))
-                    .map(|c| c.display_name())
+                    .map(crate::eml::osv::candidate_name)
                     .unwrap_or_default();
                 out.push(entry(
                     &format!("cand.{}.{number}", list.list),

@@ -203,6 +203,8 @@ pub fn record(
         let Some(cands) = r.candidate_votes.iter_mut().find(|c| c.list == list.list) else {
             return Err(unknown_list(file, Some(station), list.list));
         };
+        // A 510b has one figure per list: both the E.n and the list page's own total.
+        cands.total = Some(list.votes);
         for (i, &(number, votes)) in list.candidates.iter().enumerate() {
             let index = match cands.votes.get(i) {
                 Some((n, _)) if *n == number => Some(i),
