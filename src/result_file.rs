@@ -316,7 +316,8 @@ pub fn from_toml(
             .split('`')
             .nth(1)
             .filter(|_| e.message().contains("field"))
-            .map(str::to_string);
+            .map(str::to_string)
+            .or_else(|| e.span().and_then(|span| key_at(text, span.start)));
         err(e.span(), field, e.message().trim().to_string())
     })?;
 
@@ -521,6 +522,29 @@ pub fn from_toml(
     Ok(record)
 }
 
+/// The dotted key (`voters.A`) of the `key = value` line holding byte `offset`,
+/// so that a bad value is named even when the parser only gives its position.
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    let before = text.get(..offset)?;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line = text.get(line_start..)?.lines().next()?;
+    let key = line.split_once('=')?.0.trim().trim_matches('"');
+    if key.is_empty() || key.starts_with('[') || key.starts_with('#') {
+        return None;
+    }
+    let table = before
+        .get(..line_start)?
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('[') && l.ends_with(']'))
+        .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_string());
+    Some(match table {
+        Some(t) if !t.is_empty() => format!("{t}.{key}"),
+        _ => key.to_string(),
+    })
+}
+
 /// Reads a result file from disk. A missing or unreadable file is an error naming it.
 pub fn read(path: &Path, election: &Election) -> Result<CountRecord, ResultFileError> {
     let file = path.display().to_string();
@@ -625,6 +649,17 @@ mod tests {
         let error = from_toml("x.toml", &text, &e).expect_err("negative");
         let line = text.lines().position(|l| l == "A = -1").expect("there") + 1;
         assert_eq!(error.line, Some(line));
+    }
+
+    #[test]
+    fn a_negative_number_is_named_by_its_table_and_key() {
+        let e = Election::demo();
+        let text = "format = \"telraam-result-1\"\nelection = \"GR2025_Juinen\"\nstation = 1\n\
+                    model = \"N 10-1\"\nmode = \"counting\"\n\n[voters]\nA = 3\nB = -2\n";
+        let err = from_toml("s.toml", text, &e).expect_err("negative");
+        assert_eq!(err.line, Some(9));
+        assert_eq!(err.field.as_deref(), Some("voters.B"));
+        assert!(err.to_string().starts_with("s.toml:9: voters.B: "), "{err}");
     }
 
     #[test]
