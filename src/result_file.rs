@@ -317,7 +317,7 @@ pub fn from_toml(
             .nth(1)
             .filter(|_| e.message().contains("field"))
             .map(str::to_string)
-            .or_else(|| e.span().and_then(|s| key_at(text, s.start)));
+            .or_else(|| e.span().and_then(|span| key_at(text, span.start)));
         err(e.span(), field, explain_toml_error(e.message().trim()))
     })?;
 
@@ -534,14 +534,14 @@ pub fn from_toml(
     Ok(record)
 }
 
-/// The dotted key (`voters.A`, `votes.lists.3`) of the line holding `offset`: the
-/// key before its `=`, under the last `[table]` header above it.
+/// The dotted key (`voters.A`) of the `key = value` line holding byte `offset`,
+/// so that a bad value is named even when the parser only gives its position.
 fn key_at(text: &str, offset: usize) -> Option<String> {
     let before = text.get(..offset)?;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
     let line = text.get(line_start..)?.lines().next()?;
-    let key = line.split_once('=')?.0.trim();
-    if key.is_empty() || key.starts_with('#') {
+    let key = line.split_once('=')?.0.trim().trim_matches('"');
+    if key.is_empty() || key.starts_with('[') || key.starts_with('#') {
         return None;
     }
     let table = before
@@ -552,8 +552,8 @@ fn key_at(text: &str, offset: usize) -> Option<String> {
         .find(|l| l.starts_with('[') && l.ends_with(']'))
         .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_string());
     Some(match table {
-        Some(table) => format!("{table}.{key}"),
-        None => key.to_string(),
+        Some(t) if !t.is_empty() => format!("{t}.{key}"),
+        _ => key.to_string(),
     })
 }
 
@@ -681,6 +681,17 @@ mod tests {
         let error = from_toml("x.toml", &text, &e).expect_err("negative");
         assert_eq!(error.field.as_deref(), Some("votes.H"));
         assert!(error.message.contains("negatief") && error.message.contains("negative"));
+    }
+
+    #[test]
+    fn a_negative_number_is_named_by_its_table_and_key() {
+        let e = Election::demo();
+        let text = "format = \"telraam-result-1\"\nelection = \"GR2025_Juinen\"\nstation = 1\n\
+                    model = \"N 10-1\"\nmode = \"counting\"\n\n[voters]\nA = 3\nB = -2\n";
+        let err = from_toml("s.toml", text, &e).expect_err("negative");
+        assert_eq!(err.line, Some(9));
+        assert_eq!(err.field.as_deref(), Some("voters.B"));
+        assert!(err.to_string().starts_with("s.toml:9: voters.B: "), "{err}");
     }
 
     #[test]

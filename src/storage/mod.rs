@@ -417,26 +417,41 @@ impl Workspace {
         operator: &str,
         what: &str,
     ) -> Result<(), StorageError> {
-        for record in records {
-            self.check_station(record.station)?;
+        self.put_records_each(records, operator, what)
+            .map_err(|(_, e)| e)
+    }
+
+    /// As [`Workspace::put_records`]; a refusal also says which record (its index).
+    pub fn put_records_each(
+        &mut self,
+        records: &[CountRecord],
+        operator: &str,
+        what: &str,
+    ) -> Result<(), (usize, StorageError)> {
+        for (i, record) in records.iter().enumerate() {
+            self.check_station(record.station).map_err(|e| (i, e))?;
             if record.election_id != self.election.id {
-                return Err(StorageError::Invalid(format!(
-                    "station {}: the record is for election {}, the workspace counts {} / \
-                     het record hoort bij verkiezing {}, de werkmap telt {}",
-                    record.station,
-                    record.election_id,
-                    self.election.id,
-                    record.election_id,
-                    self.election.id
-                )));
+                return Err((
+                    i,
+                    StorageError::Invalid(format!(
+                        "station {}: the record is for election {}, the workspace counts {} / \
+                         het record hoort bij verkiezing {}, de werkmap telt {}",
+                        record.station,
+                        record.election_id,
+                        self.election.id,
+                        record.election_id,
+                        self.election.id
+                    )),
+                ));
             }
         }
         let election = self.election.clone();
-        let tx = self.begin()?;
-        for record in records {
-            put_in(&tx, &election, record, operator, what)?;
+        let whole = |e| (records.len(), e);
+        let tx = self.begin().map_err(whole)?;
+        for (i, record) in records.iter().enumerate() {
+            put_in(&tx, &election, record, operator, what).map_err(|e| (i, e))?;
         }
-        tx.commit().map_err(db)?;
+        tx.commit().map_err(db).map_err(whole)?;
         Ok(())
     }
 
