@@ -280,6 +280,13 @@ fn an_error_cannot_be_acknowledged_and_enter_jumps_to_its_field() {
 fn finalising_asks_for_confirmation_then_the_done_screen_offers_a_corrigendum() {
     let mut app = opened();
     on_check(&mut app);
+    // The empty record's only result is T.001 (boxes not filled in), a warning:
+    // acknowledge it so that nothing blocks finalising.
+    assert_eq!(
+        app.results.iter().map(|r| r.code).collect::<Vec<_>>(),
+        ["T.001"]
+    );
+    app.update(Msg::Toggle);
     app.update(Msg::NextStep);
     assert_eq!(app.screen, Screen::Step(Step::Finalise));
     app.update(Msg::Confirm);
@@ -291,7 +298,7 @@ fn finalising_asks_for_confirmation_then_the_done_screen_offers_a_corrigendum() 
         effects,
         vec![Effect::Finalise {
             station: 1,
-            acknowledged: vec![]
+            acknowledged: vec!["T.001".into()]
         }]
     );
     let mut record = app.record.clone().expect("open");
