@@ -50,6 +50,36 @@ fn enter_votes(app: &mut App, a: &str, b: &str, lists: &[&str], f: &str, g: &str
     enter(app, g);
 }
 
+/// The figures of a balanced demo station in the order they are asked: A, B, E.1..E.4,
+/// F, G, then every candidate (the list's votes all on its first candidate).
+fn balanced_station(election: &Election) -> Vec<String> {
+    let mut figures: Vec<String> = ["100", "5", "50", "30", "20", "0", "3", "2"]
+        .map(String::from)
+        .to_vec();
+    for (i, l) in election.lists.iter().enumerate() {
+        let total = ["50", "30", "20", "0"][i];
+        for c in 0..l.candidates.len() {
+            figures.push(if c == 0 { total } else { "0" }.to_string());
+        }
+    }
+    figures
+}
+
+/// Enters a whole balanced station the cheapest way (a zero is a bare Enter); returns the keys sent.
+fn enter_station(app: &mut App) -> usize {
+    let mut sent = 0;
+    for figure in balanced_station(&app.election) {
+        let typed = if figure == "0" { "" } else { figure.as_str() };
+        for c in typed.chars() {
+            app.update(Msg::Char(c));
+            sent += 1;
+        }
+        app.update(Msg::Confirm);
+        sent += 1;
+    }
+    sent
+}
+
 #[test]
 fn a_new_station_starts_at_a_and_a_confirmed_figure_is_saved_at_once() {
     let mut app = opened();
@@ -279,14 +309,8 @@ fn an_error_cannot_be_acknowledged_and_enter_jumps_to_its_field() {
 #[test]
 fn finalising_asks_for_confirmation_then_the_done_screen_offers_a_corrigendum() {
     let mut app = opened();
-    on_check(&mut app);
-    // The empty record's only result is T.001 (boxes not filled in), a warning:
-    // acknowledge it so that nothing blocks finalising.
-    assert_eq!(
-        app.results.iter().map(|r| r.code).collect::<Vec<_>>(),
-        ["T.001"]
-    );
-    app.update(Msg::Toggle);
+    enter_station(&mut app);
+    assert_eq!(app.screen, Screen::Step(Step::Check));
     app.update(Msg::NextStep);
     assert_eq!(app.screen, Screen::Step(Step::Finalise));
     app.update(Msg::Confirm);
@@ -298,7 +322,7 @@ fn finalising_asks_for_confirmation_then_the_done_screen_offers_a_corrigendum() 
         effects,
         vec![Effect::Finalise {
             station: 1,
-            acknowledged: vec!["T.001".into()]
+            acknowledged: vec![]
         }]
     );
     let mut record = app.record.clone().expect("open");
@@ -388,28 +412,10 @@ fn typing_filters_the_stations_and_enter_opens_the_match() {
 #[test]
 fn a_station_costs_the_digits_of_its_non_zero_figures_plus_one_key_per_field() {
     let mut app = opened();
-    let mut sent = 0;
-    let mut figures: Vec<String> = ["100", "5", "50", "30", "20", "0", "3", "2"]
-        .map(String::from)
-        .to_vec();
-    // The list total goes to the first candidate; the others get 0.
-    for (i, l) in app.election.lists.iter().enumerate() {
-        let total = ["50", "30", "20", "0"][i];
-        for c in 0..l.candidates.len() {
-            figures.push(if c == 0 { total } else { "0" }.to_string());
-        }
-    }
+    let figures = balanced_station(&app.election);
     let fields = figures.len();
     let digits: usize = figures.iter().filter(|f| *f != "0").map(|f| f.len()).sum();
-    for figure in &figures {
-        let typed = if figure == "0" { "" } else { figure.as_str() };
-        for c in typed.chars() {
-            app.update(Msg::Char(c));
-            sent += 1;
-        }
-        app.update(Msg::Confirm);
-        sent += 1;
-    }
+    let sent = enter_station(&mut app);
     assert_eq!(sent, digits + fields);
     // Those keys alone were enough: the whole station is in, no question asked.
     assert_eq!(app.screen, Screen::Step(Step::Check));
@@ -421,5 +427,24 @@ fn a_station_costs_the_digits_of_its_non_zero_figures_plus_one_key_per_field() {
             .candidate_votes
             .iter()
             .all(|l| l.votes.iter().all(|(_, v)| v.is_some()))
+    );
+    assert!(app.results.is_empty(), "{:?}", app.results);
+}
+
+#[test]
+fn finalising_with_an_error_is_refused_and_leads_to_the_check() {
+    let mut app = opened();
+    // D = 10 but H = 5, and list 1's candidates have none of its 5 votes.
+    enter_votes(&mut app, "10", "", &["5", "", "", ""], "", "");
+    on_check(&mut app);
+    app.update(Msg::NextStep);
+    app.update(Msg::Confirm);
+    assert_eq!(app.dialog, None);
+    assert_eq!(app.screen, Screen::Step(Step::Check));
+    assert!(
+        matches!(app.notice, Some(Notice::HasErrors(n)) if n > 0),
+        "{:?} {:?}",
+        app.notice,
+        app.results
     );
 }
