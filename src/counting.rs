@@ -47,7 +47,8 @@ pub fn difference(record: &CountRecord) -> Option<i64> {
     Some(record.votes.total_cast? as i64 - record.voters.total_admitted? as i64)
 }
 
-/// Fills in D, E, H, I, J and the D/H box from their parts. Does nothing in
+/// Fills in D, E, H, I, J, the D/H box and (N 10-1) each list page's "totaal lijst"
+/// from their parts. Does nothing in
 /// transcription mode, where those are the paper's own figures.
 pub fn complete(election: &Election, record: &mut CountRecord) {
     if record.mode != EntryMode::Counting {
@@ -55,6 +56,9 @@ pub fn complete(election: &Election, record: &mut CountRecord) {
     }
     record.voters.total_admitted = admitted(election, record);
     record.votes.total_on_lists = on_lists(record);
+    for page in &mut record.candidate_votes {
+        page.total = sum_counts(page.votes.iter().map(|(_, v)| *v));
+    }
     record.votes.total_cast = cast(record);
     let d = &mut record.differences;
     match (record.votes.total_cast, record.voters.total_admitted) {
@@ -148,6 +152,19 @@ mod tests {
         assert_eq!(r.differences.fewer_ballots, Some(2));
         assert_eq!(r.differences.more_ballots, None);
         assert!(r.differences.boxes.fewer && !r.differences.boxes.equal);
+    }
+
+    #[test]
+    fn complete_adds_up_each_list_page_but_leaves_e_n_as_typed() {
+        let (e, mut r) = demo_record();
+        let cand = |candidate| Field::Candidate { list: 1, candidate };
+        r.set(cand(1), Some(40));
+        r.set(cand(2), Some(7));
+        r.set(Field::ListTotal(1), Some(48));
+        complete(&e, &mut r);
+        assert_eq!(r.get(Field::CandidateListTotal(1)), Some(47));
+        assert_eq!(r.get(Field::ListTotal(1)), Some(48));
+        assert_eq!(r.get(Field::CandidateListTotal(2)), None, "nothing typed");
     }
 
     #[test]

@@ -164,12 +164,16 @@ impl BallotStock {
     }
 }
 
-/// The candidate votes of one list (DSO only).
+/// The candidate votes of one list (DSO only): one page of model N 10-1.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CandidateVotes {
     pub list: u32,
     /// `(candidate number, votes)` in the list's candidate order.
     pub votes: Vec<(u32, Count)>,
+    /// "Totaal lijst" written at the foot of the list's page. The paper holds it apart
+    /// from E.n in section 2.2 (which repeats it), and the two can differ (rule F.403).
+    /// In counting mode [`crate::counting::complete`] computes it from the candidates.
+    pub total: Count,
 }
 
 /// Version and state of a record. Version 1 is the original; 2 and up are corrigenda.
@@ -209,6 +213,7 @@ impl CountRecord {
                 .map(|l| CandidateVotes {
                     list: l.number,
                     votes: l.candidates.iter().map(|c| (c.number, None)).collect(),
+                    total: None,
                 })
                 .collect()
         } else {
@@ -279,6 +284,7 @@ impl CountRecord {
             Field::BallotsReceived => s.received,
             Field::BallotsUnused => s.unused,
             Field::BallotsSpoiled => s.spoiled,
+            Field::CandidateListTotal(list) => self.candidate_list(list).and_then(|c| c.total),
             Field::Candidate { list, candidate } => self
                 .candidate_list(list)
                 .and_then(|c| c.votes.iter().find(|(n, _)| *n == candidate))
@@ -312,6 +318,12 @@ impl CountRecord {
             Field::BallotsReceived => &mut self.ballot_stock.received,
             Field::BallotsUnused => &mut self.ballot_stock.unused,
             Field::BallotsSpoiled => &mut self.ballot_stock.spoiled,
+            Field::CandidateListTotal(list) => {
+                match self.candidate_votes.iter_mut().find(|c| c.list == list) {
+                    Some(cl) => &mut cl.total,
+                    None => return false,
+                }
+            }
             Field::Candidate { list, candidate } => {
                 let Some(cl) = self.candidate_votes.iter_mut().find(|c| c.list == list) else {
                     return false;
@@ -351,7 +363,7 @@ impl CountRecord {
     }
 }
 
-/// One count box of the form. The key (`"A"`, `"E.3"`, `"cand.3.12"`, `"stock.received"`)
+/// One count box of the form. The key (`"A"`, `"E.3"`, `"cand.3.12"`, `"cand.3.total"`, `"stock.received"`)
 /// names it in the audit log, in result files' error messages and in rule results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
@@ -374,7 +386,12 @@ pub enum Field {
     BallotsReceived,
     BallotsUnused,
     BallotsSpoiled,
-    Candidate { list: u32, candidate: u32 },
+    /// The "totaal lijst" at the foot of a list's candidate page (N 10-1), key `cand.3.total`.
+    CandidateListTotal(u32),
+    Candidate {
+        list: u32,
+        candidate: u32,
+    },
 }
 
 /// One checkbox of the form.
@@ -461,6 +478,7 @@ impl Field {
             Field::BallotsReceived => "stock.received".into(),
             Field::BallotsUnused => "stock.unused".into(),
             Field::BallotsSpoiled => "stock.spoiled".into(),
+            Field::CandidateListTotal(list) => format!("cand.{list}.total"),
             Field::Candidate { list, candidate } => format!("cand.{list}.{candidate}"),
         }
     }
@@ -472,6 +490,9 @@ impl Field {
         }
         if let Some(rest) = key.strip_prefix("cand.") {
             let (l, c) = rest.split_once('.')?;
+            if c == "total" {
+                return l.parse().ok().map(Field::CandidateListTotal);
+            }
             return Some(Field::Candidate {
                 list: l.parse().ok()?,
                 candidate: c.parse().ok()?,
@@ -508,6 +529,7 @@ mod tests {
             list: 3,
             candidate: 12,
         });
+        all.push(Field::CandidateListTotal(3));
         for f in all {
             assert_eq!(Field::parse(&f.key()), Some(f), "{f}");
         }
@@ -548,6 +570,10 @@ mod tests {
         };
         assert!(r.set(c, Some(5)));
         assert_eq!(r.get(c), Some(5));
+        assert!(r.set(Field::CandidateListTotal(1), Some(6)));
+        assert_eq!(r.get(Field::CandidateListTotal(1)), Some(6));
+        assert_eq!(r.get(Field::ListTotal(1)), None, "E.1 is a box of its own");
+        assert!(!r.set(Field::CandidateListTotal(99), Some(1)));
     }
 
     #[test]

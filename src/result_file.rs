@@ -24,6 +24,11 @@
 //! [votes.lists]
 //! 1 = 612
 //! 2 = 578
+//!
+//! [candidates.1]   # model N 10-1: candidate number = votes
+//! 1 = 590
+//! 2 = 22
+//! total = 612      # "totaal lijst" at the foot of the list's page
 //! ```
 //!
 //! An empty box on paper is a missing key. Reading checks every figure against
@@ -42,6 +47,10 @@ use toml::Spanned;
 
 /// Format identifier written in every result file.
 pub const FORMAT: &str = "telraam-result-1";
+
+/// Key, inside a `[candidates.N]` table, of the "totaal lijst" written at the foot of
+/// list N's candidate page (not E.N of section 2.2, which is `votes.lists.N`).
+pub const LIST_PAGE_TOTAL: &str = "total";
 
 /// Why a result file could not be read. Displays as `file:line: field: message`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -261,11 +270,14 @@ pub fn to_toml(record: &CountRecord) -> String {
             .candidate_votes
             .iter()
             .map(|cl| {
-                let votes = cl
+                let mut votes = cl
                     .votes
                     .iter()
                     .filter_map(|(n, v)| Some((spanned(n.to_string()), spanned((*v)?))))
                     .collect::<BTreeMap<_, _>>();
+                if let Some(total) = cl.total {
+                    votes.insert(spanned(LIST_PAGE_TOTAL.to_string()), spanned(total));
+                }
                 (spanned(cl.list.to_string()), votes)
             })
             .filter(|(_, votes)| !votes.is_empty())
@@ -304,8 +316,9 @@ pub fn from_toml(
             .split('`')
             .nth(1)
             .filter(|_| e.message().contains("field"))
-            .map(str::to_string);
-        err(e.span(), field, e.message().trim().to_string())
+            .map(str::to_string)
+            .or_else(|| e.span().and_then(|span| key_at(text, span.start)));
+        err(e.span(), field, explain_toml_error(e.message().trim()))
     })?;
 
     if dto.format.get_ref() != FORMAT {
@@ -392,7 +405,8 @@ pub fn from_toml(
                 Some(v.span()),
                 Some(field.to_string()),
                 format!(
-                    "{} is larger than the form's limit of 999 999 999",
+                    "{0} is groter dan 999 999 999, het maximum op het formulier / \
+                     {0} is larger than the form's limit of 999 999 999",
                     v.get_ref()
                 ),
             )),
@@ -433,7 +447,11 @@ pub fn from_toml(
             return Err(err(
                 Some(key.span()),
                 Some(field),
-                format!("list {n} is not on the ballot of {}", election.id),
+                format!(
+                    "lijst {n} staat niet op het stembiljet van {0} / \
+                     list {n} is not on the ballot of {0}",
+                    election.id
+                ),
             ));
         };
         slot.total = count(&field, &Some(total.clone()))?;
@@ -486,23 +504,68 @@ pub fn from_toml(
             return Err(err(
                 Some(list_key.span()),
                 Some(field),
-                format!("list {list} is not on the ballot of {}", election.id),
+                format!(
+                    "lijst {list} staat niet op het stembiljet van {0} / \
+                     list {list} is not on the ballot of {0}",
+                    election.id
+                ),
             ));
         };
         for (cand_key, value) in votes {
             let field = format!("candidates.{}.{}", list_key.get_ref(), cand_key.get_ref());
+            if cand_key.get_ref() == LIST_PAGE_TOTAL {
+                slots.total = count(&field, &Some(value.clone()))?;
+                continue;
+            }
             let cand = number(&field, cand_key)?;
             let Some((_, slot)) = slots.votes.iter_mut().find(|(n, _)| *n == cand) else {
                 return Err(err(
                     Some(cand_key.span()),
                     Some(field),
-                    format!("list {list} has no candidate {cand}"),
+                    format!(
+                        "lijst {list} heeft geen kandidaat {cand} / \
+                         list {list} has no candidate {cand}"
+                    ),
                 ));
             };
             *slot = count(&field, &Some(value.clone()))?;
         }
     }
     Ok(record)
+}
+
+/// The dotted key (`voters.A`) of the `key = value` line holding byte `offset`,
+/// so that a bad value is named even when the parser only gives its position.
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    let before = text.get(..offset)?;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line = text.get(line_start..)?.lines().next()?;
+    let key = line.split_once('=')?.0.trim().trim_matches('"');
+    if key.is_empty() || key.starts_with('[') || key.starts_with('#') {
+        return None;
+    }
+    let table = before
+        .get(..line_start)?
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('[') && l.ends_with(']'))
+        .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_string());
+    Some(match table {
+        Some(t) if !t.is_empty() => format!("{t}.{key}"),
+        _ => key.to_string(),
+    })
+}
+
+/// The TOML reader's message, said plainly in Dutch and English where it is a bad count.
+fn explain_toml_error(message: &str) -> String {
+    if message.contains("invalid value: integer `-") {
+        format!("een aantal kan niet negatief zijn / a count cannot be negative ({message})")
+    } else if message.contains("expected u64") || message.contains("expected u32") {
+        format!("hier hoort een geheel getal / a whole number belongs here ({message})")
+    } else {
+        format!("ongeldig bestand / invalid file: {message}")
+    }
 }
 
 /// Reads a result file from disk. A missing or unreadable file is an error naming it.
@@ -512,7 +575,7 @@ pub fn read(path: &Path, election: &Election) -> Result<CountRecord, ResultFileE
         file: file.clone(),
         line: None,
         field: None,
-        message: format!("cannot read the file: {e}"),
+        message: format!("kan het bestand niet lezen / cannot read the file: {e}"),
     })?;
     from_toml(&file, &text, election)
 }
@@ -575,6 +638,19 @@ mod tests {
     }
 
     #[test]
+    fn a_list_pages_own_total_is_kept_apart_from_e_n() {
+        let (e, mut r) = filled();
+        r.mode = EntryMode::Transcription;
+        r.set(Field::CandidateListTotal(1), Some(49));
+        let text = to_toml(&r);
+        assert!(text.contains("total = 49"), "{text}");
+        let back = from_toml("x.toml", &text, &e).expect("reads back");
+        assert_eq!(back.get(Field::CandidateListTotal(1)), Some(49));
+        assert_eq!(back.get(Field::ListTotal(1)), Some(50));
+        assert_eq!(back.get(Field::CandidateListTotal(2)), None);
+    }
+
+    #[test]
     fn an_unknown_list_is_named_with_its_line() {
         let (e, r) = filled();
         let text = to_toml(&r).replace("[votes.lists]\n", "[votes.lists]\n27 = 5\n");
@@ -596,6 +672,26 @@ mod tests {
         let error = from_toml("x.toml", &text, &e).expect_err("negative");
         let line = text.lines().position(|l| l == "A = -1").expect("there") + 1;
         assert_eq!(error.line, Some(line));
+    }
+
+    #[test]
+    fn a_negative_number_names_its_field_in_dutch_and_english() {
+        let (e, r) = filled();
+        let text = to_toml(&r).replace("H = 51", "H = -3");
+        let error = from_toml("x.toml", &text, &e).expect_err("negative");
+        assert_eq!(error.field.as_deref(), Some("votes.H"));
+        assert!(error.message.contains("negatief") && error.message.contains("negative"));
+    }
+
+    #[test]
+    fn a_negative_number_is_named_by_its_table_and_key() {
+        let e = Election::demo();
+        let text = "format = \"telraam-result-1\"\nelection = \"GR2025_Juinen\"\nstation = 1\n\
+                    model = \"N 10-1\"\nmode = \"counting\"\n\n[voters]\nA = 3\nB = -2\n";
+        let err = from_toml("s.toml", text, &e).expect_err("negative");
+        assert_eq!(err.line, Some(9));
+        assert_eq!(err.field.as_deref(), Some("voters.B"));
+        assert!(err.to_string().starts_with("s.toml:9: voters.B: "), "{err}");
     }
 
     #[test]

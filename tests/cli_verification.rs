@@ -57,7 +57,7 @@ fn printed_groups(file: &str, extra: &[&str]) -> (Vec<String>, Vec<String>) {
 
 #[test]
 fn code_prints_the_record_code_section_codes_and_fingerprint() {
-    let out = telraam(&["code", "samples/juinen/station-1.toml"]);
+    let out = telraam(&["code", "tests/data/vectors/juinen-station-1.toml"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     let expected =
@@ -81,10 +81,10 @@ fn code_prints_the_record_code_section_codes_and_fingerprint() {
 
 #[test]
 fn verify_accepts_the_code_of_the_file_and_exits_0() {
-    let (record, _) = printed_groups("samples/juinen/station-1.toml", &[]);
+    let (record, _) = printed_groups("tests/data/vectors/juinen-station-1.toml", &[]);
     let out = telraam(&[
         "verify",
-        "samples/juinen/station-1.toml",
+        "tests/data/vectors/juinen-station-1.toml",
         "--code",
         &record.join(" "),
     ]);
@@ -123,14 +123,14 @@ fn verify_names_the_section_that_differs_and_exits_1() {
 
 #[test]
 fn verify_refuses_a_group_with_a_wrong_check_digit_naming_it_and_exits_2() {
-    let (mut record, _) = printed_groups("samples/juinen/station-1.toml", &[]);
+    let (mut record, _) = printed_groups("tests/data/vectors/juinen-station-1.toml", &[]);
     // Mishear the first digit of group 3.
     let mut g: Vec<u8> = record[2].clone().into_bytes();
     g[0] = if g[0] == b'9' { b'0' } else { g[0] + 1 };
     record[2] = String::from_utf8(g).unwrap();
     let out = telraam(&[
         "verify",
-        "samples/juinen/station-1.toml",
+        "tests/data/vectors/juinen-station-1.toml",
         "--code",
         &record.join(" "),
     ]);
@@ -146,7 +146,7 @@ fn verify_refuses_a_group_with_a_wrong_check_digit_naming_it_and_exits_2() {
 fn verify_with_too_few_groups_or_a_missing_file_is_bad_input() {
     let out = telraam(&[
         "verify",
-        "samples/juinen/station-1.toml",
+        "tests/data/vectors/juinen-station-1.toml",
         "--code",
         "0000-0",
     ]);

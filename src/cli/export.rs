@@ -1,12 +1,72 @@
-//! `telraam export`.
+//! `telraam export --station N -o FILE`: write one station's result file, atomically.
 
 use super::Cli;
-use super::common::not_yet;
+use super::common::{fail, settings, workspace_dir};
+use crate::storage::{Workspace, audit::sha256_hex, write_atomic};
+use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
-pub struct ExportArgs {}
+pub struct ExportArgs {
+    /// The polling station's number.
+    #[arg(long, value_name = "N")]
+    pub station: u32,
+    /// The result file to write (replaced whole or not at all).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+}
 
 pub fn run(cli: &Cli, args: &ExportArgs) -> u8 {
-    let _ = (cli, args);
-    not_yet("`export`")
+    let settings = match settings(cli) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let dir = workspace_dir(cli, &settings);
+    if !Workspace::exists(&dir) {
+        return fail(&format!(
+            "{}: no workspace here; run `telraam init` first / geen werkmap; \
+             begin met `telraam init`",
+            dir.display()
+        ));
+    }
+    let mut ws = match Workspace::open(&dir) {
+        Ok(ws) => ws,
+        Err(e) => return fail(&format!("{}: {e}", dir.display())),
+    };
+    let record = match ws.record(args.station) {
+        Ok(Some(r)) => r,
+        Ok(None) => {
+            return fail(&format!(
+                "--station {}: the workspace has no count for this station / de werkmap \
+                 heeft geen telling voor dit stembureau",
+                args.station
+            ));
+        }
+        Err(e) => return fail(&e.to_string()),
+    };
+    let text = crate::result_file::to_toml(&record);
+    if let Err(e) = write_atomic(&args.output, text.as_bytes()) {
+        return fail(&e.to_string());
+    }
+    // Which count left the machine, and as what file.
+    let note = format!(
+        "{} sha256:{}",
+        args.output.display(),
+        sha256_hex(text.as_bytes())
+    );
+    if let Err(e) = ws.log_event(Some(args.station), "export", &note, &settings.operator()) {
+        return fail(&e.to_string());
+    }
+    println!(
+        "{}: station {} version {} ({}) / stembureau {} versie {}",
+        args.output.display(),
+        record.station,
+        record.lifecycle.version,
+        match record.lifecycle.state {
+            crate::record::RecordState::Draft => "draft / concept",
+            crate::record::RecordState::Finalised => "finalised / vastgesteld",
+        },
+        record.station,
+        record.lifecycle.version
+    );
+    0
 }

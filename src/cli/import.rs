@@ -1,12 +1,108 @@
-//! `telraam import`.
+//! `telraam import FILE...`: add result files to the workspace. Every file is read
+//! and checked first; if one is bad, nothing is imported.
 
 use super::Cli;
-use super::common::not_yet;
+use super::common::{fail, settings, workspace_dir};
+use crate::election::Election;
+use crate::record::CountRecord;
+use crate::result_file;
+use crate::storage::Workspace;
+use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
-pub struct ImportArgs {}
+pub struct ImportArgs {
+    /// Result files (TOML), one polling station each.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+/// Reads every file against the election; Err lists every problem found.
+fn read_all(files: &[PathBuf], election: &Election) -> Result<Vec<CountRecord>, Vec<String>> {
+    let mut records: Vec<CountRecord> = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen: Vec<(u32, String)> = Vec::new();
+    for path in files {
+        let name = path.display().to_string();
+        match result_file::read(path, election) {
+            Ok(record) => {
+                if let Some((_, first)) = seen.iter().find(|(s, _)| *s == record.station) {
+                    problems.push(format!(
+                        "{name}: station: station {} is also in {first}; import one at a time / \
+                         stembureau {} staat ook in {first}",
+                        record.station, record.station
+                    ));
+                } else {
+                    seen.push((record.station, name));
+                    records.push(record);
+                }
+            }
+            Err(e) => problems.push(e.to_string()),
+        }
+    }
+    if problems.is_empty() {
+        Ok(records)
+    } else {
+        Err(problems)
+    }
+}
 
 pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
-    let _ = (cli, args);
-    not_yet("`import`")
+    let settings = match settings(cli) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let dir = workspace_dir(cli, &settings);
+    // A workspace that does not exist yet would be seeded with the demo: check the
+    // files against the demo before creating anything.
+    let existing = Workspace::exists(&dir);
+    let election = if existing {
+        match Workspace::open(&dir) {
+            Ok(ws) => ws.election().clone(),
+            Err(e) => return fail(&format!("{}: {e}", dir.display())),
+        }
+    } else {
+        Election::demo()
+    };
+    let records = match read_all(&args.files, &election) {
+        Ok(r) => r,
+        Err(problems) => {
+            for p in &problems {
+                fail(p);
+            }
+            return fail(&format!(
+                "nothing imported: {} of {} files are bad / niets ingelezen: {} van {} \
+                 bestanden zijn fout",
+                problems.len(),
+                args.files.len(),
+                problems.len(),
+                args.files.len()
+            ));
+        }
+    };
+    let mut ws = match Workspace::open(&dir) {
+        Ok(ws) => ws,
+        Err(e) => return fail(&format!("{}: {e}", dir.display())),
+    };
+    if let Err((index, e)) = ws.put_records_each(&records, &settings.operator(), "import") {
+        let file = args
+            .files
+            .iter()
+            .zip(&records)
+            .nth(index)
+            .map(|(f, _)| f.display().to_string())
+            .unwrap_or_default();
+        fail(&format!("{file}: {e}"));
+        return fail("nothing imported / niets ingelezen");
+    }
+    for (file, record) in args.files.iter().zip(&records) {
+        println!(
+            "{}: station {} version {} / stembureau {} versie {}",
+            file.display(),
+            record.station,
+            record.lifecycle.version,
+            record.station,
+            record.lifecycle.version
+        );
+    }
+    0
 }

@@ -1,12 +1,41 @@
-//! `telraam init`.
+//! `telraam init --election FILE`: create a workspace for an election.
 
 use super::Cli;
-use super::common::not_yet;
+use super::common::{fail, read_election, settings, workspace_dir};
+use crate::storage::Workspace;
+use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
-pub struct InitArgs {}
+pub struct InitArgs {
+    /// The election file (TOML), e.g. samples/juinen/election.toml.
+    #[arg(long, value_name = "FILE")]
+    pub election: PathBuf,
+}
 
 pub fn run(cli: &Cli, args: &InitArgs) -> u8 {
-    let _ = (cli, args);
-    not_yet("`init`")
+    let settings = match settings(cli) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    // Read and check the election before anything is created.
+    let election = match read_election(&args.election) {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let dir = workspace_dir(cli, &settings);
+    match Workspace::init(&dir, election) {
+        Ok(ws) => {
+            let e = ws.election();
+            println!(
+                "{}: {} ({}), {} lists / lijsten, {} polling stations / stembureaus",
+                dir.display(),
+                e.id,
+                e.name,
+                e.lists.len(),
+                e.stations.len()
+            );
+            0
+        }
+        Err(e) => fail(&e.to_string()),
+    }
 }

@@ -17,6 +17,7 @@ pub mod import;
 pub mod init;
 pub mod interface;
 pub mod verify;
+pub mod write_loop;
 
 /// Count-night companion for Dutch polling-station supervisors.
 #[derive(Debug, Parser)]
@@ -61,6 +62,9 @@ pub enum Command {
     ExportEml(eml::ExportEmlArgs),
     /// Write the workspace's counts as the OSV "4-3" CSV.
     ExportCsv(eml::ExportCsvArgs),
+    /// Save fields in a loop (for the crash test).
+    #[command(hide = true)]
+    WriteLoop(write_loop::WriteLoopArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -79,6 +83,7 @@ pub fn run() -> ExitCode {
         Some(Command::Aggregate(args)) => eml::aggregate(&cli, args),
         Some(Command::ExportEml(args)) => eml::export_eml(&cli, args),
         Some(Command::ExportCsv(args)) => eml::export_csv(&cli, args),
+        Some(Command::WriteLoop(args)) => write_loop::run(&cli, args),
     };
     ExitCode::from(code)
 }

@@ -4,9 +4,24 @@
 //! Rules never panic and never refuse to save: they return a list of
 //! [`RuleResult`]s, each with a stable code, a severity, the fields involved and a
 //! message in Dutch and English. `docs/rules.md` lists every rule.
+//!
+//! What an empty box means: "not written yet". A rule that adds up boxes reads an
+//! empty box as 0 (on a finished paper an empty box and a 0 mean the same to the
+//! sum), but stays silent while every box it looks at is still empty, so a record
+//! being typed is not flooded with errors. Boxes the form requires but that are
+//! still empty are reported once, by T.001. The D/H comparison (F.3xx, W.203) waits
+//! until both D and H are written. A written 0 in I or J is not "filled in" (it says
+//! "none"). All arithmetic is done in `i128`, so no figure a record can hold
+//! overflows.
+
+mod difference;
+mod lists;
+mod plausibility;
+mod stock;
+mod totals;
 
 use crate::election::Election;
-use crate::record::{CountRecord, Field, Mark};
+use crate::record::{Count, CountRecord, Field, Mark};
 
 /// Fout (error): the paper has a problem that must be resolved. Waarschuwing
 /// (warning): a remarkable result that must be explained and acknowledged.
@@ -16,11 +31,33 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// The word the interface shows: "fout"/"error", "waarschuwing"/"warning".
+    pub fn word(self, english: bool) -> &'static str {
+        match (self, english) {
+            (Severity::Error, false) => "fout",
+            (Severity::Error, true) => "error",
+            (Severity::Warning, false) => "waarschuwing",
+            (Severity::Warning, true) => "warning",
+        }
+    }
+}
+
 /// What a rule result points at: a count box or a checkbox.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Target {
     Count(Field),
     Mark(Mark),
+}
+
+impl Target {
+    /// The key of the box: "A", "E.3", "cand.3.total", "box.equal", ...
+    pub fn key(self) -> String {
+        match self {
+            Target::Count(field) => field.key(),
+            Target::Mark(mark) => mark.key().to_string(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,13 +81,178 @@ impl RuleResult {
     }
 }
 
-/// Applies every rule to the record. Results are ordered by severity, then code.
+/// Every code telraam can report, with its severity (the catalogue `docs/rules.md` describes).
+pub const CODES: &[(&str, Severity)] = &[
+    ("F.201", Severity::Error),
+    ("F.202", Severity::Error),
+    ("F.203", Severity::Error),
+    ("F.204", Severity::Error),
+    ("F.301", Severity::Error),
+    ("F.302", Severity::Error),
+    ("F.303", Severity::Error),
+    ("F.304", Severity::Error),
+    ("F.305", Severity::Error),
+    ("F.306", Severity::Error),
+    ("F.307", Severity::Error),
+    ("F.308", Severity::Error),
+    ("F.309", Severity::Error),
+    ("F.310", Severity::Error),
+    ("F.401", Severity::Error),
+    ("F.402", Severity::Error),
+    ("F.403", Severity::Error),
+    ("T.101", Severity::Error),
+    ("T.301", Severity::Error),
+    ("T.302", Severity::Error),
+    ("T.001", Severity::Warning),
+    ("T.201", Severity::Warning),
+    ("T.202", Severity::Warning),
+    ("T.203", Severity::Warning),
+    ("T.204", Severity::Warning),
+    ("T.205", Severity::Warning),
+    ("T.206", Severity::Warning),
+    ("W.201", Severity::Warning),
+    ("W.202", Severity::Warning),
+    ("W.203", Severity::Warning),
+    ("W.204", Severity::Warning),
+];
+
+/// Applies every rule to the record. Results are ordered by severity, then code;
+/// results with the same code (one per list) keep the list order.
 pub fn validate(election: &Election, record: &CountRecord) -> Vec<RuleResult> {
-    let _ = (election, record);
-    Vec::new()
+    let mut results = Vec::new();
+    totals::check(election, record, &mut results);
+    difference::check(record, &mut results);
+    lists::check(record, &mut results);
+    plausibility::check(record, &mut results);
+    stock::check(record, &mut results);
+    results.sort_by(|a, b| (a.severity, a.code).cmp(&(b.severity, b.code)));
+    results
 }
 
 /// Whether any result is an error (a record with errors cannot be finalised).
 pub fn has_errors(results: &[RuleResult]) -> bool {
     results.iter().any(|r| r.severity == Severity::Error)
+}
+
+// ---- helpers shared by the rule files ----
+
+/// A count as a number: an empty box counts as 0. `i128` holds any sum of `u64`s.
+fn value(count: Count) -> i128 {
+    i128::from(count.unwrap_or(0))
+}
+
+/// The sum of boxes, empty boxes counting as 0.
+fn sum(counts: impl IntoIterator<Item = Count>) -> i128 {
+    counts.into_iter().map(value).sum()
+}
+
+/// Whether every box is still empty (nothing to check yet).
+fn all_empty(counts: &[Count]) -> bool {
+    counts.iter().all(Option::is_none)
+}
+
+/// "Filled in": a number other than 0 is written (a written 0 says "none").
+fn filled(count: Count) -> bool {
+    count.unwrap_or(0) > 0
+}
+
+fn at(field: Field) -> Target {
+    Target::Count(field)
+}
+
+fn error(code: &'static str, fields: Vec<Target>, nl: String, en: String) -> RuleResult {
+    RuleResult {
+        code,
+        severity: Severity::Error,
+        fields,
+        message_nl: nl,
+        message_en: en,
+    }
+}
+
+fn warning(code: &'static str, fields: Vec<Target>, nl: String, en: String) -> RuleResult {
+    RuleResult {
+        code,
+        severity: Severity::Warning,
+        fields,
+        message_nl: nl,
+        message_en: en,
+    }
+}
+
+#[cfg(test)]
+mod test_support;
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::*;
+    use super::*;
+
+    #[test]
+    fn an_untouched_record_only_asks_for_the_empty_boxes() {
+        let (e, r) = empty_record();
+        let results = validate(&e, &r);
+        assert_eq!(codes(&results), ["T.001"]);
+        assert!(!has_errors(&results));
+        assert_eq!(results[0].fields.first(), Some(&at(Field::PollCards)));
+    }
+
+    #[test]
+    fn a_balanced_count_gives_no_results_at_all() {
+        let (e, r) = balanced();
+        assert_eq!(codes(&validate(&e, &r)), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn errors_come_before_warnings_and_each_group_is_ordered_by_code() {
+        let (e, mut r) = balanced();
+        r.set(Field::Blank, Some(40)); // W.201, and H no longer matches E + F + G (F.203)
+        r.set(Field::TotalAdmitted, Some(1)); // F.201, D/H comparison wrong (F.30x), W.203
+        let results = validate(&e, &r);
+        let severities: Vec<Severity> = results.iter().map(|x| x.severity).collect();
+        let mut sorted = severities.clone();
+        sorted.sort();
+        assert_eq!(severities, sorted);
+        let errors: Vec<&str> = results
+            .iter()
+            .filter(|x| x.severity == Severity::Error)
+            .map(|x| x.code)
+            .collect();
+        let mut errors_sorted = errors.clone();
+        errors_sorted.sort();
+        assert_eq!(errors, errors_sorted);
+        assert!(errors.contains(&"F.201") && errors.contains(&"F.203"));
+    }
+
+    #[test]
+    fn every_reported_code_is_in_the_catalogue_with_its_severity() {
+        let (e, mut r) = balanced();
+        for field in Field::FIXED {
+            r.set(field, Some(u64::MAX));
+        }
+        for (code, severity) in validate(&e, &r).iter().map(|x| (x.code, x.severity)) {
+            assert!(CODES.contains(&(code, severity)), "{code} {severity:?}");
+        }
+    }
+
+    #[test]
+    fn the_documentation_describes_every_code() {
+        let doc = include_str!("../../docs/rules.md");
+        for (code, _) in CODES {
+            assert!(doc.contains(&format!("| {code} |")), "{code} missing");
+        }
+    }
+
+    #[test]
+    fn every_message_exists_in_dutch_and_english() {
+        let (e, mut r) = balanced();
+        r.set(Field::TotalCast, Some(0));
+        r.set(Field::TotalAdmitted, None);
+        r.ballot_stock.received = Some(3);
+        for x in validate(&e, &r) {
+            assert!(!x.message_nl.is_empty() && !x.message_en.is_empty());
+            assert_ne!(x.message_nl, x.message_en, "{}", x.code);
+            assert!(!x.fields.is_empty(), "{} points nowhere", x.code);
+        }
+    }
 }

@@ -3,9 +3,33 @@
 //!
 //! CONTRACT (filled in by the storage work; signatures are what the TUI, the CLI,
 //! the verification code and EML import program against).
+//!
+//! Every change ([`Workspace::save_field`], [`Workspace::save_mark`],
+//! [`Workspace::save_note`], [`Workspace::put_record`], [`Workspace::finalise`],
+//! [`Workspace::start_correction`], [`Workspace::log_event`]) is one SQLite
+//! transaction that writes the change and its audit row together: after a crash
+//! either both are there or neither. See [`audit`] for what the chain proves.
+//!
+//! Lifecycle: a record is a draft (concept) until the supervisor finalises it
+//! (vaststellen). A finalised version is never changed again; a change after that
+//! is a corrigendum, a new draft version with a reason, and the earlier versions
+//! stay readable through [`Workspace::versions`].
 
+pub mod atomic;
+pub mod audit;
+mod records;
+mod resume;
+pub mod schema;
+
+pub use atomic::write_atomic;
+pub use audit::AuditProblem;
+
+use crate::counting;
 use crate::election::Election;
-use crate::record::{Count, CountRecord, EntryMode, Field, Mark};
+use crate::record::{Count, CountRecord, EntryMode, Field, MAX_COUNT, Mark, RecordState};
+use crate::rules::{self, Severity};
+use audit::NewRow;
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -31,11 +55,17 @@ pub struct ResumePoint {
 pub struct AuditEntry {
     pub id: i64,
     pub station: Option<u32>,
+    /// The record version the row wrote (None for events and the election).
+    pub record_version: Option<u32>,
     pub what: String,
     pub old_value: String,
     pub new_value: String,
+    /// UTC, RFC 3339 with milliseconds, e.g. `2026-03-18T21:04:05.123Z`.
     pub at: String,
     pub operator: String,
+    /// SHA-256 of the record version (or election) as stored after this row's
+    /// change; empty for a free event.
+    pub record_hash: String,
     pub prev_hash: String,
     pub hash: String,
 }
@@ -43,22 +73,151 @@ pub struct AuditEntry {
 pub struct Workspace {
     dir: PathBuf,
     election: Election,
+    conn: Connection,
+}
+
+fn db(e: rusqlite::Error) -> StorageError {
+    StorageError::Database(e.to_string())
+}
+
+/// A count as the audit log writes it: "" for an empty box.
+fn show(value: Count) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn read_election(conn: &Connection) -> Result<Option<(Election, bool)>, StorageError> {
+    let row: Option<(String, bool)> = conn
+        .query_row(
+            "SELECT body, seeded_demo FROM election WHERE only = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .map_err(db)?;
+    match row {
+        None => Ok(None),
+        Some((body, seeded)) => Election::from_toml(&body)
+            .map(|e| Some((e, seeded)))
+            .map_err(|e| {
+                StorageError::Database(format!(
+                    "the stored election cannot be read / de opgeslagen verkiezing is onleesbaar: {e}"
+                ))
+            }),
+    }
+}
+
+/// Stores the election and its audit row in `tx`.
+fn write_election(
+    tx: &Transaction<'_>,
+    election: &Election,
+    seeded_demo: bool,
+    old: &str,
+    operator: &str,
+) -> Result<(), StorageError> {
+    let body = election.to_toml();
+    tx.execute(
+        "INSERT INTO election (only, election_id, body, seeded_demo) VALUES (1, ?1, ?2, ?3) \
+         ON CONFLICT (only) DO UPDATE SET election_id = excluded.election_id, \
+         body = excluded.body, seeded_demo = excluded.seeded_demo",
+        rusqlite::params![election.id, body, seeded_demo],
+    )
+    .map_err(db)?;
+    audit::append(
+        tx,
+        NewRow {
+            station: None,
+            record_version: None,
+            what: if seeded_demo {
+                "election (demo)"
+            } else {
+                "election"
+            },
+            old_value: old,
+            new_value: &election.id,
+            operator,
+            record_hash: audit::sha256_hex(body.as_bytes()),
+        },
+    )?;
+    Ok(())
 }
 
 impl Workspace {
+    /// The database file of the workspace in `dir`.
+    pub fn db_path(dir: &Path) -> PathBuf {
+        schema::db_path(dir)
+    }
+
+    /// Whether `dir` already holds a workspace database.
+    pub fn exists(dir: &Path) -> bool {
+        schema::db_path(dir).is_file()
+    }
+
     /// Opens (creating it if needed) the workspace in `dir`; an empty workspace is
     /// seeded with the demo election. Runs the integrity check.
     pub fn open(dir: &Path) -> Result<Workspace, StorageError> {
-        Ok(Workspace {
-            dir: dir.to_path_buf(),
-            election: Election::demo(),
-        })
-    }
-    /// Creates a workspace for `election`; refuses a workspace that already holds another election.
-    pub fn init(dir: &Path, election: Election) -> Result<Workspace, StorageError> {
+        let (mut conn, _) = schema::connect(dir)?;
+        let election = {
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(db)?;
+            let election = match read_election(&tx)? {
+                Some((e, _)) => e,
+                None => {
+                    let demo = Election::demo();
+                    write_election(&tx, &demo, true, "", "telraam")?;
+                    demo
+                }
+            };
+            tx.commit().map_err(db)?;
+            election
+        };
         Ok(Workspace {
             dir: dir.to_path_buf(),
             election,
+            conn,
+        })
+    }
+
+    /// Creates a workspace for `election`; refuses a workspace that already holds another election.
+    ///
+    /// The same election again is fine (nothing changes). A workspace that only holds
+    /// the demo it was seeded with, and no count yet, takes the new election: a
+    /// newcomer who first looked at the demo can still set up the real one.
+    pub fn init(dir: &Path, election: Election) -> Result<Workspace, StorageError> {
+        election
+            .check()
+            .map_err(|e| StorageError::Invalid(e.to_string()))?;
+        let (mut conn, _) = schema::connect(dir)?;
+        {
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(db)?;
+            match read_election(&tx)? {
+                None => write_election(&tx, &election, false, "", "telraam")?,
+                Some((existing, _)) if existing == election => {}
+                Some((existing, seeded)) => {
+                    let has_records = !records::stations(&tx)?.is_empty();
+                    if !seeded || has_records {
+                        return Err(StorageError::Invalid(format!(
+                            "{}: this workspace already holds election {}; use another \
+                             directory (--data DIR) for {} / deze werkmap bevat al \
+                             verkiezing {}; gebruik een andere map voor {}",
+                            dir.display(),
+                            existing.id,
+                            election.id,
+                            existing.id,
+                            election.id
+                        )));
+                    }
+                    write_election(&tx, &election, false, &existing.id, "telraam")?;
+                }
+            }
+            tx.commit().map_err(db)?;
+        }
+        Ok(Workspace {
+            dir: dir.to_path_buf(),
+            election,
+            conn,
         })
     }
     pub fn dir(&self) -> &Path {
@@ -69,18 +228,40 @@ impl Workspace {
     }
     /// The latest version of a station's record, if any.
     pub fn record(&self, station: u32) -> Result<Option<CountRecord>, StorageError> {
-        let _ = station;
-        Ok(None)
+        records::latest(&self.conn, &self.election, station)
     }
     /// Every version of a station's record, oldest first.
     pub fn versions(&self, station: u32) -> Result<Vec<CountRecord>, StorageError> {
-        let _ = station;
-        Ok(vec![])
+        records::versions(&self.conn, &self.election, station)
     }
     /// The latest version of every station that has a record, by station number.
     pub fn records(&self) -> Result<Vec<CountRecord>, StorageError> {
-        Ok(vec![])
+        let mut out = Vec::new();
+        for station in records::stations(&self.conn)? {
+            if let Some(r) = self.record(station)? {
+                out.push(r);
+            }
+        }
+        Ok(out)
     }
+
+    fn check_station(&self, station: u32) -> Result<(), StorageError> {
+        if !self.election.stations.is_empty() && self.election.station(station).is_none() {
+            return Err(StorageError::Invalid(format!(
+                "polling station {station} is not part of election {} / stembureau {station} \
+                 hoort niet bij verkiezing {}",
+                self.election.id, self.election.id
+            )));
+        }
+        Ok(())
+    }
+
+    fn begin(&mut self) -> Result<Transaction<'_>, StorageError> {
+        self.conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db)
+    }
+
     /// Starts a draft record for the station (no-op if one exists).
     pub fn start(
         &mut self,
@@ -88,9 +269,58 @@ impl Workspace {
         mode: EntryMode,
         operator: &str,
     ) -> Result<CountRecord, StorageError> {
-        let _ = (operator, mode);
-        Ok(CountRecord::empty(&self.election, station, mode))
+        self.check_station(station)?;
+        let election = self.election.clone();
+        let tx = self.begin()?;
+        let record = start_in(&tx, &election, station, mode, operator)?;
+        tx.commit().map_err(db)?;
+        Ok(record)
     }
+
+    /// Applies `change` to the station's latest draft (starting one in counting mode
+    /// if there is none), stores it and its audit row in one transaction.
+    fn change_draft(
+        &mut self,
+        station: u32,
+        operator: &str,
+        change: impl FnOnce(
+            &Election,
+            &mut CountRecord,
+        ) -> Result<(String, String, String), StorageError>,
+    ) -> Result<CountRecord, StorageError> {
+        self.check_station(station)?;
+        let election = self.election.clone();
+        let tx = self.begin()?;
+        let mut record = match records::latest(&tx, &election, station)? {
+            Some(r) => r,
+            None => start_in(&tx, &election, station, EntryMode::Counting, operator)?,
+        };
+        if record.lifecycle.state == RecordState::Finalised {
+            return Err(StorageError::Invalid(format!(
+                "station {station} version {} is finalised (vastgesteld); start a corrigendum \
+                 to change it / stembureau {station} is vastgesteld; maak een corrigendum om \
+                 het te wijzigen",
+                record.lifecycle.version
+            )));
+        }
+        let (what, old, new) = change(&election, &mut record)?;
+        let body = records::write(&tx, &record)?;
+        audit::append(
+            &tx,
+            NewRow {
+                station: Some(station),
+                record_version: Some(record.lifecycle.version),
+                what: &what,
+                old_value: &old,
+                new_value: &new,
+                operator,
+                record_hash: audit::sha256_hex(body.as_bytes()),
+            },
+        )?;
+        tx.commit().map_err(db)?;
+        Ok(record)
+    }
+
     /// Saves one count box (recomputing totals in counting mode) and its audit row, in one transaction.
     pub fn save_field(
         &mut self,
@@ -99,8 +329,31 @@ impl Workspace {
         value: Count,
         operator: &str,
     ) -> Result<CountRecord, StorageError> {
-        let _ = (station, field, value, operator);
-        unimplemented!()
+        if let Some(v) = value
+            && v > MAX_COUNT
+        {
+            return Err(StorageError::Invalid(format!(
+                "{field}: {v} is larger than the form's limit of 999 999 999 / \
+                 {field}: {v} is groter dan 999 999 999"
+            )));
+        }
+        self.change_draft(station, operator, |election, record| {
+            if record.mode == EntryMode::Counting && computed_in_counting_mode(field) {
+                return Err(StorageError::Invalid(format!(
+                    "{field} is computed in counting mode and cannot be typed / \
+                     {field} wordt in telmodus berekend en kan niet worden ingevuld"
+                )));
+            }
+            let old = record.get(field);
+            if !record.set(field, value) {
+                return Err(StorageError::Invalid(format!(
+                    "{field}: the election {} has no such box / verkiezing {} kent dit vak niet",
+                    election.id, election.id
+                )));
+            }
+            counting::complete(election, record);
+            Ok((format!("field {field}"), show(old), show(value)))
+        })
     }
     /// Saves one checkbox and its audit row.
     pub fn save_mark(
@@ -110,8 +363,26 @@ impl Workspace {
         on: bool,
         operator: &str,
     ) -> Result<CountRecord, StorageError> {
-        let _ = (station, mark, on, operator);
-        unimplemented!()
+        self.change_draft(station, operator, |election, record| {
+            if record.mode == EntryMode::Counting
+                && matches!(mark, Mark::Equal | Mark::More | Mark::Fewer)
+            {
+                return Err(StorageError::Invalid(format!(
+                    "{} is ticked by telraam in counting mode / {} wordt in telmodus \
+                     door telraam aangevinkt",
+                    mark.key(),
+                    mark.key()
+                )));
+            }
+            let old = record.mark(mark);
+            record.set_mark(mark, on);
+            counting::complete(election, record);
+            Ok((
+                format!("mark {}", mark.key()),
+                old.to_string(),
+                on.to_string(),
+            ))
+        })
     }
     /// Saves the difference note (free text).
     pub fn save_note(
@@ -120,28 +391,150 @@ impl Workspace {
         note: &str,
         operator: &str,
     ) -> Result<CountRecord, StorageError> {
-        let _ = (station, note, operator);
-        unimplemented!()
+        self.change_draft(station, operator, |_, record| {
+            let old = std::mem::replace(&mut record.differences.note, note.to_string());
+            Ok(("note".to_string(), old, note.to_string()))
+        })
     }
     /// Stores a whole record (import of a result file or EML) as the station's latest version.
+    ///
+    /// A draft the station has is replaced. A finalised version is never replaced: the
+    /// record must then carry a higher version (a corrigendum), or be identical to it
+    /// (importing the same file twice changes nothing).
     pub fn put_record(
         &mut self,
         record: &CountRecord,
         operator: &str,
         what: &str,
     ) -> Result<(), StorageError> {
-        let _ = (record, operator, what);
+        self.put_records(std::slice::from_ref(record), operator, what)
+    }
+
+    /// Stores several records in one transaction: all of them or, on any refusal, none.
+    pub fn put_records(
+        &mut self,
+        records: &[CountRecord],
+        operator: &str,
+        what: &str,
+    ) -> Result<(), StorageError> {
+        self.put_records_each(records, operator, what)
+            .map_err(|(_, e)| e)
+    }
+
+    /// As [`Workspace::put_records`]; a refusal also says which record (its index).
+    pub fn put_records_each(
+        &mut self,
+        records: &[CountRecord],
+        operator: &str,
+        what: &str,
+    ) -> Result<(), (usize, StorageError)> {
+        for (i, record) in records.iter().enumerate() {
+            self.check_station(record.station).map_err(|e| (i, e))?;
+            if record.election_id != self.election.id {
+                return Err((
+                    i,
+                    StorageError::Invalid(format!(
+                        "station {}: the record is for election {}, the workspace counts {} / \
+                         het record hoort bij verkiezing {}, de werkmap telt {}",
+                        record.station,
+                        record.election_id,
+                        self.election.id,
+                        record.election_id,
+                        self.election.id
+                    )),
+                ));
+            }
+        }
+        let election = self.election.clone();
+        let whole = |e| (records.len(), e);
+        let tx = self.begin().map_err(whole)?;
+        for (i, record) in records.iter().enumerate() {
+            put_in(&tx, &election, record, operator, what).map_err(|e| (i, e))?;
+        }
+        tx.commit().map_err(db).map_err(whole)?;
         Ok(())
     }
+
     /// Finalises (vaststellen) the latest draft, recording the acknowledged warnings.
+    ///
+    /// Refused while the rules report an error, or a warning whose code is not in
+    /// `acknowledged_warnings`.
     pub fn finalise(
         &mut self,
         station: u32,
         acknowledged_warnings: &[String],
         operator: &str,
     ) -> Result<CountRecord, StorageError> {
-        let _ = (station, acknowledged_warnings, operator);
-        unimplemented!()
+        self.check_station(station)?;
+        let election = self.election.clone();
+        let tx = self.begin()?;
+        let Some(mut record) = records::latest(&tx, &election, station)? else {
+            return Err(StorageError::Invalid(format!(
+                "station {station} has no count to finalise / stembureau {station} heeft \
+                 geen telling om vast te stellen"
+            )));
+        };
+        if record.lifecycle.state == RecordState::Finalised {
+            return Err(StorageError::Invalid(format!(
+                "station {station} version {} is already finalised / is al vastgesteld",
+                record.lifecycle.version
+            )));
+        }
+        let results = rules::validate(&election, &record);
+        let errors: Vec<&str> = results
+            .iter()
+            .filter(|r| r.severity == Severity::Error)
+            .map(|r| r.code)
+            .collect();
+        if !errors.is_empty() {
+            return Err(StorageError::Invalid(format!(
+                "station {station} cannot be finalised: errors {} / stembureau {station} kan \
+                 niet worden vastgesteld: fouten {}",
+                errors.join(", "),
+                errors.join(", ")
+            )));
+        }
+        let open: Vec<&str> = results
+            .iter()
+            .filter(|r| r.severity == Severity::Warning)
+            .map(|r| r.code)
+            .filter(|code| !acknowledged_warnings.iter().any(|a| a == code))
+            .collect();
+        if !open.is_empty() {
+            return Err(StorageError::Invalid(format!(
+                "station {station} cannot be finalised: warnings {} are not acknowledged / \
+                 stembureau {station} kan niet worden vastgesteld: waarschuwingen {} zijn \
+                 niet bevestigd",
+                open.join(", "),
+                open.join(", ")
+            )));
+        }
+        let mut acknowledged: Vec<String> = Vec::new();
+        for code in acknowledged_warnings {
+            if !acknowledged.contains(code) {
+                acknowledged.push(code.clone());
+            }
+        }
+        record.lifecycle.state = RecordState::Finalised;
+        record.lifecycle.acknowledged_warnings = acknowledged;
+        let body = records::write(&tx, &record)?;
+        audit::append(
+            &tx,
+            NewRow {
+                station: Some(station),
+                record_version: Some(record.lifecycle.version),
+                what: "finalise",
+                old_value: "draft",
+                new_value: &format!(
+                    "finalised; acknowledged: {}",
+                    record.lifecycle.acknowledged_warnings.join(", ")
+                ),
+                operator,
+                record_hash: audit::sha256_hex(body.as_bytes()),
+            },
+        )?;
+        tx.commit().map_err(db)?;
+        Ok(record)
     }
     /// Opens a corrigendum: a new draft version copied from the finalised one, with a reason.
     pub fn start_correction(
@@ -150,27 +543,96 @@ impl Workspace {
         reason: &str,
         operator: &str,
     ) -> Result<CountRecord, StorageError> {
-        let _ = (station, reason, operator);
-        unimplemented!()
+        self.check_station(station)?;
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(StorageError::Invalid(
+                "a corrigendum needs a reason / een corrigendum heeft een reden nodig".into(),
+            ));
+        }
+        let election = self.election.clone();
+        let tx = self.begin()?;
+        let Some(mut record) = records::latest(&tx, &election, station)? else {
+            return Err(StorageError::Invalid(format!(
+                "station {station} has no count to correct / stembureau {station} heeft geen \
+                 telling om te corrigeren"
+            )));
+        };
+        if record.lifecycle.state != RecordState::Finalised {
+            return Err(StorageError::Invalid(format!(
+                "station {station} version {} is still a draft: change it directly / is nog \
+                 een concept: wijzig het direct",
+                record.lifecycle.version
+            )));
+        }
+        let old_version = record.lifecycle.version;
+        record.lifecycle.version += 1;
+        record.lifecycle.state = RecordState::Draft;
+        record.lifecycle.correction_reason = reason.to_string();
+        record.lifecycle.acknowledged_warnings.clear();
+        let body = records::write(&tx, &record)?;
+        audit::append(
+            &tx,
+            NewRow {
+                station: Some(station),
+                record_version: Some(record.lifecycle.version),
+                what: "corrigendum",
+                old_value: &format!("version {old_version}"),
+                new_value: reason,
+                operator,
+                record_hash: audit::sha256_hex(body.as_bytes()),
+            },
+        )?;
+        tx.commit().map_err(db)?;
+        Ok(record)
     }
     pub fn resume_point(&self) -> Result<Option<ResumePoint>, StorageError> {
-        Ok(None)
+        resume::get(&self.conn)
     }
     pub fn set_resume_point(&mut self, point: &ResumePoint) -> Result<(), StorageError> {
-        let _ = point;
-        Ok(())
+        resume::set(&self.conn, point)
     }
     /// The audit log, oldest first.
     pub fn audit_log(&self) -> Result<Vec<AuditEntry>, StorageError> {
-        Ok(vec![])
+        audit::read_all(&self.conn)
     }
     /// The hash of the latest audit row ("" when the log is empty).
     pub fn audit_head(&self) -> Result<String, StorageError> {
-        Ok(String::new())
+        audit::head(&self.conn)
     }
     /// Checks the audit chain; Err names the first bad row.
     pub fn verify_audit(&self) -> Result<usize, StorageError> {
-        Ok(0)
+        match self.audit_problem()? {
+            Ok(rows) => Ok(rows),
+            Err(problem) => Err(StorageError::Invalid(problem.to_string())),
+        }
+    }
+    /// Checks the audit chain and the stored records against it: Ok(Ok(rows)), or
+    /// Ok(Err(problem)) naming the first bad row; Err only when the database cannot be read.
+    pub fn audit_problem(&self) -> Result<Result<usize, AuditProblem>, StorageError> {
+        let tx = self.conn.unchecked_transaction().map_err(db)?;
+        let log = audit::read_all(&tx)?;
+        let mut stored: Vec<audit::Stored> = records::all_bodies(&tx)?
+            .into_iter()
+            .map(|(station, version, body)| audit::Stored {
+                station: Some(station),
+                version: Some(version),
+                body,
+            })
+            .collect();
+        let election_body: Option<String> = tx
+            .query_row("SELECT body FROM election WHERE only = 1", [], |r| r.get(0))
+            .optional()
+            .map_err(db)?;
+        if let Some(body) = election_body {
+            stored.push(audit::Stored {
+                station: None,
+                version: None,
+                body,
+            });
+        }
+        tx.finish().map_err(db)?;
+        Ok(audit::verify(&log, &stored))
     }
     /// Appends a free audit row (e.g. "phone verification matched").
     pub fn log_event(
@@ -180,7 +642,128 @@ impl Workspace {
         new_value: &str,
         operator: &str,
     ) -> Result<(), StorageError> {
-        let _ = (station, what, new_value, operator);
+        let tx = self.begin()?;
+        audit::append(
+            &tx,
+            NewRow {
+                station,
+                record_version: None,
+                what,
+                old_value: "",
+                new_value,
+                operator,
+                record_hash: String::new(),
+            },
+        )?;
+        tx.commit().map_err(db)?;
         Ok(())
     }
+}
+
+/// D, E, H, I and J: the sums telraam fills in itself at the station.
+fn computed_in_counting_mode(field: Field) -> bool {
+    matches!(
+        field,
+        Field::TotalAdmitted
+            | Field::TotalOnLists
+            | Field::TotalCast
+            | Field::MoreBallots
+            | Field::FewerBallots
+    )
+}
+
+/// The station's latest record, or a new version-1 draft written with its audit row.
+fn start_in(
+    tx: &Transaction<'_>,
+    election: &Election,
+    station: u32,
+    mode: EntryMode,
+    operator: &str,
+) -> Result<CountRecord, StorageError> {
+    if let Some(existing) = records::latest(tx, election, station)? {
+        return Ok(existing);
+    }
+    let mut record = CountRecord::empty(election, station, mode);
+    counting::complete(election, &mut record);
+    let body = records::write(tx, &record)?;
+    audit::append(
+        tx,
+        NewRow {
+            station: Some(station),
+            record_version: Some(record.lifecycle.version),
+            what: "start",
+            old_value: "",
+            new_value: match mode {
+                EntryMode::Counting => "counting",
+                EntryMode::Transcription => "transcription",
+            },
+            operator,
+            record_hash: audit::sha256_hex(body.as_bytes()),
+        },
+    )?;
+    Ok(record)
+}
+
+fn put_in(
+    tx: &Transaction<'_>,
+    election: &Election,
+    record: &CountRecord,
+    operator: &str,
+    what: &str,
+) -> Result<(), StorageError> {
+    let station = record.station;
+    let mut record = record.clone();
+    record.lifecycle.version = record.lifecycle.version.max(1);
+    let existing = records::versions(tx, election, station)?;
+    let last_final = existing
+        .iter()
+        .filter(|r| r.lifecycle.state == RecordState::Finalised)
+        .map(|r| r.lifecycle.version)
+        .max();
+    if let Some(fin) = last_final
+        && record.lifecycle.version <= fin
+    {
+        let same = existing
+            .iter()
+            .any(|r| r.lifecycle.version == record.lifecycle.version && *r == record);
+        if same {
+            return Ok(());
+        }
+        return Err(StorageError::Invalid(format!(
+            "station {station}: version {fin} is already finalised here; a changed count \
+             needs a corrigendum with a higher version (the file has version {}) / \
+             stembureau {station}: versie {fin} is hier al vastgesteld; een gewijzigde \
+             telling moet een corrigendum met een hoger versienummer zijn",
+            record.lifecycle.version
+        )));
+    }
+    let mut old = String::new();
+    for draft in existing
+        .iter()
+        .filter(|r| r.lifecycle.state == RecordState::Draft)
+    {
+        if *draft == record {
+            return Ok(());
+        }
+        records::delete(tx, station, draft.lifecycle.version)?;
+        old = format!("draft version {}", draft.lifecycle.version);
+    }
+    let body = records::write(tx, &record)?;
+    audit::append(
+        tx,
+        NewRow {
+            station: Some(station),
+            record_version: Some(record.lifecycle.version),
+            what,
+            old_value: &old,
+            new_value: &format!(
+                "version {} {}",
+                record.lifecycle.version,
+                records::state_name(record.lifecycle.state)
+            ),
+            operator,
+            record_hash: audit::sha256_hex(body.as_bytes()),
+        },
+    )?;
+    Ok(())
 }

@@ -1,0 +1,289 @@
+//! The hash-chained audit log.
+//!
+//! Every saved change appends one row in the same transaction as the change. A
+//! row's `hash` is the SHA-256 (lower-case hex) of [`canonical`]: every column of
+//! the row except `hash` itself, in a fixed order, each length-prefixed so that
+//! no two different rows serialise alike. `prev_hash` is the hash of the row
+//! before (empty for the first row), so changing or deleting a row breaks the
+//! chain at the row itself or at the one after it.
+//!
+//! Rows that change a record also carry `record_hash`: the SHA-256 of the record
+//! version's stored text after the change (rows about the election carry the hash
+//! of the election file). [`verify`] checks that the stored records and election
+//! still match the last row that wrote them, so a record edited directly in the
+//! database is detected too.
+//!
+//! Not covered: someone with write access to the file who rewrites the whole
+//! chain from some row onwards (there is no secret key on an air-gapped laptop),
+//! or who removes the last rows together with the changes they describe. The
+//! chain's head ([`super::Workspace::audit_head`]) printed on the annex or read out
+//! with the verification code detects that. The resume point is not audited: it
+//! records where the cursor was, not a count.
+
+use super::{AuditEntry, StorageError};
+use rusqlite::{Connection, OptionalExtension, Row};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Lower-case hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for b in digest.iter() {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
+}
+
+/// The exact bytes an audit row's hash is computed over:
+///
+/// ```text
+/// telraam-audit-1\n
+/// id=<len>:<decimal>\n
+/// station=<len>:<decimal or nothing>\n
+/// record_version=<len>:<decimal or nothing>\n
+/// what=<len>:<text>\n
+/// old_value=<len>:<text>\n
+/// new_value=<len>:<text>\n
+/// at=<len>:<RFC 3339 UTC>\n
+/// operator=<len>:<text>\n
+/// record_hash=<len>:<hex or nothing>\n
+/// prev_hash=<len>:<hex or nothing>\n
+/// ```
+///
+/// `<len>` is the length in bytes (decimal) of the UTF-8 text after the colon.
+pub fn canonical(e: &AuditEntry) -> Vec<u8> {
+    let mut out = b"telraam-audit-1\n".to_vec();
+    let opt = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+    let fields: [(&str, String); 10] = [
+        ("id", e.id.to_string()),
+        ("station", opt(e.station)),
+        ("record_version", opt(e.record_version)),
+        ("what", e.what.clone()),
+        ("old_value", e.old_value.clone()),
+        ("new_value", e.new_value.clone()),
+        ("at", e.at.clone()),
+        ("operator", e.operator.clone()),
+        ("record_hash", e.record_hash.clone()),
+        ("prev_hash", e.prev_hash.clone()),
+    ];
+    for (name, value) in fields {
+        out.extend_from_slice(format!("{name}={}:", value.len()).as_bytes());
+        out.extend_from_slice(value.as_bytes());
+        out.push(b'\n');
+    }
+    out
+}
+
+/// What a new row says; the log adds id, time, chain and hash.
+pub struct NewRow<'a> {
+    pub station: Option<u32>,
+    pub record_version: Option<u32>,
+    pub what: &'a str,
+    pub old_value: &'a str,
+    pub new_value: &'a str,
+    pub operator: &'a str,
+    /// SHA-256 of the record or election text this row wrote ("" for a free event).
+    pub record_hash: String,
+}
+
+fn db(e: rusqlite::Error) -> StorageError {
+    StorageError::Database(e.to_string())
+}
+
+/// Appends a row; call inside the transaction that makes the change.
+pub fn append(conn: &Connection, row: NewRow<'_>) -> Result<AuditEntry, StorageError> {
+    let last: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .map_err(db)?;
+    let (id, prev_hash) = match last {
+        Some((id, hash)) => (id + 1, hash),
+        None => (1, String::new()),
+    };
+    let at: String = conn
+        .query_row("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')", [], |r| {
+            r.get(0)
+        })
+        .map_err(db)?;
+    let mut entry = AuditEntry {
+        id,
+        station: row.station,
+        record_version: row.record_version,
+        what: row.what.to_string(),
+        old_value: row.old_value.to_string(),
+        new_value: row.new_value.to_string(),
+        at,
+        operator: row.operator.to_string(),
+        record_hash: row.record_hash,
+        prev_hash,
+        hash: String::new(),
+    };
+    entry.hash = sha256_hex(&canonical(&entry));
+    conn.execute(
+        "INSERT INTO audit (id, station, record_version, what, old_value, new_value, at, \
+         operator, record_hash, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        rusqlite::params![
+            entry.id,
+            entry.station,
+            entry.record_version,
+            entry.what,
+            entry.old_value,
+            entry.new_value,
+            entry.at,
+            entry.operator,
+            entry.record_hash,
+            entry.prev_hash,
+            entry.hash
+        ],
+    )
+    .map_err(db)?;
+    Ok(entry)
+}
+
+fn entry(r: &Row<'_>) -> rusqlite::Result<AuditEntry> {
+    Ok(AuditEntry {
+        id: r.get(0)?,
+        station: r.get(1)?,
+        record_version: r.get(2)?,
+        what: r.get(3)?,
+        old_value: r.get(4)?,
+        new_value: r.get(5)?,
+        at: r.get(6)?,
+        operator: r.get(7)?,
+        record_hash: r.get(8)?,
+        prev_hash: r.get(9)?,
+        hash: r.get(10)?,
+    })
+}
+
+/// The whole log, oldest first.
+pub fn read_all(conn: &Connection) -> Result<Vec<AuditEntry>, StorageError> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT id, station, record_version, what, old_value, new_value, at, operator, \
+             record_hash, prev_hash, hash FROM audit ORDER BY id",
+        )
+        .map_err(db)?;
+    let rows = stmt.query_map([], entry).map_err(db)?;
+    rows.collect::<Result<Vec<_>, _>>().map_err(db)
+}
+
+/// The hash of the last row, "" for an empty log.
+pub fn head(conn: &Connection) -> Result<String, StorageError> {
+    conn.query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| {
+        r.get(0)
+    })
+    .optional()
+    .map_err(db)
+    .map(Option::unwrap_or_default)
+}
+
+/// Why the log does not verify: the first bad row and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditProblem {
+    /// The id of the first row that does not verify.
+    pub row: i64,
+    pub reason_en: String,
+    pub reason_nl: String,
+}
+
+impl std::fmt::Display for AuditProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "audit row {}: {} / auditregel {}: {}",
+            self.row, self.reason_en, self.row, self.reason_nl
+        )
+    }
+}
+
+/// A stored record version or election text, to check against the log.
+pub struct Stored {
+    pub station: Option<u32>,
+    pub version: Option<u32>,
+    pub body: String,
+}
+
+/// Checks the chain, then that every stored record version (and the election)
+/// matches the last row that wrote it. Ok: the number of rows.
+pub fn verify(log: &[AuditEntry], stored: &[Stored]) -> Result<usize, AuditProblem> {
+    let mut prev = String::new();
+    for row in log {
+        if row.prev_hash != prev {
+            return Err(AuditProblem {
+                row: row.id,
+                reason_en: "does not follow on from the row before it: a row before it was \
+                            deleted or changed"
+                    .into(),
+                reason_nl: "sluit niet aan op de regel ervoor: een eerdere regel is \
+                            verwijderd of gewijzigd"
+                    .into(),
+            });
+        }
+        if sha256_hex(&canonical(row)) != row.hash {
+            return Err(AuditProblem {
+                row: row.id,
+                reason_en: "its contents do not match its hash: the row was changed".into(),
+                reason_nl: "de inhoud past niet bij de hash: de regel is gewijzigd".into(),
+            });
+        }
+        prev = row.hash.clone();
+    }
+    // The last row that wrote each record version (or the election: None, None).
+    let mut last_write: BTreeMap<(Option<u32>, Option<u32>), &AuditEntry> = BTreeMap::new();
+    for row in log.iter().filter(|r| !r.record_hash.is_empty()) {
+        last_write.insert((row.station, row.record_version), row);
+    }
+    let last_row = log.last().map(|r| r.id).unwrap_or(0);
+    for s in stored {
+        let what = match (s.station, s.version) {
+            (Some(st), Some(v)) => (
+                format!("station {st} version {v}"),
+                format!("stembureau {st} versie {v}"),
+            ),
+            _ => ("the election".to_string(), "de verkiezing".to_string()),
+        };
+        match last_write.get(&(s.station, s.version)) {
+            None => {
+                return Err(AuditProblem {
+                    row: last_row,
+                    reason_en: format!("{} is stored but no audit row wrote it", what.0),
+                    reason_nl: format!("{} is opgeslagen zonder auditregel", what.1),
+                });
+            }
+            Some(row) if row.record_hash != sha256_hex(s.body.as_bytes()) => {
+                return Err(AuditProblem {
+                    row: row.id,
+                    reason_en: format!(
+                        "{} as stored differs from what this row wrote: changed outside telraam",
+                        what.0
+                    ),
+                    reason_nl: format!(
+                        "{} wijkt af van wat deze regel schreef: buiten telraam gewijzigd",
+                        what.1
+                    ),
+                });
+            }
+            Some(_) => {}
+        }
+    }
+    // A station the log wrote but whose record is gone.
+    for ((station, _), row) in &last_write {
+        if let Some(st) = station
+            && !stored.iter().any(|s| s.station == Some(*st))
+        {
+            return Err(AuditProblem {
+                row: row.id,
+                reason_en: format!("the record of station {st} that this row wrote is missing"),
+                reason_nl: format!("het record van stembureau {st} uit deze regel ontbreekt"),
+            });
+        }
+    }
+    Ok(log.len())
+}

@@ -1,0 +1,120 @@
+//! Reading and writing record versions. A version's body is its result-file TOML
+//! ([`crate::result_file`]): one well-defined text that is also what the audit
+//! row's record hash covers.
+
+use super::StorageError;
+use crate::election::Election;
+use crate::record::{CountRecord, RecordState};
+use crate::result_file;
+use rusqlite::{Connection, OptionalExtension};
+
+fn db(e: rusqlite::Error) -> StorageError {
+    StorageError::Database(e.to_string())
+}
+
+pub fn state_name(state: RecordState) -> &'static str {
+    match state {
+        RecordState::Draft => "draft",
+        RecordState::Finalised => "finalised",
+    }
+}
+
+fn parse(
+    election: &Election,
+    station: u32,
+    version: u32,
+    body: &str,
+) -> Result<CountRecord, StorageError> {
+    let name = format!("workspace record station {station} version {version}");
+    result_file::from_toml(&name, body, election).map_err(|e| {
+        StorageError::Database(format!(
+            "{e} (the stored record cannot be read / het opgeslagen record is onleesbaar)"
+        ))
+    })
+}
+
+/// The latest version of a station's record.
+pub fn latest(
+    conn: &Connection,
+    election: &Election,
+    station: u32,
+) -> Result<Option<CountRecord>, StorageError> {
+    let row: Option<(u32, String)> = conn
+        .query_row(
+            "SELECT version, body FROM records WHERE station = ?1 ORDER BY version DESC LIMIT 1",
+            [station],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .map_err(db)?;
+    row.map(|(v, body)| parse(election, station, v, &body))
+        .transpose()
+}
+
+/// Every version of a station's record, oldest first.
+pub fn versions(
+    conn: &Connection,
+    election: &Election,
+    station: u32,
+) -> Result<Vec<CountRecord>, StorageError> {
+    let mut stmt = conn
+        .prepare("SELECT version, body FROM records WHERE station = ?1 ORDER BY version")
+        .map_err(db)?;
+    let rows = stmt
+        .query_map([station], |r| {
+            Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?))
+        })
+        .map_err(db)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(db)?;
+    rows.iter()
+        .map(|(v, body)| parse(election, station, *v, body))
+        .collect()
+}
+
+/// The stations that have a record, ascending.
+pub fn stations(conn: &Connection) -> Result<Vec<u32>, StorageError> {
+    let mut stmt = conn
+        .prepare("SELECT DISTINCT station FROM records ORDER BY station")
+        .map_err(db)?;
+    let rows = stmt.query_map([], |r| r.get(0)).map_err(db)?;
+    rows.collect::<Result<Vec<_>, _>>().map_err(db)
+}
+
+/// Every stored version as (station, version, body): what the audit check compares.
+pub fn all_bodies(conn: &Connection) -> Result<Vec<(u32, u32, String)>, StorageError> {
+    let mut stmt = conn
+        .prepare("SELECT station, version, body FROM records ORDER BY station, version")
+        .map_err(db)?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .map_err(db)?;
+    rows.collect::<Result<Vec<_>, _>>().map_err(db)
+}
+
+/// Writes (inserts or replaces) one version and returns its body.
+pub fn write(conn: &Connection, record: &CountRecord) -> Result<String, StorageError> {
+    let body = result_file::to_toml(record);
+    conn.execute(
+        "INSERT INTO records (station, version, state, body) VALUES (?1, ?2, ?3, ?4) \
+         ON CONFLICT (station, version) DO UPDATE SET state = excluded.state, body = excluded.body",
+        rusqlite::params![
+            record.station,
+            record.lifecycle.version,
+            state_name(record.lifecycle.state),
+            body
+        ],
+    )
+    .map_err(db)?;
+    Ok(body)
+}
+
+/// Removes one version (a draft replaced by an imported record).
+pub fn delete(conn: &Connection, station: u32, version: u32) -> Result<(), StorageError> {
+    conn.execute(
+        "DELETE FROM records WHERE station = ?1 AND version = ?2",
+        [station, version],
+    )
+    .map_err(db)?;
+    Ok(())
+}

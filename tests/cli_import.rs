@@ -1,0 +1,145 @@
+//! `telraam import FILE...`: all files checked first; one bad file and nothing is imported.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use telraam::election::Election;
+use telraam::record::{CountRecord, EntryMode, Field, RecordState};
+use telraam::storage::Workspace;
+
+fn telraam(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_telraam"))
+        .args(args)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .output()
+        .expect("run telraam")
+}
+
+fn result_file(dir: &Path, station: u32, a: u64) -> PathBuf {
+    let election = Election::demo();
+    let mut record = CountRecord::empty(&election, station, EntryMode::Transcription);
+    record.set(Field::PollCards, Some(a));
+    record.lifecycle.state = RecordState::Finalised;
+    let path = dir.join(format!("station-{station}.toml"));
+    std::fs::write(&path, telraam::result_file::to_toml(&record)).expect("write");
+    path
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+#[test]
+fn import_adds_every_file() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let ws_dir = home.path().join("ws");
+    let one = result_file(home.path(), 1, 101);
+    let two = result_file(home.path(), 2, 202);
+    let out = telraam(
+        home.path(),
+        &["--data", s(&ws_dir), "import", s(&one), s(&two)],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let ws = Workspace::open(&ws_dir).expect("open");
+    let records = ws.records().expect("records");
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[1].voters.poll_cards, Some(202));
+    assert_eq!(records[1].lifecycle.state, RecordState::Finalised);
+    assert!(ws.verify_audit().is_ok());
+}
+
+#[test]
+fn one_bad_file_means_nothing_is_imported_and_the_message_names_file_line_and_field() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let ws_dir = home.path().join("ws");
+    Workspace::open(&ws_dir).expect("create");
+    let good = result_file(home.path(), 1, 101);
+    let bad = home.path().join("bad.toml");
+    let text = std::fs::read_to_string(result_file(home.path(), 2, 5))
+        .expect("read")
+        .replace("A = 5", "A = -5");
+    std::fs::write(&bad, text).expect("write");
+    let out = telraam(
+        home.path(),
+        &["--data", s(&ws_dir), "import", s(&good), s(&bad)],
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("bad.toml:"),
+        "names the file and line: {stderr}"
+    );
+    assert!(stderr.contains("voters.A"), "names the field: {stderr}");
+    let ws = Workspace::open(&ws_dir).expect("open");
+    assert!(
+        ws.records().expect("records").is_empty(),
+        "nothing imported"
+    );
+    assert_eq!(
+        ws.audit_log().expect("log").len(),
+        1,
+        "only the seeding row"
+    );
+}
+
+#[test]
+fn a_missing_file_or_a_file_for_another_election_is_refused() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let ws_dir = home.path().join("ws");
+    let good = result_file(home.path(), 1, 101);
+    let missing = home.path().join("missing.toml");
+    let out = telraam(
+        home.path(),
+        &["--data", s(&ws_dir), "import", s(&good), s(&missing)],
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.toml"));
+    assert!(!ws_dir.exists(), "no workspace created");
+
+    let foreign = home.path().join("foreign.toml");
+    let text = std::fs::read_to_string(&good)
+        .expect("read")
+        .replace("GR2025_Juinen", "TK2025");
+    std::fs::write(&foreign, text).expect("write");
+    let out = telraam(home.path(), &["--data", s(&ws_dir), "import", s(&foreign)]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("foreign.toml:") && stderr.contains("election"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_changed_count_for_a_finalised_station_is_refused_as_a_whole() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let ws_dir = home.path().join("ws");
+    let first = result_file(home.path(), 1, 101);
+    let out = telraam(home.path(), &["--data", s(&ws_dir), "import", s(&first)]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+
+    let sub = home.path().join("later");
+    std::fs::create_dir(&sub).expect("dir");
+    let two = result_file(&sub, 2, 202);
+    let changed = result_file(&sub, 1, 999);
+    let out = telraam(
+        home.path(),
+        &["--data", s(&ws_dir), "import", s(&two), s(&changed)],
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("station-1.toml") && stderr.contains("corrigendum"),
+        "{stderr}"
+    );
+    let ws = Workspace::open(&ws_dir).expect("open");
+    assert!(
+        ws.record(2).expect("read").is_none(),
+        "station 2 not imported either"
+    );
+    assert_eq!(
+        ws.record(1).expect("read").expect("kept").voters.poll_cards,
+        Some(101)
+    );
+}

@@ -1,0 +1,116 @@
+//! `telraam init --election FILE`: creating a workspace, and refusing bad input.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn telraam(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_telraam"))
+        .args(args)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .output()
+        .expect("run telraam")
+}
+
+fn demo_election() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/samples/juinen/election.toml").to_string()
+}
+
+#[test]
+fn init_creates_a_workspace_for_the_election() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let ws = home.path().join("ws");
+    let ws_arg = ws.to_str().expect("utf-8 path");
+    let out = telraam(
+        home.path(),
+        &["init", "--election", &demo_election(), "--data", ws_arg],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("GR2025_Juinen"), "{stdout}");
+    assert!(telraam::storage::Workspace::exists(&ws));
+    // Running it again for the same election is harmless.
+    let again = telraam(
+        home.path(),
+        &["init", "--election", &demo_election(), "--data", ws_arg],
+    );
+    assert_eq!(again.status.code(), Some(0), "{again:?}");
+}
+
+#[test]
+fn init_refuses_a_workspace_with_counts_for_another_election() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let ws = home.path().join("ws");
+    let ws_arg = ws.to_str().expect("utf-8 path");
+    let out = telraam(
+        home.path(),
+        &["init", "--election", &demo_election(), "--data", ws_arg],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let saved = telraam(
+        home.path(),
+        &["--data", ws_arg, "write-loop", "--count", "2"],
+    );
+    assert_eq!(saved.status.code(), Some(0), "{saved:?}");
+
+    let text = std::fs::read_to_string(demo_election())
+        .expect("demo")
+        .replace("GR2025_Juinen", "GR2026_Elders");
+    let other = home.path().join("other.toml");
+    std::fs::write(&other, text).expect("write");
+    let out = telraam(
+        home.path(),
+        &[
+            "init",
+            "--election",
+            other.to_str().expect("utf-8"),
+            "--data",
+            ws_arg,
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("GR2025_Juinen") && stderr.contains("GR2026_Elders"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_bad_election_file_is_named_and_nothing_is_created() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let ws = home.path().join("ws");
+    let bad = home.path().join("bad-election.toml");
+    std::fs::write(&bad, "id = \"X\"\nname = \"X\"\ndate = 2025\n").expect("write");
+    let out = telraam(
+        home.path(),
+        &[
+            "init",
+            "--election",
+            bad.to_str().expect("utf-8"),
+            "--data",
+            ws.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bad-election.toml"), "{stderr}");
+    assert!(stderr.contains("line"), "names the line: {stderr}");
+    assert!(!ws.exists(), "nothing written");
+
+    let missing = home.path().join("missing.toml");
+    let out = telraam(
+        home.path(),
+        &[
+            "init",
+            "--election",
+            missing.to_str().expect("utf-8"),
+            "--data",
+            ws.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.toml"));
+    assert!(!ws.exists(), "nothing written");
+}
