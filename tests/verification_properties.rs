@@ -13,6 +13,7 @@ fn all_fields(election: &Election) -> Vec<Field> {
     let mut fields = Field::FIXED.to_vec();
     for list in &election.lists {
         fields.push(Field::ListTotal(list.number));
+        fields.push(Field::CandidateListTotal(list.number));
         for c in &list.candidates {
             fields.push(Field::Candidate {
                 list: list.number,

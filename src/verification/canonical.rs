@@ -10,6 +10,7 @@
 //! ascending number, so that the station's record and the record the
 //! municipality types from the phone call serialise alike. A list missing from the
 //! numbering (lists 1–23 and 26) is simply not there: every line names its number.
+//! A candidate section ends with the "totaal lijst" written at the foot of the list's page.
 //!
 //! Not covered: the entry mode (counting or transcription), version, state,
 //! correction reason, acknowledged warnings and the free-text note. None of them
@@ -108,7 +109,9 @@ pub fn section_of(field: Field) -> String {
         | Field::Blank
         | Field::Invalid
         | Field::TotalCast => "votes".into(),
-        Field::Candidate { list, .. } => format!("candidates.{list}"),
+        Field::Candidate { list, .. } | Field::CandidateListTotal(list) => {
+            format!("candidates.{list}")
+        }
         Field::MoreBallots
         | Field::FewerBallots
         | Field::TakenAway
@@ -213,15 +216,12 @@ pub fn serialise(election: &Election, record: &CountRecord) -> Canonical {
                 name_en: format!("candidate votes list {}", list.number),
                 lines: candidates
                     .into_iter()
-                    .map(|candidate| {
-                        field_line(
-                            record,
-                            Field::Candidate {
-                                list: list.number,
-                                candidate,
-                            },
-                        )
+                    .map(|candidate| Field::Candidate {
+                        list: list.number,
+                        candidate,
                     })
+                    .chain([Field::CandidateListTotal(list.number)])
+                    .map(|field| field_line(record, field))
                     .collect(),
             });
         }

@@ -93,7 +93,11 @@ def serialise(election, result):
             numbers = sorted(c["number"] for c in l.get("candidates", []))
             votes_of = heard.get(str(n), {})
             sections.append(
-                (f"candidates.{n}", [line(f"cand.{n}.{c}", votes_of.get(str(c))) for c in numbers])
+                (
+                    f"candidates.{n}",
+                    [line(f"cand.{n}.{c}", votes_of.get(str(c))) for c in numbers]
+                    + [line(f"cand.{n}.total", votes_of.get("total"))],
+                )
             )
     blocks = [(key, f"[{key}]\n" + "".join(l + "\n" for l in lines)) for key, lines in sections]
     return header, blocks
