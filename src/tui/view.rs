@@ -207,9 +207,9 @@ fn show(count: Option<u64>) -> String {
 fn key_line(app: &App, t: &Text) -> String {
     if let Some(dialog) = &app.dialog {
         return match dialog {
-            Dialog::Help => t.help_close.to_string(),
-            Dialog::CorrectionReason(_) => t.keys_reason.to_string(),
-            _ => t.keys_dialog.to_string(),
+            Dialog::Help => format!(" {}", t.help_close),
+            Dialog::CorrectionReason(_) => format!(" {}", t.keys_reason),
+            _ => format!(" {}", t.keys_dialog),
         };
     }
     let keys = match app.screen {
@@ -265,7 +265,7 @@ fn stations(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area: Rect) {
             }
         })
         .collect();
-    scrolled(frame, rows, Some(app.station_cursor), list);
+    let _ = scrolled(frame, rows, Some(app.station_cursor), list);
 }
 
 // ----- entry steps -----
@@ -285,11 +285,10 @@ fn entry(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, step: Step, area
     let [h, b] =
         Layout::vertical([Constraint::Length(head_height), Constraint::Min(1)]).areas(area);
     frame.render_widget(Paragraph::new(head), h);
-    scrolled(frame, rows, focus, b);
+    let offset = scrolled(frame, rows, focus, b);
     if let Some(row) = focus {
         // The terminal cursor sits behind the figure being typed.
-        let offset = scroll_offset(row, b.height as usize);
-        let y = b.y + (row - offset) as u16;
+        let y = b.y + row.saturating_sub(offset) as u16;
         if let Some(x) = cursor_column(app, b) {
             frame.set_cursor_position((x, y));
         }
@@ -740,7 +739,7 @@ fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area: Rect) {
             }
         })
         .collect();
-    scrolled(frame, rows, Some(app.result_cursor), list);
+    let _ = scrolled(frame, rows, Some(app.result_cursor), list);
     if let Some(r) = app.results.get(app.result_cursor) {
         let fields = r
             .fields
@@ -1024,12 +1023,19 @@ fn scroll_offset(focus: usize, height: usize) -> usize {
     focus + 3 - height.min(focus + 3)
 }
 
-fn scrolled(frame: &mut Frame, rows: Vec<Line<'static>>, focus: Option<usize>, area: Rect) {
+/// Draws the rows that fit, scrolled so that `focus` is visible; returns the first row shown.
+fn scrolled(
+    frame: &mut Frame,
+    rows: Vec<Line<'static>>,
+    focus: Option<usize>,
+    area: Rect,
+) -> usize {
     let height = area.height as usize;
     let offset = focus.map(|f| scroll_offset(f, height)).unwrap_or(0);
     let offset = offset.min(rows.len().saturating_sub(height));
     let visible: Vec<Line> = rows.into_iter().skip(offset).take(height).collect();
     frame.render_widget(Paragraph::new(visible), area);
+    offset
 }
 
 /// Cuts a text to `width` characters.
