@@ -1,30 +1,419 @@
-//! `telraam import-eml`, `aggregate`, `export-eml`, `export-csv`.
+//! `telraam import-eml`, `aggregate`, `export-eml`, `export-csv`: the Kiesraad's
+//! EML_NL files in and out, and adding up station records into municipal totals,
+//! as the municipality's proces-verbaal does.
 
 use super::Cli;
-use super::common::not_yet;
+use super::common::{EXIT_FOUND, fail, language, open_workspace, settings, workspace_dir};
+use crate::aggregate::{Totals, aggregate as add_up};
+use crate::election::{CountingMethod, Election};
+use crate::eml::{
+    EmlError, candidates, counts, definition, hash, import, osv, stations, stored_totals, write,
+};
+use crate::record::CountRecord;
+use crate::settings::Language;
+use crate::storage::Workspace;
+use crate::storage::atomic::write_atomic;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
-pub struct ImportEmlArgs {}
+pub struct ImportEmlArgs {
+    /// EML 110a: the election definition (verkiezingsdefinitie).
+    #[arg(long, value_name = "110a.xml")]
+    pub definition: Option<PathBuf>,
+    /// EML 230b: the candidate lists (kandidatenlijsten).
+    #[arg(long, value_name = "230b.xml")]
+    pub candidates: Option<PathBuf>,
+    /// EML 110b: the polling stations (stembureaulijst).
+    #[arg(long, value_name = "110b.xml")]
+    pub stations: Option<PathBuf>,
+    /// EML 510b: a municipality's count; its stations go into the workspace (--data DIR).
+    #[arg(long, value_name = "510b.xml")]
+    pub counts: Option<PathBuf>,
+    /// A file's SHA-256 as the Kiesraad prints it ("fae2 12ff …", 16 groups of 4);
+    /// checked before anything is read. Give it once per file you have a hash for.
+    #[arg(long, value_name = "HASH")]
+    pub hash: Vec<String>,
+    /// Where the stations count candidate votes: DSO (model N 10-1) or CSO (N 10-2).
+    /// A 110a does not say; a 510b does (by carrying candidate votes or not).
+    #[arg(long, value_name = "DSO|CSO", default_value = "DSO")]
+    pub counting_method: String,
+    /// The election file to write (telraam's TOML).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct AggregateArgs {}
+
 #[derive(Debug, clap::Args)]
-pub struct ExportEmlArgs {}
+pub struct ExportEmlArgs {
+    /// The 510b file to write.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+}
+
 #[derive(Debug, clap::Args)]
-pub struct ExportCsvArgs {}
+pub struct ExportCsvArgs {
+    /// The CSV file to write.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+/// One input file, read whole.
+struct Input {
+    name: String,
+    bytes: Vec<u8>,
+}
+
+impl Input {
+    fn read(path: &Path) -> Result<Input, u8> {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| {
+            fail(&format!(
+                "{name}: cannot read: {e} / kan het bestand niet lezen"
+            ))
+        })?;
+        Ok(Input { name, bytes })
+    }
+
+    /// The text (UTF-8, a byte-order mark dropped).
+    fn text(&self) -> Result<&str, u8> {
+        let bytes = self
+            .bytes
+            .strip_prefix(b"\xef\xbb\xbf")
+            .unwrap_or(&self.bytes);
+        std::str::from_utf8(bytes).map_err(|_| {
+            fail(&format!(
+                "{}: not a UTF-8 text file / geen UTF-8-tekstbestand",
+                self.name
+            ))
+        })
+    }
+}
+
+fn eml_fail(e: &EmlError) -> u8 {
+    fail(&e.to_string())
+}
+
+/// Checks every `--hash` against the files: each must be the SHA-256 of one of them.
+fn check_hashes(hashes: &[String], inputs: &[&Input]) -> Result<(), u8> {
+    for typed in hashes {
+        let Some(hex) = hash::parse(typed) else {
+            return Err(fail(&format!(
+                "--hash \"{typed}\": a hash is 64 hex digits, written as 16 groups of 4 / \
+                 een hashcode bestaat uit 64 hexadecimale tekens in 16 groepen van 4"
+            )));
+        };
+        match inputs.iter().find(|i| hash::matches(&i.bytes, &hex)) {
+            Some(input) => println!(
+                "hashcode klopt / hash matches: {} ({})",
+                input.name,
+                hash::groups(&input.bytes)
+            ),
+            None => {
+                let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
+                return Err(fail(&format!(
+                    "--hash {typed}: matches none of the files ({}); a file may be altered, \
+                     or it is the wrong file / de hashcode klopt bij geen van de bestanden; \
+                     een bestand is mogelijk gewijzigd, of het is het verkeerde bestand",
+                    names.join(", ")
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn optional(path: &Option<PathBuf>) -> Result<Option<Input>, u8> {
+    path.as_deref().map(Input::read).transpose()
+}
 
 pub fn import_eml(cli: &Cli, args: &ImportEmlArgs) -> u8 {
-    let _ = (cli, args);
-    not_yet("`import-eml`")
+    match import_eml_inner(cli, args) {
+        Ok(()) => 0,
+        Err(code) => code,
+    }
 }
-pub fn aggregate(cli: &Cli, args: &AggregateArgs) -> u8 {
-    let _ = (cli, args);
-    not_yet("`aggregate`")
+
+fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
+    let counting_method = match args.counting_method.to_ascii_uppercase().as_str() {
+        "DSO" => CountingMethod::DSO,
+        "CSO" => CountingMethod::CSO,
+        other => {
+            return Err(fail(&format!(
+                "--counting-method {other}: use DSO or CSO / gebruik DSO of CSO"
+            )));
+        }
+    };
+    let Some(candidates_path) = &args.candidates else {
+        return Err(fail(
+            "give the candidate lists with --candidates 230b.xml / \
+             geef de kandidatenlijsten met --candidates 230b.xml",
+        ));
+    };
+    if args.counts.is_none() {
+        if args.definition.is_none() {
+            return Err(fail(
+                "give the election definition with --definition 110a.xml / \
+                 geef de verkiezingsdefinitie met --definition 110a.xml",
+            ));
+        }
+        if args.output.is_none() {
+            return Err(fail(
+                "give the election file to write with -o FILE / \
+                 geef het te schrijven verkiezingsbestand met -o BESTAND",
+            ));
+        }
+    }
+    let definition_in = optional(&args.definition)?;
+    let candidates_in = Input::read(candidates_path)?;
+    let stations_in = optional(&args.stations)?;
+    let counts_in = optional(&args.counts)?;
+    let mut all: Vec<&Input> = Vec::new();
+    all.extend(definition_in.as_ref());
+    all.push(&candidates_in);
+    all.extend(stations_in.as_ref());
+    all.extend(counts_in.as_ref());
+    check_hashes(&args.hash, &all)?;
+
+    let def = match &definition_in {
+        Some(i) => Some(definition::read(&i.name, i.text()?).map_err(|e| eml_fail(&e))?),
+        None => None,
+    };
+    let cands =
+        candidates::read(&candidates_in.name, candidates_in.text()?).map_err(|e| eml_fail(&e))?;
+    let st = match &stations_in {
+        Some(i) => Some(stations::read(&i.name, i.text()?).map_err(|e| eml_fail(&e))?),
+        None => None,
+    };
+    let mut election = import::election(&import::ElectionSources {
+        definition: definition_in
+            .as_ref()
+            .zip(def.as_ref())
+            .map(|(i, d)| (i.name.as_str(), d)),
+        candidates: (&candidates_in.name, &cands),
+        stations: stations_in
+            .as_ref()
+            .zip(st.as_ref())
+            .map(|(i, s)| (i.name.as_str(), s)),
+        counting_method,
+    })
+    .map_err(|e| eml_fail(&e))?;
+
+    let mut count_import = None;
+    if let Some(input) = &counts_in {
+        let count = counts::read(&input.name, input.text()?).map_err(|e| eml_fail(&e))?;
+        let imported = import::counts(&input.name, &count, &candidates_in.name, &cands)
+            .map_err(|e| eml_fail(&e))?;
+        // The 510b's own stations (with their kiesgerechtigden) are what the records need;
+        // a 110b or 110a given alongside was checked above to be the same election.
+        let mut from_counts = imported.election.clone();
+        if let Some(def) = &def {
+            from_counts.name = def.election.name.clone();
+        }
+        election = from_counts;
+        count_import = Some(imported);
+    }
+
+    // Everything is read and checked: now write.
+    if let Some(output) = &args.output {
+        let mut text = format!(
+            "# Election file written by `telraam import-eml` from the Kiesraad's EML_NL files:\n# {}\n",
+            all.iter()
+                .map(|i| format!("{} (SHA-256 {})", i.name, hash::groups(&i.bytes)))
+                .collect::<Vec<_>>()
+                .join("\n# ")
+        );
+        text.push_str(&election.to_toml());
+        write_atomic(output, text.as_bytes()).map_err(|e| fail(&e.to_string()))?;
+        println!(
+            "verkiezing {} geschreven naar {} ({} lijsten, {} stembureaus) / election written",
+            election.id,
+            output.display(),
+            election.lists.len(),
+            election.stations.len()
+        );
+    }
+    if let (Some(imported), Some(input)) = (count_import, &counts_in) {
+        let settings = settings(cli)?;
+        let dir = workspace_dir(cli, &settings);
+        let mut workspace =
+            Workspace::init(&dir, election.clone()).map_err(|e| fail(&e.to_string()))?;
+        let what = format!("import-eml 510b {}", input.name);
+        workspace
+            .put_records(&imported.records, &settings.operator(), &what)
+            .map_err(|e| fail(&format!("{}: {e}", dir.display())))?;
+        if let Some(totals) = imported.file_totals {
+            stored_totals::save(
+                &dir,
+                &stored_totals::StoredTotals {
+                    source: input.name.clone(),
+                    fingerprint: hash::groups(&input.bytes),
+                    election_id: election.id.clone(),
+                    totals,
+                },
+            )
+            .map_err(|e| fail(&e))?;
+        }
+        println!(
+            "{} stembureaus ingelezen uit {} in werkmap {} / {} polling stations imported",
+            imported.records.len(),
+            input.name,
+            dir.display(),
+            imported.records.len()
+        );
+        println!("SHA-256 {}: {}", input.name, hash::groups(&input.bytes));
+    }
+    Ok(())
 }
+
+/// The workspace's election and every station's latest record; a workspace must exist.
+fn workspace_records(cli: &Cli) -> Result<(Workspace, Election, Vec<CountRecord>, Language), u8> {
+    let settings = settings(cli)?;
+    let lang = language(cli, &settings)?;
+    let dir = workspace_dir(cli, &settings);
+    if !Workspace::exists(&dir) {
+        return Err(fail(&format!(
+            "{}: no workspace here; import counts first (telraam import-eml --counts …) / \
+             geen werkmap hier; lees eerst tellingen in",
+            dir.display()
+        )));
+    }
+    let workspace = open_workspace(cli, &settings)?;
+    let election = workspace.election().clone();
+    let records = workspace
+        .records()
+        .map_err(|e| fail(&format!("{}: {e}", dir.display())))?;
+    if records.is_empty() {
+        return Err(fail(&format!(
+            "{}: the workspace holds no station records yet / de werkmap bevat nog geen \
+             stembureau-uitslagen",
+            dir.display()
+        )));
+    }
+    Ok((workspace, election, records, lang))
+}
+
+pub fn aggregate(cli: &Cli, _args: &AggregateArgs) -> u8 {
+    let (workspace, election, records, lang) = match workspace_records(cli) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let totals = add_up(&election, &records);
+    let en = lang.is_english();
+    if en {
+        println!(
+            "Municipal totals: {} ({} polling stations)",
+            election,
+            records.len()
+        );
+    } else {
+        println!(
+            "Gemeentelijke totalen: {} ({} stembureaus)",
+            election,
+            records.len()
+        );
+    }
+    print_totals(&totals, &election, en);
+    let stored = match stored_totals::load(workspace.dir()) {
+        Ok(s) => s,
+        Err(e) => return fail(&e),
+    };
+    let Some(stored) = stored.filter(|s| s.election_id == election.id) else {
+        return 0;
+    };
+    let differences = totals.differences(&stored.totals, &election);
+    println!();
+    if differences.is_empty() {
+        if en {
+            println!("Equal to the totals in {} in every figure.", stored.source);
+        } else {
+            println!("Gelijk aan de totalen in {} in elk getal.", stored.source);
+        }
+        return 0;
+    }
+    if en {
+        println!(
+            "{} differences from the totals in {}:",
+            differences.len(),
+            stored.source
+        );
+    } else {
+        println!(
+            "{} verschillen met de totalen in {}:",
+            differences.len(),
+            stored.source
+        );
+    }
+    for d in &differences {
+        let label = if en { &d.label_en } else { &d.label_nl };
+        let (ours, theirs) = if en {
+            ("added up", "file")
+        } else {
+            ("opgeteld", "bestand")
+        };
+        println!(
+            "  {:<10} {:<40} {ours} {:>10}  {theirs} {:>10}",
+            d.key,
+            label.trim(),
+            d.ours,
+            d.theirs
+        );
+    }
+    EXIT_FOUND
+}
+
+fn print_totals(totals: &Totals, election: &Election, en: bool) {
+    use std::io::Write as _;
+    let mut text = String::new();
+    for entry in totals.entries(election) {
+        let label = if en { &entry.label_en } else { &entry.label_nl };
+        let key = if entry.key.starts_with("cand.") || entry.key == "kiesgerechtigden" {
+            ""
+        } else {
+            entry.key.as_str()
+        };
+        text.push_str(&format!("{key:>5}  {label:<44} {:>11}\n", entry.value));
+    }
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 pub fn export_eml(cli: &Cli, args: &ExportEmlArgs) -> u8 {
-    let _ = (cli, args);
-    not_yet("`export-eml`")
+    let (_, election, records, _) = match workspace_records(cli) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let target = args.output.display().to_string();
+    let text = match write::write(&target, &election, &records, &write::now()) {
+        Ok(t) => t,
+        Err(e) => return eml_fail(&e),
+    };
+    if let Err(e) = write_atomic(&args.output, text.as_bytes()) {
+        return fail(&e.to_string());
+    }
+    println!(
+        "510b geschreven / written: {} ({} stembureaus)",
+        target,
+        records.len()
+    );
+    println!("SHA-256: {}", hash::groups(text.as_bytes()));
+    0
 }
+
 pub fn export_csv(cli: &Cli, args: &ExportCsvArgs) -> u8 {
-    let _ = (cli, args);
-    not_yet("`export-csv`")
+    let (_, election, records, _) = match workspace_records(cli) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let text = osv::write(&election, &records);
+    if let Err(e) = write_atomic(&args.output, text.as_bytes()) {
+        return fail(&e.to_string());
+    }
+    println!(
+        "OSV 4-3 CSV geschreven / written: {} ({} stembureaus)",
+        args.output.display(),
+        records.len()
+    );
+    0
 }

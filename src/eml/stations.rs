@@ -1,0 +1,103 @@
+//! EML 110b, the stembureaulijst: the polling stations of a municipality, with the
+//! managing authority (the municipality itself).
+
+use super::identifier::ElectionIdentifier;
+use super::xml::{EmlError, Item, Pull, attr, local, parse_number};
+use crate::election::{Authority, PollingStation};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StationList {
+    pub election: ElectionIdentifier,
+    pub authority: Option<Authority>,
+    pub stations: Vec<PollingStation>,
+}
+
+/// Reads a 110b. `file` names it in errors.
+pub fn read(file: &str, text: &str) -> Result<StationList, EmlError> {
+    let mut pull = Pull::new(file, text);
+    pull.expect_root("110b", "polling-station list", "stembureaulijst")?;
+    let mut election = None;
+    let mut authority = None;
+    let mut stations: Vec<PollingStation> = Vec::new();
+    // The polling place being read: name, postcode, eligible voters.
+    let mut place: Option<(String, String, Option<u64>)> = None;
+    loop {
+        match pull.step()? {
+            Item::Start(e) => match local(&e) {
+                "ElectionIdentifier" => election = Some(ElectionIdentifier::read(&mut pull, &e)?),
+                "AuthorityIdentifier" => {
+                    let id = attr(&e, "Id").unwrap_or_default();
+                    authority = Some(Authority {
+                        id,
+                        name: pull.text()?,
+                    });
+                }
+                "PollingPlace" => place = Some((String::new(), String::new(), None)),
+                "LocalityName" => {
+                    let name = pull.text()?;
+                    if let Some(p) = place.as_mut() {
+                        p.0 = name;
+                    }
+                }
+                "PostalCodeNumber" => {
+                    let code = pull.text()?;
+                    if let Some(p) = place.as_mut() {
+                        p.1 = code;
+                    }
+                }
+                "MaxVotes" => {
+                    let max = parse_number(&pull.text()?);
+                    if let Some(p) = place.as_mut() {
+                        p.2 = max;
+                    }
+                }
+                "PollingStation" => {
+                    let id = attr(&e, "Id").unwrap_or_default();
+                    let line = pull.line();
+                    let _ = pull.text()?;
+                    let number = parse_number(&id)
+                        .and_then(|n| u32::try_from(n).ok())
+                        .ok_or_else(|| {
+                            EmlError::new(
+                                file,
+                                Some(line),
+                                format!("polling station Id \"{id}\" is not a number"),
+                                format!("stembureau-Id \"{id}\" is geen getal"),
+                            )
+                        })?;
+                    let (name, postcode, eligible_voters) = place.clone().unwrap_or_default();
+                    if stations.iter().any(|s| s.number == number) {
+                        return Err(EmlError::new(
+                            file,
+                            Some(line),
+                            format!("polling station {number} is listed twice"),
+                            format!("stembureau {number} staat er twee keer in"),
+                        ));
+                    }
+                    stations.push(PollingStation {
+                        number,
+                        name,
+                        postcode,
+                        eligible_voters,
+                    });
+                }
+                _ => {}
+            },
+            Item::End(_) | Item::Text(_) => {}
+            Item::Eof => break,
+        }
+    }
+    let election = election.ok_or_else(|| {
+        EmlError::new(
+            file,
+            None,
+            "no ElectionIdentifier in the file",
+            "geen ElectionIdentifier in het bestand",
+        )
+    })?;
+    Ok(StationList {
+        election,
+        authority,
+        stations,
+    })
+}

@@ -1,0 +1,354 @@
+//! A thin streaming layer over quick-xml for reading EML_NL: elements by local name
+//! (the `kr:`, `xnl:` and `xal:` prefixes vary between producers), text with entity
+//! references resolved, and errors that name the file and line. No element tree is
+//! built: a 510b of a large municipality is read in one pass.
+
+use quick_xml::Reader;
+use quick_xml::XmlVersion;
+use quick_xml::events::{BytesEnd, BytesStart, Event};
+use std::borrow::Cow;
+use std::fmt;
+
+/// Why an EML file cannot be used. Displays as `file:line: English / Dutch`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmlError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub en: String,
+    pub nl: String,
+}
+
+impl EmlError {
+    pub fn new(
+        file: &str,
+        line: Option<usize>,
+        en: impl Into<String>,
+        nl: impl Into<String>,
+    ) -> Self {
+        EmlError {
+            file: file.to_string(),
+            line,
+            en: en.into(),
+            nl: nl.into(),
+        }
+    }
+}
+
+impl fmt::Display for EmlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        write!(f, ": {} / {}", self.en, self.nl)
+    }
+}
+
+impl std::error::Error for EmlError {}
+
+/// One step through the document.
+pub enum Item<'a> {
+    Start(BytesStart<'a>),
+    End(BytesEnd<'a>),
+    Text(Cow<'a, str>),
+    /// The end of a complete document.
+    Eof,
+}
+
+/// A pull reader over a whole file held in memory.
+pub struct Pull<'a> {
+    reader: Reader<&'a [u8]>,
+    source: &'a str,
+    file: &'a str,
+    depth: usize,
+    seen_root: bool,
+}
+
+impl<'a> Pull<'a> {
+    pub fn new(file: &'a str, source: &'a str) -> Pull<'a> {
+        let mut reader = Reader::from_str(source);
+        let config = reader.config_mut();
+        config.expand_empty_elements = true;
+        config.check_end_names = true;
+        Pull {
+            reader,
+            source,
+            file,
+            depth: 0,
+            seen_root: false,
+        }
+    }
+
+    pub fn file(&self) -> &'a str {
+        self.file
+    }
+
+    /// The line the reader is at (1-based), for messages.
+    pub fn line(&self) -> usize {
+        let pos = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
+        let end = pos.min(self.source.len());
+        self.source.as_bytes()[..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
+    }
+
+    /// An error at the current line.
+    pub fn error(&self, en: impl Into<String>, nl: impl Into<String>) -> EmlError {
+        EmlError::new(self.file, Some(self.line()), en, nl)
+    }
+
+    /// The next start, end or text. A file that ends inside an element is an error.
+    pub fn step(&mut self) -> Result<Item<'a>, EmlError> {
+        loop {
+            let event = self.reader.read_event().map_err(|e| {
+                self.error(
+                    format!("not well-formed XML: {e}"),
+                    format!("geen geldige XML: {e}"),
+                )
+            })?;
+            match event {
+                Event::Start(e) => {
+                    self.depth += 1;
+                    self.seen_root = true;
+                    return Ok(Item::Start(e));
+                }
+                Event::End(e) => {
+                    self.depth = self.depth.saturating_sub(1);
+                    return Ok(Item::End(e));
+                }
+                Event::Text(t) => {
+                    if self.depth == 0 {
+                        if t.trim().is_empty() {
+                            continue;
+                        }
+                        return Err(self.error(
+                            "text outside the root element",
+                            "tekst buiten het hoofdelement",
+                        ));
+                    }
+                    return Ok(Item::Text(t.xml10_content()));
+                }
+                Event::CData(t) => return Ok(Item::Text(t.xml10_content())),
+                Event::GeneralRef(r) => {
+                    let resolved = match r.resolve_char_ref() {
+                        Ok(Some(c)) => c.to_string(),
+                        Ok(None) => match quick_xml::escape::resolve_predefined_entity(&r) {
+                            Some(s) => s.to_string(),
+                            None => {
+                                return Err(self.error(
+                                    format!("unknown entity &{};", &*r),
+                                    format!("onbekende entiteit &{};", &*r),
+                                ));
+                            }
+                        },
+                        Err(e) => {
+                            return Err(self.error(
+                                format!("bad character reference: {e}"),
+                                format!("ongeldige tekenverwijzing: {e}"),
+                            ));
+                        }
+                    };
+                    return Ok(Item::Text(Cow::Owned(resolved)));
+                }
+                Event::Eof => {
+                    if !self.seen_root {
+                        return Err(self.error(
+                            "the file is empty or holds no XML element",
+                            "het bestand is leeg of bevat geen XML-element",
+                        ));
+                    }
+                    if self.depth > 0 {
+                        return Err(self.error(
+                            "the file ends in the middle of the document (truncated?)",
+                            "het bestand houdt midden in het document op (afgekapt?)",
+                        ));
+                    }
+                    return Ok(Item::Eof);
+                }
+                Event::Empty(_)
+                | Event::Comment(_)
+                | Event::Decl(_)
+                | Event::PI(_)
+                | Event::DocType(_) => continue,
+            }
+        }
+    }
+
+    /// The text of the element just started, up to its end (nested elements'
+    /// text included), trimmed.
+    pub fn text(&mut self) -> Result<String, EmlError> {
+        let mut out = String::new();
+        let mut open = 1usize;
+        loop {
+            match self.step()? {
+                Item::Start(_) => open += 1,
+                Item::End(_) => {
+                    open -= 1;
+                    if open == 0 {
+                        return Ok(out.trim().to_string());
+                    }
+                }
+                Item::Text(t) => out.push_str(&t),
+                Item::Eof => {
+                    return Err(
+                        self.error("unexpected end of file", "onverwacht einde van bestand")
+                    );
+                }
+            }
+        }
+    }
+
+    /// The whole number held by the element just started (`what` names it in messages).
+    /// Fast path for the common `<X>123</X>`: no allocation.
+    pub fn number(&mut self, what: &str) -> Result<u64, EmlError> {
+        let value = match self.step()? {
+            Item::Text(t) => {
+                let parsed = parse_number(&t);
+                match self.step()? {
+                    Item::End(_) => parsed.ok_or_else(|| self.not_a_number(what, &t)),
+                    _ => Err(self.error(
+                        format!("{what} must hold only a number"),
+                        format!("{what} mag alleen een getal bevatten"),
+                    )),
+                }
+            }
+            Item::End(_) => Err(self.not_a_number(what, "")),
+            _ => Err(self.error(
+                format!("{what} must hold only a number"),
+                format!("{what} mag alleen een getal bevatten"),
+            )),
+        }?;
+        Ok(value)
+    }
+
+    fn not_a_number(&self, what: &str, text: &str) -> EmlError {
+        self.error(
+            format!("{what} is not a whole number: \"{}\"", text.trim()),
+            format!("{what} is geen geheel getal: \"{}\"", text.trim()),
+        )
+    }
+
+    /// Skips the rest of the element just started.
+    pub fn skip(&mut self) -> Result<(), EmlError> {
+        self.text().map(|_| ())
+    }
+
+    /// Reads up to the root element and checks that it is an EML document of kind
+    /// `id` ("110a", "230b", …); `what` describes that kind for messages.
+    pub fn expect_root(&mut self, id: &str, what_en: &str, what_nl: &str) -> Result<(), EmlError> {
+        let root = match self.step()? {
+            Item::Start(e) => e,
+            _ => {
+                return Err(self.error(
+                    "not an EML_NL file: no root element",
+                    "geen EML_NL-bestand: geen hoofdelement",
+                ));
+            }
+        };
+        if local(&root) != "EML" {
+            return Err(self.error(
+                format!("not an EML_NL file (root element <{}>)", local(&root)),
+                format!("geen EML_NL-bestand (hoofdelement <{}>)", local(&root)),
+            ));
+        }
+        let found = attr(&root, "Id").unwrap_or_default();
+        if found != id {
+            return Err(self.error(
+                format!("this is an EML {found} file, not the {id} ({what_en}) expected here"),
+                format!("dit is een EML {found}-bestand, niet het verwachte {id} ({what_nl})"),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The local name of an element (without `kr:` and the like).
+pub fn local<'b>(e: &'b BytesStart<'_>) -> &'b str {
+    let name = e.name();
+    let full: &str = name.0;
+    match full.rfind(':') {
+        Some(i) => &full[i + 1..],
+        None => full,
+    }
+}
+
+/// The local name of an end tag.
+pub fn local_end<'b>(e: &'b BytesEnd<'_>) -> &'b str {
+    let name = e.name();
+    let full: &str = name.0;
+    match full.rfind(':') {
+        Some(i) => &full[i + 1..],
+        None => full,
+    }
+}
+
+/// An attribute's value by local name, entity references resolved.
+pub fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
+    for a in e.attributes().with_checks(false).flatten() {
+        let key: &str = a.key.0;
+        let key_local = key.rsplit(':').next().unwrap_or(key);
+        if key_local == name {
+            return a
+                .normalized_value(XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned());
+        }
+    }
+    None
+}
+
+/// A whole number attribute (ids such as `Id="12"`), without allocating.
+pub fn attr_number(e: &BytesStart<'_>, name: &str) -> Option<u64> {
+    for a in e.attributes().with_checks(false).flatten() {
+        let key: &str = a.key.0;
+        if key == name {
+            return parse_number(&a.value);
+        }
+    }
+    None
+}
+
+/// A whole number written with digits only (surrounding whitespace allowed).
+pub fn parse_number(text: &str) -> Option<u64> {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 19 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    t.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_references_are_resolved_in_text() {
+        let mut p = Pull::new("t.xml", "<a>Kulturhus d&apos;n Dulper &amp; &#233;</a>");
+        assert!(matches!(p.step(), Ok(Item::Start(_))));
+        assert_eq!(p.text().ok().as_deref(), Some("Kulturhus d'n Dulper & é"));
+    }
+
+    #[test]
+    fn a_truncated_document_is_reported_with_its_line() {
+        let mut p = Pull::new("t.xml", "<EML Id=\"510b\">\n<Count>\n<Cast>12</Cast>");
+        let err = loop {
+            match p.step() {
+                Ok(Item::Eof) => panic!("truncated file read as complete"),
+                Ok(_) => continue,
+                Err(e) => break e,
+            }
+        };
+        assert!(err.en.contains("truncated"), "{err}");
+        assert_eq!(err.line, Some(3));
+    }
+
+    #[test]
+    fn numbers_must_be_plain_digits() {
+        assert_eq!(parse_number(" 42 "), Some(42));
+        assert_eq!(parse_number("-1"), None);
+        assert_eq!(parse_number("4 2"), None);
+        assert_eq!(parse_number(""), None);
+    }
+}
