@@ -72,6 +72,17 @@ impl PhoneCheck {
         codes(&self.election, &self.record)
     }
 
+    /// SHA-256 (hex) of the canonical serialisation of the figures typed so far: what
+    /// the audit log keeps to tie a phone check to exactly the figures heard.
+    pub fn figures_sha256(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let text = super::canonical::serialise(&self.election, &self.record).text();
+        Sha256::digest(text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
     /// The groups typed so far, in order.
     pub fn heard(&self) -> &[Group] {
         &self.heard
