@@ -74,6 +74,13 @@ pub struct Text {
     pub help_finalise: &'static str,
     pub help_done: &'static str,
     pub too_small: &'static str,
+    pub list: &'static str,
+    pub of: &'static str,
+    pub issued_word: &'static str,
+    pub too_many: &'static str,
+    pub too_few: &'static str,
+    pub difference_not_known: &'static str,
+    pub help_keys: &'static str,
 }
 
 pub const NL: Text = Text {
@@ -160,6 +167,14 @@ iets veranderen.",
     help_done: "Het proces-verbaal is vastgesteld. Met c begint u een corrigendum (u geeft een \
 reden op); Esc gaat terug naar de stembureaus.",
     too_small: "Het venster is te klein (minimaal 80x24).",
+    list: "Lijst",
+    of: "van",
+    issued_word: "uitgereikt",
+    too_many: "te veel",
+    too_few: "te weinig",
+    difference_not_known: "verschil: nog niet bekend",
+    help_keys: "Toetsen: Enter bevestig - Tab/Shift-Tab volgend/vorig veld - PgDn/PgUp \
+volgende/vorige stap - Esc terug - F1 of ? hulp - q of Ctrl-C stoppen (u wordt het gevraagd).",
 };
 
 pub const EN: Text = Text {
@@ -244,6 +259,14 @@ anything.",
     help_done: "The proces-verbaal is finalised. Press c to start a corrigendum (you give a \
 reason); Esc goes back to the polling stations.",
     too_small: "The window is too small (at least 80x24).",
+    list: "List",
+    of: "of",
+    issued_word: "issued",
+    too_many: "too many",
+    too_few: "too few",
+    difference_not_known: "difference: not known yet",
+    help_keys: "Keys: Enter confirm - Tab/Shift-Tab next/previous field - PgDn/PgUp \
+next/previous step - Esc back - F1 or ? help - q or Ctrl-C quit (you are asked first).",
 };
 
 /// The strings of a language.
@@ -470,5 +493,20 @@ pub fn notice(language: Language, notice: &Notice) -> String {
         format!("{prefix}: {body}")
     } else {
         body
+    }
+}
+
+/// The question when a candidate list does not add up to its list total.
+pub fn unbalanced_list(language: Language, list: u32, sum: &str, total: &str) -> String {
+    if language.is_english() {
+        format!(
+            "List {list}: the candidates have {sum} votes together, the list total E.{list} \
+             is {total}. Move on anyway?"
+        )
+    } else {
+        format!(
+            "Lijst {list}: de kandidaten hebben samen {sum} stemmen, het lijsttotaal E.{list} \
+             is {total}. Toch verder?"
+        )
     }
 }
