@@ -501,11 +501,17 @@ pub fn phone_notice(language: Language, notice: &PhoneNotice) -> String {
         }
         (PhoneNotice::Verified, false) => "de code klopt: telefonisch gecontroleerd.".into(),
         (PhoneNotice::Verified, true) => "the code matches: verified by phone.".into(),
+        (PhoneNotice::Differs(1), false) => {
+            "de code klopt niet: 1 onderdeel opnieuw laten voorlezen.".into()
+        }
         (PhoneNotice::Differs(n), false) => {
-            format!("de code klopt niet: {n} onderdeel/onderdelen opnieuw voorlezen.")
+            format!("de code klopt niet: {n} onderdelen opnieuw laten voorlezen.")
+        }
+        (PhoneNotice::Differs(1), true) => {
+            "the code does not match: have 1 section read again.".into()
         }
         (PhoneNotice::Differs(n), true) => {
-            format!("the code does not match: read {n} section(s) again.")
+            format!("the code does not match: have {n} sections read again.")
         }
         (PhoneNotice::ReadSectionCodes, false) => {
             "controlecode wijkt af: vraag nu de sectiecodes.".into()
