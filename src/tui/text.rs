@@ -75,6 +75,13 @@ pub struct Text {
     pub help_finalise: &'static str,
     pub help_done: &'static str,
     pub too_small: &'static str,
+    pub list: &'static str,
+    pub of: &'static str,
+    pub issued_word: &'static str,
+    pub too_many: &'static str,
+    pub too_few: &'static str,
+    pub difference_not_known: &'static str,
+    pub help_keys: &'static str,
 }
 
 pub const NL: Text = Text {
@@ -127,7 +134,7 @@ pub const NL: Text = Text {
     candidates_sum: "kandidaten samen",
     remaining: "nog toe te wijzen",
     too_many_assigned: "te veel toegewezen",
-    keys_stations: "Typ nummer/naam  Pijltjes kies  Enter open  F2 telefoon  F1 hulp  q stop",
+    keys_stations: "Typ nummer/naam  Pijltjes kies  Enter open  F2 telefoon  F1 hulp  Esc/q stop",
     keys_entry: "Enter bevestig (leeg=0)  Tab/S-Tab veld  PgUp/PgDn stap  Esc terug  F1 hulp",
     keys_explained: "j ja  n nee  Spatie wissel  Tab verder  PgUp/PgDn stap  F1 hulp  q stop",
     keys_note: "Typ tekst  Enter bevestig  Tab verder  Esc herstel  F1 hulp  Ctrl-C stop",
@@ -163,6 +170,14 @@ iets veranderen.",
 om aan de gemeente voor te lezen. Met c begint u een corrigendum (u geeft een reden op); Esc \
 gaat terug naar de stembureaus.",
     too_small: "Het venster is te klein (minimaal 80x24).",
+    list: "Lijst",
+    of: "van",
+    issued_word: "uitgereikt",
+    too_many: "te veel",
+    too_few: "te weinig",
+    difference_not_known: "verschil: nog niet bekend",
+    help_keys: "Toetsen: Enter bevestig - Tab/Shift-Tab volgend/vorig veld - PgDn/PgUp \
+volgende/vorige stap - Esc terug - F1 of ? hulp - q of Ctrl-C stoppen (u wordt het gevraagd).",
 };
 
 pub const EN: Text = Text {
@@ -215,7 +230,7 @@ pub const EN: Text = Text {
     candidates_sum: "candidates together",
     remaining: "left to assign",
     too_many_assigned: "assigned too many",
-    keys_stations: "Type number/name  Arrows choose  Enter open  F2 phone check  F1 help  q quit",
+    keys_stations: "Type number/name  Arrows choose  Enter open  F2 phone  F1 help  Esc/q quit",
     keys_entry: "Enter confirm (empty=0)  Tab/S-Tab field  PgUp/PgDn step  Esc back  F1 help",
     keys_explained: "y yes  n no  Space toggle  Tab next  PgUp/PgDn step  F1 help  q quit",
     keys_note: "Type text  Enter confirm  Tab next  Esc undo  F1 help  Ctrl-C quit",
@@ -249,6 +264,14 @@ anything.",
 figures to read aloud to the municipality. Press c to start a corrigendum (you give a reason); \
 Esc goes back to the polling stations.",
     too_small: "The window is too small (at least 80x24).",
+    list: "List",
+    of: "of",
+    issued_word: "issued",
+    too_many: "too many",
+    too_few: "too few",
+    difference_not_known: "difference: not known yet",
+    help_keys: "Keys: Enter confirm - Tab/Shift-Tab next/previous field - PgDn/PgUp \
+next/previous step - Esc back - F1 or ? help - q or Ctrl-C quit (you are asked first).",
 };
 
 /// The strings of a language.
@@ -618,5 +641,20 @@ pub fn phone_text(language: Language) -> &'static PhoneText {
     match language {
         Language::Dutch => &PHONE_NL,
         Language::English => &PHONE_EN,
+    }
+}
+
+/// The question when a candidate list does not add up to its list total.
+pub fn unbalanced_list(language: Language, list: u32, sum: &str, total: &str) -> String {
+    if language.is_english() {
+        format!(
+            "List {list}: the candidates have {sum} votes together, the list total E.{list} \
+             is {total}. Move on anyway?"
+        )
+    } else {
+        format!(
+            "Lijst {list}: de kandidaten hebben samen {sum} stemmen, het lijsttotaal E.{list} \
+             is {total}. Toch verder?"
+        )
     }
 }
