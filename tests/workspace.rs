@@ -421,3 +421,27 @@ fn a_warning_must_be_acknowledged_before_finalising() {
     assert_eq!(last.what, "finalise");
     assert!(last.new_value.contains("W.201"), "{last:?}");
 }
+
+#[test]
+fn a_damaged_or_newer_database_is_refused_not_replaced() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::open(dir.path()).expect("open");
+    ws.save_field(1, Field::PollCards, Some(5), OP).expect("A");
+    drop(ws);
+    db(dir.path())
+        .execute_batch("PRAGMA user_version = 99")
+        .expect("pretend a newer telraam wrote it");
+    let err = Workspace::open(dir.path()).err().expect("newer schema");
+    assert!(err.to_string().contains("newer telraam"), "{err}");
+
+    let other = tempfile::tempdir().expect("temp dir");
+    let path = Workspace::db_path(other.path());
+    std::fs::write(&path, vec![0x5a; 8192]).expect("garbage");
+    let err = Workspace::open(other.path()).err().expect("not a database");
+    assert!(err.to_string().contains("telraam.sqlite3"), "{err}");
+    assert_eq!(
+        std::fs::read(&path).expect("still there"),
+        vec![0x5a; 8192],
+        "the damaged file is left for inspection"
+    );
+}
