@@ -318,7 +318,7 @@ pub fn from_toml(
             .filter(|_| e.message().contains("field"))
             .map(str::to_string)
             .or_else(|| e.span().and_then(|span| key_at(text, span.start)));
-        err(e.span(), field, e.message().trim().to_string())
+        err(e.span(), field, explain_toml_error(e.message().trim()))
     })?;
 
     if dto.format.get_ref() != FORMAT {
@@ -405,7 +405,8 @@ pub fn from_toml(
                 Some(v.span()),
                 Some(field.to_string()),
                 format!(
-                    "{} is larger than the form's limit of 999 999 999",
+                    "{0} is groter dan 999 999 999, het maximum op het formulier / \
+                     {0} is larger than the form's limit of 999 999 999",
                     v.get_ref()
                 ),
             )),
@@ -446,7 +447,11 @@ pub fn from_toml(
             return Err(err(
                 Some(key.span()),
                 Some(field),
-                format!("list {n} is not on the ballot of {}", election.id),
+                format!(
+                    "lijst {n} staat niet op het stembiljet van {0} / \
+                     list {n} is not on the ballot of {0}",
+                    election.id
+                ),
             ));
         };
         slot.total = count(&field, &Some(total.clone()))?;
@@ -499,7 +504,11 @@ pub fn from_toml(
             return Err(err(
                 Some(list_key.span()),
                 Some(field),
-                format!("list {list} is not on the ballot of {}", election.id),
+                format!(
+                    "lijst {list} staat niet op het stembiljet van {0} / \
+                     list {list} is not on the ballot of {0}",
+                    election.id
+                ),
             ));
         };
         for (cand_key, value) in votes {
@@ -513,7 +522,10 @@ pub fn from_toml(
                 return Err(err(
                     Some(cand_key.span()),
                     Some(field),
-                    format!("list {list} has no candidate {cand}"),
+                    format!(
+                        "lijst {list} heeft geen kandidaat {cand} / \
+                         list {list} has no candidate {cand}"
+                    ),
                 ));
             };
             *slot = count(&field, &Some(value.clone()))?;
@@ -545,6 +557,17 @@ fn key_at(text: &str, offset: usize) -> Option<String> {
     })
 }
 
+/// The TOML reader's message, said plainly in Dutch and English where it is a bad count.
+fn explain_toml_error(message: &str) -> String {
+    if message.contains("invalid value: integer `-") {
+        format!("een aantal kan niet negatief zijn / a count cannot be negative ({message})")
+    } else if message.contains("expected u64") || message.contains("expected u32") {
+        format!("hier hoort een geheel getal / a whole number belongs here ({message})")
+    } else {
+        format!("ongeldig bestand / invalid file: {message}")
+    }
+}
+
 /// Reads a result file from disk. A missing or unreadable file is an error naming it.
 pub fn read(path: &Path, election: &Election) -> Result<CountRecord, ResultFileError> {
     let file = path.display().to_string();
@@ -552,7 +575,7 @@ pub fn read(path: &Path, election: &Election) -> Result<CountRecord, ResultFileE
         file: file.clone(),
         line: None,
         field: None,
-        message: format!("cannot read the file: {e}"),
+        message: format!("kan het bestand niet lezen / cannot read the file: {e}"),
     })?;
     from_toml(&file, &text, election)
 }
@@ -649,6 +672,15 @@ mod tests {
         let error = from_toml("x.toml", &text, &e).expect_err("negative");
         let line = text.lines().position(|l| l == "A = -1").expect("there") + 1;
         assert_eq!(error.line, Some(line));
+    }
+
+    #[test]
+    fn a_negative_number_names_its_field_in_dutch_and_english() {
+        let (e, r) = filled();
+        let text = to_toml(&r).replace("H = 51", "H = -3");
+        let error = from_toml("x.toml", &text, &e).expect_err("negative");
+        assert_eq!(error.field.as_deref(), Some("votes.H"));
+        assert!(error.message.contains("negatief") && error.message.contains("negative"));
     }
 
     #[test]

@@ -86,7 +86,7 @@ pub fn read_result(
     file: &Path,
     election_file: Option<&Path>,
 ) -> Result<ResultInput, u8> {
-    let bytes = std::fs::read(file).map_err(|e| fail(&format!("{}: {e}", file.display())))?;
+    let bytes = std::fs::read(file).map_err(|e| fail(&unreadable(file, &e)))?;
     let text = String::from_utf8(bytes.clone()).map_err(|_| {
         fail(&format!(
             "{}: not a text file (UTF-8) / geen tekstbestand",
@@ -107,7 +107,29 @@ pub fn read_result(
     })
 }
 
+/// "file: not found / niet gevonden" and the like, for a file that cannot be read.
+fn unreadable(file: &Path, error: &std::io::Error) -> String {
+    let plain = match error.kind() {
+        std::io::ErrorKind::NotFound => "bestand niet gevonden / file not found",
+        std::io::ErrorKind::PermissionDenied => "geen toegang / permission denied",
+        _ => "kan het bestand niet lezen / cannot read the file",
+    };
+    format!("{}: {plain} ({error})", file.display())
+}
+
 fn find_election(cli: &Cli, file: &Path, text: &str) -> Result<Election, u8> {
+    if let Err(e) = toml::from_str::<toml::Table>(text) {
+        // Malformed: say where, rather than that the election is unknown.
+        let line = e
+            .span()
+            .map(|s| text.get(..s.start).unwrap_or(text).matches('\n').count() + 1);
+        let at = line.map(|l| format!(":{l}")).unwrap_or_default();
+        return Err(fail(&format!(
+            "{}{at}: ongeldig TOML-bestand / malformed TOML: {}",
+            file.display(),
+            e.message().trim()
+        )));
+    }
     let wanted = crate::result_file::peek_election_id(text);
     let demo = Election::demo();
     if wanted.as_deref() == Some(demo.id.as_str()) {

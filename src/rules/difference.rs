@@ -175,12 +175,14 @@ fn fully_explained(record: &CountRecord, d: i128, h: i128, out: &mut Vec<RuleRes
     if d == h || answer.answer().is_some() {
         return;
     }
-    let how_nl = if answer.yes {
-        "zowel ja als nee"
+    let (how_nl, how_en) = if answer.yes {
+        (
+            "met zowel ja als nee beantwoord",
+            "answered both yes and no",
+        )
     } else {
-        "niet"
+        ("niet beantwoord", "not answered")
     };
-    let how_en = if answer.yes { "both yes and no" } else { "not" };
     out.push(error(
         "F.310",
         vec![
@@ -189,11 +191,11 @@ fn fully_explained(record: &CountRecord, d: i128, h: i128, out: &mut Vec<RuleRes
         ],
         format!(
             "D en H verschillen, en de vraag of het verschil volledig verklaard is, is \
-             {how_nl} beantwoord"
+             {how_nl}"
         ),
         format!(
             "D and H differ, and the question whether the difference is fully explained is \
-             answered {how_en}"
+             {how_en}"
         ),
     ));
 }

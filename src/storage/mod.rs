@@ -17,6 +17,7 @@
 
 pub mod atomic;
 pub mod audit;
+pub mod phone;
 mod records;
 mod resume;
 pub mod schema;

@@ -1,2 +1,16 @@
-//! The count-night interface: a thin ratatui shell (Elm shape: one `App`, a message
-//! enum, a pure `update`, a `view` that only draws) over the domain modules.
+//! The count-night interface: a thin ratatui shell (Elm shape: one [`App`], a
+//! [`Msg`] enum, a pure [`App::update`] returning [`Effect`]s, a [`view()`] that only
+//! draws) over the domain modules. The runtime ([`run`]) reads keys, carries out
+//! the effects through the [`Workspace`](crate::storage::Workspace) and redraws.
+
+pub mod app;
+pub mod flow;
+pub mod keys;
+pub mod runtime;
+pub mod text;
+pub mod view;
+
+pub use app::{App, DoneAction, Effect, Msg, Screen};
+pub use flow::Step;
+pub use runtime::{execute, run};
+pub use view::view;

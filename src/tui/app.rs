@@ -1,0 +1,647 @@
+//! The interface's state and its pure `update`: a message in, the new state and a
+//! list of [`Effect`]s out. Nothing here touches a terminal or a database; the
+//! runtime carries out the effects (saving through the workspace) and feeds the
+//! answers back as messages, so every step can be tested with plain values.
+
+use super::flow::{self, Item, Step};
+use crate::counting;
+use crate::election::Election;
+use crate::record::{CountRecord, EntryMode, Field, MAX_COUNT, Mark, RecordState};
+use crate::rules::{self, RuleResult, Severity, Target};
+use crate::settings::Language;
+use crate::storage::ResumePoint;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Which screen is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// Choose the polling station.
+    Stations,
+    /// One step of the count.
+    Step(Step),
+    /// The record is finalised; what to do with it.
+    Done,
+}
+
+/// What can be done with a finalised record. The verification code and the annex
+/// hang off here: add a variant, its key in `keys.rs`, its label in `text.rs` and
+/// its handling in [`App::done_action`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DoneAction {
+    /// Open a corrigendum (asks for the reason).
+    Correct,
+    /// Back to the choice of station.
+    Stations,
+}
+
+/// A modal question or panel over the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dialog {
+    Help,
+    /// "Really stop?"
+    Quit,
+    /// A list's candidates do not add up to its total: move on anyway?
+    UnbalancedList {
+        list: u32,
+        to: (Step, usize),
+    },
+    /// "Finalise now?"
+    ConfirmFinalise,
+    /// The reason of a corrigendum, typed as free text.
+    CorrectionReason(String),
+}
+
+/// A one-line message under the form. Its words live in `text.rs`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// A key that is not a digit was typed into a count.
+    NotADigit(char),
+    /// The number would exceed 999 999 999.
+    TooLarge,
+    /// D = H, so the Verschillen step has nothing to ask.
+    NoDifference,
+    /// The program restarted where the operator left off.
+    Resumed {
+        station: u32,
+        step: Step,
+        field: Option<String>,
+    },
+    /// Saving failed; the text is the storage's own message.
+    Storage(String),
+    /// Finalising refused: errors remain.
+    HasErrors(usize),
+    /// Finalising refused: warnings not acknowledged.
+    Unacknowledged(usize),
+    /// A warning was acknowledged (and the acknowledgement logged).
+    WarningAcknowledged(String),
+    /// Only warnings are acknowledged; errors are corrected.
+    ErrorsCannotBeAcknowledged,
+    /// The corrigendum needs a reason.
+    ReasonRequired,
+    /// The record was finalised.
+    Finalised { version: u32 },
+    /// A corrigendum was opened.
+    CorrectionStarted { version: u32 },
+    /// This record is finalised; changes go through a corrigendum.
+    RecordFinalised,
+    /// No station matches the filter.
+    NoStationMatches,
+}
+
+impl Notice {
+    /// Whether the message reports something refused or failed (shown as "fout"/"error").
+    pub fn is_error(&self) -> bool {
+        matches!(
+            self,
+            Notice::NotADigit(_)
+                | Notice::TooLarge
+                | Notice::Storage(_)
+                | Notice::HasErrors(_)
+                | Notice::Unacknowledged(_)
+                | Notice::ErrorsCannotBeAcknowledged
+                | Notice::ReasonRequired
+                | Notice::RecordFinalised
+                | Notice::NoStationMatches
+        )
+    }
+}
+
+/// A user's intention (from `keys.rs`) or an answer of the runtime.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    /// A printable character.
+    Char(char),
+    /// Enter: confirm the field (empty means 0) and go to the next.
+    Confirm,
+    /// Tab / Down: next field (keeps typed digits, does not fill in a 0).
+    Next,
+    /// Shift-Tab / Up: previous field.
+    Prev,
+    /// PageDown: next step.
+    NextStep,
+    /// PageUp: previous step.
+    PrevStep,
+    /// Backspace.
+    Erase,
+    /// Delete: empty the field.
+    Clear,
+    /// Space: tick / untick (acknowledge a warning, answer yes/no).
+    Toggle,
+    /// Esc: undo typing, close a panel, or go back.
+    Back,
+    /// F1 or ?.
+    Help,
+    /// q or Ctrl-C: asks before leaving; twice leaves.
+    Quit,
+    /// An action on the Done screen.
+    Done(DoneAction),
+    /// The runtime opened a station's record.
+    Opened(CountRecord),
+    /// The runtime saved a change; this is the stored record.
+    Saved(CountRecord),
+    /// The runtime finalised the record.
+    Finalised(CountRecord),
+    /// The runtime could not save.
+    StorageFailed(String),
+}
+
+/// What the runtime must do for the App. Every confirmed change is saved at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Open (or start) the station's record; answer with [`Msg::Opened`].
+    OpenStation(u32),
+    SaveField {
+        station: u32,
+        field: Field,
+        value: Option<u64>,
+    },
+    SaveMark {
+        station: u32,
+        mark: Mark,
+        on: bool,
+    },
+    SaveNote {
+        station: u32,
+        note: String,
+    },
+    SetResume(ResumePoint),
+    /// Append a row to the audit log (e.g. a warning acknowledged).
+    LogEvent {
+        station: u32,
+        what: String,
+        value: String,
+    },
+    Finalise {
+        station: u32,
+        acknowledged: Vec<String>,
+    },
+    StartCorrection {
+        station: u32,
+        reason: String,
+    },
+}
+
+/// How far a station is, for the station list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StationStatus {
+    Draft { version: u32 },
+    Finalised { version: u32 },
+}
+
+impl StationStatus {
+    pub fn of(record: &CountRecord) -> StationStatus {
+        let version = record.lifecycle.version;
+        match record.lifecycle.state {
+            RecordState::Draft => StationStatus::Draft { version },
+            RecordState::Finalised => StationStatus::Finalised { version },
+        }
+    }
+}
+
+/// The whole state of the interface.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub election: Election,
+    pub language: Language,
+    pub screen: Screen,
+    pub dialog: Option<Dialog>,
+    pub notice: Option<Notice>,
+    /// The open station's record (None on the station screen before one is opened).
+    pub record: Option<CountRecord>,
+    /// Index of the current field in the current step's items.
+    pub cursor: usize,
+    /// What has been typed in the current field and not yet confirmed.
+    pub input: String,
+    /// The station filter as typed.
+    pub filter: String,
+    /// Index into the filtered station list.
+    pub station_cursor: usize,
+    pub statuses: BTreeMap<u32, StationStatus>,
+    /// The rule results shown on the check screen.
+    pub results: Vec<RuleResult>,
+    pub result_cursor: usize,
+    /// Warning codes the operator acknowledged for the open record.
+    pub acknowledged: BTreeSet<String>,
+    /// Scroll offset of the finalise screen's table.
+    pub scroll: u16,
+    /// Where to go once the resumed station is open.
+    pending_resume: Option<ResumePoint>,
+    /// Set when the operator confirmed leaving.
+    pub quit: bool,
+    /// Whether to draw in colour (off under NO_COLOR). Meaning never depends on it.
+    pub color: bool,
+}
+
+impl App {
+    /// A fresh interface on the station screen. `records` are the stations already
+    /// counted; `resume` is where the last session stopped.
+    pub fn new(
+        election: Election,
+        language: Language,
+        records: &[CountRecord],
+        resume: Option<ResumePoint>,
+    ) -> App {
+        let statuses = records
+            .iter()
+            .map(|r| (r.station, StationStatus::of(r)))
+            .collect();
+        let resume = resume.filter(|p| election.station(p.station).is_some());
+        App {
+            election,
+            language,
+            screen: Screen::Stations,
+            dialog: None,
+            notice: None,
+            record: None,
+            cursor: 0,
+            input: String::new(),
+            filter: String::new(),
+            station_cursor: 0,
+            statuses,
+            results: Vec::new(),
+            result_cursor: 0,
+            acknowledged: BTreeSet::new(),
+            scroll: 0,
+            pending_resume: resume,
+            quit: false,
+            color: true,
+        }
+    }
+
+    /// The effects to run at start: reopen the station the last session stopped at.
+    pub fn start(&mut self) -> Vec<Effect> {
+        match &self.pending_resume {
+            Some(p) => vec![Effect::OpenStation(p.station)],
+            None => Vec::new(),
+        }
+    }
+
+    pub fn english(&self) -> bool {
+        self.language.is_english()
+    }
+
+    /// The stations that match the filter: by number prefix or by part of the name.
+    pub fn filtered_stations(&self) -> Vec<&crate::election::PollingStation> {
+        let needle = self.filter.trim().to_lowercase();
+        self.election
+            .stations
+            .iter()
+            .filter(|s| {
+                needle.is_empty()
+                    || s.number.to_string().starts_with(&needle)
+                    || s.name.to_lowercase().contains(&needle)
+                    || s.postcode.to_lowercase().contains(&needle)
+            })
+            .collect()
+    }
+
+    /// The current step, when a step screen is showing.
+    pub fn step(&self) -> Option<Step> {
+        match self.screen {
+            Screen::Step(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn items(&self, step: Step) -> Vec<Item> {
+        match &self.record {
+            Some(r) => flow::items(&self.election, r, step),
+            None => Vec::new(),
+        }
+    }
+
+    /// The field the cursor is on.
+    pub fn current_item(&self) -> Option<Item> {
+        let step = self.step()?;
+        self.items(step).get(self.cursor).copied()
+    }
+
+    /// Whether keys are free text here (so `q` and `?` are letters, not commands).
+    pub fn in_text(&self) -> bool {
+        match &self.dialog {
+            Some(Dialog::CorrectionReason(_)) => true,
+            Some(_) => false,
+            None => match self.screen {
+                Screen::Stations => !self.filter.is_empty(),
+                Screen::Step(_) => self.current_item() == Some(Item::Note),
+                Screen::Done => false,
+            },
+        }
+    }
+
+    fn station(&self) -> Option<u32> {
+        self.record.as_ref().map(|r| r.station)
+    }
+
+    fn is_finalised(&self) -> bool {
+        self.record
+            .as_ref()
+            .is_some_and(|r| r.lifecycle.state == RecordState::Finalised)
+    }
+
+    /// The resume point of the current position.
+    pub fn position(&self) -> Option<ResumePoint> {
+        let station = self.station()?;
+        let position = match self.screen {
+            Screen::Stations => return None,
+            Screen::Done => "done".to_string(),
+            Screen::Step(step) => {
+                let mut p = step.key(&self.election);
+                if let Some(item) = self.current_item() {
+                    p.push(':');
+                    p.push_str(&item.key());
+                }
+                p
+            }
+        };
+        Some(ResumePoint { station, position })
+    }
+
+    /// Applies one message. Returns what the runtime must do.
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        let before = self.position();
+        let mut effects = Vec::new();
+        self.handle(msg, &mut effects);
+        let after = self.position();
+        if after != before
+            && let Some(point) = after
+        {
+            effects.push(Effect::SetResume(point));
+        }
+        effects
+    }
+
+    fn handle(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
+        // Answers of the runtime come first: they are not key presses.
+        match msg {
+            Msg::Opened(record) => return self.opened(record),
+            Msg::Saved(record) => {
+                if self.station() == Some(record.station) {
+                    self.statuses
+                        .insert(record.station, StationStatus::of(&record));
+                    self.record = Some(record);
+                }
+                return;
+            }
+            Msg::Finalised(record) => {
+                self.statuses
+                    .insert(record.station, StationStatus::of(&record));
+                self.notice = Some(Notice::Finalised {
+                    version: record.lifecycle.version,
+                });
+                self.record = Some(record);
+                self.dialog = None;
+                self.screen = Screen::Done;
+                return;
+            }
+            Msg::StorageFailed(text) => {
+                self.notice = Some(Notice::Storage(text));
+                return;
+            }
+            _ => {}
+        }
+        if let Some(dialog) = self.dialog.clone() {
+            return self.in_dialog(dialog, msg, fx);
+        }
+        match msg {
+            Msg::Help => {
+                self.dialog = Some(Dialog::Help);
+                return;
+            }
+            Msg::Quit => {
+                self.dialog = Some(Dialog::Quit);
+                return;
+            }
+            _ => {}
+        }
+        self.notice = None;
+        match self.screen {
+            Screen::Stations => self.on_stations(msg, fx),
+            Screen::Step(Step::Check) => self.on_check(msg, fx),
+            Screen::Step(Step::Finalise) => self.on_finalise(msg, fx),
+            Screen::Step(step) => self.on_entry(step, msg, fx),
+            Screen::Done => self.on_done(msg, fx),
+        }
+    }
+
+    fn in_dialog(&mut self, dialog: Dialog, msg: Msg, fx: &mut Vec<Effect>) {
+        let yes = matches!(msg, Msg::Char('j' | 'J' | 'y' | 'Y'));
+        let no = matches!(msg, Msg::Char('n' | 'N') | Msg::Back);
+        match dialog {
+            Dialog::Help => {
+                if matches!(msg, Msg::Back | Msg::Help | Msg::Confirm | Msg::Char('q')) {
+                    self.dialog = None;
+                } else if msg == Msg::Quit {
+                    self.dialog = Some(Dialog::Quit);
+                }
+            }
+            Dialog::Quit => {
+                if yes || msg == Msg::Quit {
+                    self.quit = true;
+                    self.dialog = None;
+                } else if no {
+                    self.dialog = None;
+                }
+            }
+            Dialog::UnbalancedList { to, .. } => {
+                if yes {
+                    self.dialog = None;
+                    self.go(to.0, to.1);
+                } else if no || msg == Msg::Quit {
+                    self.dialog = None;
+                }
+            }
+            Dialog::ConfirmFinalise => {
+                if yes {
+                    self.dialog = None;
+                    if let Some(station) = self.station() {
+                        fx.push(Effect::Finalise {
+                            station,
+                            acknowledged: self.acknowledged.iter().cloned().collect(),
+                        });
+                    }
+                } else if no || msg == Msg::Quit {
+                    self.dialog = None;
+                }
+            }
+            Dialog::CorrectionReason(mut reason) => match msg {
+                Msg::Char(c) => {
+                    reason.push(c);
+                    self.dialog = Some(Dialog::CorrectionReason(reason));
+                }
+                Msg::Toggle => {
+                    reason.push(' ');
+                    self.dialog = Some(Dialog::CorrectionReason(reason));
+                }
+                Msg::Erase => {
+                    reason.pop();
+                    self.dialog = Some(Dialog::CorrectionReason(reason));
+                }
+                Msg::Confirm => {
+                    let reason = reason.trim().to_string();
+                    if reason.is_empty() {
+                        self.notice = Some(Notice::ReasonRequired);
+                    } else if let Some(station) = self.station() {
+                        self.dialog = None;
+                        fx.push(Effect::StartCorrection { station, reason });
+                    }
+                }
+                Msg::Back => self.dialog = None,
+                Msg::Quit => self.dialog = Some(Dialog::Quit),
+                _ => {}
+            },
+        }
+    }
+
+    fn opened(&mut self, record: CountRecord) {
+        self.statuses
+            .insert(record.station, StationStatus::of(&record));
+        self.acknowledged = record
+            .lifecycle
+            .acknowledged_warnings
+            .iter()
+            .cloned()
+            .collect();
+        let station = record.station;
+        let version = record.lifecycle.version;
+        let finalised = record.lifecycle.state == RecordState::Finalised;
+        self.record = Some(record);
+        self.input.clear();
+        self.dialog = None;
+        if finalised {
+            self.screen = Screen::Done;
+            self.pending_resume = None;
+            return;
+        }
+        if let Some(point) = self.pending_resume.take()
+            && point.station == station
+            && let Some((step, index)) = self.parse_position(&point.position)
+        {
+            self.go(step, index);
+            self.notice = Some(Notice::Resumed {
+                station,
+                step,
+                field: self.current_item().map(Item::key),
+            });
+            return;
+        }
+        if version > 1 {
+            // A corrigendum starts from a full copy: walk it from the top.
+            self.go(Step::Voters, 0);
+            self.notice = Some(Notice::CorrectionStarted { version });
+            return;
+        }
+        let (step, index) = self.first_empty();
+        self.go(step, index);
+    }
+
+    fn parse_position(&self, position: &str) -> Option<(Step, usize)> {
+        let (step_key, item_key) = match position.split_once(':') {
+            Some((s, i)) => (s, Some(i)),
+            None => (position, None),
+        };
+        let step = Step::parse(step_key, &self.election)?;
+        let index = match item_key {
+            Some(key) => self
+                .items(step)
+                .iter()
+                .position(|i| i.key() == key)
+                .unwrap_or(0),
+            None => 0,
+        };
+        Some((step, index))
+    }
+
+    /// The first field still empty, in form order (where a new or half-done record starts).
+    fn first_empty(&self) -> (Step, usize) {
+        let Some(record) = &self.record else {
+            return (Step::Voters, 0);
+        };
+        for step in flow::steps(&self.election) {
+            for (index, item) in self.items(step).iter().enumerate() {
+                if let Item::Count(f) = item
+                    && record.get(*f).is_none()
+                {
+                    return (step, index);
+                }
+            }
+        }
+        (Step::Check, 0)
+    }
+
+    /// Moves to a step and field, clearing any typing.
+    fn go(&mut self, step: Step, index: usize) {
+        if step == Step::Check && self.screen != Screen::Step(Step::Check) {
+            self.refresh_results();
+        }
+        if step == Step::Finalise {
+            self.scroll = 0;
+        }
+        self.screen = Screen::Step(step);
+        let count = self.items(step).len();
+        self.cursor = index.min(count.saturating_sub(1));
+        self.input.clear();
+        if self.current_item() == Some(Item::Note)
+            && let Some(r) = &self.record
+        {
+            self.input = r.differences.note.clone();
+        }
+    }
+
+    fn refresh_results(&mut self) {
+        if let Some(r) = &self.record {
+            self.results = rules::validate(&self.election, r);
+        }
+        self.result_cursor = 0;
+    }
+
+    // ----- station choice -----
+
+    fn on_stations(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
+        match msg {
+            Msg::Char(c) => {
+                self.filter.push(c);
+                self.station_cursor = 0;
+                if self.filtered_stations().is_empty() {
+                    self.notice = Some(Notice::NoStationMatches);
+                }
+            }
+            Msg::Toggle => self.filter.push(' '),
+            Msg::Erase => {
+                self.filter.pop();
+                self.station_cursor = 0;
+            }
+            Msg::Back => {
+                if self.filter.is_empty() {
+                    self.dialog = Some(Dialog::Quit);
+                } else {
+                    self.filter.clear();
+                    self.station_cursor = 0;
+                }
+            }
+            Msg::Next if self.station_cursor + 1 < self.filtered_stations().len() => {
+                self.station_cursor += 1;
+            }
+            Msg::Prev => self.station_cursor = self.station_cursor.saturating_sub(1),
+            Msg::Confirm => {
+                let chosen = self
+                    .filtered_stations()
+                    .get(self.station_cursor)
+                    .map(|s| s.number);
+                match chosen {
+                    Some(n) => {
+                        self.filter.clear();
+                        fx.push(Effect::OpenStation(n));
+                    }
+                    None => self.notice = Some(Notice::NoStationMatches),
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+mod entry;
+mod review;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,267 @@
+//! Entering figures: typing, confirming (empty means 0), moving between fields and
+//! steps, and the question when a candidate list does not add up.
+
+use super::*;
+
+impl App {
+    pub(super) fn on_entry(&mut self, step: Step, msg: Msg, fx: &mut Vec<Effect>) {
+        if self.is_finalised() {
+            // A finalised record is read-only; only moving around is allowed.
+            if matches!(msg, Msg::Char(_) | Msg::Clear | Msg::Erase | Msg::Toggle) {
+                self.notice = Some(Notice::RecordFinalised);
+                return;
+            }
+        }
+        let item = self.current_item();
+        match (item, msg) {
+            (Some(Item::Note), Msg::Char(c)) => self.input.push(c),
+            (Some(Item::Note), Msg::Toggle) => self.input.push(' '),
+            (Some(Item::Count(_)), Msg::Char(c)) => self.type_digit(c),
+            (Some(Item::Explained), Msg::Char('j' | 'J' | 'y' | 'Y')) => {
+                self.answer(Some(true), fx);
+                self.forward(step);
+            }
+            (Some(Item::Explained), Msg::Char('n' | 'N')) => {
+                self.answer(Some(false), fx);
+                self.forward(step);
+            }
+            (Some(Item::Explained), Msg::Toggle) => {
+                let now = self
+                    .record
+                    .as_ref()
+                    .and_then(|r| r.differences.fully_explained.answer());
+                let next = match now {
+                    None => Some(true),
+                    Some(true) => Some(false),
+                    Some(false) => None,
+                };
+                self.answer(next, fx);
+            }
+            (Some(Item::Explained), Msg::Char(c)) => self.notice = Some(Notice::NotADigit(c)),
+            (_, Msg::Erase) => {
+                self.input.pop();
+            }
+            (Some(Item::Count(field)), Msg::Clear) => {
+                self.input.clear();
+                self.save(field, None, fx);
+            }
+            (Some(Item::Note), Msg::Clear) => self.input.clear(),
+            (_, Msg::Confirm) => {
+                self.commit(true, fx);
+                self.forward(step);
+            }
+            (_, Msg::Next) => {
+                self.commit(false, fx);
+                self.forward(step);
+            }
+            (_, Msg::Prev) => {
+                self.commit(false, fx);
+                self.backward(step);
+            }
+            (_, Msg::NextStep) => {
+                self.commit(false, fx);
+                self.go_next_step(step);
+            }
+            (_, Msg::PrevStep) => {
+                self.commit(false, fx);
+                self.go_prev_step(step);
+            }
+            (_, Msg::Back) => {
+                if item == Some(Item::Note) {
+                    let note = self.record.as_ref().map(|r| r.differences.note.clone());
+                    if note.as_deref() != Some(self.input.as_str()) {
+                        self.input = note.unwrap_or_default();
+                        return;
+                    }
+                } else if !self.input.is_empty() {
+                    self.input.clear();
+                    return;
+                }
+                self.go_stations();
+            }
+            _ => {}
+        }
+    }
+
+    fn type_digit(&mut self, c: char) {
+        if !c.is_ascii_digit() {
+            self.notice = Some(Notice::NotADigit(c));
+            return;
+        }
+        let mut typed = self.input.clone();
+        typed.push(c);
+        // Leading zeros carry no meaning and would only eat the nine digits.
+        let typed = typed.trim_start_matches('0');
+        let typed = if typed.is_empty() { "0" } else { typed };
+        match typed.parse::<u64>() {
+            Ok(v) if v <= MAX_COUNT => self.input = typed.to_string(),
+            _ => self.notice = Some(Notice::TooLarge),
+        }
+    }
+
+    /// Confirms what was typed. `zero_if_empty`: Enter on an empty field confirms a 0.
+    fn commit(&mut self, zero_if_empty: bool, fx: &mut Vec<Effect>) {
+        match self.current_item() {
+            Some(Item::Count(field)) => {
+                let current = self.record.as_ref().and_then(|r| r.get(field));
+                let value = if !self.input.is_empty() {
+                    self.input.parse::<u64>().ok()
+                } else if zero_if_empty && current.is_none() {
+                    Some(0)
+                } else {
+                    return;
+                };
+                self.input.clear();
+                if value.is_some() && (value != current || self.is_unconfirmed(field)) {
+                    self.save(field, value, fx);
+                }
+            }
+            Some(Item::Note) => {
+                let Some(record) = &mut self.record else {
+                    return;
+                };
+                if record.differences.note != self.input {
+                    record.differences.note = self.input.clone();
+                    fx.push(Effect::SaveNote {
+                        station: record.station,
+                        note: self.input.clone(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A value the record holds is confirmed; only empty fields are not.
+    fn is_unconfirmed(&self, field: Field) -> bool {
+        self.record.as_ref().is_some_and(|r| r.get(field).is_none())
+    }
+
+    fn save(&mut self, field: Field, value: Option<u64>, fx: &mut Vec<Effect>) {
+        let Some(record) = &mut self.record else {
+            return;
+        };
+        record.set(field, value);
+        if record.mode == EntryMode::Counting {
+            counting::complete(&self.election, record);
+        }
+        fx.push(Effect::SaveField {
+            station: record.station,
+            field,
+            value,
+        });
+    }
+
+    fn answer(&mut self, answer: Option<bool>, fx: &mut Vec<Effect>) {
+        let Some(record) = &mut self.record else {
+            return;
+        };
+        let station = record.station;
+        let before = record.differences.fully_explained;
+        let after = crate::record::YesNo::from_answer(answer);
+        record.differences.fully_explained = after;
+        if before.yes != after.yes {
+            fx.push(Effect::SaveMark {
+                station,
+                mark: Mark::ExplainedYes,
+                on: after.yes,
+            });
+        }
+        if before.no != after.no {
+            fx.push(Effect::SaveMark {
+                station,
+                mark: Mark::ExplainedNo,
+                on: after.no,
+            });
+        }
+    }
+
+    /// Next field; after the last, the next step (skipping an empty Verschillen step).
+    fn forward(&mut self, step: Step) {
+        let count = self.items(step).len();
+        if self.cursor + 1 < count {
+            let next = self.cursor + 1;
+            self.go(step, next);
+            return;
+        }
+        let Some(mut next) = self.step_after(step) else {
+            return;
+        };
+        if next == Step::Differences && self.items(Step::Differences).is_empty() {
+            if self
+                .record
+                .as_ref()
+                .and_then(counting::difference)
+                .is_some_and(|d| d == 0)
+            {
+                self.notice = Some(Notice::NoDifference);
+            }
+            next = self.step_after(next).unwrap_or(next);
+        }
+        self.leave_to(step, (next, 0));
+    }
+
+    fn backward(&mut self, step: Step) {
+        if self.cursor > 0 {
+            let prev = self.cursor - 1;
+            self.go(step, prev);
+            return;
+        }
+        let mut prev = self.step_before(step);
+        while let Some(p) = prev {
+            let count = self.items(p).len();
+            if count > 0 || matches!(p, Step::Voters) {
+                self.go(p, count.saturating_sub(1));
+                return;
+            }
+            prev = self.step_before(p);
+        }
+    }
+
+    fn go_next_step(&mut self, step: Step) {
+        if let Some(next) = self.step_after(step) {
+            self.leave_to(step, (next, 0));
+        }
+    }
+
+    pub(super) fn go_prev_step(&mut self, step: Step) {
+        if let Some(prev) = self.step_before(step) {
+            self.go(prev, 0);
+        }
+    }
+
+    /// Leaves `step` forward; a candidate list that does not add up asks first.
+    pub(super) fn leave_to(&mut self, step: Step, to: (Step, usize)) {
+        if let Step::Candidates(i) = step
+            && let (Some(list), Some(record)) = (self.election.lists.get(i), &self.record)
+            && !flow::list_balanced(record, list.number)
+            && !self.is_finalised()
+        {
+            self.dialog = Some(Dialog::UnbalancedList {
+                list: list.number,
+                to,
+            });
+            return;
+        }
+        self.go(to.0, to.1);
+    }
+
+    fn step_after(&self, step: Step) -> Option<Step> {
+        let steps = flow::steps(&self.election);
+        let i = steps.iter().position(|s| *s == step)?;
+        steps.get(i + 1).copied()
+    }
+
+    fn step_before(&self, step: Step) -> Option<Step> {
+        let steps = flow::steps(&self.election);
+        let i = steps.iter().position(|s| *s == step)?;
+        i.checked_sub(1).and_then(|i| steps.get(i).copied())
+    }
+
+    pub(super) fn go_stations(&mut self) {
+        self.screen = Screen::Stations;
+        self.record = None;
+        self.input.clear();
+        self.filter.clear();
+    }
+}

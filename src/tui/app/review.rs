@@ -1,0 +1,136 @@
+//! Controle, Vaststellen and the Done screen: rule results, acknowledging warnings,
+//! finalising and starting a corrigendum.
+
+use super::*;
+
+impl App {
+    pub(super) fn on_check(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
+        let count = self.results.len();
+        match msg {
+            Msg::Next if self.result_cursor + 1 < count => self.result_cursor += 1,
+            Msg::Prev => self.result_cursor = self.result_cursor.saturating_sub(1),
+            Msg::Confirm => match self.results.get(self.result_cursor) {
+                Some(result) => self.jump_to(result.fields.first().copied()),
+                None => self.go(Step::Finalise, 0),
+            },
+            Msg::Toggle | Msg::Char('a' | 'A') => self.acknowledge(fx),
+            Msg::NextStep => self.go(Step::Finalise, 0),
+            Msg::PrevStep => self.go_prev_step(Step::Check),
+            Msg::Back => self.go_stations(),
+            _ => {}
+        }
+    }
+
+    fn jump_to(&mut self, target: Option<Target>) {
+        let Some(record) = &self.record else {
+            return;
+        };
+        let (step, index) = match target {
+            Some(Target::Count(field)) => flow::locate(&self.election, record, field),
+            Some(Target::Mark(Mark::ExplainedYes | Mark::ExplainedNo)) => {
+                let i = flow::items(&self.election, record, Step::Differences)
+                    .iter()
+                    .position(|i| *i == Item::Explained)
+                    .unwrap_or(0);
+                (Step::Differences, i)
+            }
+            Some(Target::Mark(_)) => (Step::Differences, 0),
+            None => (Step::Voters, 0),
+        };
+        self.go(step, index);
+    }
+
+    fn acknowledge(&mut self, fx: &mut Vec<Effect>) {
+        let Some(result) = self.results.get(self.result_cursor) else {
+            return;
+        };
+        if result.severity == Severity::Error {
+            self.notice = Some(Notice::ErrorsCannotBeAcknowledged);
+            return;
+        }
+        let code = result.code.to_string();
+        let Some(station) = self.station() else {
+            return;
+        };
+        let acknowledged = if self.acknowledged.remove(&code) {
+            false
+        } else {
+            self.acknowledged.insert(code.clone());
+            self.notice = Some(Notice::WarningAcknowledged(code.clone()));
+            true
+        };
+        fx.push(Effect::LogEvent {
+            station,
+            what: if acknowledged {
+                "warning acknowledged".into()
+            } else {
+                "warning acknowledgement withdrawn".into()
+            },
+            value: code,
+        });
+    }
+
+    /// Errors left and warnings not yet acknowledged.
+    pub fn blockers(&self) -> (usize, usize) {
+        let errors = self
+            .results
+            .iter()
+            .filter(|r| r.severity == Severity::Error)
+            .count();
+        let open_warnings = self
+            .results
+            .iter()
+            .filter(|r| r.severity == Severity::Warning && !self.acknowledged.contains(r.code))
+            .count();
+        (errors, open_warnings)
+    }
+
+    // ----- vaststellen -----
+
+    pub(super) fn on_finalise(&mut self, msg: Msg, _fx: &mut Vec<Effect>) {
+        match msg {
+            Msg::Next => self.scroll = self.scroll.saturating_add(1),
+            Msg::Prev => self.scroll = self.scroll.saturating_sub(1),
+            Msg::PrevStep => self.go(Step::Check, 0),
+            Msg::Back => self.go_stations(),
+            Msg::Confirm => {
+                if self.is_finalised() {
+                    self.screen = Screen::Done;
+                    return;
+                }
+                self.refresh_results();
+                let (errors, warnings) = self.blockers();
+                if errors > 0 {
+                    self.go(Step::Check, 0);
+                    self.notice = Some(Notice::HasErrors(errors));
+                } else if warnings > 0 {
+                    self.go(Step::Check, 0);
+                    self.notice = Some(Notice::Unacknowledged(warnings));
+                } else {
+                    self.dialog = Some(Dialog::ConfirmFinalise);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // ----- done -----
+
+    pub(super) fn on_done(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
+        match msg {
+            Msg::Done(action) => self.done_action(action, fx),
+            Msg::Back => self.go_stations(),
+            Msg::PrevStep => self.go(Step::Finalise, 0),
+            _ => {}
+        }
+    }
+
+    /// What each Done action does. Add new actions here; an action that needs the
+    /// workspace (a code, an annex) pushes an [`Effect`] and gets its answer as a [`Msg`].
+    fn done_action(&mut self, action: DoneAction, _fx: &mut Vec<Effect>) {
+        match action {
+            DoneAction::Correct => self.dialog = Some(Dialog::CorrectionReason(String::new())),
+            DoneAction::Stations => self.go_stations(),
+        }
+    }
+}

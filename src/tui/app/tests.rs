@@ -1,0 +1,450 @@
+//! `update` without a terminal or a database: a message in, state and effects out.
+
+use super::*;
+use crate::election::Election;
+use crate::record::{CountRecord, EntryMode, Field};
+use crate::rules::{RuleResult, Severity, Target};
+
+fn app() -> App {
+    App::new(Election::demo(), Language::Dutch, &[], None)
+}
+
+/// An App with station 1 opened on an empty record.
+fn opened() -> App {
+    let mut app = app();
+    let record = CountRecord::empty(&app.election, 1, EntryMode::Counting);
+    app.update(Msg::Opened(record));
+    app
+}
+
+/// Types a figure and confirms it with Enter; returns the effects of the Enter.
+fn enter(app: &mut App, figure: &str) -> Vec<Effect> {
+    for c in figure.chars() {
+        app.update(Msg::Char(c));
+    }
+    app.update(Msg::Confirm)
+}
+
+fn saved_fields(effects: &[Effect]) -> Vec<(Field, Option<u64>)> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::SaveField { field, value, .. } => Some((*field, *value)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn value(app: &App, field: Field) -> Option<u64> {
+    app.record.as_ref().and_then(|r| r.get(field))
+}
+
+/// Enters A, B, the list totals, F and G.
+fn enter_votes(app: &mut App, a: &str, b: &str, lists: &[&str], f: &str, g: &str) {
+    enter(app, a);
+    enter(app, b);
+    for l in lists {
+        enter(app, l);
+    }
+    enter(app, f);
+    enter(app, g);
+}
+
+/// The figures of a balanced demo station in the order they are asked: A, B, E.1..E.4,
+/// F, G, then every candidate (the list's votes all on its first candidate).
+fn balanced_station(election: &Election) -> Vec<String> {
+    let mut figures: Vec<String> = ["100", "5", "50", "30", "20", "0", "3", "2"]
+        .map(String::from)
+        .to_vec();
+    for (i, l) in election.lists.iter().enumerate() {
+        let total = ["50", "30", "20", "0"][i];
+        for c in 0..l.candidates.len() {
+            figures.push(if c == 0 { total } else { "0" }.to_string());
+        }
+    }
+    figures
+}
+
+/// Enters a whole balanced station the cheapest way (a zero is a bare Enter); returns the keys sent.
+fn enter_station(app: &mut App) -> usize {
+    let mut sent = 0;
+    for figure in balanced_station(&app.election) {
+        let typed = if figure == "0" { "" } else { figure.as_str() };
+        for c in typed.chars() {
+            app.update(Msg::Char(c));
+            sent += 1;
+        }
+        app.update(Msg::Confirm);
+        sent += 1;
+    }
+    sent
+}
+
+#[test]
+fn a_new_station_starts_at_a_and_a_confirmed_figure_is_saved_at_once() {
+    let mut app = opened();
+    assert_eq!(app.screen, Screen::Step(Step::Voters));
+    assert_eq!(app.current_item(), Some(Item::Count(Field::PollCards)));
+    let effects = enter(&mut app, "105");
+    assert_eq!(saved_fields(&effects), vec![(Field::PollCards, Some(105))]);
+    assert!(effects.iter().any(|e| matches!(
+        e,
+        Effect::SetResume(p) if p.station == 1 && p.position == "voters:B"
+    )));
+    assert_eq!(value(&app, Field::TotalAdmitted), Some(105), "D is live");
+    assert_eq!(
+        app.current_item(),
+        Some(Item::Count(Field::ProxyCertificates))
+    );
+}
+
+#[test]
+fn enter_on_an_empty_field_confirms_a_zero_but_tab_leaves_it_empty() {
+    let mut app = opened();
+    let effects = app.update(Msg::Next);
+    assert!(saved_fields(&effects).is_empty());
+    assert_eq!(
+        value(&app, Field::PollCards),
+        None,
+        "Tab does not invent a 0"
+    );
+    let effects = app.update(Msg::Confirm);
+    assert_eq!(
+        saved_fields(&effects),
+        vec![(Field::ProxyCertificates, Some(0))]
+    );
+    assert_eq!(value(&app, Field::ProxyCertificates), Some(0));
+}
+
+#[test]
+fn a_letter_is_refused_with_a_message_and_nothing_is_typed() {
+    let mut app = opened();
+    app.update(Msg::Char('1'));
+    let effects = app.update(Msg::Char('x'));
+    assert!(effects.is_empty());
+    assert_eq!(app.input, "1");
+    assert_eq!(app.notice, Some(Notice::NotADigit('x')));
+    assert!(crate::tui::text::notice(Language::Dutch, &Notice::NotADigit('x')).starts_with("Fout"));
+}
+
+#[test]
+fn a_tenth_digit_beyond_the_largest_count_is_refused() {
+    let mut app = opened();
+    for c in "999999999".chars() {
+        app.update(Msg::Char(c));
+    }
+    assert_eq!(app.notice, None);
+    app.update(Msg::Char('0'));
+    assert_eq!(app.notice, Some(Notice::TooLarge));
+    assert_eq!(app.input, "999999999");
+    let effects = app.update(Msg::Confirm);
+    assert_eq!(
+        saved_fields(&effects),
+        vec![(Field::PollCards, Some(999_999_999))]
+    );
+}
+
+#[test]
+fn escape_undoes_typing_and_delete_empties_a_field() {
+    let mut app = opened();
+    enter(&mut app, "7");
+    app.update(Msg::Prev);
+    app.update(Msg::Char('8'));
+    app.update(Msg::Back);
+    assert_eq!(app.input, "");
+    assert_eq!(value(&app, Field::PollCards), Some(7));
+    let effects = app.update(Msg::Clear);
+    assert_eq!(saved_fields(&effects), vec![(Field::PollCards, None)]);
+    assert_eq!(value(&app, Field::PollCards), None);
+}
+
+#[test]
+fn balanced_votes_skip_the_difference_step_and_say_so() {
+    let mut app = opened();
+    // D = 100 + 5; H = (50 + 30 + 20 + 0) + 3 + 2.
+    enter_votes(&mut app, "100", "5", &["50", "30", "20", ""], "3", "2");
+    assert_eq!(value(&app, Field::TotalCast), Some(105));
+    assert_eq!(app.notice, Some(Notice::NoDifference));
+    assert_eq!(app.screen, Screen::Step(Step::Candidates(0)));
+}
+
+#[test]
+fn a_difference_names_j_and_walks_through_stock_and_explanation() {
+    let mut app = opened();
+    enter_votes(&mut app, "100", "5", &["50", "30", "20", ""], "1", "1");
+    // H = 102 < D = 105: J = 3.
+    assert_eq!(app.screen, Screen::Step(Step::Differences));
+    assert_eq!(value(&app, Field::FewerBallots), Some(3));
+    assert_eq!(
+        app.current_item(),
+        Some(Item::Count(Field::BallotsReceived))
+    );
+    for figure in ["200", "95", "0", "3", "", "", "", ""] {
+        enter(&mut app, figure);
+    }
+    assert_eq!(value(&app, Field::TakenAway), Some(3));
+    assert_eq!(app.current_item(), Some(Item::Explained));
+    let effects = app.update(Msg::Char('j'));
+    assert!(effects.contains(&Effect::SaveMark {
+        station: 1,
+        mark: Mark::ExplainedYes,
+        on: true
+    }));
+    assert_eq!(app.current_item(), Some(Item::Note));
+    // In the note, q is a letter, not "quit".
+    for c in "kiezer nam biljet mee".chars() {
+        let msg = if c == ' ' { Msg::Toggle } else { Msg::Char(c) };
+        app.update(msg);
+    }
+    assert_eq!(app.dialog, None);
+    let effects = app.update(Msg::Confirm);
+    assert!(effects.contains(&Effect::SaveNote {
+        station: 1,
+        note: "kiezer nam biljet mee".into()
+    }));
+    assert_eq!(app.screen, Screen::Step(Step::Candidates(0)));
+}
+
+#[test]
+fn a_list_that_does_not_add_up_needs_confirmation_to_move_on() {
+    let mut app = opened();
+    enter_votes(&mut app, "10", "0", &["10", "", "", ""], "", "");
+    assert_eq!(app.screen, Screen::Step(Step::Candidates(0)));
+    enter(&mut app, "4");
+    app.update(Msg::NextStep);
+    assert!(matches!(
+        app.dialog,
+        Some(Dialog::UnbalancedList { list: 1, .. })
+    ));
+    app.update(Msg::Char('n'));
+    assert_eq!(app.dialog, None);
+    assert_eq!(app.screen, Screen::Step(Step::Candidates(0)));
+    app.update(Msg::NextStep);
+    app.update(Msg::Char('j'));
+    assert_eq!(app.screen, Screen::Step(Step::Candidates(1)));
+}
+
+#[test]
+fn a_list_that_adds_up_moves_on_without_a_question() {
+    let mut app = opened();
+    enter_votes(&mut app, "3", "0", &["3", "", "", ""], "", "");
+    let candidates = app.items(Step::Candidates(0)).len();
+    enter(&mut app, "3");
+    for _ in 1..candidates {
+        enter(&mut app, "");
+    }
+    assert_eq!(app.dialog, None);
+    assert_eq!(app.screen, Screen::Step(Step::Candidates(1)));
+}
+
+fn warning(code: &'static str, field: Field) -> RuleResult {
+    RuleResult {
+        code,
+        severity: Severity::Warning,
+        fields: vec![Target::Count(field)],
+        message_nl: "opvallend".into(),
+        message_en: "remarkable".into(),
+    }
+}
+
+fn on_check(app: &mut App) {
+    app.update(Msg::NextStep);
+    while app.screen != Screen::Step(Step::Check) {
+        app.update(Msg::NextStep);
+        if app.dialog.is_some() {
+            app.update(Msg::Char('j'));
+        }
+    }
+}
+
+#[test]
+fn a_warning_must_be_acknowledged_before_finalising_and_that_is_logged() {
+    let mut app = opened();
+    on_check(&mut app);
+    app.results = vec![warning("W.201", Field::Blank)];
+    app.update(Msg::NextStep);
+    assert_eq!(app.screen, Screen::Step(Step::Finalise));
+    // Finalising re-runs the rules; keep the injected warning by checking blockers directly.
+    app.results = vec![warning("W.201", Field::Blank)];
+    assert_eq!(app.blockers(), (0, 1));
+    app.update(Msg::PrevStep);
+    app.results = vec![warning("W.201", Field::Blank)];
+    let effects = app.update(Msg::Toggle);
+    assert!(effects.contains(&Effect::LogEvent {
+        station: 1,
+        what: "warning acknowledged".into(),
+        value: "W.201".into()
+    }));
+    assert_eq!(app.blockers(), (0, 0));
+    assert!(app.acknowledged.contains("W.201"));
+}
+
+#[test]
+fn an_error_cannot_be_acknowledged_and_enter_jumps_to_its_field() {
+    let mut app = opened();
+    on_check(&mut app);
+    app.results = vec![RuleResult {
+        code: "F.402",
+        severity: Severity::Error,
+        fields: vec![Target::Count(Field::Candidate {
+            list: 2,
+            candidate: 3,
+        })],
+        message_nl: "klopt niet".into(),
+        message_en: "does not add up".into(),
+    }];
+    app.update(Msg::Toggle);
+    assert_eq!(app.notice, Some(Notice::ErrorsCannotBeAcknowledged));
+    app.update(Msg::Confirm);
+    assert_eq!(app.screen, Screen::Step(Step::Candidates(1)));
+    assert_eq!(
+        app.current_item(),
+        Some(Item::Count(Field::Candidate {
+            list: 2,
+            candidate: 3
+        }))
+    );
+}
+
+#[test]
+fn finalising_asks_for_confirmation_then_the_done_screen_offers_a_corrigendum() {
+    let mut app = opened();
+    enter_station(&mut app);
+    assert_eq!(app.screen, Screen::Step(Step::Check));
+    app.update(Msg::NextStep);
+    assert_eq!(app.screen, Screen::Step(Step::Finalise));
+    app.update(Msg::Confirm);
+    assert_eq!(app.dialog, Some(Dialog::ConfirmFinalise));
+    // Enter does not finalise: only an explicit yes does.
+    assert!(app.update(Msg::Confirm).is_empty());
+    let effects = app.update(Msg::Char('j'));
+    assert_eq!(
+        effects,
+        vec![Effect::Finalise {
+            station: 1,
+            acknowledged: vec![]
+        }]
+    );
+    let mut record = app.record.clone().expect("open");
+    record.lifecycle.state = RecordState::Finalised;
+    app.update(Msg::Finalised(record.clone()));
+    assert_eq!(app.screen, Screen::Done);
+    assert_eq!(
+        app.statuses.get(&1),
+        Some(&StationStatus::Finalised { version: 1 })
+    );
+    // A finalised record cannot be typed into.
+    for _ in 0..3 {
+        app.update(Msg::PrevStep);
+    }
+    assert_eq!(app.screen, Screen::Step(Step::Candidates(3)));
+    app.update(Msg::Char('5'));
+    assert_eq!(app.notice, Some(Notice::RecordFinalised));
+
+    app.screen = Screen::Done;
+    app.update(Msg::Done(DoneAction::Correct));
+    assert_eq!(app.dialog, Some(Dialog::CorrectionReason(String::new())));
+    assert!(app.update(Msg::Confirm).is_empty());
+    assert_eq!(app.notice, Some(Notice::ReasonRequired));
+    for c in "hertelling q".chars() {
+        let msg = if c == ' ' { Msg::Toggle } else { Msg::Char(c) };
+        app.update(msg);
+    }
+    let effects = app.update(Msg::Confirm);
+    assert_eq!(
+        effects,
+        vec![Effect::StartCorrection {
+            station: 1,
+            reason: "hertelling q".into()
+        }]
+    );
+    let mut v2 = record;
+    v2.lifecycle.version = 2;
+    v2.lifecycle.state = RecordState::Draft;
+    v2.lifecycle.correction_reason = "hertelling q".into();
+    app.update(Msg::Opened(v2));
+    assert_eq!(app.screen, Screen::Step(Step::Voters));
+    assert_eq!(app.notice, Some(Notice::CorrectionStarted { version: 2 }));
+}
+
+#[test]
+fn a_restart_reopens_the_station_at_the_saved_field() {
+    let point = ResumePoint {
+        station: 2,
+        position: "votes:E.3".into(),
+    };
+    let mut app = App::new(Election::demo(), Language::English, &[], Some(point));
+    assert_eq!(app.start(), vec![Effect::OpenStation(2)]);
+    let mut record = CountRecord::empty(&app.election, 2, EntryMode::Counting);
+    record.set(Field::PollCards, Some(40));
+    app.update(Msg::Opened(record));
+    assert_eq!(app.screen, Screen::Step(Step::Votes));
+    assert_eq!(app.current_item(), Some(Item::Count(Field::ListTotal(3))));
+    assert_eq!(value(&app, Field::PollCards), Some(40));
+}
+
+#[test]
+fn quitting_asks_first() {
+    let mut app = opened();
+    app.update(Msg::Quit);
+    assert_eq!(app.dialog, Some(Dialog::Quit));
+    app.update(Msg::Char('n'));
+    assert!(!app.quit && app.dialog.is_none());
+    app.update(Msg::Quit);
+    app.update(Msg::Char('j'));
+    assert!(app.quit);
+}
+
+#[test]
+fn typing_filters_the_stations_and_enter_opens_the_match() {
+    let mut app = app();
+    for c in "matten".chars() {
+        app.update(Msg::Char(c));
+    }
+    let names: Vec<u32> = app.filtered_stations().iter().map(|s| s.number).collect();
+    assert_eq!(names, vec![2]);
+    assert_eq!(app.update(Msg::Confirm), vec![Effect::OpenStation(2)]);
+    app.update(Msg::Char('z'));
+    app.update(Msg::Char('z'));
+    assert_eq!(app.notice, Some(Notice::NoStationMatches));
+}
+
+#[test]
+fn a_station_costs_the_digits_of_its_non_zero_figures_plus_one_key_per_field() {
+    let mut app = opened();
+    let figures = balanced_station(&app.election);
+    let fields = figures.len();
+    let digits: usize = figures.iter().filter(|f| *f != "0").map(|f| f.len()).sum();
+    let sent = enter_station(&mut app);
+    assert_eq!(sent, digits + fields);
+    // Those keys alone were enough: the whole station is in, no question asked.
+    assert_eq!(app.screen, Screen::Step(Step::Check));
+    assert_eq!(app.dialog, None);
+    let record = app.record.as_ref().expect("open");
+    assert_eq!(record.votes.total_cast, Some(105));
+    assert!(
+        record
+            .candidate_votes
+            .iter()
+            .all(|l| l.votes.iter().all(|(_, v)| v.is_some()))
+    );
+    assert!(app.results.is_empty(), "{:?}", app.results);
+}
+
+#[test]
+fn finalising_with_an_error_is_refused_and_leads_to_the_check() {
+    let mut app = opened();
+    // D = 10 but H = 5, and list 1's candidates have none of its 5 votes.
+    enter_votes(&mut app, "10", "", &["5", "", "", ""], "", "");
+    on_check(&mut app);
+    app.update(Msg::NextStep);
+    app.update(Msg::Confirm);
+    assert_eq!(app.dialog, None);
+    assert_eq!(app.screen, Screen::Step(Step::Check));
+    assert!(
+        matches!(app.notice, Some(Notice::HasErrors(n)) if n > 0),
+        "{:?} {:?}",
+        app.notice,
+        app.results
+    );
+}

@@ -1,0 +1,219 @@
+//! The order of the work: the steps of the count and the fields of each step, in
+//! the order of the paper form. Pure data, shared by `update`, `view` and the
+//! resume point.
+
+use crate::counting;
+use crate::election::Election;
+use crate::record::{CountRecord, Field};
+
+/// A step of the count, as the tab bar shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Toegelaten kiezers: A, B, C; D live.
+    Voters,
+    /// Uitgebrachte stemmen: E.1..E.n, F, G; E and H live.
+    Votes,
+    /// Verschillen: I or J, the ballot stock, the events K..O and "fully explained".
+    Differences,
+    /// Kandidaten of one list (DSO only), by the list's index in the election.
+    Candidates(usize),
+    /// Controle: every rule result.
+    Check,
+    /// Vaststellen: the figures in the order of the paper form, then finalise.
+    Finalise,
+}
+
+/// One thing the operator fills in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    /// A count box.
+    Count(Field),
+    /// "Is the difference fully explained?" yes / no.
+    Explained,
+    /// The free-text note about the difference.
+    Note,
+}
+
+impl Item {
+    /// Stable name for the resume point.
+    pub fn key(self) -> String {
+        match self {
+            Item::Count(f) => f.key(),
+            Item::Explained => "explained".into(),
+            Item::Note => "note".into(),
+        }
+    }
+}
+
+impl Step {
+    /// Stable name for the resume point.
+    pub fn key(self, election: &Election) -> String {
+        match self {
+            Step::Voters => "voters".into(),
+            Step::Votes => "votes".into(),
+            Step::Differences => "differences".into(),
+            Step::Candidates(i) => match election.lists.get(i) {
+                Some(l) => format!("candidates.{}", l.number),
+                None => "candidates".into(),
+            },
+            Step::Check => "check".into(),
+            Step::Finalise => "finalise".into(),
+        }
+    }
+
+    /// Inverse of [`Step::key`].
+    pub fn parse(key: &str, election: &Election) -> Option<Step> {
+        if let Some(n) = key.strip_prefix("candidates.") {
+            let n: u32 = n.parse().ok()?;
+            return election
+                .lists
+                .iter()
+                .position(|l| l.number == n)
+                .map(Step::Candidates);
+        }
+        match key {
+            "voters" => Some(Step::Voters),
+            "votes" => Some(Step::Votes),
+            "differences" => Some(Step::Differences),
+            "check" => Some(Step::Check),
+            "finalise" => Some(Step::Finalise),
+            _ => None,
+        }
+    }
+}
+
+/// Every step of a station's count, in order.
+pub fn steps(election: &Election) -> Vec<Step> {
+    let mut steps = vec![Step::Voters, Step::Votes, Step::Differences];
+    if election.counting_method.counts_candidates() {
+        steps.extend((0..election.lists.len()).map(Step::Candidates));
+    }
+    steps.push(Step::Check);
+    steps.push(Step::Finalise);
+    steps
+}
+
+/// Whether D and H are both known and differ: only then is there something to explain.
+pub fn has_difference(record: &CountRecord) -> bool {
+    matches!(counting::difference(record), Some(d) if d != 0)
+}
+
+/// The fields of a step, in form order. Differences has fields only when D ≠ H.
+pub fn items(election: &Election, record: &CountRecord, step: Step) -> Vec<Item> {
+    match step {
+        Step::Voters => {
+            let mut items = vec![
+                Item::Count(Field::PollCards),
+                Item::Count(Field::ProxyCertificates),
+            ];
+            if election.voter_cards_apply() {
+                items.push(Item::Count(Field::VoterCards));
+            }
+            items
+        }
+        Step::Votes => {
+            let mut items: Vec<Item> = election
+                .lists
+                .iter()
+                .map(|l| Item::Count(Field::ListTotal(l.number)))
+                .collect();
+            items.push(Item::Count(Field::Blank));
+            items.push(Item::Count(Field::Invalid));
+            items
+        }
+        Step::Differences => {
+            if !has_difference(record) {
+                return Vec::new();
+            }
+            vec![
+                Item::Count(Field::BallotsReceived),
+                Item::Count(Field::BallotsUnused),
+                Item::Count(Field::BallotsSpoiled),
+                Item::Count(Field::TakenAway),
+                Item::Count(Field::TooFewIssued),
+                Item::Count(Field::TooManyIssued),
+                Item::Count(Field::OtherExplanation),
+                Item::Count(Field::NoExplanation),
+                Item::Explained,
+                Item::Note,
+            ]
+        }
+        Step::Candidates(i) => match election.lists.get(i) {
+            Some(list) => list
+                .candidates
+                .iter()
+                .map(|c| {
+                    Item::Count(Field::Candidate {
+                        list: list.number,
+                        candidate: c.number,
+                    })
+                })
+                .collect(),
+            None => Vec::new(),
+        },
+        Step::Check | Step::Finalise => Vec::new(),
+    }
+}
+
+/// Where a field is entered, for "Enter jumps to the field" on the check screen.
+/// Computed fields (D, E, H, I, J) lead to the step where their parts are typed.
+pub fn locate(election: &Election, record: &CountRecord, field: Field) -> (Step, usize) {
+    let find = |step: Step, field: Field| {
+        let index = items(election, record, step)
+            .iter()
+            .position(|i| *i == Item::Count(field))
+            .unwrap_or(0);
+        (step, index)
+    };
+    match field {
+        Field::PollCards | Field::ProxyCertificates | Field::VoterCards => {
+            find(Step::Voters, field)
+        }
+        Field::TotalAdmitted => (Step::Voters, 0),
+        Field::ListTotal(_) | Field::Blank | Field::Invalid => find(Step::Votes, field),
+        Field::TotalOnLists | Field::TotalCast => (Step::Votes, 0),
+        Field::MoreBallots | Field::FewerBallots => (Step::Differences, 0),
+        Field::TakenAway
+        | Field::TooFewIssued
+        | Field::TooManyIssued
+        | Field::OtherExplanation
+        | Field::NoExplanation
+        | Field::BallotsReceived
+        | Field::BallotsUnused
+        | Field::BallotsSpoiled => find(Step::Differences, field),
+        Field::CandidateListTotal(list) | Field::Candidate { list, .. } => {
+            match election.lists.iter().position(|l| l.number == list) {
+                Some(i) => find(Step::Candidates(i), field),
+                None => (Step::Check, 0),
+            }
+        }
+    }
+}
+
+/// Whether a list's candidate votes add up to its list total (empty counts as 0).
+pub fn list_balanced(record: &CountRecord, list: u32) -> bool {
+    record.list_total(list).unwrap_or(0) == counting::candidate_sum(record, list).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::EntryMode;
+
+    #[test]
+    fn a_municipal_election_asks_no_voter_cards_and_dso_has_a_step_per_list() {
+        let e = Election::demo();
+        let r = CountRecord::empty(&e, 1, EntryMode::Counting);
+        assert_eq!(items(&e, &r, Step::Voters).len(), 2);
+        assert_eq!(steps(&e).len(), 3 + e.lists.len() + 2);
+    }
+
+    #[test]
+    fn step_keys_round_trip_including_list_numbers() {
+        let e = Election::demo();
+        for s in steps(&e) {
+            assert_eq!(Step::parse(&s.key(&e), &e), Some(s));
+        }
+        assert_eq!(Step::parse("candidates.99", &e), None);
+    }
+}

@@ -1,0 +1,83 @@
+//! Every key binding in one place: a terminal key event becomes a [`Msg`].
+//!
+//! The conventions follow what count staff already know from Abacus: Enter, Tab
+//! and Down go to the next field, Shift-Tab and Up to the previous one, an empty
+//! count confirmed with Enter is a 0.
+
+use super::app::{App, DoneAction, Msg, Screen};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// The actions of the Done screen and their keys. Add the verification code and the
+/// annex here (and in `DoneAction`, `text::done_action`, `App::done_action`).
+pub const DONE_ACTIONS: &[(char, DoneAction)] = &[('c', DoneAction::Correct)];
+
+/// Translates a key press; `None` for keys that mean nothing here (and releases).
+pub fn message(app: &App, key: KeyEvent) -> Option<Msg> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
+        return Some(Msg::Quit);
+    }
+    let text = app.in_text();
+    let msg = match key.code {
+        KeyCode::F(1) => Msg::Help,
+        KeyCode::Enter => Msg::Confirm,
+        KeyCode::Tab | KeyCode::Down => Msg::Next,
+        KeyCode::BackTab | KeyCode::Up => Msg::Prev,
+        KeyCode::PageDown => Msg::NextStep,
+        KeyCode::PageUp => Msg::PrevStep,
+        KeyCode::Backspace => Msg::Erase,
+        KeyCode::Delete => Msg::Clear,
+        KeyCode::Esc => Msg::Back,
+        KeyCode::Char(' ') => Msg::Toggle,
+        KeyCode::Char(_) if ctrl => return None,
+        KeyCode::Char(c) if text => Msg::Char(c),
+        KeyCode::Char('?') => Msg::Help,
+        KeyCode::Char('q' | 'Q') if app.dialog.is_none() => Msg::Quit,
+        KeyCode::Char(c) if app.screen == Screen::Done && app.dialog.is_none() => {
+            match DONE_ACTIONS
+                .iter()
+                .find(|(k, _)| *k == c.to_ascii_lowercase())
+            {
+                Some((_, action)) => Msg::Done(*action),
+                None => return None,
+            }
+        }
+        KeyCode::Char(c) => Msg::Char(c),
+        _ => return None,
+    };
+    Some(msg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::election::Election;
+    use crate::settings::Language;
+
+    fn press(app: &App, code: KeyCode) -> Option<Msg> {
+        message(app, KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn q_asks_to_quit_but_is_a_letter_in_a_search_text() {
+        let mut app = App::new(Election::demo(), Language::Dutch, &[], None);
+        assert_eq!(press(&app, KeyCode::Char('q')), Some(Msg::Quit));
+        app.filter.push('s');
+        assert_eq!(press(&app, KeyCode::Char('q')), Some(Msg::Char('q')));
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(message(&app, ctrl_c), Some(Msg::Quit));
+    }
+
+    #[test]
+    fn enter_tab_and_arrows_move_between_fields() {
+        let app = App::new(Election::demo(), Language::Dutch, &[], None);
+        assert_eq!(press(&app, KeyCode::Enter), Some(Msg::Confirm));
+        assert_eq!(press(&app, KeyCode::Tab), Some(Msg::Next));
+        assert_eq!(press(&app, KeyCode::BackTab), Some(Msg::Prev));
+        assert_eq!(press(&app, KeyCode::F(1)), Some(Msg::Help));
+        assert_eq!(press(&app, KeyCode::Char('?')), Some(Msg::Help));
+    }
+}

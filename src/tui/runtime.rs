@@ -1,0 +1,118 @@
+//! The only part that touches the terminal and the workspace: reads key events,
+//! turns them into messages, runs `update`, carries out its effects and redraws.
+
+use super::app::{App, Effect, Msg};
+use super::{keys, view};
+use crate::record::EntryMode;
+use crate::settings::Language;
+use crate::storage::Workspace;
+use ratatui::crossterm::event::{self, Event};
+use std::io;
+
+/// Whether NO_COLOR asks for a colourless screen (<https://no-color.org>).
+pub fn colour_wanted() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Runs the interface until the operator leaves.
+pub fn run(workspace: &mut Workspace, language: Language, operator: &str) -> io::Result<()> {
+    let records = workspace.records().unwrap_or_default();
+    let resume = workspace.resume_point().ok().flatten();
+    let mut app = App::new(workspace.election().clone(), language, &records, resume);
+    app.color = colour_wanted();
+    let mut terminal = ratatui::try_init()?;
+    let result = event_loop(&mut terminal, &mut app, workspace, operator);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    workspace: &mut Workspace,
+    operator: &str,
+) -> io::Result<()> {
+    let effects = app.start();
+    carry_out(app, workspace, operator, effects);
+    while !app.quit {
+        terminal.draw(|frame| view::view(frame, app))?;
+        match event::read()? {
+            Event::Key(key) => {
+                if let Some(msg) = keys::message(app, key) {
+                    let effects = app.update(msg);
+                    carry_out(app, workspace, operator, effects);
+                }
+            }
+            // A resize needs nothing but the redraw at the top of the loop.
+            Event::Resize(_, _) => terminal.autoresize()?,
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Carries out effects in order, feeding each answer back into the App (which may
+/// ask for more).
+pub fn carry_out(app: &mut App, workspace: &mut Workspace, operator: &str, effects: Vec<Effect>) {
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        if let Some(answer) = execute(workspace, operator, effect) {
+            queue.extend(app.update(answer));
+        }
+    }
+}
+
+/// Carries out one effect on the workspace; the answer goes back to the App.
+pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Option<Msg> {
+    let failed = |e: crate::storage::StorageError| Some(Msg::StorageFailed(e.to_string()));
+    match effect {
+        Effect::OpenStation(station) => match workspace.record(station) {
+            Ok(Some(record)) => Some(Msg::Opened(record)),
+            Ok(None) => match workspace.start(station, EntryMode::Counting, operator) {
+                Ok(record) => Some(Msg::Opened(record)),
+                Err(e) => failed(e),
+            },
+            Err(e) => failed(e),
+        },
+        Effect::SaveField {
+            station,
+            field,
+            value,
+        } => match workspace.save_field(station, field, value, operator) {
+            Ok(record) => Some(Msg::Saved(record)),
+            Err(e) => failed(e),
+        },
+        Effect::SaveMark { station, mark, on } => {
+            match workspace.save_mark(station, mark, on, operator) {
+                Ok(record) => Some(Msg::Saved(record)),
+                Err(e) => failed(e),
+            }
+        }
+        Effect::SaveNote { station, note } => match workspace.save_note(station, &note, operator) {
+            Ok(record) => Some(Msg::Saved(record)),
+            Err(e) => failed(e),
+        },
+        Effect::SetResume(point) => workspace.set_resume_point(&point).err().and_then(failed),
+        Effect::LogEvent {
+            station,
+            what,
+            value,
+        } => workspace
+            .log_event(Some(station), &what, &value, operator)
+            .err()
+            .and_then(failed),
+        Effect::Finalise {
+            station,
+            acknowledged,
+        } => match workspace.finalise(station, &acknowledged, operator) {
+            Ok(record) => Some(Msg::Finalised(record)),
+            Err(e) => failed(e),
+        },
+        Effect::StartCorrection { station, reason } => {
+            match workspace.start_correction(station, &reason, operator) {
+                Ok(record) => Some(Msg::Opened(record)),
+                Err(e) => failed(e),
+            }
+        }
+    }
+}

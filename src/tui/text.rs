@@ -1,0 +1,512 @@
+//! Every word the interface shows, in Dutch (the default) and English. The form's
+//! own letters (A, B, … O) and legal terms stay as on paper in both languages.
+
+use super::app::{DoneAction, Notice, StationStatus};
+use super::flow::Step;
+use crate::record::Field;
+use crate::settings::Language;
+
+/// The fixed strings of one language.
+pub struct Text {
+    pub stations_title: &'static str,
+    pub filter: &'static str,
+    pub not_started: &'static str,
+    pub draft: &'static str,
+    pub finalised: &'static str,
+    pub version: &'static str,
+    pub station: &'static str,
+    pub empty: &'static str,
+    pub step_voters: &'static str,
+    pub step_votes: &'static str,
+    pub step_differences: &'static str,
+    pub step_candidates: &'static str,
+    pub step_check: &'static str,
+    pub step_finalise: &'static str,
+    pub error: &'static str,
+    pub warning: &'static str,
+    pub note: &'static str,
+    pub acknowledged: &'static str,
+    pub not_acknowledged: &'static str,
+    pub no_results: &'static str,
+    pub check_summary: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub unanswered: &'static str,
+    pub fully_explained: &'static str,
+    pub note_label: &'static str,
+    pub stock_heading: &'static str,
+    pub events_heading: &'static str,
+    pub issued: &'static str,
+    pub no_difference: &'static str,
+    pub difference_unknown: &'static str,
+    pub explained: &'static str,
+    pub not_explained: &'static str,
+    pub from_stock: &'static str,
+    pub finalise_intro: &'static str,
+    pub finalise_ready: &'static str,
+    pub finalise_blocked: &'static str,
+    pub already_finalised: &'static str,
+    pub done_title: &'static str,
+    pub quit_question: &'static str,
+    pub finalise_question: &'static str,
+    pub reason_question: &'static str,
+    pub help_title: &'static str,
+    pub help_close: &'static str,
+    pub yes_no_keys: &'static str,
+    pub candidates_total: &'static str,
+    pub candidates_sum: &'static str,
+    pub remaining: &'static str,
+    pub too_many_assigned: &'static str,
+    pub keys_stations: &'static str,
+    pub keys_entry: &'static str,
+    pub keys_explained: &'static str,
+    pub keys_note: &'static str,
+    pub keys_check: &'static str,
+    pub keys_finalise: &'static str,
+    pub keys_done: &'static str,
+    pub keys_dialog: &'static str,
+    pub keys_reason: &'static str,
+    pub help_stations: &'static str,
+    pub help_entry: &'static str,
+    pub help_differences: &'static str,
+    pub help_candidates: &'static str,
+    pub help_check: &'static str,
+    pub help_finalise: &'static str,
+    pub help_done: &'static str,
+    pub too_small: &'static str,
+    pub list: &'static str,
+    pub of: &'static str,
+    pub issued_word: &'static str,
+    pub too_many: &'static str,
+    pub too_few: &'static str,
+    pub difference_not_known: &'static str,
+    pub help_keys: &'static str,
+}
+
+pub const NL: Text = Text {
+    stations_title: "Kies het stembureau",
+    filter: "Zoek (nummer of naam)",
+    not_started: "nog niet begonnen",
+    draft: "concept",
+    finalised: "vastgesteld",
+    version: "versie",
+    station: "Stembureau",
+    empty: "leeg",
+    step_voters: "Kiezers",
+    step_votes: "Stemmen",
+    step_differences: "Verschillen",
+    step_candidates: "Kandidaten",
+    step_check: "Controle",
+    step_finalise: "Vaststellen",
+    error: "FOUT",
+    warning: "WAARSCHUWING",
+    note: "Let op",
+    acknowledged: "bevestigd",
+    not_acknowledged: "nog bevestigen",
+    no_results: "Geen fouten en geen waarschuwingen.",
+    check_summary: "Fouten moeten worden opgelost; elke waarschuwing moet u bevestigen.",
+    yes: "ja",
+    no: "nee",
+    unanswered: "niet beantwoord",
+    fully_explained: "Verschil volledig verklaard?",
+    note_label: "Toelichting",
+    stock_heading: "Stembiljetten (voorraad)",
+    events_heading: "Verklaring van het verschil",
+    issued: "uitgereikt = ontvangen - ongebruikt - onbruikbaar",
+    no_difference: "D = H: er is geen verschil; deze stap is klaar.",
+    difference_unknown: "D of H is nog niet ingevuld.",
+    explained: "sluit",
+    not_explained: "sluit niet",
+    from_stock: "voorraad:",
+    finalise_intro: "Neem deze getallen over op het proces-verbaal, in deze volgorde.",
+    finalise_ready: "Enter: vaststellen (u wordt nog om bevestiging gevraagd).",
+    finalise_blocked: "Nog niet vast te stellen: zie Controle.",
+    already_finalised: "Dit proces-verbaal is vastgesteld.",
+    done_title: "Vastgesteld",
+    quit_question: "Wilt u stoppen? Alles wat bevestigd is, is bewaard.",
+    finalise_question: "Definitief vaststellen? Daarna kan het alleen nog met een corrigendum.",
+    reason_question: "Reden van het corrigendum:",
+    help_title: "Hulp",
+    help_close: "Esc of F1: sluiten",
+    yes_no_keys: "j = ja   n = nee",
+    candidates_total: "Lijsttotaal",
+    candidates_sum: "kandidaten samen",
+    remaining: "nog toe te wijzen",
+    too_many_assigned: "te veel toegewezen",
+    keys_stations: "Typ nummer/naam  Pijltjes kies  Enter open  F1 hulp  Esc/q stoppen",
+    keys_entry: "Enter bevestig (leeg=0)  Tab/S-Tab veld  PgUp/PgDn stap  Esc terug  F1 hulp",
+    keys_explained: "j ja  n nee  Spatie wissel  Tab verder  PgUp/PgDn stap  F1 hulp  q stop",
+    keys_note: "Typ tekst  Enter bevestig  Tab verder  Esc herstel  F1 hulp  Ctrl-C stop",
+    keys_check: "Pijltjes kies  Enter naar veld  Spatie bevestig waarsch.  PgDn vaststellen",
+    keys_finalise: "Enter vaststellen  Pijltjes scroll  PgUp controle  Esc stembureaus  F1 hulp",
+    keys_done: "Esc stembureaus  q stoppen  F1 hulp",
+    keys_dialog: "j ja  n nee  Esc terug",
+    keys_reason: "Typ de reden  Enter bevestig  Esc terug",
+    help_stations: "Typ het nummer of een deel van de naam van het stembureau; de lijst wordt \
+korter. Kies met de pijltjes en druk op Enter. Een stembureau in concept gaat verder waar u \
+was; een vastgesteld stembureau toont wat u ermee kunt doen.",
+    help_entry: "Typ het getal en druk op Enter. Enter op een leeg veld betekent 0. Een leeg \
+veld toont puntjes, een nul toont 0. Tab en Shift-Tab (of pijltjes) gaan naar het volgende of \
+vorige veld zonder een 0 in te vullen; Delete maakt het veld weer leeg. PgDn/PgUp gaan naar de \
+volgende/vorige stap. Elk bevestigd getal wordt meteen bewaard. D, E en H rekent het programma \
+zelf uit.",
+    help_differences: "Als D en H verschillen, zegt het programma of I (meer getelde \
+stembiljetten) of J (minder getelde) geldt. Vul de voorraad stembiljetten in (ontvangen, \
+ongebruikt, onbruikbaar gemaakt): daaruit volgt hoeveel er zijn uitgereikt en wat het verschil \
+verklaart. Vul daarna de verklaringen K tot en met O in zoals op papier, en beantwoord of het \
+verschil volledig is verklaard (j/n).",
+    help_candidates: "Typ per kandidaat het aantal stemmen. Bovenaan ziet u het lijsttotaal, \
+wat de kandidaten samen hebben en wat nog toe te wijzen is. Klopt een lijst niet, dan vraagt het \
+programma of u toch verder wilt.",
+    help_check: "Hier staan alle fouten (F.) en waarschuwingen (W.) van de Kiesraad. Kies er een \
+met de pijltjes; Enter gaat naar het veld. Een fout moet u oplossen. Een waarschuwing bevestigt \
+u met de spatiebalk nadat u haar heeft gecontroleerd; dat wordt vastgelegd.",
+    help_finalise: "Dit zijn de getallen in de volgorde van het proces-verbaal. Neem ze over. \
+Enter stelt vast, na een bevestiging met j. Daarna kan alleen een corrigendum (met reden) nog \
+iets veranderen.",
+    help_done: "Het proces-verbaal is vastgesteld. Met c begint u een corrigendum (u geeft een \
+reden op); Esc gaat terug naar de stembureaus.",
+    too_small: "Het venster is te klein (minimaal 80x24).",
+    list: "Lijst",
+    of: "van",
+    issued_word: "uitgereikt",
+    too_many: "te veel",
+    too_few: "te weinig",
+    difference_not_known: "verschil: nog niet bekend",
+    help_keys: "Toetsen: Enter bevestig - Tab/Shift-Tab volgend/vorig veld - PgDn/PgUp \
+volgende/vorige stap - Esc terug - F1 of ? hulp - q of Ctrl-C stoppen (u wordt het gevraagd).",
+};
+
+pub const EN: Text = Text {
+    stations_title: "Choose the polling station",
+    filter: "Search (number or name)",
+    not_started: "not started",
+    draft: "draft",
+    finalised: "finalised",
+    version: "version",
+    station: "Polling station",
+    empty: "empty",
+    step_voters: "Voters",
+    step_votes: "Votes",
+    step_differences: "Differences",
+    step_candidates: "Candidates",
+    step_check: "Check",
+    step_finalise: "Finalise",
+    error: "ERROR",
+    warning: "WARNING",
+    note: "Note",
+    acknowledged: "acknowledged",
+    not_acknowledged: "to acknowledge",
+    no_results: "No errors and no warnings.",
+    check_summary: "Errors must be resolved; every warning needs your acknowledgement.",
+    yes: "yes",
+    no: "no",
+    unanswered: "not answered",
+    fully_explained: "Difference fully explained?",
+    note_label: "Note",
+    stock_heading: "Ballots (stock)",
+    events_heading: "Explanation of the difference",
+    issued: "issued = received - unused - spoiled",
+    no_difference: "D = H: there is no difference; this step is done.",
+    difference_unknown: "D or H has not been filled in yet.",
+    explained: "balances",
+    not_explained: "does not balance",
+    from_stock: "stock:",
+    finalise_intro: "Copy these figures onto the proces-verbaal, in this order.",
+    finalise_ready: "Enter: finalise (you will be asked to confirm).",
+    finalise_blocked: "Cannot be finalised yet: see Check.",
+    already_finalised: "This proces-verbaal is finalised.",
+    done_title: "Finalised",
+    quit_question: "Do you want to stop? Everything confirmed has been saved.",
+    finalise_question: "Finalise for good? After this only a corrigendum can change it.",
+    reason_question: "Reason for the corrigendum:",
+    help_title: "Help",
+    help_close: "Esc or F1: close",
+    yes_no_keys: "y = yes   n = no",
+    candidates_total: "List total",
+    candidates_sum: "candidates together",
+    remaining: "left to assign",
+    too_many_assigned: "assigned too many",
+    keys_stations: "Type number/name  Arrows choose  Enter open  F1 help  Esc/q quit",
+    keys_entry: "Enter confirm (empty=0)  Tab/S-Tab field  PgUp/PgDn step  Esc back  F1 help",
+    keys_explained: "y yes  n no  Space toggle  Tab next  PgUp/PgDn step  F1 help  q quit",
+    keys_note: "Type text  Enter confirm  Tab next  Esc undo  F1 help  Ctrl-C quit",
+    keys_check: "Arrows choose  Enter go to field  Space acknowledge  PgDn finalise  F1 help",
+    keys_finalise: "Enter finalise  Arrows scroll  PgUp check  Esc stations  F1 help",
+    keys_done: "Esc stations  q quit  F1 help",
+    keys_dialog: "y yes  n no  Esc back",
+    keys_reason: "Type the reason  Enter confirm  Esc back",
+    help_stations: "Type the number or part of the name of the polling station; the list \
+gets shorter. Choose with the arrows and press Enter. A station in draft continues where you \
+were; a finalised station shows what you can do with it.",
+    help_entry: "Type the figure and press Enter. Enter on an empty field means 0. An empty \
+field shows dots, a zero shows 0. Tab and Shift-Tab (or the arrows) go to the next or previous \
+field without filling in a 0; Delete empties the field. PgDn/PgUp go to the next/previous step. \
+Every confirmed figure is saved at once. The program computes D, E and H itself.",
+    help_differences: "When D and H differ, the program says whether I (more ballots counted) \
+or J (fewer counted) applies. Fill in the ballot stock (received, unused, spoiled): it shows how \
+many were issued and what explains the difference. Then fill in the explanations K to O as on \
+paper, and answer whether the difference is fully explained (y/n).",
+    help_candidates: "Type each candidate's votes. At the top you see the list total, what the \
+candidates have together and what is left to assign. When a list does not add up, the program \
+asks whether you want to move on anyway.",
+    help_check: "Every error (F.) and warning (W.) of the Kiesraad's rules. Choose one with the \
+arrows; Enter goes to the field. An error must be resolved. Acknowledge a warning with the space \
+bar once you have checked it; that is recorded.",
+    help_finalise: "These are the figures in the order of the proces-verbaal. Copy them. Enter \
+finalises, after you confirm with y. After that only a corrigendum (with a reason) can change \
+anything.",
+    help_done: "The proces-verbaal is finalised. Press c to start a corrigendum (you give a \
+reason); Esc goes back to the polling stations.",
+    too_small: "The window is too small (at least 80x24).",
+    list: "List",
+    of: "of",
+    issued_word: "issued",
+    too_many: "too many",
+    too_few: "too few",
+    difference_not_known: "difference: not known yet",
+    help_keys: "Keys: Enter confirm - Tab/Shift-Tab next/previous field - PgDn/PgUp \
+next/previous step - Esc back - F1 or ? help - q or Ctrl-C quit (you are asked first).",
+};
+
+/// The strings of a language.
+pub fn text(language: Language) -> &'static Text {
+    match language {
+        Language::Dutch => &NL,
+        Language::English => &EN,
+    }
+}
+
+/// The label of a count box: the form's letter and what it counts.
+pub fn field_label(language: Language, field: Field) -> String {
+    let en = language.is_english();
+    let (letter, nl, english) = match field {
+        Field::PollCards => ("A", "stempassen", "poll cards"),
+        Field::ProxyCertificates => ("B", "volmachtbewijzen", "proxy certificates"),
+        Field::VoterCards => ("C", "kiezerspassen", "voter cards"),
+        Field::TotalAdmitted => ("D", "totaal toegelaten kiezers", "total admitted voters"),
+        Field::TotalOnLists => ("E", "stemmen op kandidaten", "votes on candidates"),
+        Field::Blank => ("F", "blanco stemmen", "blank votes"),
+        Field::Invalid => ("G", "ongeldige stemmen", "invalid votes"),
+        Field::TotalCast => ("H", "totaal uitgebrachte stemmen", "total votes cast"),
+        Field::MoreBallots => ("I", "meer getelde stembiljetten", "more ballots counted"),
+        Field::FewerBallots => ("J", "minder getelde stembiljetten", "fewer ballots counted"),
+        Field::TakenAway => ("K", "niet ingeleverd / meegenomen", "taken away"),
+        Field::TooFewIssued => ("L", "te weinig uitgereikt", "too few handed out"),
+        Field::TooManyIssued => ("M", "te veel uitgereikt", "too many handed out"),
+        Field::OtherExplanation => ("N", "andere verklaring", "other explanation"),
+        Field::NoExplanation => ("O", "geen verklaring", "no explanation"),
+        Field::BallotsReceived => ("", "ontvangen", "received"),
+        Field::BallotsUnused => ("", "ongebruikt", "unused"),
+        Field::BallotsSpoiled => ("", "onbruikbaar gemaakt", "spoiled"),
+        Field::ListTotal(n) => {
+            return if en {
+                format!("E.{n} total list {n}")
+            } else {
+                format!("E.{n} totaal lijst {n}")
+            };
+        }
+        Field::CandidateListTotal(list) => {
+            return if en {
+                format!("list {list} total of the candidates")
+            } else {
+                format!("totaal lijst {list} (kandidaten)")
+            };
+        }
+        Field::Candidate { list, candidate } => {
+            return if en {
+                format!("list {list} candidate {candidate}")
+            } else {
+                format!("lijst {list} kandidaat {candidate}")
+            };
+        }
+    };
+    let words = if en { english } else { nl };
+    if letter.is_empty() {
+        words.to_string()
+    } else {
+        format!("{letter}  {words}")
+    }
+}
+
+/// The name of a step in the tab bar.
+pub fn step_name(language: Language, step: Step) -> &'static str {
+    let t = text(language);
+    match step {
+        Step::Voters => t.step_voters,
+        Step::Votes => t.step_votes,
+        Step::Differences => t.step_differences,
+        Step::Candidates(_) => t.step_candidates,
+        Step::Check => t.step_check,
+        Step::Finalise => t.step_finalise,
+    }
+}
+
+/// A station's progress as the station list says it.
+pub fn status(language: Language, status: Option<StationStatus>) -> String {
+    let t = text(language);
+    match status {
+        None => t.not_started.to_string(),
+        Some(StationStatus::Draft { version }) => format!("{} ({} {version})", t.draft, t.version),
+        Some(StationStatus::Finalised { version }) => {
+            format!("{} ({} {version})", t.finalised, t.version)
+        }
+    }
+}
+
+/// The label and key of an action on the Done screen.
+pub fn done_action(language: Language, action: DoneAction) -> &'static str {
+    let en = language.is_english();
+    match action {
+        DoneAction::Correct => {
+            if en {
+                "corrigendum (correction, with a reason)"
+            } else {
+                "corrigendum (correctie, met reden)"
+            }
+        }
+        DoneAction::Stations => {
+            if en {
+                "back to the polling stations"
+            } else {
+                "terug naar de stembureaus"
+            }
+        }
+    }
+}
+
+/// The words of a notice. Errors start with "Fout:" / "Error:" so that colour is never
+/// the only sign.
+pub fn notice(language: Language, notice: &Notice) -> String {
+    let en = language.is_english();
+    let t = text(language);
+    let body = match notice {
+        Notice::NotADigit(c) => {
+            if en {
+                format!("\"{c}\" refused: only digits 0-9 go into a count.")
+            } else {
+                format!("\"{c}\" geweigerd: in een telling passen alleen cijfers 0-9.")
+            }
+        }
+        Notice::TooLarge => {
+            if en {
+                "refused: a count is at most 999 999 999.".to_string()
+            } else {
+                "geweigerd: een telling is hoogstens 999 999 999.".to_string()
+            }
+        }
+        Notice::NoDifference => t.no_difference.to_string(),
+        Notice::Resumed {
+            station,
+            step,
+            field,
+        } => {
+            let at = match field {
+                Some(f) => format!("{}, {f}", step_name(language, *step)),
+                None => step_name(language, *step).to_string(),
+            };
+            if en {
+                format!("Resumed where you left off: polling station {station}, {at}.")
+            } else {
+                format!("Verder waar u was: stembureau {station}, {at}.")
+            }
+        }
+        Notice::Storage(message) => {
+            if en {
+                format!("NOT saved: {message}")
+            } else {
+                format!("NIET bewaard: {message}")
+            }
+        }
+        Notice::HasErrors(n) => {
+            if en {
+                format!("cannot finalise: {n} error(s) must be resolved first.")
+            } else {
+                format!("niet vast te stellen: eerst {n} fout(en) oplossen.")
+            }
+        }
+        Notice::Unacknowledged(n) => {
+            if en {
+                format!("cannot finalise: acknowledge {n} warning(s) first (Space).")
+            } else {
+                format!("niet vast te stellen: eerst {n} waarschuwing(en) bevestigen (spatie).")
+            }
+        }
+        Notice::WarningAcknowledged(code) => {
+            if en {
+                format!("{code} acknowledged (recorded in the audit log).")
+            } else {
+                format!("{code} bevestigd (vastgelegd in het logboek).")
+            }
+        }
+        Notice::ErrorsCannotBeAcknowledged => {
+            if en {
+                "an error cannot be acknowledged; it must be resolved.".to_string()
+            } else {
+                "een fout kunt u niet bevestigen; los haar op.".to_string()
+            }
+        }
+        Notice::ReasonRequired => {
+            if en {
+                "a corrigendum needs a reason.".to_string()
+            } else {
+                "een corrigendum heeft een reden nodig.".to_string()
+            }
+        }
+        Notice::Finalised { version } => {
+            if en {
+                format!("Finalised ({} {version}).", t.version)
+            } else {
+                format!("Vastgesteld ({} {version}).", t.version)
+            }
+        }
+        Notice::CorrectionStarted { version } => {
+            if en {
+                format!(
+                    "Corrigendum started ({} {version}): walk through the figures.",
+                    t.version
+                )
+            } else {
+                format!(
+                    "Corrigendum begonnen ({} {version}): loop de getallen na.",
+                    t.version
+                )
+            }
+        }
+        Notice::RecordFinalised => {
+            if en {
+                "this record is finalised; change it through a corrigendum.".to_string()
+            } else {
+                "dit proces-verbaal is vastgesteld; wijzig het met een corrigendum.".to_string()
+            }
+        }
+        Notice::NoStationMatches => {
+            if en {
+                "no polling station matches.".to_string()
+            } else {
+                "geen stembureau gevonden.".to_string()
+            }
+        }
+    };
+    if notice.is_error() {
+        let prefix = if en { "Error" } else { "Fout" };
+        format!("{prefix}: {body}")
+    } else {
+        body
+    }
+}
+
+/// The question when a candidate list does not add up to its list total.
+pub fn unbalanced_list(language: Language, list: u32, sum: &str, total: &str) -> String {
+    if language.is_english() {
+        format!(
+            "List {list}: the candidates have {sum} votes together, the list total E.{list} \
+             is {total}. Move on anyway?"
+        )
+    } else {
+        format!(
+            "Lijst {list}: de kandidaten hebben samen {sum} stemmen, het lijsttotaal E.{list} \
+             is {total}. Toch verder?"
+        )
+    }
+}

@@ -1,0 +1,74 @@
+//! Panels over the screen: help, and the questions that need a yes or no.
+
+use super::*;
+
+pub(super) fn draw_dialog(
+    frame: &mut Frame,
+    app: &App,
+    t: &Text,
+    theme: &Theme,
+    dialog: &Dialog,
+    area: Rect,
+) {
+    let (title, body): (&str, String) = match dialog {
+        Dialog::Help => (
+            t.help_title,
+            format!("{}\n\n{}", help_text(app, t), t.help_keys),
+        ),
+        Dialog::Quit => (
+            "telraam",
+            format!("{}\n\n{}", t.quit_question, t.yes_no_keys),
+        ),
+        Dialog::UnbalancedList { list, .. } => {
+            let (total, sum) = match &app.record {
+                Some(r) => (
+                    show(r.list_total(*list)),
+                    show(counting::candidate_sum(r, *list)),
+                ),
+                None => (show(None), show(None)),
+            };
+            let question = text::unbalanced_list(app.language, *list, &sum, &total);
+            (t.warning, format!("{question}\n\n{}", t.yes_no_keys))
+        }
+        Dialog::ConfirmFinalise => (
+            t.step_finalise,
+            format!("{}\n\n{}", t.finalise_question, t.yes_no_keys),
+        ),
+        Dialog::CorrectionReason(reason) => (
+            "corrigendum",
+            format!("{}\n\n> {reason}_", t.reason_question),
+        ),
+    };
+    let width = area.width.saturating_sub(6).min(72);
+    // Tall enough for the wrapped text (estimated by characters per line) and its border.
+    let inner = width.saturating_sub(2).max(1) as usize;
+    let lines: usize = body
+        .split('\n')
+        .map(|p| p.chars().count().div_ceil(inner).max(1))
+        .sum();
+    let height = ((lines + 3) as u16).min(area.height.saturating_sub(2));
+    let x = area.x + (area.width.saturating_sub(width)) / 2;
+    let y = area.y + (area.height.saturating_sub(height)) / 2;
+    let rect = Rect::new(x, y, width, height);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(body).wrap(Wrap { trim: false }).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(Span::styled(format!(" {title} "), theme.heading())),
+        ),
+        rect,
+    );
+}
+
+fn help_text<'a>(app: &App, t: &'a Text) -> &'a str {
+    match app.screen {
+        Screen::Stations => t.help_stations,
+        Screen::Step(Step::Differences) => t.help_differences,
+        Screen::Step(Step::Candidates(_)) => t.help_candidates,
+        Screen::Step(Step::Check) => t.help_check,
+        Screen::Step(Step::Finalise) => t.help_finalise,
+        Screen::Step(_) => t.help_entry,
+        Screen::Done => t.help_done,
+    }
+}

@@ -1,0 +1,306 @@
+//! Drawing only: turns the [`App`] into a frame. No state changes here.
+//!
+//! Meaning never rests on colour alone: the current field has a `>` marker and
+//! brackets, errors say "FOUT"/"ERROR", an empty box shows dots and a zero shows 0.
+
+use super::app::{App, Dialog, Screen};
+use super::flow::{self, Item, Step};
+use super::keys::DONE_ACTIONS;
+use super::text::{self, Text};
+use crate::counting;
+use crate::record::{CountRecord, Field, RecordState};
+use crate::rules::{Severity, Target};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+mod dialog;
+mod entry;
+mod review;
+
+use dialog::draw_dialog;
+use entry::entry;
+use review::{check, done, finalise};
+
+/// Width of a value box: nine digits.
+const VALUE_WIDTH: usize = 9;
+
+/// Styles, with and without colour.
+struct Theme {
+    color: bool,
+}
+
+impl Theme {
+    fn plain(&self) -> Style {
+        Style::default()
+    }
+    fn bar(&self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED)
+    }
+    fn focus(&self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+    fn heading(&self) -> Style {
+        Style::default().add_modifier(Modifier::BOLD)
+    }
+    fn error(&self) -> Style {
+        let s = Style::default().add_modifier(Modifier::BOLD);
+        if self.color { s.fg(Color::Red) } else { s }
+    }
+    fn warning(&self) -> Style {
+        let s = Style::default().add_modifier(Modifier::BOLD);
+        if self.color { s.fg(Color::Yellow) } else { s }
+    }
+    fn good(&self) -> Style {
+        if self.color {
+            Style::default().fg(Color::Green)
+        } else {
+            Style::default()
+        }
+    }
+    fn dim(&self) -> Style {
+        if self.color {
+            Style::default().fg(Color::DarkGray)
+        } else {
+            Style::default()
+        }
+    }
+}
+
+/// Draws the whole screen.
+pub fn view(frame: &mut Frame, app: &App) {
+    let theme = Theme { color: app.color };
+    let t = text::text(app.language);
+    let area = frame.area();
+    if area.width < 40 || area.height < 12 {
+        frame.render_widget(Paragraph::new(t.too_small).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let [header, tabs, body, running, notice, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(header_text(app, t, header.width as usize)).style(theme.bar()),
+        header,
+    );
+    frame.render_widget(Paragraph::new(tab_line(app, &theme)), tabs);
+    match app.screen {
+        Screen::Stations => stations(frame, app, t, &theme, body),
+        Screen::Step(Step::Check) => check(frame, app, t, &theme, body),
+        Screen::Step(Step::Finalise) => finalise(frame, app, t, &theme, body),
+        Screen::Step(step) => entry(frame, app, t, &theme, step, body),
+        Screen::Done => done(frame, app, t, &theme, body),
+    }
+    frame.render_widget(Paragraph::new(running_line(app)), running);
+    if let Some(n) = &app.notice {
+        let style = if n.is_error() {
+            theme.error()
+        } else {
+            theme.heading()
+        };
+        frame.render_widget(
+            Paragraph::new(text::notice(app.language, n)).style(style),
+            notice,
+        );
+    }
+    frame.render_widget(Paragraph::new(key_line(app, t)).style(theme.bar()), keys);
+    if let Some(dialog) = &app.dialog {
+        draw_dialog(frame, app, t, &theme, dialog, area);
+    }
+}
+
+fn header_text(app: &App, t: &Text, width: usize) -> String {
+    let election = format!(" telraam | {}", app.election.name);
+    let Some(r) = &app.record else {
+        return election;
+    };
+    let name = app
+        .election
+        .station(r.station)
+        .map(|s| s.name.as_str())
+        .unwrap_or("");
+    let state = match r.lifecycle.state {
+        RecordState::Draft => t.draft,
+        RecordState::Finalised => t.finalised,
+    };
+    let station = format!(
+        " | {} {} {} | {} | {} {} {}",
+        t.station,
+        r.station,
+        name,
+        app.election.counting_method.model(),
+        t.version,
+        r.lifecycle.version,
+        state
+    );
+    let full = format!("{election}{station}");
+    if full.chars().count() <= width {
+        full
+    } else {
+        // The station matters more than the election's name on a narrow screen.
+        format!(" telraam{station}")
+    }
+}
+
+fn tab_line(app: &App, theme: &Theme) -> Line<'static> {
+    let Screen::Step(current) = app.screen else {
+        return Line::default();
+    };
+    let mut spans = Vec::new();
+    let mut number = 0;
+    let mut seen_candidates = false;
+    for step in flow::steps(&app.election) {
+        if let Step::Candidates(_) = step {
+            if seen_candidates {
+                continue;
+            }
+            seen_candidates = true;
+        }
+        number += 1;
+        let is_current = match (step, current) {
+            (Step::Candidates(_), Step::Candidates(_)) => true,
+            (a, b) => a == b,
+        };
+        let label = format!("{number} {}", text::step_name(app.language, step));
+        if is_current {
+            spans.push(Span::styled(format!("[{label}]"), theme.focus()));
+        } else {
+            spans.push(Span::styled(format!(" {label} "), theme.plain()));
+        }
+    }
+    Line::from(spans)
+}
+
+/// "D 105 | H 103 | H - D = -2: J = 2" from the votes step on.
+fn running_line(app: &App) -> String {
+    let (Some(r), Screen::Step(step)) = (&app.record, app.screen) else {
+        return String::new();
+    };
+    if step == Step::Voters {
+        return String::new();
+    }
+    let d = show(r.voters.total_admitted);
+    let h = show(r.votes.total_cast);
+    let diff = match counting::difference(r) {
+        Some(0) => "D = H".to_string(),
+        Some(x) if x > 0 => format!("H - D = +{x}: I = {x}"),
+        Some(x) => format!("H - D = {x}: J = {}", -x),
+        None => text::text(app.language).difference_not_known.to_string(),
+    };
+    format!(" D {d} | H {h} | {diff}")
+}
+
+fn show(count: Option<u64>) -> String {
+    match count {
+        Some(v) => v.to_string(),
+        None => ".".repeat(3),
+    }
+}
+
+fn key_line(app: &App, t: &Text) -> String {
+    if let Some(dialog) = &app.dialog {
+        return match dialog {
+            Dialog::Help => format!(" {}", t.help_close),
+            Dialog::CorrectionReason(_) => format!(" {}", t.keys_reason),
+            _ => format!(" {}", t.keys_dialog),
+        };
+    }
+    let keys = match app.screen {
+        Screen::Stations => t.keys_stations.to_string(),
+        Screen::Step(Step::Check) => t.keys_check.to_string(),
+        Screen::Step(Step::Finalise) => t.keys_finalise.to_string(),
+        Screen::Step(_) => match app.current_item() {
+            Some(Item::Explained) => t.keys_explained.to_string(),
+            Some(Item::Note) => t.keys_note.to_string(),
+            _ => t.keys_entry.to_string(),
+        },
+        Screen::Done => {
+            let mut s = String::new();
+            for (key, action) in DONE_ACTIONS {
+                let label = text::done_action(app.language, *action);
+                let short = label.split(" (").next().unwrap_or(label);
+                s.push_str(&format!("{key} {short}  "));
+            }
+            s.push_str(t.keys_done);
+            s
+        }
+    };
+    format!(" {keys}")
+}
+
+// ----- station choice -----
+
+fn stations(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area: Rect) {
+    let [title, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    let title_lines = vec![
+        Line::styled(format!(" {}", t.stations_title), theme.heading()),
+        Line::from(format!(" {}: {}_", t.filter, app.filter)),
+    ];
+    frame.render_widget(Paragraph::new(title_lines), title);
+    let rows: Vec<Line> = app
+        .filtered_stations()
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let status = text::status(app.language, app.statuses.get(&s.number).copied());
+            let marker = if i == app.station_cursor { ">" } else { " " };
+            let line = format!(
+                "{marker} {:>4}  {:<34} {:<9} {}",
+                s.number,
+                clip(&s.name, 34),
+                s.postcode,
+                status
+            );
+            if i == app.station_cursor {
+                Line::styled(line, theme.focus())
+            } else {
+                Line::from(line)
+            }
+        })
+        .collect();
+    let _ = scrolled(frame, rows, Some(app.station_cursor), list);
+}
+
+// ----- helpers -----
+
+/// The first row to show so that `focus` stays visible (kept a little above the bottom).
+fn scroll_offset(focus: usize, height: usize) -> usize {
+    if height == 0 || focus < height.saturating_sub(2) {
+        return 0;
+    }
+    focus + 3 - height.min(focus + 3)
+}
+
+/// Draws the rows that fit, scrolled so that `focus` is visible; returns the first row shown.
+fn scrolled(
+    frame: &mut Frame,
+    rows: Vec<Line<'static>>,
+    focus: Option<usize>,
+    area: Rect,
+) -> usize {
+    let height = area.height as usize;
+    let offset = focus.map(|f| scroll_offset(f, height)).unwrap_or(0);
+    let offset = offset.min(rows.len().saturating_sub(height));
+    let visible: Vec<Line> = rows.into_iter().skip(offset).take(height).collect();
+    frame.render_widget(Paragraph::new(visible), area);
+    offset
+}
+
+/// Cuts a text to `width` characters.
+fn clip(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
+        out.push('~');
+        out
+    }
+}

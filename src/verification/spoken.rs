@@ -1,0 +1,137 @@
+//! The spoken form: digits as words, groups read one digit at a time, and the
+//! figures of the quick report in the order they are read.
+//!
+//! Digits are always read one by one ("een twee", never "twaalf"): Dutch number
+//! words put the units first ("achtendertig"), which invites 38 ↔ 83 on a bad line.
+
+use crate::election::Election;
+use crate::record::{Count, CountRecord, Field};
+
+const DUTCH: [&str; 10] = [
+    "nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
+];
+const ENGLISH: [&str; 10] = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
+
+/// A digit spelled out: "nul", "een", … or "zero", "one", ….
+pub fn digit_word(digit: char, english: bool) -> Option<&'static str> {
+    let index = digit.to_digit(10)? as usize;
+    Some(if english {
+        ENGLISH[index]
+    } else {
+        DUTCH[index]
+    })
+}
+
+/// A group as it is read: every digit as a word, the check digit after "streepje" / "dash".
+/// "1234-5" → "een twee drie vier streepje vijf".
+pub fn spoken_group(group: &str, english: bool) -> String {
+    group
+        .chars()
+        .filter_map(|c| {
+            if c == '-' {
+                Some(if english { "dash" } else { "streepje" })
+            } else {
+                digit_word(c, english)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One figure of the quick report (sneltelling).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuickFigure {
+    pub field: Field,
+    pub label_nl: String,
+    pub label_en: String,
+    pub value: Count,
+}
+
+impl QuickFigure {
+    pub fn label(&self, english: bool) -> &str {
+        if english {
+            &self.label_en
+        } else {
+            &self.label_nl
+        }
+    }
+}
+
+/// The figures of the quick report in the order they are read over the phone:
+/// every list total in list order, then blank (F), invalid (G) and admitted voters (D).
+pub fn quick_report(election: &Election, record: &CountRecord) -> Vec<QuickFigure> {
+    let mut lists: Vec<_> = election.lists.iter().collect();
+    lists.sort_by_key(|l| l.number);
+    let mut figures: Vec<QuickFigure> = lists
+        .into_iter()
+        .map(|l| QuickFigure {
+            field: Field::ListTotal(l.number),
+            label_nl: format!("E.{} lijst {} {}", l.number, l.number, l.name),
+            label_en: format!("E.{} list {} {}", l.number, l.number, l.name),
+            value: record.list_total(l.number),
+        })
+        .collect();
+    for (field, nl, en) in [
+        (Field::Blank, "F blanco", "F blank"),
+        (Field::Invalid, "G ongeldig", "G invalid"),
+        (
+            Field::TotalAdmitted,
+            "D toegelaten kiezers",
+            "D admitted voters",
+        ),
+    ] {
+        figures.push(QuickFigure {
+            field,
+            label_nl: nl.into(),
+            label_en: en.into(),
+            value: record.get(field),
+        });
+    }
+    figures
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::EntryMode;
+
+    #[test]
+    fn every_digit_has_a_dutch_and_an_english_word() {
+        let words: Vec<&str> = ('0'..='9').map(|d| digit_word(d, false).unwrap()).collect();
+        assert_eq!(
+            words,
+            [
+                "nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"
+            ]
+        );
+        assert_eq!(digit_word('7', true), Some("seven"));
+        assert_eq!(digit_word('x', false), None);
+    }
+
+    #[test]
+    fn a_group_is_read_digit_by_digit() {
+        assert_eq!(
+            spoken_group("3807-2", false),
+            "drie acht nul zeven streepje twee"
+        );
+        assert_eq!(
+            spoken_group("3807-2", true),
+            "three eight zero seven dash two"
+        );
+    }
+
+    #[test]
+    fn quick_report_reads_lists_then_blank_invalid_and_admitted_voters() {
+        let e = Election::demo();
+        let mut r = CountRecord::empty(&e, 1, EntryMode::Counting);
+        r.set(Field::Blank, Some(7));
+        let report = quick_report(&e, &r);
+        assert_eq!(report.len(), e.lists.len() + 3);
+        assert_eq!(report[0].field, Field::ListTotal(1));
+        let tail: Vec<Field> = report[e.lists.len()..].iter().map(|f| f.field).collect();
+        assert_eq!(tail, [Field::Blank, Field::Invalid, Field::TotalAdmitted]);
+        assert_eq!(report[e.lists.len()].value, Some(7));
+    }
+}

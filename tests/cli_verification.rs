@@ -1,0 +1,158 @@
+//! `telraam code` and `telraam verify` as a user runs them.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn telraam(args: &[&str]) -> Output {
+    let data = tempfile::tempdir().unwrap();
+    let config = data.path().join("telraam.toml");
+    std::fs::write(&config, "").unwrap();
+    Command::new(env!("CARGO_BIN_EXE_telraam"))
+        .current_dir(root())
+        .arg("--data")
+        .arg(data.path())
+        .arg("--config")
+        .arg(&config)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The groups `telraam code` prints for a file: record code, then the section codes.
+fn printed_groups(file: &str, extra: &[&str]) -> (Vec<String>, Vec<String>) {
+    let mut args = vec!["code", file];
+    args.extend_from_slice(extra);
+    let out = telraam(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let is_group = |w: &str| w.len() == 6 && w.as_bytes()[4] == b'-';
+    let record: Vec<String> = text
+        .lines()
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .filter(|w| is_group(w))
+        .map(str::to_string)
+        .collect();
+    let sections: Vec<String> = text
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_whitespace().last())
+        .filter(|w| is_group(w))
+        .map(str::to_string)
+        .collect();
+    (record, sections)
+}
+
+#[test]
+fn code_prints_the_record_code_section_codes_and_fingerprint() {
+    let out = telraam(&["code", "tests/data/vectors/juinen-station-1.toml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let expected =
+        std::fs::read_to_string(root().join("tests/data/vectors/juinen-station-1.codes.txt"))
+            .unwrap();
+    let record = expected
+        .lines()
+        .find_map(|l| l.strip_prefix("record "))
+        .unwrap();
+    assert!(
+        text.starts_with(&format!("Controlecode: {record}\n")),
+        "{text}"
+    );
+    assert!(text.contains("kandidaatstemmen lijst 4"), "{text}");
+    let fp = expected
+        .lines()
+        .find_map(|l| l.strip_prefix("fingerprint "))
+        .unwrap();
+    assert!(text.contains(fp), "{text}");
+}
+
+#[test]
+fn verify_accepts_the_code_of_the_file_and_exits_0() {
+    let (record, _) = printed_groups("tests/data/vectors/juinen-station-1.toml", &[]);
+    let out = telraam(&[
+        "verify",
+        "tests/data/vectors/juinen-station-1.toml",
+        "--code",
+        &record.join(" "),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("De code klopt"));
+}
+
+#[test]
+fn verify_names_the_section_that_differs_and_exits_1() {
+    let wmw = "tests/data/vectors/gr2022-west-maas-en-waal.election.toml";
+    let file = "tests/data/vectors/wmw2022-station-7.toml";
+    let (record, sections) = printed_groups(file, &["--election", wmw]);
+    // The code read aloud by station 7, checked against a file where one candidate
+    // of list 3 got one vote more (and list 3's total with it).
+    let dir = tempfile::tempdir().unwrap();
+    let changed = dir.path().join("heard.toml");
+    let text = std::fs::read_to_string(root().join(file)).unwrap();
+    let text = text.replacen("[candidates.3]\n1 = ", "[candidates.3]\n1 = 1", 1);
+    std::fs::write(&changed, text).unwrap();
+    let code = [record, sections].concat().join(" ");
+    let out = telraam(&[
+        "--lang",
+        "en",
+        "verify",
+        changed.to_str().unwrap(),
+        "--election",
+        wmw,
+        "--code",
+        &code,
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let said = stdout(&out);
+    assert!(said.contains("candidate votes list 3"), "{said}");
+    assert!(!said.contains("admitted voters"), "{said}");
+}
+
+#[test]
+fn verify_refuses_a_group_with_a_wrong_check_digit_naming_it_and_exits_2() {
+    let (mut record, _) = printed_groups("tests/data/vectors/juinen-station-1.toml", &[]);
+    // Mishear the first digit of group 3.
+    let mut g: Vec<u8> = record[2].clone().into_bytes();
+    g[0] = if g[0] == b'9' { b'0' } else { g[0] + 1 };
+    record[2] = String::from_utf8(g).unwrap();
+    let out = telraam(&[
+        "verify",
+        "tests/data/vectors/juinen-station-1.toml",
+        "--code",
+        &record.join(" "),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("groep 3 klopt niet: vraag opnieuw"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn verify_with_too_few_groups_or_a_missing_file_is_bad_input() {
+    let out = telraam(&[
+        "verify",
+        "tests/data/vectors/juinen-station-1.toml",
+        "--code",
+        "0000-0",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("1 groepen"), "{}", stderr(&out));
+    let out = telraam(&["code", "no-such-file.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no-such-file.toml"));
+}

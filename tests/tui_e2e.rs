@@ -1,0 +1,323 @@
+//! End to end: the real `telraam` binary in a tmux terminal of 80x24. Enters a whole
+//! station of the demo election by keyboard, kills the program with SIGKILL halfway,
+//! restarts it, finds every confirmed figure, finishes and finalises the record, and
+//! checks the result with `telraam export --station 1`.
+//!
+//! It counts the keys it sends for the station's figures: no more than the digits of
+//! the non-zero figures plus one per field (the README states the figure).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+use telraam::election::Election;
+use telraam::record::{Field, RecordState};
+
+const BIN: &str = env!("CARGO_BIN_EXE_telraam");
+
+/// A tmux server of our own (its own socket), killed when the test ends.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn start(&self, data: &Path, config: &Path) {
+        let command = format!(
+            "exec {BIN} --data {} --config {}",
+            data.display(),
+            config.display()
+        );
+        self.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "count",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            &command,
+        ]);
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "count"])
+    }
+
+    /// Waits until the screen shows `text`; panics with the screen after 15 s.
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_for_all(&[text])
+    }
+
+    /// Waits until the screen shows every one of `texts`.
+    fn wait_for_all(&self, texts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if texts.iter().all(|t| screen.contains(t)) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("waited for {texts:?}; the screen shows:\n{screen}");
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "count"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    fn alive(&self) -> bool {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "has-session", "-t", "count"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+
+    fn pid(&self) -> String {
+        self.run(&["display-message", "-p", "-t", "count", "#{pane_pid}"])
+            .trim()
+            .to_string()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .output();
+    }
+}
+
+/// Keys sent for figures, and what the rule allows.
+#[derive(Default)]
+struct Tally {
+    sent: usize,
+    budget: usize,
+}
+
+impl Tally {
+    /// Types one figure the cheapest way: its digits and Enter; a zero is a bare Enter.
+    fn figure(&mut self, tmux: &Tmux, figure: u64) {
+        let digits = if figure == 0 {
+            String::new()
+        } else {
+            figure.to_string()
+        };
+        let mut keys: Vec<String> = digits.chars().map(String::from).collect();
+        keys.push("Enter".into());
+        self.sent += keys.len();
+        self.budget += digits.len() + 1;
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        tmux.keys(&keys);
+    }
+
+    /// A yes/no field: one key.
+    fn answer(&mut self, tmux: &Tmux, key: &str) {
+        self.sent += 1;
+        self.budget += 1;
+        tmux.keys(&[key]);
+    }
+}
+
+/// Candidate votes of the demo station: list total on the first two candidates.
+fn candidate_figures(election: &Election, totals: &[u64]) -> Vec<(u32, u32, u64)> {
+    let mut out = Vec::new();
+    for (list, total) in election.lists.iter().zip(totals) {
+        for (i, c) in list.candidates.iter().enumerate() {
+            let votes = match i {
+                0 => total - total / 3,
+                1 => total / 3,
+                _ => 0,
+            };
+            out.push((list.number, c.number, votes));
+        }
+    }
+    out
+}
+
+fn export(data: &Path, config: &Path, out: &Path) -> telraam::record::CountRecord {
+    let status = Command::new(BIN)
+        .args(["--data"])
+        .arg(data)
+        .arg("--config")
+        .arg(config)
+        .args(["export", "--station", "1", "-o"])
+        .arg(out)
+        .status()
+        .expect("export runs");
+    assert!(status.success(), "telraam export failed");
+    let text = std::fs::read_to_string(out).expect("export wrote the file");
+    telraam::result_file::from_toml("export", &text, &Election::demo()).expect("valid result file")
+}
+
+fn tmux_present() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn a_whole_station_survives_sigkill_and_is_finalised() {
+    if !tmux_present() {
+        eprintln!("SKIPPED tui_e2e: tmux is not installed (scripts/test.sh installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data: PathBuf = dir.path().join("workspace");
+    let config = dir.path().join("telraam.toml");
+    std::fs::write(&config, "language = \"nl\"\noperator = \"e2e\"\n").expect("config");
+    let tmux = Tmux {
+        socket: format!("telraam-e2e-{}", std::process::id()),
+    };
+    let election = Election::demo();
+
+    // The figures: D = 120 + 3 = 123, H = 120 + 2 + 0 = 122, so J = 1; the stock
+    // (200 received, 77 unused, 0 spoiled: 123 issued) shows one ballot taken away (K).
+    let list_totals = [50u64, 40, 30, 0];
+    let candidates = candidate_figures(&election, &list_totals);
+    let mut tally = Tally::default();
+
+    tmux.start(&data, &config);
+    tmux.wait_for("Kies het stembureau");
+    tmux.keys(&["1", "Enter"]);
+    tmux.wait_for("A  stempassen");
+    for figure in [120, 3] {
+        tally.figure(&tmux, figure);
+    }
+    for figure in list_totals {
+        tally.figure(&tmux, figure);
+    }
+    for figure in [2, 0] {
+        tally.figure(&tmux, figure);
+    }
+    tmux.wait_for("J  minder getelde stembiljetten = 1");
+    for figure in [200, 77, 0, 1, 0, 0, 0, 0] {
+        tally.figure(&tmux, figure);
+    }
+    tally.answer(&tmux, "j");
+    tally.figure(&tmux, 0); // the note: Enter leaves it empty
+    tmux.wait_for("Lijst 1 Lijst Hekking (1 van 4)");
+
+    // Half of the candidates, then the power goes.
+    let half = candidates.len() / 2;
+    for (_, _, votes) in &candidates[..half] {
+        tally.figure(&tmux, *votes);
+    }
+    let next = candidates[half];
+    // The cursor has moved past the last confirmed figure: it is saved.
+    let next_row = format!("> {:>3}  ", next.1);
+    let next_list = format!("Lijst {} ", next.0);
+    tmux.wait_for_all(&[&next_list, &next_row]);
+    let pid = tmux.pid();
+    assert!(!pid.is_empty(), "tmux knows the program's pid");
+    let killed = Command::new("kill")
+        .args(["-KILL", &pid])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    // The session ends with its only program.
+    let start = Instant::now();
+    while tmux.alive() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "still running after SIGKILL"
+        );
+        sleep(Duration::from_millis(50));
+    }
+
+    // Every confirmed figure is in the workspace.
+    let saved = export(&data, &config, &dir.path().join("midway.toml"));
+    assert_eq!(saved.lifecycle.state, RecordState::Draft);
+    assert_eq!(saved.get(Field::PollCards), Some(120));
+    assert_eq!(saved.get(Field::ProxyCertificates), Some(3));
+    assert_eq!(saved.get(Field::ListTotal(4)), Some(0));
+    assert_eq!(saved.get(Field::Blank), Some(2));
+    assert_eq!(saved.get(Field::Invalid), Some(0));
+    assert_eq!(saved.get(Field::BallotsUnused), Some(77));
+    assert_eq!(saved.get(Field::TakenAway), Some(1));
+    assert_eq!(saved.differences.fully_explained.answer(), Some(true));
+    for (list, candidate, votes) in &candidates[..half] {
+        let field = Field::Candidate {
+            list: *list,
+            candidate: *candidate,
+        };
+        assert_eq!(saved.get(field), Some(*votes), "{field} after SIGKILL");
+    }
+    let unconfirmed = Field::Candidate {
+        list: next.0,
+        candidate: next.1,
+    };
+    assert_eq!(saved.get(unconfirmed), None);
+
+    // Restart: the program comes back at the same station and field.
+    tmux.start(&data, &config);
+    let screen = tmux.wait_for("Verder waar u was: stembureau 1");
+    assert!(
+        screen.contains(&next_row),
+        "resumed at the next field:\n{screen}"
+    );
+    for (_, _, votes) in &candidates[half..] {
+        tally.figure(&tmux, *votes);
+    }
+    let screen = tmux.wait_for("[5 Controle]");
+    assert!(screen.contains("FOUT: 0 "), "no errors:\n{screen}");
+    // The stock shows a ballot taken away: a warning to acknowledge, one by one.
+    let warnings: usize = screen
+        .split("WAARSCHUWING: ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .expect("the warning count is shown");
+    for _ in 0..warnings {
+        tmux.keys(&["Space", "Down"]);
+    }
+    tmux.wait_for("nog bevestigen: 0");
+
+    // Finalise: PgDn to Vaststellen, Enter, confirm with j.
+    tmux.keys(&["PageDown"]);
+    tmux.wait_for("[6 Vaststellen]");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Definitief vaststellen?");
+    tmux.keys(&["j"]);
+    tmux.wait_for("Vastgesteld - Stembureau 1");
+    tmux.keys(&["q"]);
+    tmux.wait_for("Wilt u stoppen?");
+    tmux.keys(&["j"]);
+
+    let done = export(&data, &config, &dir.path().join("final.toml"));
+    assert_eq!(done.lifecycle.state, RecordState::Finalised);
+    assert_eq!(done.voters.total_admitted, Some(123));
+    assert_eq!(done.votes.total_cast, Some(122));
+    assert_eq!(done.differences.fewer_ballots, Some(1));
+    for (list, candidate, votes) in &candidates {
+        let field = Field::Candidate {
+            list: *list,
+            candidate: *candidate,
+        };
+        assert_eq!(done.get(field), Some(*votes), "{field}");
+    }
+
+    let fields = 2 + 4 + 2 + 8 + 2 + candidates.len();
+    println!(
+        "keys for the station's {fields} fields: {} (budget: digits of non-zero figures + one per field = {})",
+        tally.sent, tally.budget
+    );
+    assert!(tally.sent <= tally.budget);
+}
