@@ -119,6 +119,10 @@ fn a_typed_sum_or_an_impossible_figure_is_refused_and_nothing_is_written() {
         .expect_err("D is computed in counting mode");
     assert!(err.to_string().contains('D'), "{err}");
     let err = ws
+        .save_field(1, Field::CandidateListTotal(1), Some(7), OP)
+        .expect_err("a list page's total is computed in counting mode");
+    assert!(err.to_string().contains("cand.1.total"), "{err}");
+    let err = ws
         .save_field(1, Field::PollCards, Some(1_000_000_000), OP)
         .expect_err("ten digits");
     assert!(err.to_string().contains("999 999 999"), "{err}");
