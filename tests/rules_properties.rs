@@ -158,6 +158,42 @@ proptest! {
         prop_assert!(results.iter().any(|x| x.code == "F.201"));
     }
 
+    /// One typo anywhere in the proces-verbaal's figures (a box of sections 1-3 or a
+    /// candidate page, written one or more too high) always raises an error, whatever
+    /// the rest of the form says. Not covered: K-O and the ballot stock, which explain
+    /// rather than count.
+    #[test]
+    fn a_single_typo_in_a_faithful_transcription_is_always_an_error(
+        p in parts(),
+        pick in any::<prop::sample::Index>(),
+        off in 1..=1000u64,
+    ) {
+        let (e, mut r) = counted(&p);
+        r.mode = EntryMode::Transcription;
+        let mut fields: Vec<Field> = Field::FIXED
+            .into_iter()
+            .filter(|f| !matches!(
+                f,
+                Field::TakenAway | Field::TooFewIssued | Field::TooManyIssued
+                    | Field::OtherExplanation | Field::NoExplanation
+                    | Field::BallotsReceived | Field::BallotsUnused | Field::BallotsSpoiled
+            ))
+            .collect();
+        for page in &r.candidate_votes {
+            fields.push(Field::CandidateListTotal(page.list));
+            fields.extend(page.votes.iter().map(|(c, _)| Field::Candidate {
+                list: page.list,
+                candidate: *c,
+            }));
+        }
+        fields.extend(r.votes.lists.iter().map(|l| Field::ListTotal(l.list)));
+        let field = fields[pick.index(fields.len())];
+        let typo = r.get(field).unwrap_or(0) + off;
+        prop_assert!(r.set(field, Some(typo)));
+        let results = rules::validate(&e, &r);
+        prop_assert!(rules::has_errors(&results), "{field} + {off}: {results:?}");
+    }
+
     /// Rules never panic, whatever the record holds (any 64-bit figure, any boxes
     /// ticked, any box empty), and always come sorted by severity, then code.
     #[test]
