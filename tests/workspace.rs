@@ -374,3 +374,46 @@ fn a_failed_batch_import_writes_nothing() {
     assert!(ws.records().expect("records").is_empty());
     assert_eq!(ws.audit_log().expect("log").len(), 1);
 }
+
+#[test]
+fn an_error_blocks_finalising_and_nothing_is_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::open(dir.path()).expect("open");
+    // Transcription: the paper's D is not A + B (F.201).
+    ws.start(3, EntryMode::Transcription, OP).expect("start");
+    ws.save_field(3, Field::PollCards, Some(10), OP).expect("A");
+    ws.save_field(3, Field::TotalAdmitted, Some(12), OP)
+        .expect("D as on paper");
+    let rows = ws.audit_log().expect("log").len();
+    let err = ws
+        .finalise(3, &[], OP)
+        .expect_err("an error blocks finalising");
+    assert!(err.to_string().contains("F.201"), "{err}");
+    assert_eq!(
+        ws.record(3).expect("read").expect("exists").lifecycle.state,
+        RecordState::Draft
+    );
+    assert_eq!(ws.audit_log().expect("log").len(), rows);
+}
+
+#[test]
+fn a_warning_must_be_acknowledged_before_finalising() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::open(dir.path()).expect("open");
+    fill_balanced(&mut ws, 1);
+    // Five blank votes out of 104 is at least 3 % (W.201); D = H stays balanced.
+    ws.save_field(1, Field::Blank, Some(5), OP).expect("F");
+    ws.save_field(1, Field::PollCards, Some(102), OP)
+        .expect("A");
+    ws.save_field(1, Field::BallotsUnused, Some(46), OP)
+        .expect("stock");
+    let acks = warnings(&ws, 1);
+    assert!(acks.contains(&"W.201".to_string()), "{acks:?}");
+    let err = ws.finalise(1, &[], OP).expect_err("unacknowledged warning");
+    assert!(err.to_string().contains("W.201"), "{err}");
+    let fin = ws.finalise(1, &acks, OP).expect("acknowledged");
+    assert_eq!(fin.lifecycle.acknowledged_warnings, acks);
+    let last = ws.audit_log().expect("log").pop().expect("row");
+    assert_eq!(last.what, "finalise");
+    assert!(last.new_value.contains("W.201"), "{last:?}");
+}
