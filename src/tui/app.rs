@@ -4,12 +4,14 @@
 //! answers back as messages, so every step can be tested with plain values.
 
 use super::flow::{self, Item, Step};
+use super::phone::{PhoneNotice, PhoneScreen, PhoneState};
 use crate::counting;
 use crate::election::Election;
 use crate::record::{CountRecord, EntryMode, Field, MAX_COUNT, Mark, RecordState};
 use crate::rules::{self, RuleResult, Severity, Target};
 use crate::settings::Language;
 use crate::storage::ResumePoint;
+use crate::storage::phone::StationPhoneStatus;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Which screen is showing.
@@ -21,6 +23,10 @@ pub enum Screen {
     Step(Step),
     /// The record is finalised; what to do with it.
     Done,
+    /// The finalised record's code and quick-report figures, to read aloud by phone.
+    ReadAloud,
+    /// The receiving side: telefonische controle (see `phone.rs`).
+    Phone(PhoneScreen),
 }
 
 /// What can be done with a finalised record. The verification code and the annex
@@ -32,6 +38,8 @@ pub enum DoneAction {
     Correct,
     /// Back to the choice of station.
     Stations,
+    /// The verification code and figures to read aloud over the phone.
+    ReadAloud,
 }
 
 /// A modal question or panel over the screen.
@@ -86,6 +94,8 @@ pub enum Notice {
     RecordFinalised,
     /// No station matches the filter.
     NoStationMatches,
+    /// What the phone check says.
+    Phone(PhoneNotice),
 }
 
 impl Notice {
@@ -102,7 +112,7 @@ impl Notice {
                 | Notice::ReasonRequired
                 | Notice::RecordFinalised
                 | Notice::NoStationMatches
-        )
+        ) || matches!(self, Notice::Phone(n) if n.is_error())
     }
 }
 
@@ -143,6 +153,10 @@ pub enum Msg {
     Finalised(CountRecord),
     /// The runtime could not save.
     StorageFailed(String),
+    /// F2 on the station screen: the phone check (telefonische controle).
+    PhoneCheck,
+    /// The runtime's answer: every station's phone status.
+    PhoneOverview(Vec<StationPhoneStatus>),
 }
 
 /// What the runtime must do for the App. Every confirmed change is saved at once.
@@ -178,6 +192,16 @@ pub enum Effect {
     StartCorrection {
         station: u32,
         reason: String,
+    },
+    /// Read every station's phone status; answer with [`Msg::PhoneOverview`].
+    LoadPhoneOverview,
+    /// Store a finished phone check (audit log); answer with [`Msg::PhoneOverview`].
+    RecordPhoneCheck {
+        station: u32,
+        verified: bool,
+        code: Vec<String>,
+        sections: Vec<String>,
+        figures_sha256: String,
     },
 }
 
@@ -230,6 +254,8 @@ pub struct App {
     pub quit: bool,
     /// Whether to draw in colour (off under NO_COLOR). Meaning never depends on it.
     pub color: bool,
+    /// The phone check (receiving side) and the read-aloud screen.
+    pub phone: PhoneState,
 }
 
 impl App {
@@ -265,6 +291,7 @@ impl App {
             pending_resume: resume,
             quit: false,
             color: true,
+            phone: PhoneState::default(),
         }
     }
 
@@ -338,7 +365,7 @@ impl App {
             None => match self.screen {
                 Screen::Stations => !self.filter.is_empty(),
                 Screen::Step(_) => self.current_item() == Some(Item::Note),
-                Screen::Done => false,
+                Screen::Done | Screen::ReadAloud | Screen::Phone(_) => false,
             },
         }
     }
@@ -358,7 +385,8 @@ impl App {
         let station = self.station()?;
         let position = match self.screen {
             Screen::Stations => return None,
-            Screen::Done => "done".to_string(),
+            Screen::Done | Screen::ReadAloud => "done".to_string(),
+            Screen::Phone(_) => return None,
             Screen::Step(step) => {
                 let mut p = step.key(&self.election);
                 if let Some(item) = self.current_item() {
@@ -412,6 +440,11 @@ impl App {
                 self.notice = Some(Notice::Storage(text));
                 return;
             }
+            Msg::PhoneOverview(overview) => {
+                self.phone.cursor = self.phone.cursor.min(overview.len().saturating_sub(1));
+                self.phone.overview = overview;
+                return;
+            }
             _ => {}
         }
         if let Some(dialog) = self.dialog.clone() {
@@ -435,6 +468,8 @@ impl App {
             Screen::Step(Step::Finalise) => self.on_finalise(msg, fx),
             Screen::Step(step) => self.on_entry(step, msg, fx),
             Screen::Done => self.on_done(msg, fx),
+            Screen::ReadAloud => self.on_read_aloud(msg),
+            Screen::Phone(screen) => self.on_phone(screen, msg, fx),
         }
     }
 
@@ -613,6 +648,7 @@ impl App {
 
     fn on_stations(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
         match msg {
+            Msg::PhoneCheck => self.open_phone_overview(fx),
             Msg::Char(c) => {
                 self.filter.push(c);
                 self.station_cursor = 0;

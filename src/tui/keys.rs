@@ -9,7 +9,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// The actions of the Done screen and their keys. Add the verification code and the
 /// annex here (and in `DoneAction`, `text::done_action`, `App::done_action`).
-pub const DONE_ACTIONS: &[(char, DoneAction)] = &[('c', DoneAction::Correct)];
+pub const DONE_ACTIONS: &[(char, DoneAction)] =
+    &[('v', DoneAction::ReadAloud), ('c', DoneAction::Correct)];
 
 /// Translates a key press; `None` for keys that mean nothing here (and releases).
 pub fn message(app: &App, key: KeyEvent) -> Option<Msg> {
@@ -23,6 +24,8 @@ pub fn message(app: &App, key: KeyEvent) -> Option<Msg> {
     let text = app.in_text();
     let msg = match key.code {
         KeyCode::F(1) => Msg::Help,
+        // The phone check (telefonische controle) at the municipality.
+        KeyCode::F(2) if app.screen == Screen::Stations => Msg::PhoneCheck,
         KeyCode::Enter => Msg::Confirm,
         KeyCode::Tab | KeyCode::Down => Msg::Next,
         KeyCode::BackTab | KeyCode::Up => Msg::Prev,

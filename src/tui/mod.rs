@@ -6,11 +6,14 @@
 pub mod app;
 pub mod flow;
 pub mod keys;
+pub mod phone;
+pub mod phone_view;
 pub mod runtime;
 pub mod text;
 pub mod view;
 
 pub use app::{App, DoneAction, Effect, Msg, Screen};
 pub use flow::Step;
+pub use phone::PhoneScreen;
 pub use runtime::{execute, run};
 pub use view::view;

@@ -125,5 +125,31 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
                 Err(e) => failed(e),
             }
         }
+        Effect::LoadPhoneOverview => match workspace.phone_overview() {
+            Ok(overview) => Some(Msg::PhoneOverview(overview)),
+            Err(e) => failed(e),
+        },
+        Effect::RecordPhoneCheck {
+            station,
+            verified,
+            code,
+            sections,
+            figures_sha256,
+        } => {
+            let result = crate::storage::phone::PhoneCheckResult {
+                station,
+                verified,
+                code: &code,
+                differing_sections: &sections,
+                figures_sha256: &figures_sha256,
+            };
+            match workspace
+                .record_phone_check(&result, operator)
+                .and_then(|_| workspace.phone_overview())
+            {
+                Ok(overview) => Some(Msg::PhoneOverview(overview)),
+                Err(e) => failed(e),
+            }
+        }
     }
 }

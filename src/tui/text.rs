@@ -3,6 +3,7 @@
 
 use super::app::{DoneAction, Notice, StationStatus};
 use super::flow::Step;
+use super::phone::PhoneNotice;
 use crate::record::Field;
 use crate::settings::Language;
 
@@ -133,7 +134,7 @@ pub const NL: Text = Text {
     candidates_sum: "kandidaten samen",
     remaining: "nog toe te wijzen",
     too_many_assigned: "te veel toegewezen",
-    keys_stations: "Typ nummer/naam  Pijltjes kies  Enter open  F1 hulp  Esc/q stoppen",
+    keys_stations: "Typ nummer/naam  Pijltjes kies  Enter open  F2 telefoon  F1 hulp  Esc/q stop",
     keys_entry: "Enter bevestig (leeg=0)  Tab/S-Tab veld  PgUp/PgDn stap  Esc terug  F1 hulp",
     keys_explained: "j ja  n nee  Spatie wissel  Tab verder  PgUp/PgDn stap  F1 hulp  q stop",
     keys_note: "Typ tekst  Enter bevestig  Tab verder  Esc herstel  F1 hulp  Ctrl-C stop",
@@ -144,7 +145,8 @@ pub const NL: Text = Text {
     keys_reason: "Typ de reden  Enter bevestig  Esc terug",
     help_stations: "Typ het nummer of een deel van de naam van het stembureau; de lijst wordt \
 korter. Kies met de pijltjes en druk op Enter. Een stembureau in concept gaat verder waar u \
-was; een vastgesteld stembureau toont wat u ermee kunt doen.",
+was; een vastgesteld stembureau toont wat u ermee kunt doen. Bij de gemeente: F2 opent de \
+telefonische controle van de stembureaus.",
     help_entry: "Typ het getal en druk op Enter. Enter op een leeg veld betekent 0. Een leeg \
 veld toont puntjes, een nul toont 0. Tab en Shift-Tab (of pijltjes) gaan naar het volgende of \
 vorige veld zonder een 0 in te vullen; Delete maakt het veld weer leeg. PgDn/PgUp gaan naar de \
@@ -164,8 +166,9 @@ u met de spatiebalk nadat u haar heeft gecontroleerd; dat wordt vastgelegd.",
     help_finalise: "Dit zijn de getallen in de volgorde van het proces-verbaal. Neem ze over. \
 Enter stelt vast, na een bevestiging met j. Daarna kan alleen een corrigendum (met reden) nog \
 iets veranderen.",
-    help_done: "Het proces-verbaal is vastgesteld. Met c begint u een corrigendum (u geeft een \
-reden op); Esc gaat terug naar de stembureaus.",
+    help_done: "Het proces-verbaal is vastgesteld. Met v ziet u de controlecode en de cijfers \
+om aan de gemeente voor te lezen. Met c begint u een corrigendum (u geeft een reden op); Esc \
+gaat terug naar de stembureaus.",
     too_small: "Het venster is te klein (minimaal 80x24).",
     list: "Lijst",
     of: "van",
@@ -227,7 +230,7 @@ pub const EN: Text = Text {
     candidates_sum: "candidates together",
     remaining: "left to assign",
     too_many_assigned: "assigned too many",
-    keys_stations: "Type number/name  Arrows choose  Enter open  F1 help  Esc/q quit",
+    keys_stations: "Type number/name  Arrows choose  Enter open  F2 phone  F1 help  Esc/q quit",
     keys_entry: "Enter confirm (empty=0)  Tab/S-Tab field  PgUp/PgDn step  Esc back  F1 help",
     keys_explained: "y yes  n no  Space toggle  Tab next  PgUp/PgDn step  F1 help  q quit",
     keys_note: "Type text  Enter confirm  Tab next  Esc undo  F1 help  Ctrl-C quit",
@@ -238,7 +241,8 @@ pub const EN: Text = Text {
     keys_reason: "Type the reason  Enter confirm  Esc back",
     help_stations: "Type the number or part of the name of the polling station; the list \
 gets shorter. Choose with the arrows and press Enter. A station in draft continues where you \
-were; a finalised station shows what you can do with it.",
+were; a finalised station shows what you can do with it. At the municipality: F2 opens the \
+phone check of the stations.",
     help_entry: "Type the figure and press Enter. Enter on an empty field means 0. An empty \
 field shows dots, a zero shows 0. Tab and Shift-Tab (or the arrows) go to the next or previous \
 field without filling in a 0; Delete empties the field. PgDn/PgUp go to the next/previous step. \
@@ -256,8 +260,9 @@ bar once you have checked it; that is recorded.",
     help_finalise: "These are the figures in the order of the proces-verbaal. Copy them. Enter \
 finalises, after you confirm with y. After that only a corrigendum (with a reason) can change \
 anything.",
-    help_done: "The proces-verbaal is finalised. Press c to start a corrigendum (you give a \
-reason); Esc goes back to the polling stations.",
+    help_done: "The proces-verbaal is finalised. Press v for the verification code and the \
+figures to read aloud to the municipality. Press c to start a corrigendum (you give a reason); \
+Esc goes back to the polling stations.",
     too_small: "The window is too small (at least 80x24).",
     list: "List",
     of: "of",
@@ -370,6 +375,13 @@ pub fn done_action(language: Language, action: DoneAction) -> &'static str {
                 "back to the polling stations"
             } else {
                 "terug naar de stembureaus"
+            }
+        }
+        DoneAction::ReadAloud => {
+            if en {
+                "read aloud (verification code for the phone)"
+            } else {
+                "voorlezen (controlecode voor de telefoon)"
             }
         }
     }
@@ -487,12 +499,148 @@ pub fn notice(language: Language, notice: &Notice) -> String {
                 "geen stembureau gevonden.".to_string()
             }
         }
+        Notice::Phone(n) => phone_notice(language, n),
     };
     if notice.is_error() {
         let prefix = if en { "Error" } else { "Fout" };
         format!("{prefix}: {body}")
     } else {
         body
+    }
+}
+
+/// The words of the phone check's notices. "groep 3 klopt niet: vraag opnieuw" is
+/// what the receiver says back to the station.
+pub fn phone_notice(language: Language, notice: &PhoneNotice) -> String {
+    let en = language.is_english();
+    match (notice, en) {
+        (PhoneNotice::GroupRefused(g), false) => format!("groep {g} klopt niet: vraag opnieuw"),
+        (PhoneNotice::GroupRefused(g), true) => format!("group {g} is wrong: ask again"),
+        (PhoneNotice::GroupIncomplete(g), false) => {
+            format!("groep {g}: vier cijfers en een controlecijfer nodig")
+        }
+        (PhoneNotice::GroupIncomplete(g), true) => {
+            format!("group {g}: four digits and a check digit needed")
+        }
+        (PhoneNotice::Verified, false) => "de code klopt: telefonisch gecontroleerd.".into(),
+        (PhoneNotice::Verified, true) => "the code matches: verified by phone.".into(),
+        (PhoneNotice::Differs(1), false) => {
+            "de code klopt niet: 1 onderdeel opnieuw laten voorlezen.".into()
+        }
+        (PhoneNotice::Differs(n), false) => {
+            format!("de code klopt niet: {n} onderdelen opnieuw laten voorlezen.")
+        }
+        (PhoneNotice::Differs(1), true) => {
+            "the code does not match: have 1 section read again.".into()
+        }
+        (PhoneNotice::Differs(n), true) => {
+            format!("the code does not match: have {n} sections read again.")
+        }
+        (PhoneNotice::ReadSectionCodes, false) => {
+            "controlecode wijkt af: vraag nu de sectiecodes.".into()
+        }
+        (PhoneNotice::ReadSectionCodes, true) => {
+            "record code differs: ask for the section codes now.".into()
+        }
+        (PhoneNotice::RecordCodeMisheard, false) => {
+            "alle sectiecodes kloppen: controlecode verkeerd verstaan, Enter en opnieuw.".into()
+        }
+        (PhoneNotice::RecordCodeMisheard, true) => {
+            "every section code matches: record code misheard, Enter and again.".into()
+        }
+    }
+}
+
+/// The fixed words of the read-aloud and phone-check screens.
+pub struct PhoneText {
+    pub read_title: &'static str,
+    pub quick_report: &'static str,
+    pub record_code: &'static str,
+    pub section_codes: &'static str,
+    pub read_hint: &'static str,
+    pub keys_read: &'static str,
+    pub overview_title: &'static str,
+    pub figures_title: &'static str,
+    pub code_title: &'static str,
+    pub keys_overview: &'static str,
+    pub keys_figures: &'static str,
+    pub keys_code: &'static str,
+    pub figures_hint: &'static str,
+    pub code_hint: &'static str,
+    pub ticked: &'static str,
+    pub not_ticked: &'static str,
+    pub differs_heading: &'static str,
+    pub differs_hint: &'static str,
+    pub verified_hint: &'static str,
+    pub help_read: &'static str,
+    pub help_phone: &'static str,
+}
+
+const PHONE_NL: PhoneText = PhoneText {
+    read_title: "Voorlezen aan de gemeente",
+    quick_report: "Snelle uitslag, in deze volgorde",
+    record_code: "Controlecode",
+    section_codes: "Sectiecodes (als de gemeente vraagt)",
+    read_hint: "Lees elk cijfer apart voor; een leeg vak is \"leeg\".",
+    keys_read: "Pijltjes schuif  Esc terug  F1 hulp  q stop",
+    overview_title: "Telefonische controle: stembureaus",
+    figures_title: "Gehoorde cijfers",
+    code_title: "Gehoorde code",
+    keys_overview: "Pijltjes kies  Enter controleer  Esc terug  F1 hulp  q stop",
+    keys_figures: "Enter bevestig (leeg blijft leeg)  Spatie vinkje  PgDn code  Esc terug",
+    keys_code: "Typ 5 cijfers per groep  Backspace terug  PgUp cijfers  Esc terug",
+    figures_hint: "Typ wat u hoort. Een vak dat \"leeg\" is, laat u leeg; 0 typt u.",
+    code_hint: "Per groep vier cijfers en het controlecijfer; een fout wordt meteen geweigerd.",
+    ticked: "aangevinkt",
+    not_ticked: "niet aangevinkt",
+    differs_heading: "Deze onderdelen opnieuw laten voorlezen:",
+    differs_hint: "Enter: naar het eerste cijfer daarvan; verbeter en kom terug met PgDn.",
+    verified_hint: "Enter: terug naar het overzicht.",
+    help_read: "Lees eerst de snelle uitslag voor, dan de controlecode, groep voor groep, elk \
+cijfer apart (zeven: zeg \"zeuven\"). Klopt de code bij de gemeente niet, lees dan de \
+sectiecodes voor: die zeggen welke cijfers opnieuw moeten.",
+    help_phone: "Kies het stembureau, typ de cijfers zoals ze worden voorgelezen (Enter na elk \
+cijfer; een leeg vak laat u leeg), dan met PgDn de code: per groep vier cijfers en het \
+controlecijfer. Een verkeerd verstane groep wordt meteen geweigerd. Klopt de code, dan is het \
+stembureau telefonisch gecontroleerd (met tijd, in het logboek). Klopt hij niet, typ dan de \
+sectiecodes: telraam zegt welke cijfers opnieuw moeten.",
+};
+
+const PHONE_EN: PhoneText = PhoneText {
+    read_title: "Read aloud to the municipality",
+    quick_report: "Quick report, in this order",
+    record_code: "Record code",
+    section_codes: "Section codes (when asked)",
+    read_hint: "Read every digit on its own; an empty box is \"empty\".",
+    keys_read: "Arrows scroll  Esc back  F1 help  q quit",
+    overview_title: "Phone check: polling stations",
+    figures_title: "Figures heard",
+    code_title: "Code heard",
+    keys_overview: "Arrows choose  Enter check  Esc back  F1 help  q quit",
+    keys_figures: "Enter confirm (empty stays empty)  Space tick  PgDn code  Esc back",
+    keys_code: "Type 5 digits per group  Backspace undo  PgUp figures  Esc back",
+    figures_hint: "Type what you hear. Leave a box read as \"empty\" empty; type 0 for zero.",
+    code_hint: "Four digits and the check digit per group; a wrong group is refused at once.",
+    ticked: "ticked",
+    not_ticked: "not ticked",
+    differs_heading: "Ask for these sections again:",
+    differs_hint: "Enter: to their first figure; correct it and come back with PgDn.",
+    verified_hint: "Enter: back to the overview.",
+    help_read: "Read the quick report first, then the record code, group by group, every \
+digit on its own. When the municipality's code does not match, read the section codes: they \
+say which figures must be read again.",
+    help_phone: "Choose the station, type the figures as they are read (Enter after each; \
+leave an empty box empty), then PgDn for the code: four digits and the check digit per group. \
+A misheard group is refused at once. When the code matches, the station is verified by phone \
+(with the time, in the audit log). When it does not, type the section codes: telraam says \
+which figures to read again.",
+};
+
+/// The phone screens' words in a language.
+pub fn phone_text(language: Language) -> &'static PhoneText {
+    match language {
+        Language::Dutch => &PHONE_NL,
+        Language::English => &PHONE_EN,
     }
 }
 

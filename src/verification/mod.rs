@@ -15,7 +15,7 @@ pub mod receive;
 pub mod spoken;
 
 pub use compare::{CodeError, Comparison, compare, parse_code};
-pub use receive::{Outcome, PhoneCheck};
+pub use receive::{Outcome, PhoneCheck, PhoneItem, PhoneStatus, reading_order};
 pub use spoken::{digit_word, quick_report, spoken_group};
 
 use crate::election::Election;

@@ -142,6 +142,77 @@ impl PhoneCheck {
     }
 }
 
+/// One thing typed while listening: a count box or a checkbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhoneItem {
+    Count(Field),
+    Mark(Mark),
+}
+
+impl PhoneItem {
+    /// The section of the code that holds this item.
+    pub fn section(self) -> String {
+        match self {
+            PhoneItem::Count(field) => super::canonical::section_of(field),
+            PhoneItem::Mark(_) => super::canonical::MARK_SECTION.to_string(),
+        }
+    }
+}
+
+/// Everything the receiver types, in the order it is read: first the quick report
+/// (list totals, F, G, D), then the rest of the form in its own order (A, B, C, E, H,
+/// the D/H boxes, I, J, "fully explained", K–O, the ballot stock) and, for model
+/// N 10-1, each list's candidates followed by the list page's total.
+pub fn reading_order(election: &Election, record: &CountRecord) -> Vec<PhoneItem> {
+    let mut items: Vec<PhoneItem> = super::spoken::quick_report(election, record)
+        .into_iter()
+        .map(|f| PhoneItem::Count(f.field))
+        .collect();
+    let count = |f: Field| PhoneItem::Count(f);
+    items.extend(
+        [
+            Field::PollCards,
+            Field::ProxyCertificates,
+            Field::VoterCards,
+            Field::TotalOnLists,
+            Field::TotalCast,
+        ]
+        .map(count),
+    );
+    items.extend([Mark::Equal, Mark::More, Mark::Fewer].map(PhoneItem::Mark));
+    items.extend([Field::MoreBallots, Field::FewerBallots].map(count));
+    items.extend([Mark::ExplainedYes, Mark::ExplainedNo].map(PhoneItem::Mark));
+    items.extend(
+        [
+            Field::TakenAway,
+            Field::TooFewIssued,
+            Field::TooManyIssued,
+            Field::OtherExplanation,
+            Field::NoExplanation,
+            Field::BallotsReceived,
+            Field::BallotsUnused,
+            Field::BallotsSpoiled,
+        ]
+        .map(count),
+    );
+    if record.counting_method.counts_candidates() {
+        let mut lists: Vec<_> = election.lists.iter().collect();
+        lists.sort_by_key(|l| l.number);
+        for list in lists {
+            let mut numbers: Vec<u32> = list.candidates.iter().map(|c| c.number).collect();
+            numbers.sort_unstable();
+            items.extend(numbers.into_iter().map(|candidate| {
+                count(Field::Candidate {
+                    list: list.number,
+                    candidate,
+                })
+            }));
+            items.push(count(Field::CandidateListTotal(list.number)));
+        }
+    }
+    items
+}
+
 /// The phone-check status of a station in the overview.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PhoneStatus {
@@ -281,6 +352,23 @@ mod tests {
             Err(CodeError::CheckDigit { group: 2 })
         );
         assert_eq!(check.heard().len(), 1);
+    }
+
+    #[test]
+    fn reading_order_holds_every_box_of_the_code_once_quick_report_first() {
+        let e = Election::demo();
+        let r = CountRecord::empty(&e, 1, EntryMode::Transcription);
+        let items = reading_order(&e, &r);
+        assert_eq!(items[0], PhoneItem::Count(Field::ListTotal(1)));
+        let lines: usize = crate::verification::canonical::serialise(&e, &r)
+            .sections
+            .iter()
+            .map(|s| s.lines.len())
+            .sum();
+        assert_eq!(items.len(), lines, "one item per line of the serialisation");
+        let mut unique = items.clone();
+        unique.dedup();
+        assert_eq!(unique.len(), items.len());
     }
 
     #[test]

@@ -68,8 +68,8 @@ pub fn quick_report(election: &Election, record: &CountRecord) -> Vec<QuickFigur
         .into_iter()
         .map(|l| QuickFigure {
             field: Field::ListTotal(l.number),
-            label_nl: format!("E.{} lijst {} {}", l.number, l.number, l.name),
-            label_en: format!("E.{} list {} {}", l.number, l.number, l.name),
+            label_nl: format!("E.{} {}", l.number, l.name),
+            label_en: format!("E.{} {}", l.number, l.name),
             value: record.list_total(l.number),
         })
         .collect();

@@ -131,6 +131,10 @@ impl App {
         match action {
             DoneAction::Correct => self.dialog = Some(Dialog::CorrectionReason(String::new())),
             DoneAction::Stations => self.go_stations(),
+            DoneAction::ReadAloud => {
+                self.phone.scroll = 0;
+                self.screen = Screen::ReadAloud;
+            }
         }
     }
 }

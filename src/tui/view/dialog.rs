@@ -70,5 +70,7 @@ fn help_text<'a>(app: &App, t: &'a Text) -> &'a str {
         Screen::Step(Step::Finalise) => t.help_finalise,
         Screen::Step(_) => t.help_entry,
         Screen::Done => t.help_done,
+        Screen::ReadAloud => text::phone_text(app.language).help_read,
+        Screen::Phone(_) => text::phone_text(app.language).help_phone,
     }
 }

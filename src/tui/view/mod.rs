@@ -6,6 +6,7 @@
 use super::app::{App, Dialog, Screen};
 use super::flow::{self, Item, Step};
 use super::keys::DONE_ACTIONS;
+use super::phone::PhoneScreen;
 use super::text::{self, Text};
 use crate::counting;
 use crate::record::{CountRecord, Field, RecordState};
@@ -98,6 +99,8 @@ pub fn view(frame: &mut Frame, app: &App) {
         Screen::Step(Step::Finalise) => finalise(frame, app, t, &theme, body),
         Screen::Step(step) => entry(frame, app, t, &theme, step, body),
         Screen::Done => done(frame, app, t, &theme, body),
+        Screen::ReadAloud => super::phone_view::read_aloud(frame, app, body),
+        Screen::Phone(screen) => super::phone_view::phone(frame, app, screen, body),
     }
     frame.render_widget(Paragraph::new(running_line(app)), running);
     if let Some(n) = &app.notice {
@@ -231,6 +234,15 @@ fn key_line(app: &App, t: &Text) -> String {
             }
             s.push_str(t.keys_done);
             s
+        }
+        Screen::ReadAloud => text::phone_text(app.language).keys_read.to_string(),
+        Screen::Phone(screen) => {
+            let p = text::phone_text(app.language);
+            match screen {
+                PhoneScreen::Overview => p.keys_overview.to_string(),
+                PhoneScreen::Figures => p.keys_figures.to_string(),
+                PhoneScreen::Code => p.keys_code.to_string(),
+            }
         }
     };
     format!(" {keys}")

@@ -1,0 +1,513 @@
+//! The receiving side ("telefonische controle") and the read-aloud screen, as part of
+//! the interface's pure `update`: the overview of every station's phone status, typing
+//! the heard figures, then the heard code group by group. The domain lives in
+//! [`crate::verification::receive`]; this is only the interface's state and keys.
+
+use super::app::{App, Effect, Msg, Notice, Screen};
+use crate::record::MAX_COUNT;
+use crate::storage::phone::StationPhoneStatus;
+use crate::verification::{CodeError, Outcome, PhoneCheck, PhoneItem, reading_order};
+
+/// The three screens of the phone check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhoneScreen {
+    /// Every station with its status: not received / received / verified / differs.
+    Overview,
+    /// Typing the figures as they are read.
+    Figures,
+    /// Typing the code, group by group.
+    Code,
+}
+
+/// What the phone screens say on the notice line. Words in `text.rs`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PhoneNotice {
+    /// A group's check digit is wrong: ask for it again (group number from 1).
+    GroupRefused(usize),
+    /// A group is not four digits and a check digit.
+    GroupIncomplete(usize),
+    /// The code matches: verified by phone (and stored).
+    Verified,
+    /// The code differs in this many sections.
+    Differs(usize),
+    /// The record code differs: the station reads the section codes now.
+    ReadSectionCodes,
+    /// Every section code matches, the record code does not: ask for it again.
+    RecordCodeMisheard,
+}
+
+impl PhoneNotice {
+    pub fn is_error(&self) -> bool {
+        !matches!(self, PhoneNotice::Verified | PhoneNotice::ReadSectionCodes)
+    }
+}
+
+/// The state of the phone screens.
+#[derive(Debug, Clone, Default)]
+pub struct PhoneState {
+    /// Every station and its status, as the workspace last said.
+    pub overview: Vec<StationPhoneStatus>,
+    /// The chosen row of the overview.
+    pub cursor: usize,
+    /// The check in progress.
+    pub check: Option<PhoneCheck>,
+    /// The current item of the figures, in reading order.
+    pub item: usize,
+    /// What is typed and not yet confirmed (a figure or a group).
+    pub input: String,
+    /// The outcome last stored, so that each result is logged once.
+    pub stored: Option<Outcome>,
+    /// Scroll offset of the read-aloud screen's code column.
+    pub scroll: u16,
+}
+
+impl PhoneState {
+    /// The items in reading order of the check in progress.
+    pub fn items(&self, app: &App) -> Vec<PhoneItem> {
+        match &self.check {
+            Some(c) => reading_order(&app.election, c.record()),
+            None => Vec::new(),
+        }
+    }
+}
+
+impl App {
+    /// Opens the phone-check overview (F2 on the station screen).
+    pub fn open_phone_overview(&mut self, fx: &mut Vec<Effect>) {
+        self.screen = Screen::Phone(PhoneScreen::Overview);
+        self.phone.check = None;
+        self.phone.input.clear();
+        fx.push(Effect::LoadPhoneOverview);
+    }
+
+    /// Keys on the phone screens.
+    pub fn on_phone(&mut self, screen: PhoneScreen, msg: Msg, fx: &mut Vec<Effect>) {
+        match screen {
+            PhoneScreen::Overview => self.on_phone_overview(msg),
+            PhoneScreen::Figures => self.on_phone_figures(msg, fx),
+            PhoneScreen::Code => self.on_phone_code(msg, fx),
+        }
+    }
+
+    /// Keys on the read-aloud screen: scroll, back to the Done screen.
+    pub fn on_read_aloud(&mut self, msg: Msg) {
+        match msg {
+            Msg::Next => self.phone.scroll = self.phone.scroll.saturating_add(1),
+            Msg::Prev => self.phone.scroll = self.phone.scroll.saturating_sub(1),
+            Msg::Back | Msg::Confirm | Msg::PrevStep => self.screen = Screen::Done,
+            _ => {}
+        }
+    }
+
+    fn on_phone_overview(&mut self, msg: Msg) {
+        let count = self.phone.overview.len();
+        match msg {
+            Msg::Next if self.phone.cursor + 1 < count => self.phone.cursor += 1,
+            Msg::Prev => self.phone.cursor = self.phone.cursor.saturating_sub(1),
+            Msg::Confirm => {
+                let station = self
+                    .phone
+                    .overview
+                    .get(self.phone.cursor)
+                    .map(|s| s.station);
+                if let Some(check) = station.and_then(|s| PhoneCheck::new(&self.election, s)) {
+                    self.phone.check = Some(check);
+                    self.phone.item = 0;
+                    self.phone.input.clear();
+                    self.phone.stored = None;
+                    self.screen = Screen::Phone(PhoneScreen::Figures);
+                }
+            }
+            Msg::Back => self.screen = Screen::Stations,
+            _ => {}
+        }
+    }
+
+    fn on_phone_figures(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
+        let items = self.phone.items(self);
+        let item = items.get(self.phone.item).copied();
+        match (item, msg) {
+            (Some(PhoneItem::Count(_)), Msg::Char(c)) => self.phone_digit(c),
+            (Some(PhoneItem::Mark(mark)), Msg::Toggle) => {
+                if let Some(check) = &mut self.phone.check {
+                    let on = check.record().mark(mark);
+                    check.set_mark(mark, !on);
+                }
+            }
+            (Some(PhoneItem::Mark(_)), Msg::Char(c)) => self.notice = Some(Notice::NotADigit(c)),
+            (_, Msg::Erase) => {
+                self.phone.input.pop();
+            }
+            (Some(PhoneItem::Count(field)), Msg::Clear) => {
+                self.phone.input.clear();
+                if let Some(check) = &mut self.phone.check {
+                    check.set_figure(field, None);
+                }
+            }
+            (_, Msg::Confirm | Msg::Next) => {
+                self.phone_commit(item);
+                if self.phone.item + 1 < items.len() {
+                    self.phone.item += 1;
+                } else {
+                    self.open_phone_code(fx);
+                }
+            }
+            (_, Msg::Prev) => {
+                self.phone_commit(item);
+                self.phone.item = self.phone.item.saturating_sub(1);
+            }
+            (_, Msg::NextStep) => {
+                self.phone_commit(item);
+                self.open_phone_code(fx);
+            }
+            (_, Msg::Back) => {
+                if !self.phone.input.is_empty() {
+                    self.phone.input.clear();
+                } else {
+                    self.screen = Screen::Phone(PhoneScreen::Overview);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn phone_digit(&mut self, c: char) {
+        if !c.is_ascii_digit() {
+            self.notice = Some(Notice::NotADigit(c));
+            return;
+        }
+        let mut typed = self.phone.input.clone();
+        typed.push(c);
+        let trimmed = typed.trim_start_matches('0');
+        let typed = if trimmed.is_empty() { "0" } else { trimmed };
+        match typed.parse::<u64>() {
+            Ok(v) if v <= MAX_COUNT => self.phone.input = typed.to_string(),
+            _ => self.notice = Some(Notice::TooLarge),
+        }
+    }
+
+    /// Puts what was typed into the heard record. An empty input changes nothing:
+    /// a box read as "leeg" stays empty; a 0 must be typed.
+    fn phone_commit(&mut self, item: Option<PhoneItem>) {
+        let typed = std::mem::take(&mut self.phone.input);
+        if let (Some(PhoneItem::Count(field)), Ok(value), Some(check)) =
+            (item, typed.parse::<u64>(), &mut self.phone.check)
+        {
+            check.set_figure(field, Some(value));
+        }
+    }
+
+    fn open_phone_code(&mut self, fx: &mut Vec<Effect>) {
+        self.screen = Screen::Phone(PhoneScreen::Code);
+        self.phone.input.clear();
+        self.phone_outcome(fx);
+    }
+
+    fn on_phone_code(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
+        match msg {
+            Msg::Char('-') => {}
+            Msg::Char(c) if c.is_ascii_digit() => {
+                self.phone.input.push(c);
+                if self.phone.input.len() == 5 {
+                    self.phone_group(fx);
+                }
+            }
+            Msg::Char(c) => self.notice = Some(Notice::NotADigit(c)),
+            Msg::Erase => {
+                if self.phone.input.pop().is_none()
+                    && let Some(check) = &mut self.phone.check
+                {
+                    check.undo_group();
+                    self.phone.stored = None;
+                }
+            }
+            Msg::Confirm => {
+                if !self.phone.input.is_empty() {
+                    self.phone_group(fx);
+                    return;
+                }
+                let outcome = self.phone.check.as_ref().map(PhoneCheck::outcome);
+                match outcome {
+                    Some(Outcome::Differs { sections }) => {
+                        // Back to the first figure of the first section that differs.
+                        let items = self.phone.items(self);
+                        let first = sections.first().map(|s| s.key.clone());
+                        if let Some(i) = items.iter().position(|i| Some(i.section()) == first) {
+                            self.phone.item = i;
+                        }
+                        self.screen = Screen::Phone(PhoneScreen::Figures);
+                    }
+                    Some(Outcome::Verified) => self.open_phone_overview(fx),
+                    Some(Outcome::RecordCodeMisheard) => {
+                        if let Some(check) = &mut self.phone.check {
+                            check.clear_code();
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Msg::PrevStep => self.screen = Screen::Phone(PhoneScreen::Figures),
+            Msg::Back => {
+                if !self.phone.input.is_empty() {
+                    self.phone.input.clear();
+                } else {
+                    self.screen = Screen::Phone(PhoneScreen::Figures);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Hands the typed group to the check: refused at once when its check digit fails.
+    fn phone_group(&mut self, fx: &mut Vec<Effect>) {
+        let typed = std::mem::take(&mut self.phone.input);
+        let Some(check) = &mut self.phone.check else {
+            return;
+        };
+        match check.type_group(&typed) {
+            Ok(_) => self.phone_outcome(fx),
+            Err(CodeError::CheckDigit { group }) => {
+                self.notice = Some(Notice::Phone(PhoneNotice::GroupRefused(group)));
+            }
+            Err(CodeError::Malformed { group, .. }) => {
+                self.notice = Some(Notice::Phone(PhoneNotice::GroupIncomplete(group)));
+            }
+            Err(CodeError::GroupCount { .. }) => {}
+        }
+    }
+
+    /// Says where the check stands; a new final result is stored once.
+    fn phone_outcome(&mut self, fx: &mut Vec<Effect>) {
+        let Some(check) = &self.phone.check else {
+            return;
+        };
+        let outcome = check.outcome();
+        let notice = match &outcome {
+            Outcome::Verified => Some(PhoneNotice::Verified),
+            Outcome::Differs { sections } => Some(PhoneNotice::Differs(sections.len())),
+            Outcome::NeedSectionCodes => Some(PhoneNotice::ReadSectionCodes),
+            Outcome::RecordCodeMisheard => Some(PhoneNotice::RecordCodeMisheard),
+            Outcome::Typing { .. } => None,
+        };
+        if let Some(n) = notice {
+            self.notice = Some(Notice::Phone(n));
+        }
+        let finished = matches!(outcome, Outcome::Verified | Outcome::Differs { .. });
+        if finished && self.phone.stored.as_ref() != Some(&outcome) {
+            let sections = match &outcome {
+                Outcome::Differs { sections } => sections.iter().map(|s| s.key.clone()).collect(),
+                _ => Vec::new(),
+            };
+            fx.push(Effect::RecordPhoneCheck {
+                station: check.station(),
+                verified: outcome == Outcome::Verified,
+                code: check.heard().to_vec(),
+                sections,
+                figures_sha256: check.figures_sha256(),
+            });
+            self.phone.stored = Some(outcome);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::election::Election;
+    use crate::record::{CountRecord, EntryMode, Field, Mark};
+    use crate::settings::Language;
+    use crate::storage::phone::StationPhoneStatus;
+    use crate::verification::{PhoneStatus, codes};
+
+    /// What station 2 finalised and reads aloud.
+    fn station_record(election: &Election) -> CountRecord {
+        let mut r = CountRecord::empty(election, 2, EntryMode::Counting);
+        r.set(Field::PollCards, Some(300));
+        r.set(Field::ProxyCertificates, Some(4));
+        for (i, list) in election.lists.iter().enumerate() {
+            let total = [120, 90, 60, 30][i % 4];
+            r.set(Field::ListTotal(list.number), Some(total));
+            for (j, c) in list.candidates.iter().enumerate() {
+                let votes = if j == 0 { total } else { 0 };
+                r.set(
+                    Field::Candidate {
+                        list: list.number,
+                        candidate: c.number,
+                    },
+                    Some(votes),
+                );
+            }
+            r.set(Field::CandidateListTotal(list.number), Some(total));
+        }
+        r.set(Field::Blank, Some(2));
+        r.set(Field::Invalid, Some(2));
+        crate::counting::complete(election, &mut r);
+        r
+    }
+
+    fn overview_app() -> App {
+        let election = Election::demo();
+        let mut app = App::new(election.clone(), Language::Dutch, &[], None);
+        let effects = app.update(Msg::PhoneCheck);
+        assert_eq!(effects, vec![Effect::LoadPhoneOverview]);
+        let overview = election
+            .stations
+            .iter()
+            .map(|s| StationPhoneStatus {
+                station: s.number,
+                name: s.name.clone(),
+                status: PhoneStatus::NotReceived,
+                at: None,
+            })
+            .collect();
+        app.update(Msg::PhoneOverview(overview));
+        app
+    }
+
+    /// Types the figures in reading order; `heard` may differ from what was read.
+    fn type_figures(app: &mut App, heard: &CountRecord) {
+        let items = app.phone.items(app);
+        for item in items {
+            match item {
+                PhoneItem::Count(field) => {
+                    if let Some(v) = heard.get(field) {
+                        for c in v.to_string().chars() {
+                            app.update(Msg::Char(c));
+                        }
+                    }
+                }
+                PhoneItem::Mark(mark) => {
+                    if heard.mark(mark) {
+                        app.update(Msg::Toggle);
+                    }
+                }
+            }
+            app.update(Msg::Confirm);
+        }
+    }
+
+    fn type_group(app: &mut App, group: &str) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        for c in group.chars() {
+            effects.extend(app.update(Msg::Char(c)));
+        }
+        effects
+    }
+
+    #[test]
+    fn one_misheard_figure_names_its_section_and_once_corrected_the_station_verifies() {
+        let election = Election::demo();
+        let read = station_record(&election);
+        let spoken = codes(&election, &read);
+        let mut heard = read.clone();
+        heard.set(Field::Blank, Some(7)); // "twee" heard as "zeven"
+
+        let mut app = overview_app();
+        app.update(Msg::Next); // station 2
+        app.update(Msg::Confirm);
+        assert_eq!(app.screen, Screen::Phone(PhoneScreen::Figures));
+        type_figures(&mut app, &heard);
+        assert_eq!(app.screen, Screen::Phone(PhoneScreen::Code));
+
+        for group in &spoken.record {
+            assert!(type_group(&mut app, group).is_empty());
+        }
+        assert_eq!(
+            app.notice,
+            Some(Notice::Phone(PhoneNotice::ReadSectionCodes))
+        );
+        let mut effects = Vec::new();
+        for section in &spoken.sections {
+            effects.extend(type_group(&mut app, &section.group));
+        }
+        match effects.as_slice() {
+            [
+                Effect::RecordPhoneCheck {
+                    station: 2,
+                    verified: false,
+                    sections,
+                    ..
+                },
+            ] => assert_eq!(sections, &["votes".to_string()]),
+            other => panic!("expected one stored mismatch, got {other:?}"),
+        }
+
+        // Enter goes to the first figure of the votes section; F is four further.
+        app.update(Msg::Confirm);
+        assert_eq!(app.screen, Screen::Phone(PhoneScreen::Figures));
+        assert_eq!(
+            app.phone.items(&app)[app.phone.item],
+            PhoneItem::Count(Field::ListTotal(1))
+        );
+        for _ in 0..4 {
+            app.update(Msg::Next);
+        }
+        app.update(Msg::Char('2'));
+        app.update(Msg::Confirm);
+        let effects = app.update(Msg::NextStep);
+        assert!(
+            matches!(
+                effects.as_slice(),
+                [Effect::RecordPhoneCheck {
+                    station: 2,
+                    verified: true,
+                    ..
+                }]
+            ),
+            "{effects:?}"
+        );
+        assert_eq!(app.notice, Some(Notice::Phone(PhoneNotice::Verified)));
+        // Back to the overview, which reloads the statuses.
+        assert_eq!(app.update(Msg::Confirm), vec![Effect::LoadPhoneOverview]);
+    }
+
+    #[test]
+    fn a_group_with_a_wrong_check_digit_is_refused_at_once_and_not_kept() {
+        let election = Election::demo();
+        let read = station_record(&election);
+        let spoken = codes(&election, &read);
+        let mut app = overview_app();
+        app.update(Msg::Confirm);
+        app.update(Msg::NextStep);
+        type_group(&mut app, &spoken.record[0]);
+        // Swap the first two digits of group 2 (when they differ) or change one.
+        let mut wrong: Vec<u8> = spoken.record[1].replace('-', "").into_bytes();
+        if wrong[0] != wrong[1] {
+            wrong.swap(0, 1);
+        } else {
+            wrong[0] = if wrong[0] == b'9' { b'0' } else { wrong[0] + 1 };
+        }
+        type_group(&mut app, &String::from_utf8(wrong).unwrap());
+        assert_eq!(
+            app.notice,
+            Some(Notice::Phone(PhoneNotice::GroupRefused(2)))
+        );
+        let check = app.phone.check.as_ref().unwrap();
+        assert_eq!(check.heard().len(), 1);
+        assert!(app.phone.input.is_empty(), "typed again from scratch");
+    }
+
+    #[test]
+    fn an_empty_box_stays_empty_a_typed_zero_is_zero_and_space_ticks_a_box() {
+        let mut app = overview_app();
+        app.update(Msg::Confirm);
+        app.update(Msg::Confirm); // E.1 heard as "leeg"
+        app.update(Msg::Char('0'));
+        app.update(Msg::Confirm); // E.2 heard as 0
+        let check = app.phone.check.as_ref().unwrap();
+        assert_eq!(check.record().get(Field::ListTotal(1)), None);
+        assert_eq!(check.record().get(Field::ListTotal(2)), Some(0));
+        let items = app.phone.items(&app);
+        let boxed = items
+            .iter()
+            .position(|i| *i == PhoneItem::Mark(Mark::Fewer))
+            .unwrap();
+        while app.phone.item < boxed {
+            app.update(Msg::Next);
+        }
+        app.update(Msg::Toggle);
+        assert!(app.phone.check.as_ref().unwrap().record().mark(Mark::Fewer));
+        app.update(Msg::Char('x'));
+        assert_eq!(app.notice, Some(Notice::NotADigit('x')));
+    }
+}
