@@ -114,3 +114,54 @@ fn a_bad_election_file_is_named_and_nothing_is_created() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.toml"));
     assert!(!ws.exists(), "nothing written");
 }
+
+#[test]
+fn the_settings_files_data_dir_is_where_the_workspace_goes() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let ws = home.path().join("from-settings");
+    let config = home.path().join("telraam.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "data_dir = {:?}\noperator = \"M. de Vries\"\n",
+            ws.to_str().expect("utf-8")
+        ),
+    )
+    .expect("write settings");
+    let out = telraam(
+        home.path(),
+        &[
+            "--config",
+            config.to_str().expect("utf-8"),
+            "init",
+            "--election",
+            &demo_election(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let opened = telraam::storage::Workspace::open(&ws).expect("created there");
+    let log = opened.audit_log().expect("log");
+    assert_eq!(
+        log[0].operator, "M. de Vries",
+        "the settings' operator signs the log"
+    );
+    // --data still wins over the settings file.
+    let explicit = home.path().join("explicit");
+    let out = telraam(
+        home.path(),
+        &[
+            "--config",
+            config.to_str().expect("utf-8"),
+            "--data",
+            explicit.to_str().expect("utf-8"),
+            "audit",
+            "verify",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "no workspace at --data: {out:?}"
+    );
+    assert!(!explicit.exists());
+}

@@ -23,7 +23,7 @@ pub fn run(cli: &Cli, args: &InitArgs) -> u8 {
         Err(code) => return code,
     };
     let dir = workspace_dir(cli, &settings);
-    match Workspace::init(&dir, election) {
+    match Workspace::init_by(&dir, election, &settings.operator()) {
         Ok(ws) => {
             let e = ws.election();
             println!(

@@ -185,6 +185,15 @@ impl Workspace {
     /// the demo it was seeded with, and no count yet, takes the new election: a
     /// newcomer who first looked at the demo can still set up the real one.
     pub fn init(dir: &Path, election: Election) -> Result<Workspace, StorageError> {
+        Workspace::init_by(dir, election, "telraam")
+    }
+
+    /// As [`Workspace::init`], naming the operator in the audit log.
+    pub fn init_by(
+        dir: &Path,
+        election: Election,
+        operator: &str,
+    ) -> Result<Workspace, StorageError> {
         election
             .check()
             .map_err(|e| StorageError::Invalid(e.to_string()))?;
@@ -194,7 +203,7 @@ impl Workspace {
                 .transaction_with_behavior(TransactionBehavior::Immediate)
                 .map_err(db)?;
             match read_election(&tx)? {
-                None => write_election(&tx, &election, false, "", "telraam")?,
+                None => write_election(&tx, &election, false, "", operator)?,
                 Some((existing, _)) if existing == election => {}
                 Some((existing, seeded)) => {
                     let has_records = !records::stations(&tx)?.is_empty();
@@ -210,7 +219,7 @@ impl Workspace {
                             election.id
                         )));
                     }
-                    write_election(&tx, &election, false, &existing.id, "telraam")?;
+                    write_election(&tx, &election, false, &existing.id, operator)?;
                 }
             }
             tx.commit().map_err(db)?;
