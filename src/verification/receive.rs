@@ -91,7 +91,10 @@ impl PhoneCheck {
     /// How many groups this check needs: the record code, plus every section code
     /// once the record code is in and does not match.
     pub fn needed(&self) -> usize {
-        let codes = self.codes();
+        self.needed_for(&self.codes())
+    }
+
+    fn needed_for(&self, codes: &Codes) -> usize {
         if self.heard.len() < RECORD_GROUPS || self.heard[..RECORD_GROUPS] == codes.record[..] {
             RECORD_GROUPS
         } else {
@@ -123,7 +126,8 @@ impl PhoneCheck {
     /// Where the check stands, for the figures as they are now: correcting a figure
     /// after a mismatch re-evaluates against the groups already typed.
     pub fn outcome(&self) -> Outcome {
-        let needed = self.needed();
+        let codes = self.codes();
+        let needed = self.needed_for(&codes);
         if self.heard.len() < needed {
             if self.heard.len() == RECORD_GROUPS {
                 return Outcome::NeedSectionCodes;
@@ -133,7 +137,7 @@ impl PhoneCheck {
                 needed,
             };
         }
-        match compare(&self.codes(), &self.heard[..needed]) {
+        match compare(&codes, &self.heard[..needed]) {
             Ok(Comparison::Match) => Outcome::Verified,
             Ok(Comparison::Differs { sections }) => Outcome::Differs { sections },
             Ok(Comparison::RecordCodeMisheard) => Outcome::RecordCodeMisheard,
