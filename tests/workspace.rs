@@ -119,6 +119,10 @@ fn a_typed_sum_or_an_impossible_figure_is_refused_and_nothing_is_written() {
         .expect_err("D is computed in counting mode");
     assert!(err.to_string().contains('D'), "{err}");
     let err = ws
+        .save_field(1, Field::CandidateListTotal(1), Some(7), OP)
+        .expect_err("a list page's total is computed in counting mode");
+    assert!(err.to_string().contains("cand.1.total"), "{err}");
+    let err = ws
         .save_field(1, Field::PollCards, Some(1_000_000_000), OP)
         .expect_err("ten digits");
     assert!(err.to_string().contains("999 999 999"), "{err}");
@@ -416,4 +420,61 @@ fn a_warning_must_be_acknowledged_before_finalising() {
     let last = ws.audit_log().expect("log").pop().expect("row");
     assert_eq!(last.what, "finalise");
     assert!(last.new_value.contains("W.201"), "{last:?}");
+}
+
+#[test]
+fn a_damaged_or_newer_database_is_refused_not_replaced() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::open(dir.path()).expect("open");
+    ws.save_field(1, Field::PollCards, Some(5), OP).expect("A");
+    drop(ws);
+    db(dir.path())
+        .execute_batch("PRAGMA user_version = 99")
+        .expect("pretend a newer telraam wrote it");
+    let err = Workspace::open(dir.path()).err().expect("newer schema");
+    assert!(err.to_string().contains("newer telraam"), "{err}");
+
+    let other = tempfile::tempdir().expect("temp dir");
+    let path = Workspace::db_path(other.path());
+    std::fs::write(&path, vec![0x5a; 8192]).expect("garbage");
+    let err = Workspace::open(other.path()).err().expect("not a database");
+    assert!(err.to_string().contains("telraam.sqlite3"), "{err}");
+    assert_eq!(
+        std::fs::read(&path).expect("still there"),
+        vec![0x5a; 8192],
+        "the damaged file is left for inspection"
+    );
+}
+
+#[test]
+fn two_programs_writing_at_once_keep_one_unbroken_chain() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    Workspace::open(dir.path()).expect("create");
+    let writers: Vec<_> = [1u32, 2]
+        .into_iter()
+        .map(|station| {
+            let path = dir.path().to_path_buf();
+            std::thread::spawn(move || {
+                let mut ws = Workspace::open(&path).expect("open a second handle");
+                for i in 0..30u64 {
+                    ws.save_field(station, Field::PollCards, Some(i), OP)
+                        .expect("save while the other writes");
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().expect("writer finished");
+    }
+    let ws = Workspace::open(dir.path()).expect("reopen");
+    // Seeding + per station: start + 30 saves.
+    assert_eq!(ws.verify_audit().expect("one unbroken chain"), 1 + 2 * 31);
+    assert_eq!(
+        ws.record(1).expect("read").expect("1").voters.poll_cards,
+        Some(29)
+    );
+    assert_eq!(
+        ws.record(2).expect("read").expect("2").voters.poll_cards,
+        Some(29)
+    );
 }

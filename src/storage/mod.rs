@@ -670,7 +670,8 @@ impl Workspace {
     }
 }
 
-/// D, E, H, I and J: the sums telraam fills in itself at the station.
+/// D, E, H, I, J and each list page's own total: the sums telraam fills in itself
+/// at the station ([`counting::complete`]); a typed value would be overwritten.
 fn computed_in_counting_mode(field: Field) -> bool {
     matches!(
         field,
@@ -679,6 +680,7 @@ fn computed_in_counting_mode(field: Field) -> bool {
             | Field::TotalCast
             | Field::MoreBallots
             | Field::FewerBallots
+            | Field::CandidateListTotal(_)
     )
 }
 
