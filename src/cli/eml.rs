@@ -215,25 +215,8 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
         count_import = Some(imported);
     }
 
-    // Everything is read and checked: now write.
-    if let Some(output) = &args.output {
-        let mut text = format!(
-            "# Election file written by `telraam import-eml` from the Kiesraad's EML_NL files:\n# {}\n",
-            all.iter()
-                .map(|i| format!("{} (SHA-256 {})", i.name, hash::groups(&i.bytes)))
-                .collect::<Vec<_>>()
-                .join("\n# ")
-        );
-        text.push_str(&election.to_toml());
-        write_atomic(output, text.as_bytes()).map_err(|e| fail(&e.to_string()))?;
-        println!(
-            "verkiezing {} geschreven naar {} ({} lijsten, {} stembureaus) / election written",
-            election.id,
-            output.display(),
-            election.lists.len(),
-            election.stations.len()
-        );
-    }
+    // Everything is read and checked: now write (the workspace first: it can still
+    // refuse, when it holds another election).
     if let (Some(imported), Some(input)) = (count_import, &counts_in) {
         let settings = settings(cli)?;
         let dir = workspace_dir(cli, &settings);
@@ -263,6 +246,24 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
             imported.records.len()
         );
         println!("SHA-256 {}: {}", input.name, hash::groups(&input.bytes));
+    }
+    if let Some(output) = &args.output {
+        let mut text = format!(
+            "# Election file written by `telraam import-eml` from the Kiesraad's EML_NL files:\n# {}\n",
+            all.iter()
+                .map(|i| format!("{} (SHA-256 {})", i.name, hash::groups(&i.bytes)))
+                .collect::<Vec<_>>()
+                .join("\n# ")
+        );
+        text.push_str(&election.to_toml());
+        write_atomic(output, text.as_bytes()).map_err(|e| fail(&e.to_string()))?;
+        println!(
+            "verkiezing {} geschreven naar {} ({} lijsten, {} stembureaus) / election written",
+            election.id,
+            output.display(),
+            election.lists.len(),
+            election.stations.len()
+        );
     }
     Ok(())
 }

@@ -49,7 +49,7 @@ fn write_block(out: &mut String, election: &Election, block: &Block<'_>) {
             for (number, votes) in &list.candidates {
                 let _ = write!(
                     out,
-                    "<Selection><Candidate><CandidateIdentifier Id=\"{number}\"></CandidateIdentifier></Candidate><ValidVotes>{votes}</ValidVotes></Selection>"
+                    "<Selection><Candidate><CandidateIdentifier Id=\"{number}\"/></Candidate><ValidVotes>{votes}</ValidVotes></Selection>"
                 );
             }
         }

@@ -103,10 +103,19 @@ impl<'a> Pull<'a> {
     pub fn step(&mut self) -> Result<Item<'a>, EmlError> {
         loop {
             let event = self.reader.read_event().map_err(|e| {
-                self.error(
-                    format!("not well-formed XML: {e}"),
-                    format!("geen geldige XML: {e}"),
-                )
+                let at_end = usize::try_from(self.reader.buffer_position())
+                    .is_ok_and(|pos| pos >= self.source.len());
+                if at_end {
+                    self.error(
+                        format!("the file ends in the middle of the document (truncated?): {e}"),
+                        format!("het bestand houdt midden in het document op (afgekapt?): {e}"),
+                    )
+                } else {
+                    self.error(
+                        format!("not well-formed XML: {e}"),
+                        format!("geen geldige XML: {e}"),
+                    )
+                }
             })?;
             match event {
                 Event::Start(e) => {
