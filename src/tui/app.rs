@@ -307,19 +307,33 @@ impl App {
         self.language.is_english()
     }
 
-    /// The stations that match the filter: by number prefix or by part of the name.
+    /// The stations that match the filter: by number, name or postcode. A station whose
+    /// number is exactly what was typed comes first, then number prefixes, then the rest,
+    /// so typing "2" and Enter opens station 2 even when every postcode holds a 2.
     pub fn filtered_stations(&self) -> Vec<&crate::election::PollingStation> {
         let needle = self.filter.trim().to_lowercase();
-        self.election
+        let mut matches: Vec<(u8, &crate::election::PollingStation)> = self
+            .election
             .stations
             .iter()
-            .filter(|s| {
-                needle.is_empty()
-                    || s.number.to_string().starts_with(&needle)
-                    || s.name.to_lowercase().contains(&needle)
+            .filter_map(|s| {
+                let number = s.number.to_string();
+                let rank = if needle.is_empty() || number == needle {
+                    0
+                } else if number.starts_with(&needle) {
+                    1
+                } else if s.name.to_lowercase().contains(&needle)
                     || s.postcode.to_lowercase().contains(&needle)
+                {
+                    2
+                } else {
+                    return None;
+                };
+                Some((rank, s))
             })
-            .collect()
+            .collect();
+        matches.sort_by_key(|(rank, s)| (*rank, s.number));
+        matches.into_iter().map(|(_, s)| s).collect()
     }
 
     /// The current step, when a step screen is showing.

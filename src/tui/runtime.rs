@@ -16,10 +16,21 @@ pub fn colour_wanted() -> bool {
 
 /// Runs the interface until the operator leaves.
 pub fn run(workspace: &mut Workspace, language: Language, operator: &str) -> io::Result<()> {
-    let records = workspace.records().unwrap_or_default();
-    let resume = workspace.resume_point().ok().flatten();
+    // A workspace that cannot be read says so on screen instead of looking empty.
+    let mut problem = None;
+    let records = workspace.records().unwrap_or_else(|e| {
+        problem = Some(e.to_string());
+        Vec::new()
+    });
+    let resume = workspace.resume_point().unwrap_or_else(|e| {
+        problem = Some(e.to_string());
+        None
+    });
     let mut app = App::new(workspace.election().clone(), language, &records, resume);
     app.color = colour_wanted();
+    if let Some(text) = problem {
+        app.update(Msg::StorageFailed(text));
+    }
     let mut terminal = ratatui::try_init()?;
     let result = event_loop(&mut terminal, &mut app, workspace, operator);
     ratatui::restore();

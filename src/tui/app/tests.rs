@@ -396,6 +396,13 @@ fn quitting_asks_first() {
 }
 
 #[test]
+fn typing_a_station_number_opens_that_station_even_if_postcodes_contain_it() {
+    let mut app = app();
+    app.update(Msg::Char('2'));
+    assert_eq!(app.update(Msg::Confirm), vec![Effect::OpenStation(2)]);
+}
+
+#[test]
 fn typing_filters_the_stations_and_enter_opens_the_match() {
     let mut app = app();
     for c in "matten".chars() {
