@@ -156,3 +156,17 @@ fn west_maas_en_waal_osv_csv_is_byte_for_byte_the_official_one() {
     assert!(ours == official, "the CSV differs from the official file");
     {}
 }
+
+#[test]
+fn west_maas_en_waal_records_land_in_the_right_boxes_so_no_rule_finds_an_error() {
+    let imp = wmw();
+    for record in &imp.records {
+        let results = telraam::rules::validate(&imp.election, record);
+        let codes: Vec<String> = results.iter().map(|r| r.code.to_string()).collect();
+        assert!(
+            !codes.iter().any(|c| c.starts_with('F')),
+            "station {}: {codes:?}",
+            record.station
+        );
+    }
+}

@@ -137,7 +137,9 @@ impl<'a> Pull<'a> {
                             "tekst buiten het hoofdelement",
                         ));
                     }
-                    return Ok(Item::Text(t.xml10_content()));
+                    // Line ends are normalised in `text()`, where they matter; a
+                    // number does not need it (the hot path of a large 510b).
+                    return Ok(Item::Text(t.into_inner()));
                 }
                 Event::CData(t) => return Ok(Item::Text(t.xml10_content())),
                 Event::GeneralRef(r) => {
@@ -196,7 +198,11 @@ impl<'a> Pull<'a> {
                 Item::End(_) => {
                     open -= 1;
                     if open == 0 {
-                        return Ok(out.trim().to_string());
+                        let out = out.trim();
+                        if out.contains('\r') {
+                            return Ok(out.replace("\r\n", "\n").replace('\r', "\n"));
+                        }
+                        return Ok(out.to_string());
                     }
                 }
                 Item::Text(t) => out.push_str(&t),
@@ -277,17 +283,20 @@ impl<'a> Pull<'a> {
 pub fn local<'b>(e: &'b BytesStart<'_>) -> &'b str {
     let name = e.name();
     let full: &str = name.0;
-    match full.rfind(':') {
-        Some(i) => &full[i + 1..],
-        None => full,
-    }
+    strip_prefix(full)
 }
 
 /// The local name of an end tag.
 pub fn local_end<'b>(e: &'b BytesEnd<'_>) -> &'b str {
     let name = e.name();
     let full: &str = name.0;
-    match full.rfind(':') {
+    strip_prefix(full)
+}
+
+/// The part after `kr:` and the like. A byte scan: names are short, and this runs
+/// for every element of a large 510b.
+fn strip_prefix(full: &str) -> &str {
+    match full.bytes().rposition(|b| b == b':') {
         Some(i) => &full[i + 1..],
         None => full,
     }
