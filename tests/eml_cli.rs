@@ -503,3 +503,49 @@ fn aggregate_without_a_workspace_says_what_to_do() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("import-eml"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_510b_goes_into_a_workspace_set_up_earlier_for_the_same_election() {
+    let home = tempfile::tempdir().expect("temp dir");
+    // The election as set up beforehand (here: from the 230b, under its own name and
+    // without the stations' register sizes), then `telraam init`.
+    let cands_text = std::fs::read_to_string(wmw_230b()).expect("230b");
+    let cands = telraam::eml::candidates::read("230b", &cands_text).expect("230b reads");
+    let count_text = std::fs::read_to_string(wmw_510b()).expect("510b");
+    let count = telraam::eml::counts::read("510b", &count_text).expect("510b reads");
+    let mut election = telraam::eml::import::counts("510b", &count, "230b", &cands)
+        .expect("joins")
+        .election;
+    election.name = "Gemeenteraad 2022 (ingesteld vooraf)".into();
+    for station in &mut election.stations {
+        station.eligible_voters = None;
+    }
+    let election_file = home.path().join("election.toml");
+    std::fs::write(&election_file, election.to_toml()).expect("write");
+    let ws = home.path().join("ws");
+    let out = telraam(
+        home.path(),
+        &["init", "--election", s(&election_file), "--data", s(&ws)],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let out = telraam(
+        home.path(),
+        &[
+            "--data",
+            s(&ws),
+            "import-eml",
+            "--counts",
+            &wmw_510b(),
+            "--candidates",
+            &wmw_230b(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let workspace = telraam::storage::Workspace::open(&ws).expect("ws");
+    assert_eq!(
+        workspace.election().name,
+        "Gemeenteraad 2022 (ingesteld vooraf)"
+    );
+    assert_eq!(workspace.records().expect("records").len(), 21);
+}

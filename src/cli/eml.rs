@@ -201,6 +201,7 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
     .map_err(|e| eml_fail(&e))?;
 
     let mut count_import = None;
+    let mut count_file = None;
     if let Some(input) = &counts_in {
         let count = counts::read(&input.name, input.text()?).map_err(|e| eml_fail(&e))?;
         let imported = import::counts(&input.name, &count, &candidates_in.name, &cands)
@@ -213,15 +214,35 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
         }
         election = from_counts;
         count_import = Some(imported);
+        count_file = Some(count);
     }
 
     // Everything is read and checked: now write (the workspace first: it can still
     // refuse, when it holds another election).
-    if let (Some(imported), Some(input)) = (count_import, &counts_in) {
+    if let (Some(mut imported), Some(input), Some(count)) = (count_import, &counts_in, &count_file)
+    {
         let settings = settings(cli)?;
         let dir = workspace_dir(cli, &settings);
-        let mut workspace =
-            Workspace::init(&dir, election.clone()).map_err(|e| fail(&e.to_string()))?;
+        let existing = if Workspace::exists(&dir) {
+            let ws = Workspace::open(&dir).map_err(|e| fail(&format!("{}: {e}", dir.display())))?;
+            (ws.election().id == election.id && *ws.election() != election).then_some(ws)
+        } else {
+            None
+        };
+        let mut workspace = match existing {
+            // The same election was set up here before (from its 110a, 110b and 230b):
+            // keep that, and read the stations' figures against it.
+            Some(ws) => {
+                imported.records = count
+                    .units
+                    .iter()
+                    .map(|u| import::record(&input.name, ws.election(), u.station, &u.votes))
+                    .collect::<Result<_, _>>()
+                    .map_err(|e| eml_fail(&e))?;
+                ws
+            }
+            None => Workspace::init(&dir, election.clone()).map_err(|e| fail(&e.to_string()))?,
+        };
         let what = format!("import-eml 510b {}", input.name);
         workspace
             .put_records(&imported.records, &settings.operator(), &what)
