@@ -175,6 +175,35 @@ fn thirty_lists_scroll_and_keep_the_current_field_visible() {
 }
 
 #[test]
+fn eighty_candidates_scroll_and_keep_the_current_candidate_visible() {
+    let mut election = Election::demo();
+    let template = election.lists[0].candidates[0].clone();
+    election.lists[0].candidates = (1..=80)
+        .map(|n| {
+            let mut c = template.clone();
+            c.number = n;
+            c.last_name = format!("Kandidaat{n}");
+            c
+        })
+        .collect();
+    let record = CountRecord::empty(&election, 1, EntryMode::Counting);
+    let mut app = App::new(election, Language::Dutch, &[], None);
+    app.update(Msg::Opened(record));
+    send(&mut app, "80\n\n80\n\n\n\n\n\n");
+    assert_eq!(app.screen, Screen::Step(Step::Candidates(0)));
+    for _ in 0..76 {
+        send(&mut app, "1\n");
+    }
+    let screen = render(&app);
+    assert!(screen.contains(">  77  Kandidaat77"), "{screen}");
+    assert!(screen.contains("nog toe te wijzen 4"), "{screen}");
+    assert!(
+        !screen.contains("Kandidaat1,"),
+        "the top has scrolled away:\n{screen}"
+    );
+}
+
+#[test]
 fn without_colour_the_current_field_and_errors_still_read() {
     let mut app = opened(Language::English);
     app.color = false;

@@ -23,6 +23,7 @@ fn keys(app: &mut App, ws: &mut Workspace, keys: &str) {
         let msg = match c {
             '\n' => Msg::Confirm,
             '>' => Msg::NextStep,
+            '\t' => Msg::Next,
             ' ' => Msg::Toggle,
             c => Msg::Char(c),
         };
@@ -85,4 +86,38 @@ fn figures_and_position_survive_a_restart_and_the_record_can_be_finalised_and_co
     assert_eq!(v2.lifecycle.correction_reason, "hertelling");
     assert_eq!(app.screen, Screen::Step(Step::Voters));
     assert!(ws.verify_audit().is_ok());
+}
+
+#[test]
+fn an_acknowledged_warning_stays_acknowledged_after_a_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::open(dir.path()).expect("workspace");
+    let mut app = start(&mut ws);
+    // D = H = 110 with 10 blank votes: at least 3 % blank is a warning (W.201).
+    keys(&mut app, &mut ws, "3\n110\n\n50\n30\n20\n\n10\n\n");
+    for (i, list) in app.election.lists.clone().iter().enumerate() {
+        let total = ["50", "30", "20", ""][i];
+        keys(&mut app, &mut ws, &format!("{total}\n"));
+        for _ in 1..list.candidates.len() {
+            keys(&mut app, &mut ws, "\n");
+        }
+    }
+    assert_eq!(app.screen, Screen::Step(Step::Check));
+    let w201 = app
+        .results
+        .iter()
+        .position(|r| r.code == "W.201")
+        .expect("W.201 raised");
+    for _ in 0..w201 {
+        keys(&mut app, &mut ws, "\t");
+    }
+    keys(&mut app, &mut ws, " ");
+    assert!(app.acknowledged.contains("W.201"));
+    drop(app);
+    drop(ws);
+
+    let mut ws = Workspace::open(dir.path()).expect("reopen");
+    let app = start(&mut ws);
+    assert_eq!(app.screen, Screen::Step(Step::Check));
+    assert!(app.acknowledged.contains("W.201"), "{:?}", app.acknowledged);
 }

@@ -205,6 +205,11 @@ pub enum Effect {
     },
 }
 
+/// The audit-log event of a warning acknowledged on the check screen (value: its code).
+pub const WARNING_ACKNOWLEDGED: &str = "warning acknowledged";
+/// The audit-log event of an acknowledgement taken back.
+pub const ACKNOWLEDGEMENT_WITHDRAWN: &str = "warning acknowledgement withdrawn";
+
 /// How far a station is, for the station list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StationStatus {

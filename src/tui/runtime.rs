@@ -1,9 +1,10 @@
 //! The only part that touches the terminal and the workspace: reads key events,
 //! turns them into messages, runs `update`, carries out its effects and redraws.
 
+use super::app::{ACKNOWLEDGEMENT_WITHDRAWN, WARNING_ACKNOWLEDGED};
 use super::app::{App, Effect, Msg};
 use super::{keys, view};
-use crate::record::EntryMode;
+use crate::record::{EntryMode, RecordState};
 use crate::settings::Language;
 use crate::storage::Workspace;
 use ratatui::crossterm::event::{self, Event};
@@ -78,7 +79,13 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
     let failed = |e: crate::storage::StorageError| Some(Msg::StorageFailed(e.to_string()));
     match effect {
         Effect::OpenStation(station) => match workspace.record(station) {
-            Ok(Some(record)) => Some(Msg::Opened(record)),
+            Ok(Some(mut record)) => {
+                if record.lifecycle.state == RecordState::Draft {
+                    record.lifecycle.acknowledged_warnings =
+                        acknowledged_so_far(workspace, station);
+                }
+                Some(Msg::Opened(record))
+            }
             Ok(None) => match workspace.start(station, EntryMode::Counting, operator) {
                 Ok(record) => Some(Msg::Opened(record)),
                 Err(e) => failed(e),
@@ -152,4 +159,25 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
             }
         }
     }
+}
+
+/// The warnings acknowledged for the station's current draft, read back from the audit
+/// log, so that a restart does not ask for them again. A new version ("start",
+/// "corrigendum") starts with none.
+fn acknowledged_so_far(workspace: &Workspace, station: u32) -> Vec<String> {
+    let mut codes: Vec<String> = Vec::new();
+    for row in workspace.audit_log().unwrap_or_default() {
+        if row.station != Some(station) {
+            continue;
+        }
+        match row.what.as_str() {
+            "start" | "corrigendum" => codes.clear(),
+            WARNING_ACKNOWLEDGED if !codes.contains(&row.new_value) => {
+                codes.push(row.new_value);
+            }
+            ACKNOWLEDGEMENT_WITHDRAWN => codes.retain(|c| *c != row.new_value),
+            _ => {}
+        }
+    }
+    codes
 }

@@ -62,9 +62,9 @@ impl App {
         fx.push(Effect::LogEvent {
             station,
             what: if acknowledged {
-                "warning acknowledged".into()
+                WARNING_ACKNOWLEDGED.into()
             } else {
-                "warning acknowledgement withdrawn".into()
+                ACKNOWLEDGEMENT_WITHDRAWN.into()
             },
             value: code,
         });
