@@ -549,3 +549,51 @@ fn a_510b_goes_into_a_workspace_set_up_earlier_for_the_same_election() {
     );
     assert_eq!(workspace.records().expect("records").len(), 21);
 }
+
+#[test]
+fn exports_warn_about_empty_boxes_and_aggregate_names_stations_not_yet_counted() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let ws = home.path().join("ws");
+    {
+        let mut workspace =
+            telraam::storage::Workspace::init(&ws, Election::demo()).expect("workspace");
+        workspace
+            .start(1, telraam::record::EntryMode::Transcription, "test")
+            .expect("draft");
+        workspace
+            .save_field(1, telraam::record::Field::PollCards, Some(100), "test")
+            .expect("saved");
+    }
+    let csv = home.path().join("out.csv");
+    let out = telraam(
+        home.path(),
+        &["--data", s(&ws), "export-csv", "-o", s(&csv)],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("polling station 1 has empty boxes"),
+        "{}",
+        stderr(&out)
+    );
+    let xml = home.path().join("out.xml");
+    let out = telraam(
+        home.path(),
+        &["--data", s(&ws), "export-eml", "-o", s(&xml)],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("polling station 1 has empty boxes"),
+        "{}",
+        stderr(&out)
+    );
+    let out = telraam(
+        home.path(),
+        &["--data", s(&ws), "--lang", "en", "aggregate"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("2 polling stations without a record (2, 3)"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -337,6 +337,27 @@ pub fn aggregate(cli: &Cli, _args: &AggregateArgs) -> u8 {
         );
     }
     print_totals(&totals, &election, en);
+    let missing: Vec<String> = election
+        .stations
+        .iter()
+        .filter(|s| !records.iter().any(|r| r.station == s.number))
+        .map(|s| s.number.to_string())
+        .collect();
+    if !missing.is_empty() {
+        if en {
+            println!(
+                "Not yet counted in: {} polling stations without a record ({})",
+                missing.len(),
+                missing.join(", ")
+            );
+        } else {
+            println!(
+                "Nog niet meegeteld: {} stembureaus zonder uitslag ({})",
+                missing.len(),
+                missing.join(", ")
+            );
+        }
+    }
     let stored = match stored_totals::load(workspace.dir()) {
         Ok(s) => s,
         Err(e) => return fail(&e),
@@ -385,6 +406,45 @@ pub fn aggregate(cli: &Cli, _args: &AggregateArgs) -> u8 {
     EXIT_FOUND
 }
 
+/// Stations whose record has an empty box that the files must hold as a number (A, B,
+/// D, E, F, G, every E.n and, under DSO, every candidate). Exported, such a box reads 0.
+fn stations_with_empty_boxes(election: &Election, records: &[CountRecord]) -> Vec<u32> {
+    records
+        .iter()
+        .filter(|r| {
+            let v = &r.voters;
+            let e = &r.votes;
+            [v.poll_cards, v.proxy_certificates, v.total_admitted]
+                .iter()
+                .chain([e.total_on_lists, e.blank, e.invalid].iter())
+                .any(Option::is_none)
+                || e.lists.iter().any(|l| l.total.is_none())
+                || (election.counting_method.counts_candidates()
+                    && r.candidate_votes
+                        .iter()
+                        .any(|c| c.votes.iter().any(|(_, v)| v.is_none())))
+        })
+        .map(|r| r.station)
+        .collect()
+}
+
+/// Warns (stderr) about stations with empty boxes, which an export writes as 0.
+fn warn_empty_boxes(election: &Election, records: &[CountRecord]) {
+    let stations = stations_with_empty_boxes(election, records);
+    if stations.is_empty() {
+        return;
+    }
+    let list = stations
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    eprintln!(
+        "telraam: let op: stembureau {list} heeft lege vakjes; die staan als 0 in het bestand / \
+         warning: polling station {list} has empty boxes; the file holds them as 0"
+    );
+}
+
 fn print_totals(totals: &Totals, election: &Election, en: bool) {
     use std::io::Write as _;
     let mut text = String::new();
@@ -406,6 +466,7 @@ pub fn export_eml(cli: &Cli, args: &ExportEmlArgs) -> u8 {
         Ok(x) => x,
         Err(code) => return code,
     };
+    warn_empty_boxes(&election, &records);
     let target = args.output.display().to_string();
     let text = match write::write(&target, &election, &records, &write::now()) {
         Ok(t) => t,
@@ -428,6 +489,7 @@ pub fn export_csv(cli: &Cli, args: &ExportCsvArgs) -> u8 {
         Ok(x) => x,
         Err(code) => return code,
     };
+    warn_empty_boxes(&election, &records);
     let text = osv::write(&election, &records);
     if let Err(e) = write_atomic(&args.output, text.as_bytes()) {
         return fail(&e.to_string());
