@@ -64,6 +64,8 @@ pub enum Dialog {
 pub enum Notice {
     /// A key that is not a digit was typed into a count.
     NotADigit(char),
+    /// A key other than j/y/n on a yes/no question.
+    YesOrNo(char),
     /// The number would exceed 999 999 999.
     TooLarge,
     /// D = H, so the Verschillen step has nothing to ask.
@@ -104,6 +106,7 @@ impl Notice {
         matches!(
             self,
             Notice::NotADigit(_)
+                | Notice::YesOrNo(_)
                 | Notice::TooLarge
                 | Notice::Storage(_)
                 | Notice::HasErrors(_)

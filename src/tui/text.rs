@@ -400,6 +400,13 @@ pub fn notice(language: Language, notice: &Notice) -> String {
                 format!("\"{c}\" geweigerd: in een telling passen alleen cijfers 0-9.")
             }
         }
+        Notice::YesOrNo(c) => {
+            if en {
+                format!("\"{c}\" refused: answer with y (yes) or n (no).")
+            } else {
+                format!("\"{c}\" geweigerd: antwoord met j (ja) of n (nee).")
+            }
+        }
         Notice::TooLarge => {
             if en {
                 "refused: a count is at most 999 999 999.".to_string()

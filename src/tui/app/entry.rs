@@ -37,7 +37,7 @@ impl App {
                 };
                 self.answer(next, fx);
             }
-            (Some(Item::Explained), Msg::Char(c)) => self.notice = Some(Notice::NotADigit(c)),
+            (Some(Item::Explained), Msg::Char(c)) => self.notice = Some(Notice::YesOrNo(c)),
             (_, Msg::Erase) => {
                 self.input.pop();
             }
@@ -101,6 +101,11 @@ impl App {
 
     /// Confirms what was typed. `zero_if_empty`: Enter on an empty field confirms a 0.
     fn commit(&mut self, zero_if_empty: bool, fx: &mut Vec<Effect>) {
+        if self.is_finalised() {
+            // Read-only: moving through a finalised record must not fill in zeros.
+            self.input.clear();
+            return;
+        }
         match self.current_item() {
             Some(Item::Count(field)) => {
                 let current = self.record.as_ref().and_then(|r| r.get(field));
@@ -112,7 +117,7 @@ impl App {
                     return;
                 };
                 self.input.clear();
-                if value.is_some() && (value != current || self.is_unconfirmed(field)) {
+                if value.is_some() && value != current {
                     self.save(field, value, fx);
                 }
             }
@@ -130,11 +135,6 @@ impl App {
             }
             _ => {}
         }
-    }
-
-    /// A value the record holds is confirmed; only empty fields are not.
-    fn is_unconfirmed(&self, field: Field) -> bool {
-        self.record.as_ref().is_some_and(|r| r.get(field).is_none())
     }
 
     fn save(&mut self, field: Field, value: Option<u64>, fx: &mut Vec<Effect>) {

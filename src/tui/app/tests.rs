@@ -455,3 +455,34 @@ fn finalising_with_an_error_is_refused_and_leads_to_the_check() {
         app.results
     );
 }
+
+#[test]
+fn walking_through_a_finalised_record_changes_nothing() {
+    let mut app = app();
+    let mut record = CountRecord::empty(&app.election, 1, EntryMode::Counting);
+    record.lifecycle.state = RecordState::Finalised;
+    app.update(Msg::Opened(record));
+    assert_eq!(app.screen, Screen::Done);
+    app.go(Step::Voters, 0);
+    let effects = app.update(Msg::Confirm);
+    assert!(saved_fields(&effects).is_empty(), "{effects:?}");
+    assert_eq!(value(&app, Field::PollCards), None, "no zero filled in");
+    assert_eq!(
+        app.current_item(),
+        Some(Item::Count(Field::ProxyCertificates))
+    );
+}
+
+#[test]
+fn a_digit_on_the_yes_no_question_is_refused_with_its_own_message() {
+    let mut app = opened();
+    enter_votes(&mut app, "100", "5", &["50", "30", "20", ""], "1", "1");
+    for figure in ["200", "95", "0", "3", "", "", "", ""] {
+        enter(&mut app, figure);
+    }
+    assert_eq!(app.current_item(), Some(Item::Explained));
+    let effects = app.update(Msg::Char('1'));
+    assert!(effects.is_empty());
+    assert_eq!(app.notice, Some(Notice::YesOrNo('1')));
+    assert_eq!(app.current_item(), Some(Item::Explained));
+}

@@ -58,9 +58,9 @@ pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area:
                 Span::raw(format!("{marker} ")),
                 Span::styled(format!("{word:<12}"), style),
                 Span::raw(format!(
-                    " {:<6} {:<22} {}",
+                    " {:<6} {:<30} {}",
                     r.code,
-                    clip(&fields, 22),
+                    clip(&fields, 30),
                     state
                 )),
             ];
