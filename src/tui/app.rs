@@ -256,6 +256,8 @@ pub struct App {
     pub acknowledged: BTreeSet<String>,
     /// Scroll offset of the finalise screen's table.
     pub scroll: u16,
+    /// Set when Enter on a rule result led to a field: Esc goes back to the check.
+    pub from_check: bool,
     /// Where to go once the resumed station is open.
     pending_resume: Option<ResumePoint>,
     /// Set when the operator confirmed leaving.
@@ -296,6 +298,7 @@ impl App {
             result_cursor: 0,
             acknowledged: BTreeSet::new(),
             scroll: 0,
+            from_check: false,
             pending_resume: resume,
             quit: false,
             color: true,
@@ -551,6 +554,7 @@ impl App {
     }
 
     fn opened(&mut self, record: CountRecord) {
+        self.from_check = false;
         self.statuses
             .insert(record.station, StationStatus::of(&record));
         self.acknowledged = record
@@ -630,6 +634,7 @@ impl App {
     fn go(&mut self, step: Step, index: usize) {
         if step == Step::Check && self.screen != Screen::Step(Step::Check) {
             self.refresh_results();
+            self.from_check = false;
         }
         if step == Step::Finalise {
             self.scroll = 0;

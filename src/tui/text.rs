@@ -161,7 +161,7 @@ verschil volledig is verklaard (j/n).",
 wat de kandidaten samen hebben en wat nog toe te wijzen is. Klopt een lijst niet, dan vraagt het \
 programma of u toch verder wilt.",
     help_check: "Hier staan alle fouten (F.) en waarschuwingen (W.) van de Kiesraad. Kies er een \
-met de pijltjes; Enter gaat naar het veld. Een fout moet u oplossen. Een waarschuwing bevestigt \
+met de pijltjes; Enter gaat naar het veld (Esc brengt u daarna terug). Een fout moet u oplossen. Een waarschuwing bevestigt \
 u met de spatiebalk nadat u haar heeft gecontroleerd; dat wordt vastgelegd.",
     help_finalise: "Dit zijn de getallen in de volgorde van het proces-verbaal. Neem ze over. \
 Enter stelt vast, na een bevestiging met j. Daarna kan alleen een corrigendum (met reden) nog \
@@ -255,7 +255,7 @@ paper, and answer whether the difference is fully explained (y/n).",
 candidates have together and what is left to assign. When a list does not add up, the program \
 asks whether you want to move on anyway.",
     help_check: "Every error (F.) and warning (W.) of the Kiesraad's rules. Choose one with the \
-arrows; Enter goes to the field. An error must be resolved. Acknowledge a warning with the space \
+arrows; Enter goes to the field (Esc brings you back). An error must be resolved. Acknowledge a warning with the space \
 bar once you have checked it; that is recorded.",
     help_finalise: "These are the figures in the order of the proces-verbaal. Copy them. Enter \
 finalises, after you confirm with y. After that only a corrigendum (with a reason) can change \

@@ -77,7 +77,13 @@ impl App {
                     self.input.clear();
                     return;
                 }
-                self.go_stations();
+                if self.from_check {
+                    // Back to the rule results this field was reached from.
+                    self.from_check = false;
+                    self.go(Step::Check, 0);
+                } else {
+                    self.go_stations();
+                }
             }
             _ => {}
         }
@@ -259,6 +265,7 @@ impl App {
     }
 
     pub(super) fn go_stations(&mut self) {
+        self.from_check = false;
         self.screen = Screen::Stations;
         self.record = None;
         self.input.clear();

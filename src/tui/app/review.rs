@@ -38,6 +38,7 @@ impl App {
             None => (Step::Voters, 0),
         };
         self.go(step, index);
+        self.from_check = true;
     }
 
     fn acknowledge(&mut self, fx: &mut Vec<Effect>) {

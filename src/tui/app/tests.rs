@@ -304,6 +304,11 @@ fn an_error_cannot_be_acknowledged_and_enter_jumps_to_its_field() {
             candidate: 3
         }))
     );
+    // Esc goes back to the rule results, not to the station list.
+    app.update(Msg::Back);
+    assert_eq!(app.screen, Screen::Step(Step::Check));
+    app.update(Msg::Back);
+    assert_eq!(app.screen, Screen::Stations);
 }
 
 #[test]
