@@ -491,3 +491,14 @@ fn a_digit_on_the_yes_no_question_is_refused_with_its_own_message() {
     assert_eq!(app.notice, Some(Notice::YesOrNo('1')));
     assert_eq!(app.current_item(), Some(Item::Explained));
 }
+
+#[test]
+fn a_failed_save_is_shown_as_an_error_that_says_not_saved() {
+    let mut app = opened();
+    enter(&mut app, "12");
+    app.update(Msg::StorageFailed("schijf vol".into()));
+    let notice = app.notice.clone().expect("a notice");
+    assert!(notice.is_error());
+    let text = crate::tui::text::notice(Language::Dutch, &notice);
+    assert_eq!(text, "Fout: NIET bewaard: schijf vol");
+}
