@@ -386,9 +386,9 @@ pub fn done_action(language: Language, action: DoneAction) -> &'static str {
         }
         DoneAction::Annex => {
             if en {
-                "print the annex (PDF, to the printer when one is set up)"
+                "annex (write the PDF; to the printer when one is set up)"
             } else {
-                "bijlage afdrukken (PDF, naar de printer als die is ingesteld)"
+                "bijlage (PDF maken; naar de printer als die is ingesteld)"
             }
         }
     }
