@@ -32,18 +32,33 @@ fn scan_qr_codes(pages: &[Page]) -> Vec<String> {
         let mut pixels = vec![255u8; width * height];
         let mut any = false;
         for item in &page.items {
-            if let Item::Rect { x, y, w, h } = item {
+            if let Item::Qr {
+                x,
+                y,
+                size,
+                width: modules_wide,
+                modules,
+            } = item
+            {
                 any = true;
-                let (x0, y0) = (
-                    (x * PX_PER_MM).round() as usize,
-                    (y * PX_PER_MM).round() as usize,
-                );
-                let (x1, y1) = (
-                    ((x + w) * PX_PER_MM).round() as usize,
-                    ((y + h) * PX_PER_MM).round() as usize,
-                );
-                for row in y0..y1.min(height) {
-                    pixels[row * width + x0..row * width + x1.min(width)].fill(0);
+                let module = size / (modules_wide + 8) as f32;
+                for (i, dark) in modules.iter().enumerate() {
+                    if !dark {
+                        continue;
+                    }
+                    let mx = x + (i % modules_wide + 4) as f32 * module;
+                    let my = y + (i / modules_wide + 4) as f32 * module;
+                    let (x0, y0) = (
+                        (mx * PX_PER_MM).round() as usize,
+                        (my * PX_PER_MM).round() as usize,
+                    );
+                    let (x1, y1) = (
+                        ((mx + module) * PX_PER_MM).round() as usize,
+                        ((my + module) * PX_PER_MM).round() as usize,
+                    );
+                    for row in y0..y1.min(height) {
+                        pixels[row * width + x0..row * width + x1.min(width)].fill(0);
+                    }
                 }
             }
         }

@@ -23,6 +23,7 @@ const LINE: f32 = 5.6;
 const CAND_LINE: f32 = 4.2;
 const COLUMN_GAP: f32 = 8.0;
 const QR_SIZE: f32 = 52.0;
+const SIGNATURE_ROW: f32 = 15.0;
 
 /// Something drawn on a page.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,8 +44,18 @@ pub enum Item {
         y2: f32,
         width_pt: f32,
     },
-    /// A filled black rectangle (QR modules).
+    /// A filled black rectangle.
     Rect { x: f32, y: f32, w: f32, h: f32 },
+    /// A QR code `size` mm square at (x, y), its quiet zone of four modules included.
+    Qr {
+        x: f32,
+        y: f32,
+        size: f32,
+        /// Modules per side, without the quiet zone.
+        width: usize,
+        /// `width * width` modules, row by row; true is dark.
+        modules: Vec<bool>,
+    },
     /// "CONCEPT" diagonally across the page.
     Watermark(String),
 }
@@ -63,7 +74,20 @@ pub fn layout(annex: &Annex, measure: &dyn Measure) -> Vec<Page> {
     };
     w.title_block(annex);
     for section in &annex.sections {
-        w.ensure(LINE * 2.0 + 3.0 * LINE);
+        // A heading stays with the start of what follows; the signatures (and a
+        // row of QR codes) stay with their heading and introduction.
+        let keep: f32 = section
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Signatures(roles) => SIGNATURE_ROW * roles.len() as f32 + LINE + 2.0,
+                Block::Qr(_) => QR_SIZE + LINE + 2.0,
+                Block::Text(_) => LINE + 1.0,
+                _ => 3.0 * LINE,
+            })
+            .take(2)
+            .sum();
+        w.ensure(LINE * 2.0 + keep);
         w.y += LINE * 0.6;
         w.y += LINE;
         w.text(LEFT, w.y, 12.0, Style::Bold, &section.title);
@@ -365,35 +389,18 @@ impl Writer<'_> {
         }
     }
 
-    /// Dark modules as rectangles, one per horizontal run, so a large code stays small.
     fn qr_modules(&mut self, x: f32, y: f32, part: &QrPart) {
-        // Four modules of quiet zone on every side, inside QR_SIZE.
-        let module = QR_SIZE / (part.width + 8) as f32;
-        let origin_x = x + 4.0 * module;
-        let origin_y = y + 4.0 * module;
-        for (r, row) in part.modules.chunks(part.width.max(1)).enumerate() {
-            let mut c = 0;
-            while c < row.len() {
-                if !row[c] {
-                    c += 1;
-                    continue;
-                }
-                let start = c;
-                while c < row.len() && row[c] {
-                    c += 1;
-                }
-                self.page().items.push(Item::Rect {
-                    x: origin_x + start as f32 * module,
-                    y: origin_y + r as f32 * module,
-                    w: (c - start) as f32 * module,
-                    h: module,
-                });
-            }
-        }
+        self.page().items.push(Item::Qr {
+            x,
+            y,
+            size: QR_SIZE,
+            width: part.width,
+            modules: part.modules.clone(),
+        });
     }
 
     fn signatures(&mut self, roles: &[String]) {
-        let row = 15.0;
+        let row = SIGNATURE_ROW;
         // Kept together: the signatures belong on one page.
         self.ensure(row * roles.len() as f32 + LINE);
         self.y += 2.0;
@@ -739,6 +746,45 @@ mod tests {
             pages
                 .iter()
                 .all(|p| matches!(p.items.first(), Some(Item::Watermark(t)) if t == "CONCEPT"))
+        );
+    }
+
+    #[test]
+    fn the_signature_heading_goes_to_the_page_of_the_signatures() {
+        let filler: Vec<Figure> = (0..32)
+            .map(|n| Figure {
+                letter: String::new(),
+                label: format!("regel {n}"),
+                value: n.to_string(),
+                total: false,
+            })
+            .collect();
+        let pages = layout(
+            &annex(vec![
+                Section {
+                    title: "Eerst".into(),
+                    blocks: vec![Block::Figures(filler)],
+                },
+                Section {
+                    title: "Ondertekening".into(),
+                    blocks: vec![
+                        Block::Text("Door de voorzitter en twee leden.".into()),
+                        Block::Signatures(vec!["Voorzitter".into(), "Lid".into(), "Lid".into()]),
+                    ],
+                },
+            ]),
+            &Fixed,
+        );
+        let page_of = |wanted: &str| {
+            pages
+                .iter()
+                .position(|p| texts(p).iter().any(|(_, _, t)| *t == wanted))
+                .unwrap()
+        };
+        assert_eq!(page_of("Ondertekening"), page_of("Voorzitter"));
+        assert_eq!(
+            page_of("Door de voorzitter en twee leden."),
+            page_of("Voorzitter")
         );
     }
 

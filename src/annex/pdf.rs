@@ -5,7 +5,8 @@ use super::fonts::{Fonts, Measure, PT_PER_MM, Style};
 use super::layout::{Item, PAGE_HEIGHT, PAGE_WIDTH, Page};
 use printpdf::{
     Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+    PdfPage, PdfSaveOptions, Point, Pt, RawImage, RawImageData, RawImageFormat, Rect, TextItem,
+    TextMatrix, XObjectTransform,
 };
 
 fn pt(mm: f32) -> Pt {
@@ -32,11 +33,8 @@ pub fn write_pdf(pages: &[Page], fonts: &Fonts, title: &str) -> Vec<u8> {
     let pdf_pages = pages
         .iter()
         .map(|page| {
-            PdfPage::new(
-                Mm(PAGE_WIDTH),
-                Mm(PAGE_HEIGHT),
-                page_ops(page, fonts, &regular, &bold),
-            )
+            let ops = page_ops(&mut doc, page, fonts, &regular, &bold);
+            PdfPage::new(Mm(PAGE_WIDTH), Mm(PAGE_HEIGHT), ops)
         })
         .collect();
     let options = PdfSaveOptions {
@@ -46,7 +44,33 @@ pub fn write_pdf(pages: &[Page], fonts: &Fonts, title: &str) -> Vec<u8> {
     doc.with_pages(pdf_pages).save(&options, &mut Vec::new())
 }
 
-fn page_ops(page: &Page, fonts: &Fonts, regular: &FontId, bold: &FontId) -> Vec<Op> {
+/// A QR code as a greyscale image, one pixel a module, quiet zone included. An
+/// image (drawn without interpolation) keeps the PDF small and fast to write,
+/// where a rectangle per run of modules made tens of thousands of drawing operations.
+fn qr_image(width: usize, modules: &[bool]) -> RawImage {
+    let side = width + 8;
+    let mut pixels = vec![255u8; side * side];
+    for (i, dark) in modules.iter().enumerate() {
+        if *dark {
+            pixels[(i / width + 4) * side + i % width + 4] = 0;
+        }
+    }
+    RawImage {
+        pixels: RawImageData::U8(pixels),
+        width: side,
+        height: side,
+        data_format: RawImageFormat::R8,
+        tag: Vec::new(),
+    }
+}
+
+fn page_ops(
+    doc: &mut PdfDocument,
+    page: &Page,
+    fonts: &Fonts,
+    regular: &FontId,
+    bold: &FontId,
+) -> Vec<Op> {
     let mut ops = Vec::with_capacity(page.items.len() * 3 + 8);
     // Shapes first, then all text in one text section.
     ops.push(Op::SetFillColor { col: grey(0.0) });
@@ -82,6 +106,25 @@ fn page_ops(page: &Page, fonts: &Fonts, regular: &FontId, bold: &FontId) -> Vec<
                     ..Rect::from_xywh(pt(*x), pt(PAGE_HEIGHT - y - h), pt(*w), pt(*h))
                 },
             }),
+            Item::Qr {
+                x,
+                y,
+                size,
+                width,
+                modules,
+            } => {
+                let id = doc.add_image(&qr_image(*width, modules));
+                let inches = size / 25.4;
+                ops.push(Op::UseXobject {
+                    id,
+                    transform: XObjectTransform {
+                        translate_x: Some(pt(*x)),
+                        translate_y: Some(pt(PAGE_HEIGHT - y - size)),
+                        dpi: Some((width + 8) as f32 / inches),
+                        ..XObjectTransform::default()
+                    },
+                });
+            }
             Item::Text { .. } | Item::Watermark(_) => {}
         }
     }
@@ -136,7 +179,7 @@ fn page_ops(page: &Page, fonts: &Fonts, regular: &FontId, bold: &FontId) -> Vec<
                     items: vec![TextItem::Text(text.clone())],
                 });
             }
-            Item::Line { .. } | Item::Rect { .. } => {}
+            Item::Line { .. } | Item::Rect { .. } | Item::Qr { .. } => {}
         }
     }
     ops.push(Op::EndTextSection);

@@ -8,7 +8,8 @@
 //! [`join`] puts scanned parts back together.
 
 use super::content::QrPart;
-use qrcode::{EcLevel, QrCode};
+use qrcode::bits::Bits;
+use qrcode::{EcLevel, QrCode, Version};
 
 /// The most bytes one QR code carries: version 25 at error correction level M
 /// holds 997 bytes, 117 modules wide, about 0.45 mm a module on the printed page.
@@ -47,16 +48,29 @@ pub fn part_texts(result_file: &str) -> Vec<String> {
         .collect()
 }
 
-/// The QR codes of a result file, with their captions.
+/// The QR codes of a result file, with their captions. The parts are encoded on
+/// separate threads: choosing each code's mask is the slow step of a large annex.
 pub fn parts(result_file: &str) -> Result<Vec<QrPart>, String> {
     let texts = part_texts(result_file);
     let total = texts.len();
-    texts
-        .iter()
+    let codes: Vec<Result<QrCode, String>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = texts
+            .iter()
+            .map(|text| scope.spawn(move || encode(text.as_bytes())))
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|_| Err("QR code: encoder failed".to_string()))
+            })
+            .collect()
+    });
+    codes
+        .into_iter()
         .enumerate()
-        .map(|(i, text)| {
-            let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
-                .map_err(|e| format!("QR code: {e}"))?;
+        .map(|(i, code)| {
+            let code = code?;
             Ok(QrPart {
                 width: code.width(),
                 modules: code
@@ -72,6 +86,19 @@ pub fn parts(result_file: &str) -> Result<Vec<QrPart>, String> {
             })
         })
         .collect()
+}
+
+/// One QR code in byte mode at level M, in the smallest version that holds `data`.
+/// Byte mode throughout: the crate's optimal segmentation is slow on a kilobyte
+/// and gains little on TOML text.
+fn encode(data: &[u8]) -> Result<QrCode, String> {
+    for version in 1..=40 {
+        let mut bits = Bits::new(Version::Normal(version));
+        if bits.push_byte_data(data).is_ok() && bits.push_terminator(EcLevel::M).is_ok() {
+            return QrCode::with_bits(bits, EcLevel::M).map_err(|e| format!("QR code: {e}"));
+        }
+    }
+    Err(format!("QR code: {} bytes do not fit one code", data.len()))
 }
 
 /// The result file from scanned QR texts, in any order.

@@ -77,7 +77,6 @@ fn from_workspace(
     station: u32,
 ) -> Result<(), u8> {
     let workspace = common::open_workspace(cli, settings)?;
-    let election: &Election = workspace.election();
     let record: CountRecord = match workspace.record(station) {
         Ok(Some(record)) => record,
         Ok(None) => {
@@ -87,6 +86,7 @@ fn from_workspace(
         }
         Err(e) => return Err(fail(&format!("{}: {e}", workspace.dir().display()))),
     };
+    let election: &Election = workspace.election();
     let head = workspace
         .audit_head()
         .map_err(|e| fail(&format!("{}: {e}", workspace.dir().display())))?;

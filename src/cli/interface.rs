@@ -16,7 +16,12 @@ pub fn run(cli: &Cli) -> u8 {
         Ok(w) => w,
         Err(code) => return code,
     };
-    match crate::tui::run(&mut workspace, language, &settings.operator()) {
+    match crate::tui::run_with_printing(
+        &mut workspace,
+        language,
+        &settings.operator(),
+        &settings.printing,
+    ) {
         Ok(()) => 0,
         Err(e) => fail(&format!("terminal: {e}")),
     }

@@ -40,6 +40,8 @@ pub enum DoneAction {
     Stations,
     /// The verification code and figures to read aloud over the phone.
     ReadAloud,
+    /// Write the annex (bijlage) PDF and print it where a printer is configured.
+    Annex,
 }
 
 /// A modal question or panel over the screen.
@@ -98,6 +100,11 @@ pub enum Notice {
     NoStationMatches,
     /// What the phone check says.
     Phone(PhoneNotice),
+    /// The annex was written to `path`; `printed` is what printing said, if asked.
+    AnnexWritten {
+        path: String,
+        printed: Option<String>,
+    },
 }
 
 impl Notice {
@@ -160,6 +167,11 @@ pub enum Msg {
     PhoneCheck,
     /// The runtime's answer: every station's phone status.
     PhoneOverview(Vec<StationPhoneStatus>),
+    /// The runtime wrote the annex (and printed it when configured).
+    AnnexWritten {
+        path: String,
+        printed: Option<String>,
+    },
 }
 
 /// What the runtime must do for the App. Every confirmed change is saved at once.
@@ -198,6 +210,12 @@ pub enum Effect {
     },
     /// Read every station's phone status; answer with [`Msg::PhoneOverview`].
     LoadPhoneOverview,
+    /// Write the station's annex PDF, print it when `printing` says so; answer
+    /// with [`Msg::AnnexWritten`].
+    WriteAnnex {
+        station: u32,
+        printing: crate::settings::Printing,
+    },
     /// Store a finished phone check (audit log); answer with [`Msg::PhoneOverview`].
     RecordPhoneCheck {
         station: u32,
@@ -266,6 +284,8 @@ pub struct App {
     pub color: bool,
     /// The phone check (receiving side) and the read-aloud screen.
     pub phone: PhoneState,
+    /// Where the annex goes and whether it is printed (from the settings file).
+    pub printing: crate::settings::Printing,
 }
 
 impl App {
@@ -303,6 +323,7 @@ impl App {
             quit: false,
             color: true,
             phone: PhoneState::default(),
+            printing: crate::settings::Printing::default(),
         }
     }
 
@@ -449,6 +470,10 @@ impl App {
             }
             Msg::StorageFailed(text) => {
                 self.notice = Some(Notice::Storage(text));
+                return;
+            }
+            Msg::AnnexWritten { path, printed } => {
+                self.notice = Some(Notice::AnnexWritten { path, printed });
                 return;
             }
             Msg::PhoneOverview(overview) => {

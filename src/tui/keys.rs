@@ -9,8 +9,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// The actions of the Done screen and their keys. Add the verification code and the
 /// annex here (and in `DoneAction`, `text::done_action`, `App::done_action`).
-pub const DONE_ACTIONS: &[(char, DoneAction)] =
-    &[('v', DoneAction::ReadAloud), ('c', DoneAction::Correct)];
+pub const DONE_ACTIONS: &[(char, DoneAction)] = &[
+    ('v', DoneAction::ReadAloud),
+    ('p', DoneAction::Annex),
+    ('c', DoneAction::Correct),
+];
 
 /// Translates a key press; `None` for keys that mean nothing here (and releases).
 pub fn message(app: &App, key: KeyEvent) -> Option<Msg> {

@@ -15,5 +15,5 @@ pub mod view;
 pub use app::{App, DoneAction, Effect, Msg, Screen};
 pub use flow::Step;
 pub use phone::PhoneScreen;
-pub use runtime::{execute, run};
+pub use runtime::{execute, run, run_with_printing};
 pub use view::view;

@@ -5,7 +5,7 @@ use super::app::{ACKNOWLEDGEMENT_WITHDRAWN, WARNING_ACKNOWLEDGED};
 use super::app::{App, Effect, Msg};
 use super::{keys, view};
 use crate::record::{EntryMode, RecordState};
-use crate::settings::Language;
+use crate::settings::{Language, Printing};
 use crate::storage::Workspace;
 use ratatui::crossterm::event::{self, Event};
 use std::io;
@@ -17,6 +17,16 @@ pub fn colour_wanted() -> bool {
 
 /// Runs the interface until the operator leaves.
 pub fn run(workspace: &mut Workspace, language: Language, operator: &str) -> io::Result<()> {
+    run_with_printing(workspace, language, operator, &Printing::default())
+}
+
+/// As [`run`], with the settings' printing options (where the annex goes, which printer).
+pub fn run_with_printing(
+    workspace: &mut Workspace,
+    language: Language,
+    operator: &str,
+    printing: &Printing,
+) -> io::Result<()> {
     // A workspace that cannot be read says so on screen instead of looking empty.
     let mut problem = None;
     let records = workspace.records().unwrap_or_else(|e| {
@@ -29,6 +39,7 @@ pub fn run(workspace: &mut Workspace, language: Language, operator: &str) -> io:
     });
     let mut app = App::new(workspace.election().clone(), language, &records, resume);
     app.color = colour_wanted();
+    app.printing = printing.clone();
     if let Some(text) = problem {
         app.update(Msg::StorageFailed(text));
     }
@@ -130,6 +141,15 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
             match workspace.start_correction(station, &reason, operator) {
                 Ok(record) => Some(Msg::Opened(record)),
                 Err(e) => failed(e),
+            }
+        }
+        Effect::WriteAnnex { station, printing } => {
+            match crate::annex::station::write_station(workspace, station, &printing) {
+                Ok(written) => Some(Msg::AnnexWritten {
+                    printed: written.printed.map(|p| p.message(&written.path)),
+                    path: written.path.display().to_string(),
+                }),
+                Err(text) => Some(Msg::StorageFailed(text)),
             }
         }
         Effect::LoadPhoneOverview => match workspace.phone_overview() {

@@ -384,6 +384,13 @@ pub fn done_action(language: Language, action: DoneAction) -> &'static str {
                 "voorlezen (controlecode voor de telefoon)"
             }
         }
+        DoneAction::Annex => {
+            if en {
+                "annex (write the PDF; to the printer when one is set up)"
+            } else {
+                "bijlage (PDF maken; naar de printer als die is ingesteld)"
+            }
+        }
     }
 }
 
@@ -490,6 +497,17 @@ pub fn notice(language: Language, notice: &Notice) -> String {
                     "Corrigendum begonnen ({} {version}): loop de getallen na.",
                     t.version
                 )
+            }
+        }
+        Notice::AnnexWritten { path, printed } => {
+            let written = if en {
+                format!("Annex written: {path}")
+            } else {
+                format!("Bijlage geschreven: {path}")
+            };
+            match printed {
+                Some(printed) => format!("{written}. {printed}"),
+                None => format!("{written}."),
             }
         }
         Notice::RecordFinalised => {

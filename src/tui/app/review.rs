@@ -128,13 +128,21 @@ impl App {
 
     /// What each Done action does. Add new actions here; an action that needs the
     /// workspace (a code, an annex) pushes an [`Effect`] and gets its answer as a [`Msg`].
-    fn done_action(&mut self, action: DoneAction, _fx: &mut Vec<Effect>) {
+    fn done_action(&mut self, action: DoneAction, fx: &mut Vec<Effect>) {
         match action {
             DoneAction::Correct => self.dialog = Some(Dialog::CorrectionReason(String::new())),
             DoneAction::Stations => self.go_stations(),
             DoneAction::ReadAloud => {
                 self.phone.scroll = 0;
                 self.screen = Screen::ReadAloud;
+            }
+            DoneAction::Annex => {
+                if let Some(record) = &self.record {
+                    fx.push(Effect::WriteAnnex {
+                        station: record.station,
+                        printing: self.printing.clone(),
+                    });
+                }
             }
         }
     }

@@ -502,3 +502,38 @@ fn a_failed_save_is_shown_as_an_error_that_says_not_saved() {
     let text = crate::tui::text::notice(Language::Dutch, &notice);
     assert_eq!(text, "Fout: NIET bewaard: schijf vol");
 }
+
+#[test]
+fn the_done_screen_writes_the_annex_and_shows_where_it_went() {
+    let mut app = opened();
+    app.printing.printer = "kantoor".into();
+    let mut record = app.record.clone().expect("open");
+    record.lifecycle.state = RecordState::Finalised;
+    app.update(Msg::Finalised(record));
+    assert_eq!(app.screen, Screen::Done);
+    let effects = app.update(Msg::Done(DoneAction::Annex));
+    assert_eq!(
+        effects,
+        vec![Effect::WriteAnnex {
+            station: 1,
+            printing: app.printing.clone(),
+        }]
+    );
+    app.update(Msg::AnnexWritten {
+        path: "/werkmap/annex/bijlage-stembureau-1-versie-1.pdf".into(),
+        printed: Some("niet afgedrukt / not printed: geen printer".into()),
+    });
+    assert_eq!(
+        app.screen,
+        Screen::Done,
+        "the operator stays on the Done screen"
+    );
+    let notice = app.notice.clone().expect("a notice");
+    let shown = crate::tui::text::notice(Language::Dutch, &notice);
+    assert!(
+        shown.contains("bijlage-stembureau-1-versie-1.pdf"),
+        "{shown}"
+    );
+    assert!(shown.contains("niet afgedrukt"), "{shown}");
+    assert!(!notice.is_error(), "a missing printer is not a failure");
+}
