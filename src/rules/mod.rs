@@ -103,7 +103,7 @@ pub const CODES: &[(&str, Severity)] = &[
     ("T.101", Severity::Error),
     ("T.301", Severity::Error),
     ("T.302", Severity::Error),
-    ("T.001", Severity::Warning),
+    ("T.001", Severity::Error),
     ("T.201", Severity::Warning),
     ("T.202", Severity::Warning),
     ("T.203", Severity::Warning),
@@ -189,11 +189,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_untouched_record_only_asks_for_the_empty_boxes() {
+    fn an_untouched_record_only_asks_for_the_empty_boxes_and_cannot_be_finalised() {
         let (e, r) = empty_record();
         let results = validate(&e, &r);
         assert_eq!(codes(&results), ["T.001"]);
-        assert!(!has_errors(&results));
+        assert!(
+            has_errors(&results),
+            "an empty record must not be finalisable"
+        );
         assert_eq!(results[0].fields.first(), Some(&at(Field::PollCards)));
     }
 

@@ -2,7 +2,7 @@
 //! in the box (E.1..E.n = E, E + F + G = H); kiezerspassen where they do not
 //! apply; boxes the form requires that are still empty.
 
-use super::{RuleResult, all_empty, at, error, sum, value, warning};
+use super::{RuleResult, all_empty, at, error, sum, value};
 use crate::election::Election;
 use crate::record::{CountRecord, Field};
 
@@ -150,7 +150,9 @@ fn votes_add_up_to_h(record: &CountRecord, out: &mut Vec<RuleResult>) {
 
 /// T.001: boxes the form requires (A, B, C where it applies, D, every E.n, E, F,
 /// G, H) that are still empty. An empty box counts as 0 in the other rules; this
-/// asks the operator to write the 0 if 0 is meant.
+/// asks the operator to write the 0 if 0 is meant. It is an error, not a warning:
+/// a record with boxes not yet filled in is not finished and must not be finalised
+/// (an acknowledged warning would let an empty record through).
 fn required_boxes(election: &Election, record: &CountRecord, out: &mut Vec<RuleResult>) {
     let mut required = vec![Field::PollCards, Field::ProxyCertificates];
     if election.voter_cards_apply() {
@@ -173,7 +175,7 @@ fn required_boxes(election: &Election, record: &CountRecord, out: &mut Vec<RuleR
     }
     let keys: Vec<String> = empty.iter().map(|f| f.key()).collect();
     let keys = keys.join(", ");
-    out.push(warning(
+    out.push(error(
         "T.001",
         empty.into_iter().map(at).collect(),
         format!("nog niet ingevuld: {keys}. Vul 0 in als er geen waren"),
@@ -308,7 +310,7 @@ mod tests {
             t001[0].fields,
             [at(Field::ListTotal(3)), at(Field::Invalid)]
         );
-        assert_eq!(t001[0].severity, Severity::Warning);
+        assert_eq!(t001[0].severity, Severity::Error);
         let (e, mut r) = transcribed();
         r.set(Field::Invalid, Some(0));
         assert!(only(&validate(&e, &r), "T.001").is_empty());
