@@ -9,6 +9,8 @@ use crate::settings::Language;
 
 /// The fixed strings of one language.
 pub struct Text {
+    /// The form's checkboxes as the check screen names them, in `Mark::ALL` order.
+    pub marks: [&'static str; 5],
     pub stations_title: &'static str,
     pub filter: &'static str,
     pub not_started: &'static str,
@@ -85,6 +87,13 @@ pub struct Text {
 }
 
 pub const NL: Text = Text {
+    marks: [
+        "vakje D = H",
+        "vakje H > D",
+        "vakje H < D",
+        "verklaard: ja",
+        "verklaard: nee",
+    ],
     stations_title: "Kies het stembureau",
     filter: "Zoek (nummer of naam)",
     not_started: "nog niet begonnen",
@@ -181,6 +190,13 @@ volgende/vorige stap - Esc terug - F1 of ? hulp - q of Ctrl-C stoppen (u wordt h
 };
 
 pub const EN: Text = Text {
+    marks: [
+        "box D = H",
+        "box H > D",
+        "box H < D",
+        "explained: yes",
+        "explained: no",
+    ],
     stations_title: "Choose the polling station",
     filter: "Search (number or name)",
     not_started: "not started",

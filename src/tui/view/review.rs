@@ -2,6 +2,7 @@
 //! and the Done screen.
 
 use super::*;
+use crate::record::Mark;
 
 pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area: Rect) {
     let (errors, open) = app.blockers();
@@ -50,7 +51,7 @@ pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area:
             let fields = r
                 .fields
                 .iter()
-                .map(target_key)
+                .map(|target| target_label(target, t))
                 .collect::<Vec<_>>()
                 .join(", ");
             let marker = if focused { ">" } else { " " };
@@ -77,7 +78,7 @@ pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area:
         let fields = r
             .fields
             .iter()
-            .map(target_key)
+            .map(|target| target_label(target, t))
             .collect::<Vec<_>>()
             .join(", ");
         frame.render_widget(
@@ -89,10 +90,15 @@ pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area:
     }
 }
 
-fn target_key(target: &Target) -> String {
+/// A rule result's field as the operator reads it: a count by its letter as on the
+/// form ("E.3"), a checkbox by what it says ("vakje D = H"), never an internal key.
+fn target_label(target: &Target, t: &Text) -> String {
     match target {
         Target::Count(f) => f.key(),
-        Target::Mark(m) => m.key().to_string(),
+        Target::Mark(m) => {
+            let index = Mark::ALL.iter().position(|x| x == m).unwrap_or(0);
+            t.marks[index].to_string()
+        }
     }
 }
 
