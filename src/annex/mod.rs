@@ -14,6 +14,7 @@ pub mod layout;
 pub mod pdf;
 pub mod print;
 pub mod qr;
+mod qr_mask;
 pub mod station;
 
 use crate::election::Election;

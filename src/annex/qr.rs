@@ -9,7 +9,7 @@
 
 use super::content::QrPart;
 use qrcode::bits::Bits;
-use qrcode::{EcLevel, QrCode, Version};
+use qrcode::{EcLevel, Version};
 
 /// The most bytes one QR code carries: version 25 at error correction level M
 /// holds 997 bytes, 117 modules wide, about 0.45 mm a module on the printed page.
@@ -49,11 +49,11 @@ pub fn part_texts(result_file: &str) -> Vec<String> {
 }
 
 /// The QR codes of a result file, with their captions. The parts are encoded on
-/// separate threads: choosing each code's mask is the slow step of a large annex.
+/// separate threads.
 pub fn parts(result_file: &str) -> Result<Vec<QrPart>, String> {
     let texts = part_texts(result_file);
     let total = texts.len();
-    let codes: Vec<Result<QrCode, String>> = std::thread::scope(|scope| {
+    let codes: Vec<Result<(usize, Vec<bool>), String>> = std::thread::scope(|scope| {
         let workers: Vec<_> = texts
             .iter()
             .map(|text| scope.spawn(move || encode(text.as_bytes())))
@@ -70,14 +70,10 @@ pub fn parts(result_file: &str) -> Result<Vec<QrPart>, String> {
         .into_iter()
         .enumerate()
         .map(|(i, code)| {
-            let code = code?;
+            let (width, modules) = code?;
             Ok(QrPart {
-                width: code.width(),
-                modules: code
-                    .to_colors()
-                    .into_iter()
-                    .map(|c| c == qrcode::Color::Dark)
-                    .collect(),
+                width,
+                modules,
                 caption: if total == 1 {
                     "Resultaatbestand".to_string()
                 } else {
@@ -88,14 +84,14 @@ pub fn parts(result_file: &str) -> Result<Vec<QrPart>, String> {
         .collect()
 }
 
-/// One QR code in byte mode at level M, in the smallest version that holds `data`.
-/// Byte mode throughout: the crate's optimal segmentation is slow on a kilobyte
-/// and gains little on TOML text.
-fn encode(data: &[u8]) -> Result<QrCode, String> {
+/// One QR code in byte mode at level M, in the smallest version that holds `data`:
+/// (modules per side, modules row by row). Byte mode throughout: the crate's
+/// optimal segmentation is slow on a kilobyte and gains little on TOML text.
+fn encode(data: &[u8]) -> Result<(usize, Vec<bool>), String> {
     for version in 1..=40 {
         let mut bits = Bits::new(Version::Normal(version));
         if bits.push_byte_data(data).is_ok() && bits.push_terminator(EcLevel::M).is_ok() {
-            return QrCode::with_bits(bits, EcLevel::M).map_err(|e| format!("QR code: {e}"));
+            return super::qr_mask::encode(bits, EcLevel::M);
         }
     }
     Err(format!("QR code: {} bytes do not fit one code", data.len()))
