@@ -329,24 +329,15 @@ impl Writer<'_> {
             self.text(LEFT, self.y, 20.0, Style::Bold, &line);
         }
         self.y += 2.0;
-        // Section codes two to a row.
-        let half = (RIGHT - LEFT - COLUMN_GAP) / 2.0;
-        for pair in codes.sections.chunks(2) {
+        // Section codes one to a row, so that their names are printed in full.
+        for (name, group) in &codes.sections {
             self.ensure(LINE);
             self.y += LINE;
-            for (i, (name, group)) in pair.iter().enumerate() {
-                let x = LEFT + i as f32 * (half + COLUMN_GAP);
-                let group_width = self.measure.width_mm(group, BODY, Style::Bold);
-                let name = fit(
-                    self.measure,
-                    name,
-                    BODY,
-                    Style::Regular,
-                    half - group_width - 3.0,
-                );
-                self.text(x, self.y - 1.5, BODY, Style::Regular, &name);
-                self.right_text(x + half, self.y - 1.5, BODY, Style::Bold, group);
-            }
+            let group_width = self.measure.width_mm(group, BODY, Style::Bold);
+            let room = RIGHT - LEFT - group_width - 6.0;
+            let name = fit(self.measure, name, BODY, Style::Regular, room);
+            self.text(LEFT + 1.0, self.y - 1.5, BODY, Style::Regular, &name);
+            self.right_text(RIGHT - 1.0, self.y - 1.5, BODY, Style::Bold, group);
             self.rule(LEFT, RIGHT, 0.2);
         }
         self.y += 1.0;
