@@ -1,19 +1,12 @@
 //! `telraam audit verify`: an intact log passes; a row changed by hand is named.
 
+#[path = "support/cli.rs"]
+mod cli;
+
+use cli::telraam;
 use std::path::Path;
-use std::process::{Command, Output};
 use telraam::record::Field;
 use telraam::storage::Workspace;
-
-fn telraam(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_telraam"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .output()
-        .expect("run telraam")
-}
 
 fn workspace_with_counts(dir: &Path) {
     let mut ws = Workspace::open(dir).expect("open");

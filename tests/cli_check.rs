@@ -1,8 +1,10 @@
 //! `telraam check` as a user runs it: the built binary on the sample result files
 //! and on broken ones.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 struct Run {
     code: i32,
@@ -12,13 +14,7 @@ struct Run {
 
 /// Runs the binary with a private home, so no settings file of the machine leaks in.
 fn telraam(home: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_telraam"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .output()
-        .expect("the binary runs");
+    let out = cli::telraam(home, args);
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

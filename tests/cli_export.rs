@@ -1,20 +1,12 @@
 //! `telraam export --station N -o FILE`: the result file written atomically.
 
-use std::path::Path;
-use std::process::{Command, Output};
+#[path = "support/cli.rs"]
+mod cli;
+
+use cli::telraam;
 use telraam::election::Election;
 use telraam::record::Field;
 use telraam::storage::Workspace;
-
-fn telraam(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_telraam"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .output()
-        .expect("run telraam")
-}
 
 #[test]
 fn export_writes_the_stations_latest_count_as_a_result_file() {

@@ -1,20 +1,13 @@
 //! `telraam import FILE...`: all files checked first; one bad file and nothing is imported.
 
+#[path = "support/cli.rs"]
+mod cli;
+
+use cli::telraam;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use telraam::election::Election;
 use telraam::record::{CountRecord, EntryMode, Field, RecordState};
 use telraam::storage::Workspace;
-
-fn telraam(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_telraam"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .output()
-        .expect("run telraam")
-}
 
 fn result_file(dir: &Path, station: u32, a: u64) -> PathBuf {
     let election = Election::demo();

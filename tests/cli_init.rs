@@ -1,17 +1,9 @@
 //! `telraam init --election FILE`: creating a workspace, and refusing bad input.
 
-use std::path::Path;
-use std::process::{Command, Output};
+#[path = "support/cli.rs"]
+mod cli;
 
-fn telraam(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_telraam"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .output()
-        .expect("run telraam")
-}
+use cli::telraam;
 
 fn demo_election() -> String {
     concat!(env!("CARGO_MANIFEST_DIR"), "/samples/juinen/election.toml").to_string()

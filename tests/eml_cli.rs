@@ -2,19 +2,13 @@
 //! them, on the Kiesraad's real files, and on every kind of bad input: a clear
 //! message naming the file, exit 2, nothing written.
 
+#[path = "support/cli.rs"]
+mod cli;
+
+use cli::telraam;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use telraam::election::Election;
-
-fn telraam(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_telraam"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .output()
-        .expect("run telraam")
-}
 
 fn data(path: &str) -> String {
     format!("{}/tests/data/eml/{path}", env!("CARGO_MANIFEST_DIR"))

@@ -5,96 +5,16 @@
 //! exactly the section holding F; corrected, the station verifies, and the workspace
 //! and its audit log say so.
 
-use std::path::Path;
-use std::process::Command;
-use std::thread::sleep;
-use std::time::{Duration, Instant};
+#[path = "support/tmux.rs"]
+mod tmux;
+
 use telraam::election::Election;
 use telraam::record::{CountRecord, Field};
 use telraam::result_file;
 use telraam::storage::Workspace;
 use telraam::storage::phone::PHONE_CHECK;
 use telraam::verification::{PhoneItem, PhoneStatus, codes, reading_order};
-
-const BIN: &str = env!("CARGO_BIN_EXE_telraam");
-
-/// A tmux server of our own (its own socket), killed when the test ends.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn start(&self, data: &Path, config: &Path) {
-        let command = format!(
-            "exec {BIN} --data {} --config {}",
-            data.display(),
-            config.display()
-        );
-        self.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "phone",
-            "-x",
-            "80",
-            "-y",
-            "24",
-            &command,
-        ]);
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "phone"])
-    }
-
-    /// Waits until the screen shows `text`; panics with the screen after 15 s.
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            if start.elapsed() > Duration::from_secs(15) {
-                panic!("waited for {text:?}; the screen shows:\n{screen}");
-            }
-            sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn keys(&self, keys: &[String]) {
-        let mut args = vec!["send-keys", "-t", "phone"];
-        args.extend(keys.iter().map(String::as_str));
-        self.run(&args);
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .output();
-    }
-}
-
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
+use tmux::Tmux;
 
 /// What station 1 finalised and reads aloud (the demo vector of the spec).
 fn station_record(election: &Election) -> CountRecord {
@@ -127,7 +47,7 @@ fn digits(group: &str) -> Vec<String> {
 
 #[test]
 fn a_misheard_figure_names_its_section_and_once_corrected_the_station_verifies() {
-    if !tmux_available() {
+    if !tmux::available() {
         eprintln!("SKIPPED: tmux is not installed (scripts/test.sh installs it)");
         return;
     }
@@ -135,9 +55,7 @@ fn a_misheard_figure_names_its_section_and_once_corrected_the_station_verifies()
     let data = dir.path().join("workspace");
     let config = dir.path().join("telraam.toml");
     std::fs::write(&config, "language = \"nl\"\noperator = \"Gemeente\"\n").expect("config");
-    let tmux = Tmux {
-        socket: format!("telraam-phone-{}", std::process::id()),
-    };
+    let tmux = Tmux::new(format!("telraam-phone-{}", std::process::id()), "phone");
     tmux.start(&data, &config);
     tmux.wait_for("Studio The Rules");
 
@@ -147,9 +65,9 @@ fn a_misheard_figure_names_its_section_and_once_corrected_the_station_verifies()
     let mut heard = read.clone();
     heard.set(Field::Blank, Some(8)); // "drie" heard as "acht"
 
-    tmux.keys(&["F2".into()]);
+    tmux.keys(&["F2"]);
     tmux.wait_for("Telefonische controle: stembureaus");
-    tmux.keys(&["Enter".into()]);
+    tmux.keys(&["Enter"]);
     tmux.wait_for("Gehoorde cijfers - Stembureau 1");
     let items = reading_order(&election, &heard);
     for chunk in items.chunks(10) {
@@ -184,13 +102,13 @@ fn a_misheard_figure_names_its_section_and_once_corrected_the_station_verifies()
     );
 
     // Enter: back to E.1, the first figure of that section; F is four further.
-    tmux.keys(&["Enter".into()]);
+    tmux.keys(&["Enter"]);
     tmux.wait_for("> E.1 Lijst Hekking");
     let mut fix: Vec<String> = vec!["Tab".into(); 4];
     fix.extend(["3".into(), "Enter".into(), "PageDown".into()]);
     tmux.keys(&fix);
     tmux.wait_for("KLOPT");
-    tmux.keys(&["Enter".into()]);
+    tmux.keys(&["Enter"]);
     let overview = tmux.wait_for("Telefonische controle: stembureaus");
     assert!(
         overview

@@ -6,103 +6,16 @@
 //! It counts the keys it sends for the station's figures: no more than the digits of
 //! the non-zero figures plus one per field (the README states the figure).
 
+#[path = "support/tmux.rs"]
+mod tmux;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 use telraam::election::Election;
 use telraam::record::{Field, RecordState};
-
-const BIN: &str = env!("CARGO_BIN_EXE_telraam");
-
-/// A tmux server of our own (its own socket), killed when the test ends.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn start(&self, data: &Path, config: &Path) {
-        let command = format!(
-            "exec {BIN} --data {} --config {}",
-            data.display(),
-            config.display()
-        );
-        self.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "count",
-            "-x",
-            "80",
-            "-y",
-            "24",
-            &command,
-        ]);
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "count"])
-    }
-
-    /// Waits until the screen shows `text`; panics with the screen after 15 s.
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_for_all(&[text])
-    }
-
-    /// Waits until the screen shows every one of `texts`.
-    fn wait_for_all(&self, texts: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if texts.iter().all(|t| screen.contains(t)) {
-                return screen;
-            }
-            if start.elapsed() > Duration::from_secs(15) {
-                panic!("waited for {texts:?}; the screen shows:\n{screen}");
-            }
-            sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "count"];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
-    fn alive(&self) -> bool {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "has-session", "-t", "count"])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    }
-
-    fn pid(&self) -> String {
-        self.run(&["display-message", "-p", "-t", "count", "#{pane_pid}"])
-            .trim()
-            .to_string()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .output();
-    }
-}
+use tmux::{BIN, Tmux};
 
 /// Keys sent for figures, and what the rule allows.
 #[derive(Default)]
@@ -166,16 +79,9 @@ fn export(data: &Path, config: &Path, out: &Path) -> telraam::record::CountRecor
     telraam::result_file::from_toml("export", &text, &Election::demo()).expect("valid result file")
 }
 
-fn tmux_present() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 #[test]
 fn a_whole_station_survives_sigkill_and_is_finalised() {
-    if !tmux_present() {
+    if !tmux::available() {
         eprintln!("SKIPPED tui_e2e: tmux is not installed (scripts/test.sh installs it)");
         return;
     }
@@ -183,9 +89,7 @@ fn a_whole_station_survives_sigkill_and_is_finalised() {
     let data: PathBuf = dir.path().join("workspace");
     let config = dir.path().join("telraam.toml");
     std::fs::write(&config, "language = \"nl\"\noperator = \"e2e\"\n").expect("config");
-    let tmux = Tmux {
-        socket: format!("telraam-e2e-{}", std::process::id()),
-    };
+    let tmux = Tmux::new(format!("telraam-e2e-{}", std::process::id()), "count");
     let election = Election::demo();
 
     // The figures: D = 120 + 3 = 123, H = 120 + 2 + 0 = 122, so J = 1; the stock
