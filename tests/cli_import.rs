@@ -136,3 +136,51 @@ fn a_changed_count_for_a_finalised_station_is_refused_as_a_whole() {
         Some(101)
     );
 }
+
+/// The annex's QR codes, scanned one after another into a text file (parts in any
+/// order, a line break after each code as hand scanners type it), import as the
+/// record they were printed from — so the municipality need not type it.
+#[test]
+fn the_scanned_qr_codes_of_an_annex_import_as_the_record() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let ws_dir = home.path().join("ws");
+    let sample = include_str!("../samples/juinen/station-1.toml");
+    let mut original = telraam::result_file::from_toml("station-1.toml", sample, &Election::demo())
+        .expect("sample reads");
+    // Every candidate box written, as after a full count: too long for one code.
+    for list in &mut original.candidate_votes {
+        for (_, votes) in &mut list.votes {
+            votes.get_or_insert(0);
+        }
+    }
+    // The annex's codes hold the record as telraam writes it.
+    let printed = telraam::result_file::to_toml(&original);
+    let mut parts = telraam::annex::qr::part_texts(&printed);
+    assert!(parts.len() > 1, "the demo station needs more than one code");
+    parts.reverse();
+    let scans = home.path().join("gescand.txt");
+    std::fs::write(&scans, parts.join("\n")).expect("write scans");
+    let out = telraam(home.path(), &["--data", s(&ws_dir), "import", s(&scans)]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let ws = Workspace::open(&ws_dir).expect("open");
+    let imported = ws.record(1).expect("read").expect("station 1 imported");
+    assert_eq!(imported.voters, original.voters);
+    assert_eq!(imported.votes, original.votes);
+    assert_eq!(imported.differences, original.differences);
+    assert_eq!(imported.candidate_votes, original.candidate_votes);
+
+    // One part missing: refused, named, nothing imported.
+    let other = home.path().join("ws2");
+    let incomplete = home.path().join("half.txt");
+    std::fs::write(&incomplete, parts[1..].join("\n")).expect("write");
+    let out = telraam(
+        home.path(),
+        &["--data", s(&other), "import", s(&incomplete)],
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("half.txt") && stderr.contains("QR"),
+        "{stderr}"
+    );
+}

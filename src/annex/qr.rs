@@ -97,6 +97,31 @@ fn encode(data: &[u8]) -> Result<(usize, Vec<bool>), String> {
     Err(format!("QR code: {} bytes do not fit one code", data.len()))
 }
 
+/// Whether a text is what a scanner read from the annex's QR parts (rather than a
+/// result file).
+pub fn is_scanned_parts(text: &str) -> bool {
+    text.trim_start().starts_with(HEADER)
+}
+
+/// Splits the text of several scanned QR parts, as a hand scanner types them one
+/// after another (with or without a line break after each code), into the parts.
+/// A part starts at a line `telraam-qr i/n`; a line break the scanner added after a
+/// part only adds a blank line to the result file, which does not change it.
+pub fn split_scanned(text: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for line in text.trim_start().split_inclusive('\n') {
+        let is_header = line
+            .strip_prefix(HEADER)
+            .and_then(|rest| rest.trim_end().split_once('/'))
+            .is_some_and(|(i, n)| i.parse::<usize>().is_ok() && n.parse::<usize>().is_ok());
+        match parts.last_mut() {
+            Some(part) if !is_header => part.push_str(line),
+            _ => parts.push(line.to_string()),
+        }
+    }
+    parts
+}
+
 /// The result file from scanned QR texts, in any order.
 pub fn join(scanned: &[String]) -> Result<String, String> {
     if let [single] = scanned
@@ -137,6 +162,30 @@ pub fn join(scanned: &[String]) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a hand scanner types, parts in any order with or without a line break
+    /// after each code, gives back the same result file (blank lines aside).
+    #[test]
+    fn scanned_parts_typed_one_after_another_give_back_the_file() {
+        let file: String = (1..=200)
+            .map(|i| format!("cand_{i} = {}\n", i * 7))
+            .collect();
+        let mut texts = part_texts(&file);
+        assert!(texts.len() > 1);
+        texts.reverse();
+        let typed_with_breaks = texts.join("\n");
+        let typed_without = texts.concat();
+        for typed in [typed_with_breaks, typed_without] {
+            assert!(is_scanned_parts(&typed));
+            let joined = join(&split_scanned(&typed)).unwrap();
+            let without_blank_lines: String = joined
+                .split_inclusive('\n')
+                .filter(|l| l.trim() != "")
+                .collect();
+            assert_eq!(without_blank_lines, file);
+        }
+        assert!(!is_scanned_parts(&file));
+    }
 
     #[test]
     fn a_small_file_is_one_code_holding_exactly_the_file() {

@@ -3,17 +3,32 @@
 
 use super::Cli;
 use super::common::{fail, settings, workspace_dir};
+use crate::annex::qr;
 use crate::election::Election;
 use crate::record::CountRecord;
 use crate::result_file;
 use crate::storage::Workspace;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// Result files (TOML), one polling station each.
+    /// Result files (TOML), one polling station each; or a text file with the
+    /// scanned QR codes of an annex (parts `telraam-qr i/n`, in any order).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+}
+
+/// Reads one file: a result file, or the texts a scanner read from an annex's QR
+/// codes (parts starting with `telraam-qr i/n`), which are put back together first.
+fn read_one(path: &Path, election: &Election) -> Result<CountRecord, String> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{name}: kan het bestand niet lezen / cannot read the file: {e}"))?;
+    if qr::is_scanned_parts(&text) {
+        let joined = qr::join(&qr::split_scanned(&text)).map_err(|e| format!("{name}: {e}"))?;
+        return result_file::from_toml(&name, &joined, election).map_err(|e| e.to_string());
+    }
+    result_file::from_toml(&name, &text, election).map_err(|e| e.to_string())
 }
 
 /// Reads every file against the election; Err lists every problem found.
@@ -23,7 +38,7 @@ fn read_all(files: &[PathBuf], election: &Election) -> Result<Vec<CountRecord>, 
     let mut seen: Vec<(u32, String)> = Vec::new();
     for path in files {
         let name = path.display().to_string();
-        match result_file::read(path, election) {
+        match read_one(path, election) {
             Ok(record) => {
                 if let Some((_, first)) = seen.iter().find(|(s, _)| *s == record.station) {
                     problems.push(format!(
@@ -36,7 +51,7 @@ fn read_all(files: &[PathBuf], election: &Election) -> Result<Vec<CountRecord>, 
                     records.push(record);
                 }
             }
-            Err(e) => problems.push(e.to_string()),
+            Err(e) => problems.push(e),
         }
     }
     if problems.is_empty() {
