@@ -364,7 +364,7 @@ fn export_eml_reimports_to_the_same_figures_and_prints_its_fingerprint() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let bytes = std::fs::read(&xml).expect("written");
     assert!(
-        stdout(&out).contains(&telraam::eml::hash::groups(&bytes)),
+        stdout(&out).contains(&telraam::verification::fingerprint(&bytes)),
         "fingerprint not printed: {}",
         stdout(&out)
     );

@@ -672,16 +672,21 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_heading_is_never_left_alone_at_the_bottom_of_a_page() {
-        let filler: Vec<Figure> = (0..43)
+    /// `count` plain figure rows, to fill a page up to a chosen point.
+    fn filler_rows(count: usize) -> Vec<Figure> {
+        (0..count)
             .map(|n| Figure {
                 letter: String::new(),
                 label: format!("regel {n}"),
                 value: n.to_string(),
                 total: false,
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_heading_is_never_left_alone_at_the_bottom_of_a_page() {
+        let filler = filler_rows(43);
         let pages = layout(
             &annex(vec![
                 Section {
@@ -742,14 +747,7 @@ mod tests {
 
     #[test]
     fn the_signature_heading_goes_to_the_page_of_the_signatures() {
-        let filler: Vec<Figure> = (0..32)
-            .map(|n| Figure {
-                letter: String::new(),
-                label: format!("regel {n}"),
-                value: n.to_string(),
-                total: false,
-            })
-            .collect();
+        let filler = filler_rows(32);
         let pages = layout(
             &annex(vec![
                 Section {

@@ -156,8 +156,3 @@ pub fn fail(message: &str) -> u8 {
     eprintln!("telraam: {message}");
     EXIT_BAD_INPUT
 }
-
-/// Temporary: commands that are not built yet say so plainly.
-pub fn not_yet(what: &str) -> u8 {
-    fail(&format!("{what} is not available yet"))
-}

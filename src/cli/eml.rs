@@ -108,7 +108,7 @@ fn check_hashes(hashes: &[String], inputs: &[&Input]) -> Result<(), u8> {
             Some(input) => println!(
                 "hashcode klopt / hash matches: {} ({})",
                 input.name,
-                hash::groups(&input.bytes)
+                crate::verification::fingerprint(&input.bytes)
             ),
             None => {
                 let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
@@ -252,7 +252,7 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
                 &dir,
                 &stored_totals::StoredTotals {
                     source: input.name.clone(),
-                    fingerprint: hash::groups(&input.bytes),
+                    fingerprint: crate::verification::fingerprint(&input.bytes),
                     election_id: election.id.clone(),
                     totals,
                 },
@@ -266,13 +266,21 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
             dir.display(),
             imported.records.len()
         );
-        println!("SHA-256 {}: {}", input.name, hash::groups(&input.bytes));
+        println!(
+            "SHA-256 {}: {}",
+            input.name,
+            crate::verification::fingerprint(&input.bytes)
+        );
     }
     if let Some(output) = &args.output {
         let mut text = format!(
             "# Election file written by `telraam import-eml` from the Kiesraad's EML_NL files:\n# {}\n",
             all.iter()
-                .map(|i| format!("{} (SHA-256 {})", i.name, hash::groups(&i.bytes)))
+                .map(|i| format!(
+                    "{} (SHA-256 {})",
+                    i.name,
+                    crate::verification::fingerprint(&i.bytes)
+                ))
                 .collect::<Vec<_>>()
                 .join("\n# ")
         );
@@ -480,7 +488,10 @@ pub fn export_eml(cli: &Cli, args: &ExportEmlArgs) -> u8 {
         target,
         records.len()
     );
-    println!("SHA-256: {}", hash::groups(text.as_bytes()));
+    println!(
+        "SHA-256: {}",
+        crate::verification::fingerprint(text.as_bytes())
+    );
     0
 }
 

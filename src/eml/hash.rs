@@ -1,18 +1,8 @@
-//! The SHA-256 of a file as the Kiesraad prints it on paper: 64 hex digits in 16
-//! groups of 4 ("fae2 12ff 03ce …"), and checking one typed back by a user.
+//! Checking a file against the SHA-256 the Kiesraad prints on paper (64 hex digits
+//! in 16 groups of 4, "fae2 12ff 03ce …") as a user types it back. The printed form
+//! itself is [`crate::verification::fingerprint`].
 
-use sha2::{Digest, Sha256};
-
-/// The file's SHA-256 in 16 groups of 4 lowercase hex digits.
-pub fn groups(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    hex.as_bytes()
-        .chunks(4)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+use crate::verification::fingerprint;
 
 /// A typed hash, normalised to 64 lowercase hex digits; `None` when it is not one
 /// (spaces anywhere are allowed, as on paper).
@@ -27,7 +17,7 @@ pub fn parse(typed: &str) -> Option<String> {
 
 /// Whether `bytes` have the typed hash.
 pub fn matches(bytes: &[u8], typed_hex: &str) -> bool {
-    groups(bytes).replace(' ', "") == typed_hex
+    fingerprint(bytes).replace(' ', "") == typed_hex
 }
 
 #[cfg(test)]
@@ -37,9 +27,13 @@ mod tests {
     #[test]
     fn sha256_of_abc_in_groups_of_four() {
         assert_eq!(
-            groups(b"abc"),
+            fingerprint(b"abc"),
             "ba78 16bf 8f01 cfea 4141 40de 5dae 2223 b003 61a3 9617 7a9c b410 ff61 f200 15ad"
         );
+        let typed =
+            parse("BA7816BF 8f01cfea 414140de 5dae2223 b00361a3 96177a9c b410ff61 f20015ad");
+        assert!(matches(b"abc", &typed.expect("64 hex digits")));
+        assert!(!matches(b"abd", &parse(&fingerprint(b"abc")).expect("hex")));
     }
 
     #[test]
