@@ -75,9 +75,19 @@ fn screens(language: Language) -> Vec<(&'static str, App)> {
     send(&mut app, "120\n3\n50x");
     out.push(("votes_refused_letter", app));
 
+    // The demo election's form (from 2026): the stock, then "fully explained?".
     let mut app = opened(language);
-    send(&mut app, "105\n\n50\n30\n20\n\n1\n1\n200\n95\n1\n2\n");
+    send(&mut app, "105\n\n50\n30\n20\n\n1\n1\n200\n95\n1\n");
     out.push(("differences_walkthrough", app));
+
+    // The form before 2026: the stock, then K to O.
+    let mut election = Election::demo();
+    election.form = Some(telraam::form::Generation::Before2026);
+    let record = CountRecord::empty(&election, 1, EntryMode::Counting);
+    let mut app = App::new(election, language, &[], None);
+    app.update(Msg::Opened(record));
+    send(&mut app, "105\n\n50\n30\n20\n\n1\n1\n200\n95\n1\n2\n");
+    out.push(("differences_walkthrough_before_2026", app));
 
     let mut app = opened(language);
     send(&mut app, "100\n5\n50\n30\n20\n\n3\n2\n<");

@@ -25,8 +25,9 @@ pub mod schema;
 pub use atomic::write_atomic;
 pub use audit::AuditProblem;
 
-use crate::counting;
+use crate::counting::{self, Cleared};
 use crate::election::Election;
+use crate::form::{self, Form, Target};
 use crate::record::{Count, CountRecord, EntryMode, Field, MAX_COUNT, Mark, RecordState};
 use crate::rules::{self, Severity};
 use audit::NewRow;
@@ -288,7 +289,9 @@ impl Workspace {
     }
 
     /// Applies `change` to the station's latest draft (starting one in counting mode
-    /// if there is none), stores it and its audit row in one transaction.
+    /// if there is none), stores it and its audit row in one transaction. What counting
+    /// mode cleared with it (answers the form no longer asks for) gets an audit row of
+    /// its own in the same transaction.
     fn change_draft(
         &mut self,
         station: u32,
@@ -296,7 +299,7 @@ impl Workspace {
         change: impl FnOnce(
             &Election,
             &mut CountRecord,
-        ) -> Result<(String, String, String), StorageError>,
+        ) -> Result<(String, String, String, Vec<Cleared>), StorageError>,
     ) -> Result<CountRecord, StorageError> {
         self.check_station(station)?;
         let election = self.election.clone();
@@ -313,20 +316,38 @@ impl Workspace {
                 record.lifecycle.version
             )));
         }
-        let (what, old, new) = change(&election, &mut record)?;
+        let (what, old, new, cleared) = change(&election, &mut record)?;
         let body = records::write(&tx, &record)?;
-        audit::append(
-            &tx,
-            NewRow {
-                station: Some(station),
-                record_version: Some(record.lifecycle.version),
-                what: &what,
-                old_value: &old,
-                new_value: &new,
-                operator,
-                record_hash: audit::sha256_hex(body.as_bytes()),
-            },
-        )?;
+        let record_hash = audit::sha256_hex(body.as_bytes());
+        let mut rows = vec![(what, old, new)];
+        rows.extend(cleared.into_iter().map(|c| {
+            let what = match c.target {
+                Some(target) => format!(
+                    "cleared {} {}: not asked while D and H do not differ",
+                    match target {
+                        Target::Count(_) => "field",
+                        Target::Mark(_) => "mark",
+                    },
+                    target.key()
+                ),
+                None => "cleared note: not asked while D and H do not differ".to_string(),
+            };
+            (what, c.old, String::new())
+        }));
+        for (what, old, new) in &rows {
+            audit::append(
+                &tx,
+                NewRow {
+                    station: Some(station),
+                    record_version: Some(record.lifecycle.version),
+                    what,
+                    old_value: old,
+                    new_value: new,
+                    operator,
+                    record_hash: record_hash.clone(),
+                },
+            )?;
+        }
         tx.commit().map_err(db)?;
         Ok(record)
     }
@@ -354,6 +375,7 @@ impl Workspace {
                      {field} wordt in telmodus berekend en kan niet worden ingevuld"
                 )));
             }
+            not_on_form(election, Target::Count(field))?;
             let old = record.get(field);
             if !record.set(field, value) {
                 return Err(StorageError::Invalid(format!(
@@ -361,8 +383,8 @@ impl Workspace {
                     election.id, election.id
                 )));
             }
-            counting::complete(election, record);
-            Ok((format!("field {field}"), show(old), show(value)))
+            let cleared = counting::complete(election, record);
+            Ok((format!("field {field}"), show(old), show(value), cleared))
         })
     }
     /// Saves one checkbox and its audit row.
@@ -374,9 +396,7 @@ impl Workspace {
         operator: &str,
     ) -> Result<CountRecord, StorageError> {
         self.change_draft(station, operator, |election, record| {
-            if record.mode == EntryMode::Counting
-                && matches!(mark, Mark::Equal | Mark::More | Mark::Fewer)
-            {
+            if record.mode == EntryMode::Counting && form::computed(Target::Mark(mark)) {
                 return Err(StorageError::Invalid(format!(
                     "{} is ticked by telraam in counting mode / {} wordt in telmodus \
                      door telraam aangevinkt",
@@ -384,13 +404,15 @@ impl Workspace {
                     mark.key()
                 )));
             }
+            not_on_form(election, Target::Mark(mark))?;
             let old = record.mark(mark);
             record.set_mark(mark, on);
-            counting::complete(election, record);
+            let cleared = counting::complete(election, record);
             Ok((
                 format!("mark {}", mark.key()),
                 old.to_string(),
                 on.to_string(),
+                cleared,
             ))
         })
     }
@@ -403,7 +425,7 @@ impl Workspace {
     ) -> Result<CountRecord, StorageError> {
         self.change_draft(station, operator, |_, record| {
             let old = std::mem::replace(&mut record.differences.note, note.to_string());
-            Ok(("note".to_string(), old, note.to_string()))
+            Ok(("note".to_string(), old, note.to_string(), Vec::new()))
         })
     }
     /// Stores a whole record (import of a result file or EML) as the station's latest version.
@@ -494,7 +516,7 @@ impl Workspace {
         let errors: Vec<&str> = results
             .iter()
             .filter(|r| r.severity == Severity::Error)
-            .map(|r| r.code)
+            .map(|r| r.code.as_str())
             .collect();
         if !errors.is_empty() {
             return Err(StorageError::Invalid(format!(
@@ -507,8 +529,8 @@ impl Workspace {
         let open: Vec<&str> = results
             .iter()
             .filter(|r| r.severity == Severity::Warning)
-            .map(|r| r.code)
-            .filter(|code| !acknowledged_warnings.iter().any(|a| a == code))
+            .map(|r| r.code.as_str())
+            .filter(|code| !acknowledged_warnings.iter().any(|a| a == *code))
             .collect();
         if !open.is_empty() {
             return Err(StorageError::Invalid(format!(
@@ -670,18 +692,28 @@ impl Workspace {
     }
 }
 
+/// Refuses a box the election's form does not have (K–O on the form from 2026, the
+/// D/H boxes and the yes/no question before).
+fn not_on_form(election: &Election, target: Target) -> Result<(), StorageError> {
+    let form = Form::of(election);
+    if form.has(target) {
+        return Ok(());
+    }
+    let (nl, en) = (
+        form::words::full_name(target, false),
+        form::words::full_name(target, true),
+    );
+    Err(StorageError::Invalid(format!(
+        "the {} has no box \"{en}\" / het {} heeft geen vak \"{nl}\"",
+        form.generation.name(true),
+        form.generation.name(false)
+    )))
+}
+
 /// D, E, H, I, J and each list page's own total: the sums telraam fills in itself
 /// at the station ([`counting::complete`]); a typed value would be overwritten.
 fn computed_in_counting_mode(field: Field) -> bool {
-    matches!(
-        field,
-        Field::TotalAdmitted
-            | Field::TotalOnLists
-            | Field::TotalCast
-            | Field::MoreBallots
-            | Field::FewerBallots
-            | Field::CandidateListTotal(_)
-    )
+    form::computed(Target::Count(field))
 }
 
 /// The station's latest record, or a new version-1 draft written with its audit row.

@@ -81,7 +81,9 @@ impl App {
         let open_warnings = self
             .results
             .iter()
-            .filter(|r| r.severity == Severity::Warning && !self.acknowledged.contains(r.code))
+            .filter(|r| {
+                r.severity == Severity::Warning && !self.acknowledged.contains(r.code.as_str())
+            })
             .count();
         (errors, open_warnings)
     }

@@ -186,34 +186,42 @@ fn differences(app: &App, record: &CountRecord, t: &Text, theme: &Theme) -> Body
     let mut rows: Vec<Line<'static>> = Vec::new();
     let mut focus = None;
     let items = app.items(Step::Differences);
+    let stock = |item: &Item| {
+        matches!(
+            item,
+            Item::Count(Field::BallotsReceived | Field::BallotsUnused | Field::BallotsSpoiled)
+        )
+    };
+    let mut balance_shown = false;
     for (i, item) in items.iter().enumerate() {
         let focused = i == app.cursor;
-        match item {
-            Item::Count(Field::BallotsReceived) => {
-                rows.push(Line::styled(
-                    format!(" {}", t.stock_heading),
-                    theme.heading(),
-                ));
+        if *item == Item::Count(Field::BallotsReceived) {
+            rows.push(Line::styled(
+                format!(" {}", t.stock_heading),
+                theme.heading(),
+            ));
+        }
+        // After the stock: what it says, then the explanation the form asks for.
+        if !stock(item) && !balance_shown {
+            balance_shown = true;
+            if let Some(b) = balance {
+                rows.push(Line::from(format!("   {} = {}", t.issued, b.issued)));
+                let (word, letter) = if b.issued_minus_admitted >= 0 {
+                    (t.too_many, "M")
+                } else {
+                    (t.too_few, "L")
+                };
+                rows.push(Line::from(format!(
+                    "   {} - D = {:+} ({letter}: {word})   {} - H = {:+} (K)",
+                    t.issued_word, b.issued_minus_admitted, t.issued_word, b.issued_minus_cast
+                )));
             }
-            Item::Count(Field::TakenAway) => {
-                if let Some(b) = balance {
-                    rows.push(Line::from(format!("   {} = {}", t.issued, b.issued)));
-                    let (word, letter) = if b.issued_minus_admitted >= 0 {
-                        (t.too_many, "M")
-                    } else {
-                        (t.too_few, "L")
-                    };
-                    rows.push(Line::from(format!(
-                        "   {} - D = {:+} ({letter}: {word})   {} - H = {:+} (K)",
-                        t.issued_word, b.issued_minus_admitted, t.issued_word, b.issued_minus_cast
-                    )));
-                }
+            if *item == Item::Count(Field::TakenAway) {
                 rows.push(Line::styled(
                     format!(" {}", t.events_heading),
                     theme.heading(),
                 ));
             }
-            _ => {}
         }
         if focused {
             focus = Some(rows.len());
@@ -239,9 +247,11 @@ fn differences(app: &App, record: &CountRecord, t: &Text, theme: &Theme) -> Body
                     focused,
                     theme,
                 ));
+                if *field == Field::NoExplanation {
+                    rows.push(explanation_sum(record, t, theme));
+                }
             }
             Item::Explained => {
-                rows.push(explanation_sum(record, t, theme));
                 let answer = record.differences.fully_explained.answer();
                 let choice = |on: bool, word: &str| {
                     if on {
