@@ -2,8 +2,7 @@
 //! them, on the Kiesraad's real files, and on every kind of bad input: a clear
 //! message naming the file, exit 2, nothing written.
 
-#[path = "support/cli.rs"]
-mod cli;
+use crate::support::cli;
 
 use cli::telraam;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,6 @@
 //! `telraam audit verify`: an intact log passes; a row changed by hand is named.
 
-#[path = "support/cli.rs"]
-mod cli;
+use crate::support::cli;
 
 use cli::telraam;
 use std::path::Path;

@@ -1,8 +1,7 @@
 //! `telraam check` as a user runs it: the built binary on the sample result files
 //! and on broken ones.
 
-#[path = "support/cli.rs"]
-mod cli;
+use crate::support::cli;
 
 use std::path::{Path, PathBuf};
 

@@ -21,7 +21,7 @@ fn render(app: &App) -> String {
 
 /// The finalised demo station of the test vectors.
 fn finalised() -> CountRecord {
-    let text = include_str!("data/vectors/juinen-station-1.toml");
+    let text = include_str!("../data/vectors/juinen-station-1.toml");
     let record = result_file::from_toml("juinen-station-1.toml", text, &Election::demo())
         .expect("the vector reads");
     assert_eq!(record.lifecycle.state, RecordState::Finalised);
@@ -137,7 +137,7 @@ fn phone_screens_in_english_at_80x24() {
 fn the_read_aloud_screen_shows_the_code_of_the_vector_and_its_words() {
     let app = read_aloud(Language::Dutch);
     let screen = render(&app);
-    let expected = include_str!("data/vectors/juinen-station-1.codes.txt");
+    let expected = include_str!("../data/vectors/juinen-station-1.codes.txt");
     let record = expected
         .lines()
         .find_map(|l| l.strip_prefix("record "))

@@ -1,7 +1,6 @@
 //! `telraam init --election FILE`: creating a workspace, and refusing bad input.
 
-#[path = "support/cli.rs"]
-mod cli;
+use crate::support::cli;
 
 use cli::telraam;
 

@@ -5,8 +5,7 @@
 //! exactly the section holding F; corrected, the station verifies, and the workspace
 //! and its audit log say so.
 
-#[path = "support/tmux.rs"]
-mod tmux;
+use crate::support::tmux;
 
 use telraam::election::Election;
 use telraam::record::{CountRecord, Field};
@@ -18,7 +17,7 @@ use tmux::Tmux;
 
 /// What station 1 finalised and reads aloud (the demo vector of the spec).
 fn station_record(election: &Election) -> CountRecord {
-    let text = include_str!("data/vectors/juinen-station-1.toml");
+    let text = include_str!("../data/vectors/juinen-station-1.toml");
     result_file::from_toml("juinen-station-1.toml", text, election).expect("vector reads")
 }
 

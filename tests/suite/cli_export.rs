@@ -1,7 +1,6 @@
 //! `telraam export --station N -o FILE`: the result file written atomically.
 
-#[path = "support/cli.rs"]
-mod cli;
+use crate::support::cli;
 
 use cli::telraam;
 use telraam::election::Election;

@@ -1,8 +1,7 @@
 //! The printed annex as its readers meet it: the text in the PDF, the QR code
 //! scanned back, and a Tweede Kamer sized station that must not run off the page.
 
-#[path = "fixtures/annex.rs"]
-mod fixtures;
+use crate::fixtures::annex as fixtures;
 
 use fixtures::{demo_record, large_election, large_record, large_votes};
 use telraam::annex::fonts::{Fonts, Measure};

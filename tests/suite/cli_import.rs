@@ -1,7 +1,6 @@
 //! `telraam import FILE...`: all files checked first; one bad file and nothing is imported.
 
-#[path = "support/cli.rs"]
-mod cli;
+use crate::support::cli;
 
 use cli::telraam;
 use std::path::{Path, PathBuf};
@@ -144,7 +143,7 @@ fn a_changed_count_for_a_finalised_station_is_refused_as_a_whole() {
 fn the_scanned_qr_codes_of_an_annex_import_as_the_record() {
     let home = tempfile::tempdir().expect("temp dir");
     let ws_dir = home.path().join("ws");
-    let sample = include_str!("../samples/juinen/station-1.toml");
+    let sample = include_str!("../../samples/juinen/station-1.toml");
     let mut original = telraam::result_file::from_toml("station-1.toml", sample, &Election::demo())
         .expect("sample reads");
     // Every candidate box written, as after a full count: too long for one code.

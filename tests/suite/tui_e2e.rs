@@ -6,8 +6,7 @@
 //! It counts the keys it sends for the station's figures: no more than the digits of
 //! the non-zero figures plus one per field (the README states the figure).
 
-#[path = "support/tmux.rs"]
-mod tmux;
+use crate::support::tmux;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

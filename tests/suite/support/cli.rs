@@ -1,5 +1,5 @@
-//! Runs the built `telraam` binary for the CLI tests. Shared by the `tests/cli_*.rs`
-//! and `tests/eml_cli.rs` crates, each including it with `#[path]`.
+//! Runs the built `telraam` binary for the CLI tests (`tests/suite/cli_*.rs`,
+//! `tests/suite/eml_cli.rs`).
 
 use std::path::Path;
 use std::process::{Command, Output};
