@@ -17,6 +17,7 @@
 
 pub mod atomic;
 pub mod audit;
+pub mod gate;
 pub mod phone;
 mod records;
 mod resume;
@@ -24,11 +25,13 @@ pub mod schema;
 
 pub use atomic::write_atomic;
 pub use audit::AuditProblem;
+pub use gate::{Demoted, Gate};
 
 use crate::counting;
 use crate::election::Election;
-use crate::record::{Count, CountRecord, EntryMode, Field, MAX_COUNT, Mark, RecordState};
-use crate::rules::{self, Severity};
+use crate::record::{
+    Count, CountRecord, EntryMode, Field, MAX_COUNT, MAX_VERSION, Mark, RecordState,
+};
 use audit::NewRow;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -314,7 +317,7 @@ impl Workspace {
             )));
         }
         let (what, old, new) = change(&election, &mut record)?;
-        let body = records::write(&tx, &record)?;
+        let body = records::write(&tx, &election, &record)?;
         audit::append(
             &tx,
             NewRow {
@@ -411,13 +414,18 @@ impl Workspace {
     /// A draft the station has is replaced. A finalised version is never replaced: the
     /// record must then carry a higher version (a corrigendum), or be identical to it
     /// (importing the same file twice changes nothing).
+    ///
+    /// A record that says finalised must pass the same gate as finalising in the
+    /// interface ([`Gate`]); one that does not is stored as a draft, and the answer
+    /// says why ([`Demoted`]).
     pub fn put_record(
         &mut self,
         record: &CountRecord,
         operator: &str,
         what: &str,
-    ) -> Result<(), StorageError> {
+    ) -> Result<Option<Demoted>, StorageError> {
         self.put_records(std::slice::from_ref(record), operator, what)
+            .map(|mut d| d.pop())
     }
 
     /// Stores several records in one transaction: all of them or, on any refusal, none.
@@ -426,7 +434,7 @@ impl Workspace {
         records: &[CountRecord],
         operator: &str,
         what: &str,
-    ) -> Result<(), StorageError> {
+    ) -> Result<Vec<Demoted>, StorageError> {
         self.put_records_each(records, operator, what)
             .map_err(|(_, e)| e)
     }
@@ -437,7 +445,7 @@ impl Workspace {
         records: &[CountRecord],
         operator: &str,
         what: &str,
-    ) -> Result<(), (usize, StorageError)> {
+    ) -> Result<Vec<Demoted>, (usize, StorageError)> {
         for (i, record) in records.iter().enumerate() {
             self.check_station(record.station).map_err(|e| (i, e))?;
             if record.election_id != self.election.id {
@@ -458,11 +466,14 @@ impl Workspace {
         let election = self.election.clone();
         let whole = |e| (records.len(), e);
         let tx = self.begin().map_err(whole)?;
+        let mut demoted = Vec::new();
         for (i, record) in records.iter().enumerate() {
-            put_in(&tx, &election, record, operator, what).map_err(|e| (i, e))?;
+            if let Some(d) = put_in(&tx, &election, record, operator, what).map_err(|e| (i, e))? {
+                demoted.push(d);
+            }
         }
         tx.commit().map_err(db).map_err(whole)?;
-        Ok(())
+        Ok(demoted)
     }
 
     /// Finalises (vaststellen) the latest draft, recording the acknowledged warnings.
@@ -490,33 +501,22 @@ impl Workspace {
                 record.lifecycle.version
             )));
         }
-        let results = rules::validate(&election, &record);
-        let errors: Vec<&str> = results
-            .iter()
-            .filter(|r| r.severity == Severity::Error)
-            .map(|r| r.code)
-            .collect();
-        if !errors.is_empty() {
+        let gate = Gate::check(&election, &record, acknowledged_warnings);
+        if !gate.errors.is_empty() {
             return Err(StorageError::Invalid(format!(
                 "station {station} cannot be finalised: errors {} / stembureau {station} kan \
                  niet worden vastgesteld: fouten {}",
-                errors.join(", "),
-                errors.join(", ")
+                gate.errors.join(", "),
+                gate.errors.join(", ")
             )));
         }
-        let open: Vec<&str> = results
-            .iter()
-            .filter(|r| r.severity == Severity::Warning)
-            .map(|r| r.code)
-            .filter(|code| !acknowledged_warnings.iter().any(|a| a == code))
-            .collect();
-        if !open.is_empty() {
+        if !gate.unacknowledged.is_empty() {
             return Err(StorageError::Invalid(format!(
                 "station {station} cannot be finalised: warnings {} are not acknowledged / \
                  stembureau {station} kan niet worden vastgesteld: waarschuwingen {} zijn \
                  niet bevestigd",
-                open.join(", "),
-                open.join(", ")
+                gate.unacknowledged.join(", "),
+                gate.unacknowledged.join(", ")
             )));
         }
         let mut acknowledged: Vec<String> = Vec::new();
@@ -527,7 +527,7 @@ impl Workspace {
         }
         record.lifecycle.state = RecordState::Finalised;
         record.lifecycle.acknowledged_warnings = acknowledged;
-        let body = records::write(&tx, &record)?;
+        let body = records::write(&tx, &election, &record)?;
         audit::append(
             &tx,
             NewRow {
@@ -576,11 +576,18 @@ impl Workspace {
             )));
         }
         let old_version = record.lifecycle.version;
-        record.lifecycle.version += 1;
+        let Some(next) = old_version.checked_add(1).filter(|v| *v <= MAX_VERSION) else {
+            return Err(StorageError::Invalid(format!(
+                "station {station}: version {old_version} is the highest a record can have \
+                 ({MAX_VERSION}); no corrigendum after it / stembureau {station}: versie \
+                 {old_version} is de hoogste ({MAX_VERSION}); er kan geen corrigendum meer bij"
+            )));
+        };
+        record.lifecycle.version = next;
         record.lifecycle.state = RecordState::Draft;
         record.lifecycle.correction_reason = reason.to_string();
         record.lifecycle.acknowledged_warnings.clear();
-        let body = records::write(&tx, &record)?;
+        let body = records::write(&tx, &election, &record)?;
         audit::append(
             &tx,
             NewRow {
@@ -697,7 +704,7 @@ fn start_in(
     }
     let mut record = CountRecord::empty(election, station, mode);
     counting::complete(election, &mut record);
-    let body = records::write(tx, &record)?;
+    let body = records::write(tx, election, &record)?;
     audit::append(
         tx,
         NewRow {
@@ -722,10 +729,22 @@ fn put_in(
     record: &CountRecord,
     operator: &str,
     what: &str,
-) -> Result<(), StorageError> {
+) -> Result<Option<Demoted>, StorageError> {
     let station = record.station;
     let mut record = record.clone();
     record.lifecycle.version = record.lifecycle.version.max(1);
+    let mut demoted = None;
+    if record.lifecycle.state == RecordState::Finalised {
+        let gate = Gate::check(election, &record, &record.lifecycle.acknowledged_warnings);
+        if !gate.passes() {
+            record.lifecycle.state = RecordState::Draft;
+            demoted = Some(Demoted {
+                station,
+                version: record.lifecycle.version,
+                gate,
+            });
+        }
+    }
     let existing = records::versions(tx, election, station)?;
     let last_final = existing
         .iter()
@@ -739,7 +758,7 @@ fn put_in(
             .iter()
             .any(|r| r.lifecycle.version == record.lifecycle.version && *r == record);
         if same {
-            return Ok(());
+            return Ok(demoted);
         }
         return Err(StorageError::Invalid(format!(
             "station {station}: version {fin} is already finalised here; a changed count \
@@ -755,12 +774,12 @@ fn put_in(
         .filter(|r| r.lifecycle.state == RecordState::Draft)
     {
         if *draft == record {
-            return Ok(());
+            return Ok(demoted);
         }
         records::delete(tx, station, draft.lifecycle.version)?;
         old = format!("draft version {}", draft.lifecycle.version);
     }
-    let body = records::write(tx, &record)?;
+    let body = records::write(tx, election, &record)?;
     audit::append(
         tx,
         NewRow {
@@ -768,14 +787,21 @@ fn put_in(
             record_version: Some(record.lifecycle.version),
             what,
             old_value: &old,
-            new_value: &format!(
-                "version {} {}",
-                record.lifecycle.version,
-                records::state_name(record.lifecycle.state)
-            ),
+            new_value: &match &demoted {
+                None => format!(
+                    "version {} {}",
+                    record.lifecycle.version,
+                    records::state_name(record.lifecycle.state)
+                ),
+                Some(d) => format!(
+                    "version {} draft (the file said finalised; {})",
+                    record.lifecycle.version,
+                    d.gate.describe_en()
+                ),
+            },
             operator,
             record_hash: audit::sha256_hex(body.as_bytes()),
         },
     )?;
-    Ok(())
+    Ok(demoted)
 }
