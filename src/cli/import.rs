@@ -71,7 +71,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
     // files against the demo before creating anything.
     let existing = Workspace::exists(&dir);
     let election = if existing {
-        match Workspace::open(&dir) {
+        match Workspace::open_read_only(&dir) {
             Ok(ws) => ws.election().clone(),
             Err(e) => return fail(&format!("{}: {e}", dir.display())),
         }

@@ -15,6 +15,7 @@
 //! is a corrigendum, a new draft version with a reason, and the earlier versions
 //! stay readable through [`Workspace::versions`].
 
+mod access;
 pub mod atomic;
 pub mod audit;
 pub mod gate;
@@ -44,6 +45,34 @@ pub enum StorageError {
     Io(String),
     #[error("{0}")]
     Invalid(String),
+    /// The workspace folder or its database cannot be written (write-protected).
+    #[error("{0}")]
+    ReadOnly(String),
+    /// The disk is full: nothing was saved.
+    #[error("{0}")]
+    DiskFull(String),
+}
+
+/// What a user reads when the workspace cannot be written.
+pub(crate) const READ_ONLY: &str = "the workspace folder is read-only (write-protected): \
+    nothing can be saved here; audit verify, audit show, export, aggregate, export-eml, \
+    export-csv and annex still work / de werkmap is alleen-lezen (schrijfbeveiligd): hier \
+    kan niets worden bewaard; audit verify, audit show, export, aggregate, export-eml, \
+    export-csv en annex werken wel";
+
+/// What a user reads when the disk is full.
+pub(crate) const DISK_FULL: &str = "the disk is full: nothing was saved; free some space \
+    (or copy the workspace to another disk) and try again / de schijf is vol: er is niets \
+    bewaard; maak ruimte vrij (of kopieer de werkmap naar een andere schijf) en probeer \
+    het opnieuw";
+
+/// A database error, with a full disk and a write-protected workspace named as such.
+pub(crate) fn classify(e: &rusqlite::Error) -> StorageError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DiskFull) => StorageError::DiskFull(format!("{DISK_FULL} ({e})")),
+        Some(rusqlite::ErrorCode::ReadOnly) => StorageError::ReadOnly(format!("{READ_ONLY} ({e})")),
+        _ => StorageError::Database(e.to_string()),
+    }
 }
 
 /// Where the operator was, so that the next start resumes there.
@@ -78,10 +107,12 @@ pub struct Workspace {
     dir: PathBuf,
     election: Election,
     conn: Connection,
+    /// Opened with [`Workspace::open_read_only`]: every change is refused.
+    read_only: bool,
 }
 
 fn db(e: rusqlite::Error) -> StorageError {
-    StorageError::Database(e.to_string())
+    classify(&e)
 }
 
 /// A count as the audit log writes it: "" for an empty box.
@@ -179,6 +210,7 @@ impl Workspace {
             dir: dir.to_path_buf(),
             election,
             conn,
+            read_only: false,
         })
     }
 
@@ -231,6 +263,7 @@ impl Workspace {
             dir: dir.to_path_buf(),
             election,
             conn,
+            read_only: false,
         })
     }
     pub fn dir(&self) -> &Path {
@@ -270,6 +303,7 @@ impl Workspace {
     }
 
     fn begin(&mut self) -> Result<Transaction<'_>, StorageError> {
+        self.writable()?;
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(db)
@@ -607,6 +641,7 @@ impl Workspace {
         resume::get(&self.conn)
     }
     pub fn set_resume_point(&mut self, point: &ResumePoint) -> Result<(), StorageError> {
+        self.writable()?;
         resume::set(&self.conn, point)
     }
     /// The audit log, oldest first.

@@ -9,7 +9,7 @@ use crate::result_file;
 use rusqlite::{Connection, OptionalExtension};
 
 fn db(e: rusqlite::Error) -> StorageError {
-    StorageError::Database(e.to_string())
+    super::classify(&e)
 }
 
 pub fn state_name(state: RecordState) -> &'static str {
