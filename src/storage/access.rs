@@ -34,6 +34,20 @@ impl Workspace {
         self.read_only
     }
 
+    /// Whether a change would be saved now: not read-only, and no broken audit chain
+    /// waiting for the operator's consent.
+    pub fn can_write(&self) -> bool {
+        self.writable().is_ok()
+    }
+
+    /// SQLite's `data_version`: changes when another connection (another process)
+    /// commits a change, so a window can show fresh figures.
+    pub fn data_version(&self) -> Result<i64, StorageError> {
+        self.conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(|e| super::classify(&e))
+    }
+
     /// Err([`StorageError::ReadOnly`]) when opened read-only; Err when the audit
     /// chain was found broken and the operator has not consented to go on.
     pub(super) fn writable(&self) -> Result<(), StorageError> {

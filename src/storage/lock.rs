@@ -21,7 +21,7 @@ pub struct Holder {
     pub operator: String,
     /// The process id.
     pub pid: u32,
-    /// When it took the workspace, UTC (RFC 3339, seconds).
+    /// When it took the workspace, UTC (`2026-03-18 21:04:05`).
     pub since: String,
     /// The station open on its screen, if any.
     pub station: Option<u32>,
@@ -57,7 +57,7 @@ impl Holder {
         holder
     }
 
-    /// "Jansen (process 4242, since 2026-03-18T21:04:05Z)", in English or Dutch.
+    /// "Jansen (process 4242, since 2026-03-18 21:04:05 UTC)", in English or Dutch.
     pub fn describe(&self, english: bool) -> String {
         let who = if self.operator.is_empty() {
             if english {
@@ -184,7 +184,7 @@ impl Drop for WorkspaceLock {
     }
 }
 
-/// The current time, UTC, as `2026-03-18T21:04:05Z`.
+/// The current time, UTC, as `2026-03-18 21:04:05`.
 fn now_utc() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -193,7 +193,7 @@ fn now_utc() -> String {
     let (days, rest) = (secs / 86_400, secs % 86_400);
     let (y, m, d) = civil_from_days(days as i64);
     format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}",
         rest / 3600,
         rest % 3600 / 60,
         rest % 60
@@ -230,7 +230,7 @@ mod tests {
                 assert_eq!(h.operator, "Jansen");
                 assert_eq!(h.pid, std::process::id());
                 assert_eq!(h.station, Some(3));
-                assert!(h.since.ends_with('Z'), "{}", h.since);
+                assert_eq!(h.since.len(), "2026-03-18 21:04:05".len(), "{}", h.since);
             }
             _ => panic!("the second is told who has it"),
         }
