@@ -2,7 +2,7 @@
 //! turns them into messages, runs `update`, carries out its effects and redraws.
 
 use super::app::{ACKNOWLEDGEMENT_WITHDRAWN, WARNING_ACKNOWLEDGED};
-use super::app::{App, Effect, Msg};
+use super::app::{App, Effect, Msg, Unsaved};
 use super::{keys, view};
 use crate::record::{EntryMode, RecordState};
 use crate::settings::{Language, Printing};
@@ -61,7 +61,13 @@ fn event_loop(
         terminal.draw(|frame| view::view(frame, app))?;
         match event::read()? {
             Event::Key(key) => {
-                if let Some(msg) = keys::message(app, key) {
+                // On a screen too small to show the figures nothing is typed blind;
+                // only leaving (Ctrl-C, q) still works.
+                let size = terminal.size()?;
+                let blind = view::too_small(size.width, size.height);
+                if let Some(msg) = keys::message(app, key)
+                    && (!blind || msg == Msg::Quit)
+                {
                     let effects = app.update(msg);
                     carry_out(app, workspace, operator, effects);
                 }
@@ -109,17 +115,26 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
             value,
         } => match workspace.save_field(station, field, value, operator) {
             Ok(record) => Some(Msg::Saved(record)),
-            Err(e) => failed(e),
+            Err(e) => Some(Msg::NotSaved {
+                what: Unsaved::Field(field, value),
+                reason: e.to_string(),
+            }),
         },
         Effect::SaveMark { station, mark, on } => {
             match workspace.save_mark(station, mark, on, operator) {
                 Ok(record) => Some(Msg::Saved(record)),
-                Err(e) => failed(e),
+                Err(e) => Some(Msg::NotSaved {
+                    what: Unsaved::Mark(mark),
+                    reason: e.to_string(),
+                }),
             }
         }
         Effect::SaveNote { station, note } => match workspace.save_note(station, &note, operator) {
             Ok(record) => Some(Msg::Saved(record)),
-            Err(e) => failed(e),
+            Err(e) => Some(Msg::NotSaved {
+                what: Unsaved::Note(note),
+                reason: e.to_string(),
+            }),
         },
         Effect::SetResume(point) => workspace.set_resume_point(&point).err().and_then(failed),
         Effect::LogEvent {
