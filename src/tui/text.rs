@@ -534,11 +534,12 @@ pub fn notice(language: Language, notice: &Notice) -> String {
             }
         }
         Notice::NotSaved { label, reason } => {
+            // What to do comes before the reason, which can be long.
             let reason = reason.trim_end_matches('.');
             if en {
-                format!("{label} NOT saved: {reason}. {}", t.not_saved_hint)
+                format!("{label} NOT saved. {} Reason: {reason}.", t.not_saved_hint)
             } else {
-                format!("{label} NIET bewaard: {reason}. {}", t.not_saved_hint)
+                format!("{label} NIET bewaard. {} Reden: {reason}.", t.not_saved_hint)
             }
         }
         Notice::Computed => {

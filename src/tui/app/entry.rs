@@ -121,6 +121,10 @@ impl App {
     /// "confirm and stop").
     pub(super) fn commit_current(&mut self, fx: &mut Vec<Effect>) {
         self.commit(true, fx);
+        if let Some(step) = self.step() {
+            // On to the next field, so that the next start resumes there.
+            self.forward(step);
+        }
     }
 
     /// The storage refused a change: back to the figures it holds (so D and H rest

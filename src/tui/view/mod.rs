@@ -101,11 +101,11 @@ pub fn view(frame: &mut Frame, app: &App) {
         );
         return;
     }
-    // A long notice (a refused save says why and what to do) gets up to three lines.
+    // A long notice (a refused save says what to do and why) gets up to four lines.
     let notice_text = app.notice.as_ref().map(|n| text::notice(app.language, n));
     let notice_height = notice_text
         .as_ref()
-        .map(|n| n.chars().count().div_ceil(area.width as usize).clamp(1, 3))
+        .map(|n| n.chars().count().div_ceil(area.width as usize).clamp(1, 4))
         .unwrap_or(1) as u16;
     let [header, tabs, body, running, notice, keys] = Layout::vertical([
         Constraint::Length(1),

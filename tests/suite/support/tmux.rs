@@ -92,6 +92,12 @@ impl Tmux {
         self.run(&args);
     }
 
+    /// Resizes the terminal, as a user dragging the window would.
+    pub fn resize(&self, width: u16, height: u16) {
+        let (w, h) = (width.to_string(), height.to_string());
+        self.run(&["resize-window", "-t", self.session, "-x", &w, "-y", &h]);
+    }
+
     /// Whether the session (the program in it) still runs.
     pub fn alive(&self) -> bool {
         Command::new("tmux")
