@@ -103,11 +103,8 @@ mod tests {
     fn function_keys_from_f3_jump_to_the_steps_of_the_bar() {
         let mut app = App::new(Election::demo(), Language::Dutch, &[], None);
         assert_eq!(press(&app, KeyCode::F(3)), None, "no station open yet");
-        let record = crate::record::CountRecord::empty(
-            &app.election,
-            1,
-            crate::record::EntryMode::Counting,
-        );
+        let record =
+            crate::record::CountRecord::empty(&app.election, 1, crate::record::EntryMode::Counting);
         app.update(Msg::Opened(record));
         assert_eq!(press(&app, KeyCode::F(3)), Some(Msg::GoToTab(0)));
         assert_eq!(press(&app, KeyCode::F(8)), Some(Msg::GoToTab(5)));

@@ -539,7 +539,10 @@ pub fn notice(language: Language, notice: &Notice) -> String {
             if en {
                 format!("{label} NOT saved. {} Reason: {reason}.", t.not_saved_hint)
             } else {
-                format!("{label} NIET bewaard. {} Reden: {reason}.", t.not_saved_hint)
+                format!(
+                    "{label} NIET bewaard. {} Reden: {reason}.",
+                    t.not_saved_hint
+                )
             }
         }
         Notice::Computed => {

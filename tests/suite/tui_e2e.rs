@@ -76,10 +76,7 @@ const NOTE: &str = "twee kiezers namen hun stembiljet mee naar huis en een derde
 fn wait_gone(tmux: &Tmux) {
     let start = Instant::now();
     while tmux.alive() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "still running"
-        );
+        assert!(start.elapsed() < Duration::from_secs(10), "still running");
         sleep(Duration::from_millis(50));
     }
 }
@@ -135,7 +132,10 @@ fn a_whole_station_survives_sigkill_and_is_finalised() {
     wait_gone(&tmux);
     tmux.start(&data, &config);
     tmux.wait_for_all(&["Verder waar u was: stembureau 1", "> B  volmachtbewijzen"]);
-    assert!(tmux.screen().contains("[      120]"), "A was saved on the way out");
+    assert!(
+        tmux.screen().contains("[      120]"),
+        "A was saved on the way out"
+    );
     tally.figure(&tmux, 3);
     // D is shown with the figures it came from before the votes; Enter goes on.
     tmux.wait_for("> D = A + B = 120 + 3");
@@ -244,7 +244,10 @@ fn a_whole_station_survives_sigkill_and_is_finalised() {
         .and_then(|rest| rest.split_whitespace().next())
         .and_then(|n| n.parse().ok())
         .expect("the warning count is shown");
-    assert!(screen.contains(&format!("0 van {warnings} bevestigd")), "{screen}");
+    assert!(
+        screen.contains(&format!("0 van {warnings} bevestigd")),
+        "{screen}"
+    );
     for _ in 0..warnings {
         tmux.keys(&["Space"]);
     }

@@ -4,9 +4,9 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use telraam::election::Election;
+use telraam::record::Field;
 use telraam::record::{CountRecord, EntryMode, RecordState};
 use telraam::settings::Language;
-use telraam::record::Field;
 use telraam::tui::app::Unsaved;
 use telraam::tui::{App, DoneAction, Msg, Screen, Step, view};
 
@@ -163,7 +163,10 @@ fn screens(language: Language) -> Vec<(&'static str, App)> {
     // Issue 17, items 7 and 9: the difference as the form says it, and a long note
     // wrapped so that its end stays in view.
     let mut app = opened(language);
-    send(&mut app, "105\n\n\n50\n30\n20\n\n1\n1\n200\n95\n\n1\n\n\n\n\nj");
+    send(
+        &mut app,
+        "105\n\n\n50\n30\n20\n\n1\n1\n200\n95\n\n1\n\n\n\n\nj",
+    );
     send(
         &mut app,
         "twee kiezers hebben hun stembiljet meegenomen en een kiezer kreeg er per ongeluk twee \
@@ -327,7 +330,10 @@ fn a_window_below_80_by_24_says_so_instead_of_cutting_figures() {
     }
     let app = opened(Language::English);
     let screen = render_at(&app, 70, 24);
-    assert!(screen.contains("window too small: at least 80×24"), "{screen}");
+    assert!(
+        screen.contains("window too small: at least 80×24"),
+        "{screen}"
+    );
     assert!(render_at(&app, 80, 24).contains("A  poll cards"));
 }
 
@@ -338,7 +344,10 @@ fn the_finalise_overview_shows_what_the_annex_prints_in_its_order() {
     use telraam::annex::AnnexInput;
     use telraam::annex::content::{Block, build};
     let mut app = opened(Language::Dutch);
-    send(&mut app, "105\n\n\n50\n30\n20\n\n1\n1\n200\n95\n\n1\n\n\n\n\nj");
+    send(
+        &mut app,
+        "105\n\n\n50\n30\n20\n\n1\n1\n200\n95\n\n1\n\n\n\n\nj",
+    );
     send(&mut app, "kiezer nam biljet mee\n");
     while app.screen != Screen::Step(Step::Finalise) {
         send(&mut app, ">");
@@ -364,9 +373,9 @@ fn the_finalise_overview_shows_what_the_annex_prints_in_its_order() {
         for block in &section.blocks {
             match block {
                 Block::Figures(rows) => expected.extend(rows.iter().map(|r| r.value.clone())),
-                Block::Text(text) => expected.push(
-                    text.trim_start_matches("Toelichting: ").to_string(),
-                ),
+                Block::Text(text) => {
+                    expected.push(text.trim_start_matches("Toelichting: ").to_string())
+                }
                 Block::Candidates(tables) => {
                     for table in tables {
                         expected.extend(table.rows.iter().map(|r| r.votes.clone()));

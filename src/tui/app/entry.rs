@@ -156,7 +156,9 @@ impl App {
         };
         let label = match item {
             Item::Count(field) => super::super::text::field_label(self.language, field),
-            Item::Note => super::super::text::text(self.language).note_label.to_string(),
+            Item::Note => super::super::text::text(self.language)
+                .note_label
+                .to_string(),
             _ => super::super::text::text(self.language)
                 .fully_explained
                 .to_string(),

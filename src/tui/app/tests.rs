@@ -544,7 +544,10 @@ fn a_refused_save_keeps_the_box_current_unsaved_and_out_of_the_sums() {
     let notice = app.notice.clone().expect("a notice");
     assert!(notice.is_error());
     let shown = crate::tui::text::notice(Language::Dutch, &notice);
-    assert!(shown.contains("B  volmachtbewijzen NIET bewaard"), "{shown}");
+    assert!(
+        shown.contains("B  volmachtbewijzen NIET bewaard"),
+        "{shown}"
+    );
     assert!(shown.contains("stembureau 1 is vastgesteld"), "{shown}");
     assert!(shown.contains("druk op Enter"), "{shown}");
     // A later failure of the resume point does not hide which box was refused.
@@ -618,7 +621,11 @@ fn the_step_bar_jumps_straight_to_a_step_and_esc_on_the_check_goes_back_one() {
     assert_eq!(app.screen, Screen::Step(Step::Candidates(last)));
     app.update(Msg::GoToTab(5));
     app.update(Msg::Back);
-    assert_eq!(app.screen, Screen::Step(Step::Check), "never the station list");
+    assert_eq!(
+        app.screen,
+        Screen::Step(Step::Check),
+        "never the station list"
+    );
 }
 
 /// Issue 17, item 5: quitting with a typed but unconfirmed figure says so and

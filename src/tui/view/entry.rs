@@ -37,7 +37,7 @@ fn cursor_column(app: &App, area: Rect) -> Option<u16> {
             let lines = wrap(&format!("{}_", app.input), note_width());
             // The cursor sits on the "_" that marks the end of the text.
             let last = lines.last().map(|l| l.chars().count()).unwrap_or(1) - 1;
-            return Some(area.x + 2 + NOTE_LABEL_WIDTH as u16 + last as u16);
+            Some(area.x + 2 + NOTE_LABEL_WIDTH as u16 + last as u16)
         }
         Item::Explained | Item::Total(_) => None,
     }

@@ -138,9 +138,7 @@ pub fn view(frame: &mut Frame, app: &App) {
             theme.heading()
         };
         frame.render_widget(
-            Paragraph::new(words)
-                .style(style)
-                .wrap(Wrap { trim: true }),
+            Paragraph::new(words).style(style).wrap(Wrap { trim: true }),
             notice,
         );
     }

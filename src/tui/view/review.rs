@@ -220,7 +220,10 @@ fn form_rows(app: &App, record: &CountRecord, t: &Text) -> Vec<Line<'static>> {
     let [issued, too_many, too_few, taken, in_box] = t.stock_lines;
     rows.push(figure(
         issued.to_string(),
-        record.ballot_stock.issued().and_then(|n| u64::try_from(n).ok()),
+        record
+            .ballot_stock
+            .issued()
+            .and_then(|n| u64::try_from(n).ok()),
     ));
     if let Some(b) = counting::stock_balance(record) {
         rows.push(figure(too_many.to_string(), Some(b.too_many_issued())));
@@ -287,16 +290,16 @@ pub(super) fn finalise(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, ar
         Line::styled(format!(" {}", t.finalise_ready), theme.heading())
     };
     // What still blocks finalising may take two lines: it is never cut off.
-    let status_height = status.width().div_ceil(area.width.max(1) as usize).clamp(1, 2) as u16;
+    let status_height = status
+        .width()
+        .div_ceil(area.width.max(1) as usize)
+        .clamp(1, 2) as u16;
     let head = vec![
         Line::styled(format!(" {}", t.finalise_intro), theme.heading()),
         status,
     ];
-    let [h, b] = Layout::vertical([
-        Constraint::Length(1 + status_height),
-        Constraint::Min(1),
-    ])
-    .areas(area);
+    let [h, b] =
+        Layout::vertical([Constraint::Length(1 + status_height), Constraint::Min(1)]).areas(area);
     frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), h);
     let rows = form_rows(app, record, t);
     let max = rows.len().saturating_sub(b.height as usize) as u16;
