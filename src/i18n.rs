@@ -44,8 +44,14 @@ mod tests {
     #[test]
     fn a_message_is_said_in_the_chosen_language_only() {
         set(Language::English);
-        assert_eq!(say("bestand niet gevonden", "file not found"), "file not found");
+        assert_eq!(
+            say("bestand niet gevonden", "file not found"),
+            "file not found"
+        );
         set(Language::Dutch);
-        assert_eq!(say("bestand niet gevonden", "file not found"), "bestand niet gevonden");
+        assert_eq!(
+            say("bestand niet gevonden", "file not found"),
+            "bestand niet gevonden"
+        );
     }
 }

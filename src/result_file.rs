@@ -362,7 +362,10 @@ pub fn from_toml(
             Some(dto.station.span()),
             Some("station".into()),
             say(
-                &format!("stembureau {station} hoort niet bij verkiezing {}", election.id),
+                &format!(
+                    "stembureau {station} hoort niet bij verkiezing {}",
+                    election.id
+                ),
                 &format!(
                     "polling station {station} is not part of election {}",
                     election.id
@@ -413,9 +416,7 @@ pub fn from_toml(
                     &format!(
                         "onbekende werkwijze {other:?}: verwacht \"counting\" of \"transcription\""
                     ),
-                    &format!(
-                        "unknown mode {other:?}: expected \"counting\" or \"transcription\""
-                    ),
+                    &format!("unknown mode {other:?}: expected \"counting\" or \"transcription\""),
                 ),
             ));
         }
@@ -578,7 +579,10 @@ pub fn from_toml(
                 Some(list_key.span()),
                 Some(field),
                 say(
-                    &format!("lijst {list} staat niet op het stembiljet van {}", election.id),
+                    &format!(
+                        "lijst {list} staat niet op het stembiljet van {}",
+                        election.id
+                    ),
                     &format!("list {list} is not on the ballot of {}", election.id),
                 ),
             ));

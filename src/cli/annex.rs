@@ -1,11 +1,11 @@
 //! `telraam annex`: writes the PDF annex (bijlage) of a result file or of a
 //! workspace station, and prints it with `lp` when asked.
 
-use crate::i18n::say;
 use super::Cli;
 use super::common::{self, fail};
 use crate::annex::{self, AnnexInput};
 use crate::election::Election;
+use crate::i18n::say;
 use crate::record::CountRecord;
 use std::path::{Path, PathBuf};
 

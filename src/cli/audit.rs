@@ -1,8 +1,8 @@
 //! `telraam audit verify` (and `audit show`).
 
-use crate::i18n::say;
 use super::Cli;
 use super::common::{EXIT_FOUND, fail, language, settings, workspace_dir};
+use crate::i18n::say;
 use crate::storage::Workspace;
 
 #[derive(Debug, clap::Args)]

@@ -1,9 +1,9 @@
 //! What the commands share: settings, finding the workspace, reading a result file
 //! with its election, reporting errors.
 
-use crate::i18n::say;
 use super::Cli;
 use crate::election::Election;
+use crate::i18n::say;
 use crate::record::CountRecord;
 use crate::settings::{Language, Settings};
 use crate::storage::Workspace;
@@ -22,7 +22,10 @@ pub fn settings(cli: &Cli) -> Result<Settings, u8> {
                 return Err(fail(&format!(
                     "{}: {}",
                     path.display(),
-                    say("instellingenbestand niet gevonden", "settings file not found")
+                    say(
+                        "instellingenbestand niet gevonden",
+                        "settings file not found"
+                    )
                 )));
             }
             path.clone()

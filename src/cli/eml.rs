@@ -2,7 +2,6 @@
 //! EML_NL files in and out, and adding up station records into municipal totals,
 //! as the municipality's proces-verbaal does.
 
-use crate::i18n::say;
 use super::Cli;
 use super::common::{
     EXIT_FOUND, fail, language, open_workspace_read_only, settings, workspace_dir,
@@ -12,6 +11,7 @@ use crate::election::{CountingMethod, Election};
 use crate::eml::{
     EmlError, candidates, counts, definition, hash, import, osv, stations, stored_totals, write,
 };
+use crate::i18n::say;
 use crate::record::CountRecord;
 use crate::settings::Language;
 use crate::storage::Workspace;
@@ -71,9 +71,7 @@ struct Input {
 impl Input {
     fn read(path: &Path) -> Result<Input, u8> {
         let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| {
-            fail(&super::common::unreadable(path, &e))
-        })?;
+        let bytes = std::fs::read(path).map_err(|e| fail(&super::common::unreadable(path, &e)))?;
         Ok(Input { name, bytes })
     }
 

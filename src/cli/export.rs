@@ -1,8 +1,8 @@
 //! `telraam export --station N -o FILE`: write one station's result file, atomically.
 
-use crate::i18n::say;
 use super::Cli;
 use super::common::{fail, settings, workspace_dir};
+use crate::i18n::say;
 use crate::storage::{Workspace, audit::sha256_hex, write_atomic};
 use std::path::PathBuf;
 

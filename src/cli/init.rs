@@ -1,8 +1,8 @@
 //! `telraam init --election FILE`: create a workspace for an election.
 
-use crate::i18n::say;
 use super::Cli;
 use super::common::{fail, read_election, settings, workspace_dir};
+use crate::i18n::say;
 use crate::storage::Workspace;
 use std::path::PathBuf;
 

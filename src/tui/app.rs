@@ -61,6 +61,8 @@ pub enum Dialog {
     LeaveStation,
     /// The reason of a corrigendum, typed as free text.
     CorrectionReason(String),
+    /// Why this window only reads (see [`App::guard`]); blocks until answered.
+    Guard,
 }
 
 /// A one-line message under the form. Its words live in `text.rs`.
@@ -117,6 +119,12 @@ pub enum Notice {
         path: String,
         printed: Option<String>,
     },
+    /// A key that would save, refused: this window only reads ([`App::guard`]).
+    ReadOnly,
+    /// The operator chose to go on with a broken audit log; that choice is logged.
+    BrokenChainAccepted,
+    /// The open station's figures were changed elsewhere (an import, another window).
+    ChangedElsewhere { station: u32 },
 }
 
 impl Notice {
@@ -136,6 +144,7 @@ impl Notice {
                 | Notice::ReasonRequired
                 | Notice::RecordFinalised
                 | Notice::NoStationMatches
+                | Notice::ReadOnly
         ) || matches!(self, Notice::Phone(n) if n.is_error())
     }
 }
@@ -191,6 +200,12 @@ pub enum Msg {
         path: String,
         printed: Option<String>,
     },
+    /// The runtime found that this window may only read the workspace.
+    Guard(Guard),
+    /// The runtime logged the operator's consent to go on with a broken audit log.
+    ChainAccepted,
+    /// The workspace was changed by another process: every station's latest record.
+    Refreshed(Vec<CountRecord>),
 }
 
 /// A change the storage refused, as the runtime hands it back.
@@ -243,6 +258,9 @@ pub enum Effect {
         station: u32,
         printing: crate::settings::Printing,
     },
+    /// Log the operator's consent to go on with a broken audit log; answer with
+    /// [`Msg::ChainAccepted`].
+    AcceptBrokenChain,
     /// Store a finished phone check (audit log); answer with [`Msg::PhoneOverview`].
     RecordPhoneCheck {
         station: u32,
@@ -318,6 +336,8 @@ pub struct App {
     saved: Option<CountRecord>,
     /// Set when the current field's change was refused by the storage: the reason.
     pub unsaved: Option<String>,
+    /// Set when this window may only read the workspace, and why.
+    pub guard: Option<Guard>,
 }
 
 impl App {
@@ -358,6 +378,7 @@ impl App {
             printing: crate::settings::Printing::default(),
             saved: None,
             unsaved: None,
+            guard: None,
         }
     }
 
@@ -547,6 +568,9 @@ impl App {
                 self.phone.overview = overview;
                 return;
             }
+            Msg::Guard(guard) => return self.guarded(guard),
+            Msg::ChainAccepted => return self.chain_accepted(),
+            Msg::Refreshed(records) => return self.refreshed(records),
             _ => {}
         }
         if let Some(dialog) = self.dialog.clone() {
@@ -564,6 +588,10 @@ impl App {
             _ => {}
         }
         self.notice = None;
+        if self.guard.is_some() && self.would_write(&msg) {
+            self.notice = Some(Notice::ReadOnly);
+            return;
+        }
         match self.screen {
             Screen::Stations => self.on_stations(msg, fx),
             Screen::Step(Step::Check) => self.on_check(msg, fx),
@@ -655,6 +683,7 @@ impl App {
                 Msg::Quit => self.dialog = Some(Dialog::Quit),
                 _ => {}
             },
+            Dialog::Guard => self.in_guard_dialog(msg, fx),
         }
     }
 
@@ -817,6 +846,9 @@ impl App {
 }
 
 mod entry;
+mod guard;
 mod review;
+
+pub use guard::Guard;
 #[cfg(test)]
 mod tests;

@@ -236,6 +236,8 @@ fn key_line(app: &App, t: &Text) -> String {
             Dialog::Help => format!(" {}", t.help_close),
             Dialog::CorrectionReason(_) => format!(" {}", t.keys_reason),
             Dialog::Quit if app.pending_input() => format!(" {}", t.keys_quit_pending),
+            // The notice names its own keys.
+            Dialog::Guard => String::new(),
             _ => format!(" {}", t.keys_dialog),
         };
     }

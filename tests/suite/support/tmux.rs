@@ -70,6 +70,21 @@ impl Tmux {
         self.wait_for_all(&[text])
     }
 
+    /// Waits up to `seconds` until the screen shows `text`.
+    pub fn wait_for_within(&self, text: &str, seconds: u64) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(seconds) {
+                panic!("waited for {text:?}; the screen shows:\n{screen}");
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Waits until the screen shows every one of `texts`.
     pub fn wait_for_all(&self, texts: &[&str]) -> String {
         let start = Instant::now();
