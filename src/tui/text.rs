@@ -222,8 +222,8 @@ waarschuwingen. Neem ze over. Enter stelt vast, na een bevestiging met j; zolang
 onbevestigde waarschuwingen zijn, brengt Enter u naar Controle. Na het vaststellen kan alleen \
 een corrigendum (met reden) nog iets veranderen.",
     help_done: "Het proces-verbaal is vastgesteld. Met v ziet u de controlecode en de cijfers \
-om aan de gemeente voor te lezen. Met c begint u een corrigendum (u geeft een reden op); Esc \
-gaat terug naar de stembureaus.",
+om aan de gemeente voor te lezen, met p maakt (en print) u de bijlage, met c begint u een \
+corrigendum (u geeft een reden op); Esc gaat terug naar de stembureaus.",
     too_small: "venster te klein: minimaal 80×24",
     list: "Lijst",
     of: "van",
@@ -261,7 +261,7 @@ pub const EN: Text = Text {
     warning: "WARNING",
     note: "Note",
     acknowledged: "acknowledged",
-    not_acknowledged: "to acknowledge",
+    not_acknowledged: "not acknowledged",
     no_results: "No errors and no warnings.",
     check_summary: "Errors must be resolved; each warning must be acknowledged.",
     yes: "yes",
@@ -269,7 +269,7 @@ pub const EN: Text = Text {
     unanswered: "not answered",
     fully_explained: "Difference fully explained?",
     note_label: "Note",
-    stock_heading: "Ballots (stock)",
+    stock_heading: "Ballot stock",
     events_heading: "Explanation of the difference",
     issued: "issued = received - unused - spoiled",
     no_difference: "D = H: there is no difference; this step is done.",
@@ -321,15 +321,14 @@ Esc to drop it.",
     keys_check: "Arrows choose  Enter go to field  Space acknowledge  {steps} step  Esc back",
     keys_finalise: "Enter finalise  Arrows scroll  {steps} step  Esc check  F1 help",
     keys_finalise_blocked: "Enter go to Check  Arrows scroll  {steps} step  Esc check  F1 help",
-    keys_total: "Enter next  Tab/S-Tab field  {steps} step  Esc back  F1 help  q quit",
+    keys_total: "Enter go on  Tab/S-Tab field  {steps} step  Esc back  F1 help  q quit",
     keys_quit_pending: "Enter confirm and stop  y stop without it  n/Esc back",
     keys_done: "Esc stations  q quit  F1 help",
     keys_dialog: "y yes  n no  Esc back",
     keys_reason: "Type the reason  Enter confirm  Esc back",
-    help_stations: "Type the number or part of the name of the polling station; the list \
-gets shorter. Choose with the arrows and press Enter. A station in draft continues where you \
-were; a finalised station shows what you can do with it. At the municipality: F2 opens the \
-phone check of the stations.",
+    help_stations: "Type the polling station's number or part of its name to narrow the list. \
+Choose with the arrows and press Enter. A draft picks up where you left off; a finalised \
+station shows what you can still do with it. At the municipality, F2 opens the phone check.",
     help_entry: "Type the figure and press Enter. Enter on an empty field means 0. An empty \
 field shows dots, a zero shows 0. Tab and Shift-Tab (or the arrows) go to the next or previous \
 field without filling in a 0; Delete empties the field. F3 to F8 go straight to a step (the bar \
@@ -351,18 +350,18 @@ moves on to the next open warning.",
     help_finalise: "This is everything the annex prints, in the same order: the figures of the \
 proces-verbaal, the note, the ballots, the candidates and the acknowledged warnings. Copy them \
 onto the form. Enter finalises once you confirm with y; while errors or unacknowledged \
-warnings remain, Enter takes you to the check instead. After that only a corrigendum (with a \
-reason) can change anything.",
+warnings remain, Enter takes you to the check instead. Once finalised, only a corrigendum \
+(with a reason) can change anything.",
     help_done: "The proces-verbaal is finalised. Press v for the verification code and the \
-figures to read aloud to the municipality. Press c to start a corrigendum (you give a reason); \
-Esc goes back to the polling stations.",
+figures to read aloud to the municipality, p to write (and print) the annex, c to start a \
+corrigendum (you give a reason); Esc goes back to the polling stations.",
     too_small: "window too small: at least 80×24",
     list: "List",
     of: "of",
     issued_word: "issued",
     too_many: "too many",
     too_few: "too few",
-    difference_not_known: "difference: not known yet",
+    difference_not_known: "difference: not yet known",
     help_keys: "Keys: Enter confirm - Tab/Shift-Tab next/previous field - F3-F8 straight to a \
 step, PgDn/PgUp next/previous step - Esc back - F1 or ? help - q or Ctrl-C quit (you are asked first).",
 };
@@ -468,7 +467,7 @@ pub fn done_action(language: Language, action: DoneAction) -> &'static str {
         }
         DoneAction::ReadAloud => {
             if en {
-                "read aloud (verification code for the phone)"
+                "read aloud (the verification code, for the phone call)"
             } else {
                 "voorlezen (controlecode voor de telefoon)"
             }
@@ -614,7 +613,7 @@ pub fn notice(language: Language, notice: &Notice) -> String {
         Notice::CorrectionStarted { version } => {
             if en {
                 format!(
-                    "Corrigendum started ({} {version}): walk through the figures.",
+                    "Corrigendum started ({} {version}): go through the figures again.",
                     t.version
                 )
             } else {
@@ -637,7 +636,7 @@ pub fn notice(language: Language, notice: &Notice) -> String {
         }
         Notice::RecordFinalised => {
             if en {
-                "this record is finalised; change it through a corrigendum.".to_string()
+                "this record is finalised; changes need a corrigendum.".to_string()
             } else {
                 "dit proces-verbaal is vastgesteld; wijzig het met een corrigendum.".to_string()
             }
@@ -958,7 +957,7 @@ pub fn phone_notice(language: Language, notice: &PhoneNotice) -> String {
             format!("groep {g}: vier cijfers en een controlecijfer nodig")
         }
         (PhoneNotice::GroupIncomplete(g), true) => {
-            format!("group {g}: four digits and a check digit needed")
+            format!("group {g} needs four digits and a check digit")
         }
         (PhoneNotice::Verified, false) => "de code klopt: telefonisch gecontroleerd.".into(),
         (PhoneNotice::Verified, true) => "the code matches: verified by phone.".into(),
@@ -978,7 +977,7 @@ pub fn phone_notice(language: Language, notice: &PhoneNotice) -> String {
             "controlecode wijkt af: vraag nu de sectiecodes.".into()
         }
         (PhoneNotice::ReadSectionCodes, true) => {
-            "record code differs: ask for the section codes now.".into()
+            "the record code differs: ask for the section codes now.".into()
         }
         (PhoneNotice::RecordCodeMisheard, false) => {
             "alle sectiecodes kloppen: controlecode verkeerd verstaan, Enter en opnieuw.".into()
