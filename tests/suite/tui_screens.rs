@@ -369,7 +369,13 @@ fn the_finalise_overview_shows_what_the_annex_prints_in_its_order() {
     );
     // Every figure the annex prints, in order, up to and including the candidates.
     let mut expected: Vec<String> = Vec::new();
-    for section in annex.sections.iter().take(5) {
+    // Sections 1 to 5 (a concept's list of open results comes before them on paper;
+    // the finalised annex has none, and the check screen shows them before this one).
+    let numbered = annex
+        .sections
+        .iter()
+        .filter(|s| s.title.starts_with(|c: char| c.is_ascii_digit()));
+    for section in numbered {
         for block in &section.blocks {
             match block {
                 Block::Figures(rows) => expected.extend(rows.iter().map(|r| r.value.clone())),
