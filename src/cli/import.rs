@@ -106,13 +106,24 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
     match ws.check_chain() {
         Ok(None) => {}
         Ok(Some(problem)) => {
+            let row = problem.row;
             fail(&format!(
-                "{}: {problem}; run `telraam audit verify`; the interface (telraam) can go \
-                 on with the operator's consent, which it logs / start telraam om met \
-                 instemming van de gebruiker door te werken",
-                dir.display()
+                "{}: {}",
+                dir.display(),
+                say(
+                    &format!(
+                        "auditregel {row}: {}; zie `telraam audit verify`; in telraam zelf \
+                         kan de gebruiker ervoor kiezen door te werken (dat wordt vastgelegd)",
+                        problem.reason_nl
+                    ),
+                    &format!(
+                        "audit row {row}: {}; see `telraam audit verify`; in telraam itself \
+                         the operator can choose to go on (which is logged)",
+                        problem.reason_en
+                    ),
+                )
             ));
-            return fail("nothing imported / niets ingelezen");
+            return fail(&say("niets ingelezen", "nothing imported"));
         }
         Err(e) => return fail(&format!("{}: {e}", dir.display())),
     }
@@ -122,19 +133,32 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
         if let Some(station) = holder.station
             && records.iter().any(|r| r.station == station)
         {
-            fail(&format!(
-                "station {station} is open in telraam by {} / stembureau {station} is \
-                 geopend in telraam door {}; close it there first, or import it later",
-                holder.describe(true),
-                holder.describe(false)
+            fail(&say(
+                &format!(
+                    "stembureau {station} is geopend in telraam door {}; sluit het daar \
+                     eerst, of lees het later in",
+                    holder.describe(false)
+                ),
+                &format!(
+                    "station {station} is open in telraam by {}; close it there first, or \
+                     import it later",
+                    holder.describe(true)
+                ),
             ));
-            return fail("nothing imported / niets ingelezen");
+            return fail(&say("niets ingelezen", "nothing imported"));
         }
         eprintln!(
-            "telraam: telraam is open on this workspace by {} / telraam is geopend op \
-             deze werkmap door {}",
-            holder.describe(true),
-            holder.describe(false)
+            "telraam: {}",
+            say(
+                &format!(
+                    "telraam is geopend op deze werkmap door {}",
+                    holder.describe(false)
+                ),
+                &format!(
+                    "telraam is open on this workspace by {}",
+                    holder.describe(true)
+                ),
+            )
         );
     }
     let demoted = match ws.put_records_each(&records, &settings.operator(), "import") {
