@@ -2,7 +2,7 @@
 //! their numbering, 80 candidates each, about 24 pages with ten QR codes): from the
 //! record to the PDF bytes, fonts subset included. Target: under 200 ms.
 
-#[path = "../tests/fixtures/annex.rs"]
+#[path = "../tests/suite/fixtures/annex.rs"]
 mod fixtures;
 
 use criterion::{Criterion, criterion_group, criterion_main};

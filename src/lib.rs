@@ -13,6 +13,8 @@ pub mod counting;
 pub mod election;
 pub mod eml;
 pub mod form;
+pub mod fuzzing;
+pub mod i18n;
 pub mod record;
 pub mod result_file;
 pub mod rules;

@@ -43,7 +43,10 @@ pub fn words(label: &str) -> (&'static str, &'static str) {
             "spoiled (replaced) ballots",
         ),
         "candidate" => ("kandidaat", "candidate"),
-        "page_total" => ("totaal lijst (kandidaten)", "list total (candidates)"),
+        "page_total" => (
+            "totaal lijst (onderaan de pagina)",
+            "list total (foot of the page)",
+        ),
         _ => ("", ""),
     }
 }
@@ -58,16 +61,22 @@ fn pick(label: &str, english: bool) -> &'static str {
 pub fn label(target: Target, english: bool) -> String {
     let key = spec_of(target).map(|s| s.label).unwrap_or("");
     match target {
-        Target::Count(Field::ListTotal(n)) => format!("{} {n}", pick(key, english)),
+        Target::Count(Field::ListTotal(n)) => {
+            if english {
+                format!("list {n} total")
+            } else {
+                format!("totaal lijst {n}")
+            }
+        }
         Target::Count(Field::Candidate { list, candidate }) => {
             let list_word = if english { "list" } else { "lijst" };
             format!("{list_word} {list}, {} {candidate}", pick(key, english))
         }
         Target::Count(Field::CandidateListTotal(list)) => {
             if english {
-                format!("list {list} total (candidates)")
+                format!("list {list} total (foot of the page)")
             } else {
-                format!("totaal lijst {list} (kandidaten)")
+                format!("totaal lijst {list} (onderaan de pagina)")
             }
         }
         _ => pick(key, english).to_string(),

@@ -34,6 +34,9 @@ pub enum Item {
     Explained,
     /// The free-text note about the difference.
     Note,
+    /// A total the program adds up, shown with its parts before moving on (D on the
+    /// Kiezers screen); Enter goes on, nothing is typed.
+    Total(Field),
 }
 
 impl Item {
@@ -43,6 +46,7 @@ impl Item {
             Item::Count(f) => f.key(),
             Item::Explained => "explained".into(),
             Item::Note => "note".into(),
+            Item::Total(f) => f.key(),
         }
     }
 }
@@ -133,6 +137,10 @@ pub fn items(election: &Election, record: &CountRecord, step: Step) -> Vec<Item>
                     _ => {}
                 }
             }
+            if step == Step::Voters {
+                // The screen stops on D with the figures it came from.
+                items.push(Item::Total(Field::TotalAdmitted));
+            }
         }
         Step::Differences => {
             if !has_difference(record) {
@@ -199,7 +207,7 @@ pub fn locate(election: &Election, record: &CountRecord, field: Field) -> (Step,
     let step = step_of(election, field);
     let index = items(election, record, step)
         .iter()
-        .position(|i| *i == Item::Count(field))
+        .position(|i| *i == Item::Count(field) || *i == Item::Total(field))
         .unwrap_or(0);
     (step, index)
 }
@@ -218,7 +226,15 @@ mod tests {
     fn a_municipal_election_asks_no_voter_cards_and_dso_has_a_step_per_list() {
         let e = Election::demo();
         let r = CountRecord::empty(&e, 1, EntryMode::Counting);
-        assert_eq!(items(&e, &r, Step::Voters).len(), 2);
+        assert_eq!(
+            items(&e, &r, Step::Voters),
+            [
+                Item::Count(Field::PollCards),
+                Item::Count(Field::ProxyCertificates),
+                Item::Total(Field::TotalAdmitted)
+            ],
+            "A, B and then D shown with its parts"
+        );
         assert_eq!(steps(&e).len(), 3 + e.lists.len() + 2);
     }
 

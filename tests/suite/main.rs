@@ -1,0 +1,38 @@
+//! Every integration test of telraam in one test binary: one link instead of one per
+//! file keeps a fresh clone's test build small and quick (see the README).
+
+mod fixtures {
+    pub mod annex;
+}
+mod support {
+    pub mod cli;
+    pub mod tmux;
+}
+
+mod annex;
+mod cli_audit;
+mod cli_check;
+mod cli_export;
+mod cli_import;
+mod cli_init;
+mod cli_verification;
+mod crash;
+mod eml_cli;
+mod eml_files;
+mod eml_roundtrip;
+mod fuzz_properties;
+mod phone_e2e;
+mod read_only;
+mod robustness;
+mod rules_properties;
+mod rules_real_data;
+mod tui_e2e;
+mod tui_guard_e2e;
+mod tui_phone_screens;
+mod tui_screens;
+mod tui_soak;
+mod tui_workspace;
+mod verification_properties;
+mod verification_vectors;
+mod workspace;
+mod workspace_properties;

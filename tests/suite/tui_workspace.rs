@@ -1,0 +1,123 @@
+//! The interface's effects carried out on a real workspace (SQLite in a temp dir), without
+//! a terminal: every confirmed figure and the position survive a restart; finalising and
+//! a corrigendum go through storage and the audit log.
+
+use telraam::record::{Field, RecordState};
+use telraam::settings::Language;
+use telraam::storage::Workspace;
+use telraam::tui::runtime::carry_out;
+use telraam::tui::{App, Msg, Screen, Step};
+
+/// An App over the workspace, as the runtime starts it.
+fn start(ws: &mut Workspace) -> App {
+    let records = ws.records().expect("records");
+    let resume = ws.resume_point().expect("resume point");
+    let mut app = App::new(ws.election().clone(), Language::Dutch, &records, resume);
+    let effects = app.start();
+    carry_out(&mut app, ws, "test", effects);
+    app
+}
+
+fn keys(app: &mut App, ws: &mut Workspace, keys: &str) {
+    for c in keys.chars() {
+        let msg = match c {
+            '\n' => Msg::Confirm,
+            '>' => Msg::NextStep,
+            '\t' => Msg::Next,
+            ' ' => Msg::Toggle,
+            c => Msg::Char(c),
+        };
+        let effects = app.update(msg);
+        carry_out(app, ws, "test", effects);
+    }
+}
+
+#[test]
+fn figures_and_position_survive_a_restart_and_the_record_can_be_finalised_and_corrected() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::open(dir.path()).expect("workspace with the demo election");
+    let mut app = start(&mut ws);
+    assert_eq!(app.screen, Screen::Stations);
+    keys(&mut app, &mut ws, "2\n100\n5\n\n50\n3");
+    drop(app);
+    drop(ws);
+
+    // As after a crash: a new process opens the same workspace.
+    let mut ws = Workspace::open(dir.path()).expect("reopen");
+    let stored = ws.record(2).expect("read").expect("station 2 started");
+    assert_eq!(stored.get(Field::PollCards), Some(100));
+    assert_eq!(stored.get(Field::ListTotal(1)), Some(50));
+    assert_eq!(
+        stored.get(Field::ListTotal(2)),
+        None,
+        "typed but not confirmed"
+    );
+    let mut app = start(&mut ws);
+    assert_eq!(app.screen, Screen::Step(Step::Votes));
+    assert_eq!(
+        app.current_item(),
+        Some(telraam::tui::flow::Item::Count(Field::ListTotal(2)))
+    );
+
+    // Finish: E.2..E.4, F, G, then every candidate (list total on the first).
+    keys(&mut app, &mut ws, "30\n20\n\n3\n2\n");
+    for (i, list) in app.election.lists.clone().iter().enumerate() {
+        let total = ["50", "30", "20", ""][i];
+        keys(&mut app, &mut ws, &format!("{total}\n"));
+        for _ in 1..list.candidates.len() {
+            keys(&mut app, &mut ws, "\n");
+        }
+    }
+    assert_eq!(app.screen, Screen::Step(Step::Check));
+    assert!(app.results.is_empty(), "{:?}", app.results);
+    keys(&mut app, &mut ws, ">\nj");
+    assert_eq!(app.screen, Screen::Done);
+    let finalised = ws.record(2).expect("read").expect("there");
+    assert_eq!(finalised.lifecycle.state, RecordState::Finalised);
+    assert_eq!(finalised.votes.total_cast, Some(105));
+
+    // A corrigendum, with its reason, makes version 2 as a draft.
+    let effects = app.update(Msg::Done(telraam::tui::DoneAction::Correct));
+    carry_out(&mut app, &mut ws, "test", effects);
+    keys(&mut app, &mut ws, "hertelling\n");
+    let v2 = ws.record(2).expect("read").expect("there");
+    assert_eq!(v2.lifecycle.version, 2);
+    assert_eq!(v2.lifecycle.state, RecordState::Draft);
+    assert_eq!(v2.lifecycle.correction_reason, "hertelling");
+    assert_eq!(app.screen, Screen::Step(Step::Voters));
+    assert!(ws.verify_audit().is_ok());
+}
+
+#[test]
+fn an_acknowledged_warning_stays_acknowledged_after_a_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::open(dir.path()).expect("workspace");
+    let mut app = start(&mut ws);
+    // D = H = 110 with 10 blank votes: at least 3 % blank is a warning (W.201).
+    keys(&mut app, &mut ws, "3\n110\n\n\n50\n30\n20\n\n10\n\n");
+    for (i, list) in app.election.lists.clone().iter().enumerate() {
+        let total = ["50", "30", "20", ""][i];
+        keys(&mut app, &mut ws, &format!("{total}\n"));
+        for _ in 1..list.candidates.len() {
+            keys(&mut app, &mut ws, "\n");
+        }
+    }
+    assert_eq!(app.screen, Screen::Step(Step::Check));
+    let w201 = app
+        .results
+        .iter()
+        .position(|r| r.code == "W.201")
+        .expect("W.201 raised");
+    for _ in 0..w201 {
+        keys(&mut app, &mut ws, "\t");
+    }
+    keys(&mut app, &mut ws, " ");
+    assert!(app.acknowledged.contains("W.201"));
+    drop(app);
+    drop(ws);
+
+    let mut ws = Workspace::open(dir.path()).expect("reopen");
+    let app = start(&mut ws);
+    assert_eq!(app.screen, Screen::Step(Step::Check));
+    assert!(app.acknowledged.contains("W.201"), "{:?}", app.acknowledged);
+}
