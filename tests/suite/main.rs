@@ -19,6 +19,7 @@ mod cli_verification;
 mod crash;
 mod eml_cli;
 mod eml_files;
+mod eml_refused;
 mod eml_roundtrip;
 mod phone_e2e;
 mod rules_properties;
