@@ -38,7 +38,7 @@
 use crate::election::{CountingMethod, Election};
 use crate::record::{
     BallotStock, ComparisonBoxes, Count, CountRecord, Differences, EntryMode, Lifecycle, ListVotes,
-    MAX_COUNT, RecordState, VoteCounts, VoterCounts, YesNo,
+    MAX_COUNT, MAX_VERSION, RecordState, VoteCounts, VoterCounts, YesNo,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -163,7 +163,7 @@ struct ResultDto {
     model: Spanned<String>,
     mode: Spanned<String>,
     #[serde(default = "one")]
-    version: u32,
+    version: Spanned<u32>,
     #[serde(default = "draft")]
     state: Spanned<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -186,8 +186,8 @@ struct ResultDto {
 fn is_false(b: &bool) -> bool {
     !*b
 }
-fn one() -> u32 {
-    1
+fn one() -> Spanned<u32> {
+    Spanned::new(0..0, 1)
 }
 fn draft() -> Spanned<String> {
     Spanned::new(0..0, "draft".to_string())
@@ -219,7 +219,7 @@ pub fn to_toml(record: &CountRecord) -> String {
             }
             .into(),
         ),
-        version: record.lifecycle.version,
+        version: spanned(record.lifecycle.version),
         state: spanned(
             match record.lifecycle.state {
                 RecordState::Draft => "draft",
@@ -386,6 +386,18 @@ pub fn from_toml(
             ));
         }
     };
+    if *dto.version.get_ref() > MAX_VERSION {
+        return Err(err(
+            Some(dto.version.span()),
+            Some("version".into()),
+            format!(
+                "versie {0} kan niet: hoogstens {MAX_VERSION} (versie 1 en de corrigenda \
+                 daarna) / version {0} is impossible: at most {MAX_VERSION} (version 1 and \
+                 the corrigenda after it)",
+                dto.version.get_ref()
+            ),
+        ));
+    }
     let state = match dto.state.get_ref().as_str() {
         "draft" => RecordState::Draft,
         "finalised" => RecordState::Finalised,
@@ -426,7 +438,7 @@ pub fn from_toml(
     let mut record = CountRecord::empty(election, station, mode);
     record.counting_method = method;
     record.lifecycle = Lifecycle {
-        version: dto.version.max(1),
+        version: (*dto.version.get_ref()).max(1),
         state,
         correction_reason: dto.correction_reason,
         acknowledged_warnings: dto.acknowledged_warnings,
@@ -439,6 +451,13 @@ pub fn from_toml(
         total_admitted: count("voters.D", &v.d)?,
     };
     let e = &dto.votes;
+    once(e.lists.keys(), "votes.lists", &line_of, file)?;
+    once(dto.candidates.keys(), "candidates", &line_of, file)?;
+    for (list_key, votes) in &dto.candidates {
+        let table = format!("candidates.{}", list_key.get_ref());
+        let numbered = votes.keys().filter(|k| k.get_ref() != LIST_PAGE_TOTAL);
+        once(numbered, &table, &line_of, file)?;
+    }
     let mut lists: Vec<ListVotes> = record.votes.lists.clone();
     for (key, total) in &e.lists {
         let field = format!("votes.lists.{}", key.get_ref());
@@ -532,6 +551,47 @@ pub fn from_toml(
         }
     }
     Ok(record)
+}
+
+/// Refuses a list or candidate number written twice in one table under two
+/// spellings (`1` and `01`, or `"+1"`): TOML sees two keys, the form has one box,
+/// and one of the two values would be silently dropped. Names both lines.
+fn once<'a>(
+    keys: impl Iterator<Item = &'a Spanned<String>>,
+    table: &str,
+    line_of: &dyn Fn(usize) -> usize,
+    file: &str,
+) -> Result<(), ResultFileError> {
+    let mut seen: BTreeMap<u32, &Spanned<String>> = BTreeMap::new();
+    for key in keys {
+        let Ok(n) = key.get_ref().parse::<u32>() else {
+            continue; // not a number: reported where the key is read
+        };
+        if let Some(other) = seen.insert(n, key) {
+            let (a, b) = (line_of(other.span().start), line_of(key.span().start));
+            let ((first, first_line), (second, second_line)) = if a <= b {
+                ((other, a), (key, b))
+            } else {
+                ((key, b), (other, a))
+            };
+            return Err(ResultFileError {
+                file: file.to_string(),
+                line: Some(second_line),
+                field: Some(format!("{table}.{}", second.get_ref())),
+                message: format!(
+                    "nummer {n} staat twee keer in {table}: {:?} op regel {first_line} en {:?} \
+                     op regel {second_line}; schrijf elk vak één keer / number {n} is written \
+                     twice in {table}: {:?} on line {first_line} and {:?} on line \
+                     {second_line}; write each box once",
+                    first.get_ref(),
+                    second.get_ref(),
+                    first.get_ref(),
+                    second.get_ref()
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The dotted key (`voters.A`) of the `key = value` line holding byte `offset`,

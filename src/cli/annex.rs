@@ -76,7 +76,7 @@ fn from_workspace(
     args: &AnnexArgs,
     station: u32,
 ) -> Result<(), u8> {
-    let workspace = common::open_workspace(cli, settings)?;
+    let workspace = common::open_workspace_read_only(cli, settings)?;
     let record: CountRecord = match workspace.record(station) {
         Ok(Some(record)) => record,
         Ok(None) => {

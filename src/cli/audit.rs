@@ -39,7 +39,7 @@ pub fn run(cli: &Cli, args: &AuditArgs) -> u8 {
             dir.display()
         ));
     }
-    let ws = match Workspace::open(&dir) {
+    let ws = match Workspace::open_read_only(&dir) {
         Ok(ws) => ws,
         Err(e) => return fail(&format!("{}: {e}", dir.display())),
     };

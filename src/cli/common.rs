@@ -63,6 +63,19 @@ pub fn open_workspace(cli: &Cli, settings: &Settings) -> Result<Workspace, u8> {
     Workspace::open(&dir).map_err(|e| fail(&format!("{}: {e}", dir.display())))
 }
 
+/// Opens an existing workspace for reading only (works on a write-protected copy),
+/// or prints why not and returns the exit status.
+pub fn open_workspace_read_only(cli: &Cli, settings: &Settings) -> Result<Workspace, u8> {
+    let dir = workspace_dir(cli, settings);
+    if !Workspace::exists(&dir) {
+        return Err(fail(&format!(
+            "{}: no workspace here / geen werkmap",
+            dir.display()
+        )));
+    }
+    Workspace::open_read_only(&dir).map_err(|e| fail(&format!("{}: {e}", dir.display())))
+}
+
 /// Reads an election file, naming the file in the error.
 pub fn read_election(path: &Path) -> Result<Election, u8> {
     let text =
@@ -137,8 +150,8 @@ fn find_election(cli: &Cli, file: &Path, text: &str) -> Result<Election, u8> {
     }
     let settings = settings(cli)?;
     let dir = workspace_dir(cli, &settings);
-    if dir.exists()
-        && let Ok(workspace) = Workspace::open(&dir)
+    if Workspace::exists(&dir)
+        && let Ok(workspace) = Workspace::open_read_only(&dir)
         && wanted.as_deref() == Some(workspace.election().id.as_str())
     {
         return Ok(workspace.election().clone());

@@ -3,7 +3,9 @@
 //! as the municipality's proces-verbaal does.
 
 use super::Cli;
-use super::common::{EXIT_FOUND, fail, language, open_workspace, settings, workspace_dir};
+use super::common::{
+    EXIT_FOUND, fail, language, open_workspace_read_only, settings, workspace_dir,
+};
 use crate::aggregate::{Totals, aggregate as add_up};
 use crate::election::{CountingMethod, Election};
 use crate::eml::{
@@ -309,7 +311,7 @@ fn workspace_records(cli: &Cli) -> Result<(Workspace, Election, Vec<CountRecord>
             dir.display()
         )));
     }
-    let workspace = open_workspace(cli, &settings)?;
+    let workspace = open_workspace_read_only(cli, &settings)?;
     let election = workspace.election().clone();
     let records = workspace
         .records()

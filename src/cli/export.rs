@@ -28,7 +28,14 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> u8 {
             dir.display()
         ));
     }
-    let mut ws = match Workspace::open(&dir) {
+    // A write-protected workspace can still be exported; only the audit row that
+    // says so cannot be written (and the user is told).
+    let opened = if Workspace::folder_is_read_only(&dir) {
+        Workspace::open_read_only(&dir)
+    } else {
+        Workspace::open(&dir)
+    };
+    let mut ws = match opened {
         Ok(ws) => ws,
         Err(e) => return fail(&format!("{}: {e}", dir.display())),
     };
@@ -53,7 +60,13 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> u8 {
         args.output.display(),
         sha256_hex(text.as_bytes())
     );
-    if let Err(e) = ws.log_event(Some(args.station), "export", &note, &settings.operator()) {
+    if ws.is_read_only() {
+        eprintln!(
+            "telraam: {}: the workspace is read-only, so this export is not in its audit \
+             log / de werkmap is alleen-lezen, dus deze export staat niet in het auditlog",
+            dir.display()
+        );
+    } else if let Err(e) = ws.log_event(Some(args.station), "export", &note, &settings.operator()) {
         return fail(&e.to_string());
     }
     println!(

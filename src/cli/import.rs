@@ -2,7 +2,7 @@
 //! and checked first; if one is bad, nothing is imported.
 
 use super::Cli;
-use super::common::{fail, settings, workspace_dir};
+use super::common::{EXIT_FOUND, fail, language, settings, workspace_dir};
 use crate::annex::qr;
 use crate::election::Election;
 use crate::record::CountRecord;
@@ -71,7 +71,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
     // files against the demo before creating anything.
     let existing = Workspace::exists(&dir);
     let election = if existing {
-        match Workspace::open(&dir) {
+        match Workspace::open_read_only(&dir) {
             Ok(ws) => ws.election().clone(),
             Err(e) => return fail(&format!("{}: {e}", dir.display())),
         }
@@ -98,17 +98,21 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
         Ok(ws) => ws,
         Err(e) => return fail(&format!("{}: {e}", dir.display())),
     };
-    if let Err((index, e)) = ws.put_records_each(&records, &settings.operator(), "import") {
-        let file = args
-            .files
-            .iter()
-            .zip(&records)
-            .nth(index)
-            .map(|(f, _)| f.display().to_string())
-            .unwrap_or_default();
-        fail(&format!("{file}: {e}"));
-        return fail("nothing imported / niets ingelezen");
-    }
+    let english = language(cli, &settings).is_ok_and(|l| l.is_english());
+    let demoted = match ws.put_records_each(&records, &settings.operator(), "import") {
+        Ok(demoted) => demoted,
+        Err((index, e)) => {
+            let file = args
+                .files
+                .iter()
+                .zip(&records)
+                .nth(index)
+                .map(|(f, _)| f.display().to_string())
+                .unwrap_or_default();
+            fail(&format!("{file}: {e}"));
+            return fail("nothing imported / niets ingelezen");
+        }
+    };
     for (file, record) in args.files.iter().zip(&records) {
         println!(
             "{}: station {} version {} / stembureau {} versie {}",
@@ -119,5 +123,10 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
             record.lifecycle.version
         );
     }
-    0
+    // A file that says finalised but does not pass the finalise gate is kept as a
+    // draft: say so, and exit 1 like `check` does when it finds something.
+    for d in &demoted {
+        eprintln!("telraam: {}", d.message(english));
+    }
+    if demoted.is_empty() { 0 } else { EXIT_FOUND }
 }

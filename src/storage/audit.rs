@@ -89,7 +89,7 @@ pub struct NewRow<'a> {
 }
 
 fn db(e: rusqlite::Error) -> StorageError {
-    StorageError::Database(e.to_string())
+    super::classify(&e)
 }
 
 /// Appends a row; call inside the transaction that makes the change.

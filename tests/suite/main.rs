@@ -22,6 +22,8 @@ mod eml_files;
 mod eml_refused;
 mod eml_roundtrip;
 mod phone_e2e;
+mod read_only;
+mod robustness;
 mod rules_properties;
 mod rules_real_data;
 mod tui_e2e;

@@ -1,0 +1,212 @@
+//! Nothing a file or a fault can do poisons a workspace or hides from the user
+//! (issue 15): absurd versions, a finalised file that does not pass the finalise
+//! gate, a box written twice, a sum the form cannot hold.
+
+use crate::support::cli::telraam;
+use std::path::{Path, PathBuf};
+use telraam::election::Election;
+use telraam::record::{Field, MAX_COUNT, RecordState};
+use telraam::storage::Workspace;
+
+const OP: &str = "Jansen";
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+fn sample(name: &str) -> String {
+    format!("{}/samples/juinen/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn text(out: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// Sample 3 (four errors, W.203 open) with `state = "finalised"`, as a file.
+fn finalised_with_errors(dir: &Path) -> PathBuf {
+    let body = std::fs::read_to_string(sample("station-3-errors.toml"))
+        .expect("sample")
+        .replace("state = \"draft\"", "state = \"finalised\"");
+    let path = dir.join("station-3.toml");
+    std::fs::write(&path, body).expect("write");
+    path
+}
+
+#[test]
+fn a_version_beyond_any_real_corrigendum_is_refused_at_import_naming_the_line() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let ws_dir = home.path().join("ws");
+    let body = std::fs::read_to_string(sample("station-1.toml"))
+        .expect("sample")
+        .replace("version = 1", "version = 4294967295")
+        .replace("state = \"draft\"", "state = \"finalised\"");
+    let line = body
+        .lines()
+        .position(|l| l.starts_with("version"))
+        .expect("version line")
+        + 1;
+    let file = home.path().join("station-1.toml");
+    std::fs::write(&file, &body).expect("write");
+    let out = telraam(home.path(), &["--data", s(&ws_dir), "import", s(&file)]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        text(&out).contains(&format!("station-1.toml:{line}: version")),
+        "{}",
+        text(&out)
+    );
+    if Workspace::exists(&ws_dir) {
+        let ws = Workspace::open(&ws_dir).expect("open");
+        assert!(ws.records().expect("records").is_empty());
+    }
+}
+
+#[test]
+fn a_corrigendum_of_the_highest_version_is_refused_and_the_station_stays_readable() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::open(dir.path()).expect("open");
+    // Sample 1 balances: finalised, it passes the finalise gate.
+    let mut record =
+        telraam::result_file::read(Path::new(&sample("station-1.toml")), &Election::demo())
+            .expect("sample 1");
+    record.lifecycle.version = telraam::record::MAX_VERSION;
+    record.lifecycle.state = RecordState::Finalised;
+    ws.put_record(&record, OP, "import").expect("import");
+    let err = ws
+        .start_correction(1, "herteld", OP)
+        .expect_err("no version after the highest");
+    assert!(err.to_string().contains("version"), "{err}");
+    let latest = ws.record(1).expect("readable").expect("there");
+    assert_eq!(latest.lifecycle.version, telraam::record::MAX_VERSION);
+    assert_eq!(latest.lifecycle.state, RecordState::Finalised);
+    ws.verify_audit().expect("chain intact");
+}
+
+#[test]
+fn a_sum_the_form_cannot_hold_is_refused_and_the_record_stays_readable() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::open(dir.path()).expect("open");
+    ws.save_field(1, Field::PollCards, Some(MAX_COUNT), OP)
+        .expect("A at the limit");
+    let err = ws
+        .save_field(1, Field::ProxyCertificates, Some(MAX_COUNT), OP)
+        .expect_err("D = A + B would exceed nine digits");
+    assert!(err.to_string().contains("999 999 999"), "{err}");
+    let record = ws.record(1).expect("still readable").expect("there");
+    assert_eq!(record.voters.poll_cards, Some(MAX_COUNT));
+    assert_eq!(record.voters.proxy_certificates, None);
+    ws.records().expect("every station readable");
+    ws.verify_audit().expect("chain intact");
+}
+
+#[test]
+fn a_finalised_file_with_errors_is_stored_as_a_draft_saying_why() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let ws_dir = home.path().join("ws");
+    let file = finalised_with_errors(home.path());
+    let out = telraam(
+        home.path(),
+        &["--lang", "en", "--data", s(&ws_dir), "import", s(&file)],
+    );
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    for code in ["F.201", "F.203", "F.310", "F.402", "W.203"] {
+        assert!(said.contains(code), "{code} missing from: {said}");
+    }
+    assert!(said.contains("draft"), "{said}");
+    let ws = Workspace::open(&ws_dir).expect("open");
+    let record = ws.record(3).expect("read").expect("stored");
+    assert_eq!(record.lifecycle.state, RecordState::Draft);
+    assert_eq!(record.voters.poll_cards, Some(700), "the figures are kept");
+    let log = ws.audit_log().expect("log");
+    let last = log.last().expect("a row");
+    assert!(last.new_value.contains("F.201"), "{last:?}");
+    ws.verify_audit().expect("chain intact");
+}
+
+#[test]
+fn a_finalised_file_that_passes_the_gate_stays_finalised() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let ws_dir = home.path().join("ws");
+    let body = std::fs::read_to_string(sample("station-1.toml"))
+        .expect("sample")
+        .replace("state = \"draft\"", "state = \"finalised\"");
+    let file = home.path().join("station-1.toml");
+    std::fs::write(&file, body).expect("write");
+    let out = telraam(home.path(), &["--data", s(&ws_dir), "import", s(&file)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let ws = Workspace::open(&ws_dir).expect("open");
+    let record = ws.record(1).expect("read").expect("stored");
+    assert_eq!(record.lifecycle.state, RecordState::Finalised);
+}
+
+fn with_lists(extra: &str) -> String {
+    std::fs::read_to_string(sample("station-1.toml"))
+        .expect("sample")
+        .replace("[votes.lists]\n", &format!("[votes.lists]\n{extra}"))
+}
+
+fn refused_naming_lines(body: &str, first: &str, second: &str) {
+    let line = |needle: &str| {
+        body.lines()
+            .position(|l| l == needle)
+            .unwrap_or_else(|| panic!("{needle} not in the file"))
+            + 1
+    };
+    let (a, b) = (line(first), line(second));
+    let error = telraam::result_file::from_toml("x.toml", body, &Election::demo())
+        .expect_err("a box written twice");
+    let said = error.to_string();
+    assert!(
+        said.contains(&format!("{a}")) && said.contains(&format!("{b}")),
+        "lines {a} and {b} not both named: {said}"
+    );
+}
+
+#[test]
+fn a_list_total_written_twice_as_1_and_01_is_refused_naming_both_lines() {
+    let body = with_lists("01 = 7\n");
+    let first = body
+        .lines()
+        .skip_while(|l| *l != "[votes.lists]")
+        .find(|l| l.starts_with("1 = "))
+        .expect("1 = ...")
+        .to_string();
+    refused_naming_lines(&body, "01 = 7", &first);
+}
+
+#[test]
+fn a_list_total_written_as_plus_1_beside_1_is_refused() {
+    let body = with_lists("\"+1\" = 7\n");
+    let first = body
+        .lines()
+        .skip_while(|l| *l != "[votes.lists]")
+        .find(|l| l.starts_with("1 = "))
+        .expect("1 = ...")
+        .to_string();
+    refused_naming_lines(&body, "\"+1\" = 7", &first);
+}
+
+#[test]
+fn a_candidate_table_written_twice_as_1_and_01_is_refused() {
+    let mut body = std::fs::read_to_string(sample("station-1.toml")).expect("sample");
+    body.push_str("\n[candidates.01]\n3 = 1\n");
+    refused_naming_lines(&body, "[candidates.01]", "[candidates.1]");
+}
+
+#[test]
+fn a_candidate_written_twice_inside_one_table_is_refused() {
+    let body = std::fs::read_to_string(sample("station-1.toml"))
+        .expect("sample")
+        .replace("[candidates.1]\n", "[candidates.1]\n001 = 4\n");
+    let first = body
+        .lines()
+        .skip_while(|l| *l != "[candidates.1]")
+        .find(|l| l.starts_with("1 = "))
+        .expect("candidate 1")
+        .to_string();
+    refused_naming_lines(&body, "001 = 4", &first);
+}
