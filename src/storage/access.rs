@@ -1,7 +1,7 @@
 //! Read-only access: a write-protected workspace (a copy on a locked USB stick, a
 //! folder without write permission) can still be audited, exported and added up.
 
-use super::{READ_ONLY, StorageError, Workspace, read_election, schema};
+use super::{AuditProblem, READ_ONLY, StorageError, Workspace, read_election, schema};
 use std::path::Path;
 
 impl Workspace {
@@ -20,6 +20,7 @@ impl Workspace {
             election,
             conn,
             read_only: true,
+            blocked: None,
         })
     }
 
@@ -33,14 +34,63 @@ impl Workspace {
         self.read_only
     }
 
-    /// Err([`StorageError::ReadOnly`]) when opened read-only.
+    /// Whether a change would be saved now: not read-only, and no broken audit chain
+    /// waiting for the operator's consent.
+    pub fn can_write(&self) -> bool {
+        self.writable().is_ok()
+    }
+
+    /// SQLite's `data_version`: changes when another connection (another process)
+    /// commits a change, so a window can show fresh figures.
+    pub fn data_version(&self) -> Result<i64, StorageError> {
+        self.conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(|e| super::classify(&e))
+    }
+
+    /// Err([`StorageError::ReadOnly`]) when opened read-only; Err when the audit
+    /// chain was found broken and the operator has not consented to go on.
     pub(super) fn writable(&self) -> Result<(), StorageError> {
         if self.read_only {
             return Err(StorageError::ReadOnly(READ_ONLY.to_string()));
         }
+        if let Some(problem) = &self.blocked {
+            return Err(StorageError::Invalid(format!(
+                "the audit log is broken ({problem}); nothing is saved until the operator \
+                 consents to go on / het auditlog is gebroken; er wordt niets bewaard tot \
+                 de gebruiker instemt met doorwerken"
+            )));
+        }
+        Ok(())
+    }
+
+    /// Checks the audit chain (as `audit verify` does). When it is broken, every
+    /// change is refused from now on, until [`Workspace::accept_broken_chain`]:
+    /// nothing is appended to a broken chain without the operator's consent.
+    pub fn check_chain(&mut self) -> Result<Option<AuditProblem>, StorageError> {
+        let problem = self.audit_problem()?.err();
+        self.blocked = problem.clone();
+        Ok(problem)
+    }
+
+    /// The operator saw that the chain is broken and chose to go on: that choice is
+    /// the first row appended (naming the broken row), then changes are saved again.
+    /// `audit verify` keeps naming the broken row.
+    pub fn accept_broken_chain(&mut self, operator: &str) -> Result<(), StorageError> {
+        let Some(problem) = self.blocked.take() else {
+            return Ok(());
+        };
+        let said = format!("row {}: {}", problem.row, problem.reason_en);
+        if let Err(e) = self.log_event(None, BROKEN_CHAIN_ACCEPTED, &said, operator) {
+            self.blocked = Some(problem);
+            return Err(e);
+        }
         Ok(())
     }
 }
+
+/// The audit-log event of an operator going on with a broken chain.
+pub const BROKEN_CHAIN_ACCEPTED: &str = "continued on a broken audit log";
 
 #[cfg(test)]
 mod tests {

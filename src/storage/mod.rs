@@ -19,11 +19,13 @@ mod access;
 pub mod atomic;
 pub mod audit;
 pub mod gate;
+pub mod lock;
 pub mod phone;
 mod records;
 mod resume;
 pub mod schema;
 
+pub use access::BROKEN_CHAIN_ACCEPTED;
 pub use atomic::write_atomic;
 pub use audit::AuditProblem;
 pub use gate::{Demoted, Gate};
@@ -109,6 +111,9 @@ pub struct Workspace {
     conn: Connection,
     /// Opened with [`Workspace::open_read_only`]: every change is refused.
     read_only: bool,
+    /// Set by [`Workspace::check_chain`] when the audit chain is broken: every change
+    /// is refused until the operator consents ([`Workspace::accept_broken_chain`]).
+    blocked: Option<AuditProblem>,
 }
 
 fn db(e: rusqlite::Error) -> StorageError {
@@ -211,6 +216,7 @@ impl Workspace {
             election,
             conn,
             read_only: false,
+            blocked: None,
         })
     }
 
@@ -264,6 +270,7 @@ impl Workspace {
             election,
             conn,
             read_only: false,
+            blocked: None,
         })
     }
     pub fn dir(&self) -> &Path {
@@ -666,9 +673,10 @@ impl Workspace {
         let log = audit::read_all(&tx)?;
         let mut stored: Vec<audit::Stored> = records::all_bodies(&tx)?
             .into_iter()
-            .map(|(station, version, body)| audit::Stored {
+            .map(|(station, version, state, body)| audit::Stored {
                 station: Some(station),
                 version: Some(version),
+                state: Some(state),
                 body,
             })
             .collect();
@@ -680,6 +688,7 @@ impl Workspace {
             stored.push(audit::Stored {
                 station: None,
                 version: None,
+                state: None,
                 body,
             });
         }

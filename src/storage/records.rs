@@ -81,13 +81,14 @@ pub fn stations(conn: &Connection) -> Result<Vec<u32>, StorageError> {
     rows.collect::<Result<Vec<_>, _>>().map_err(db)
 }
 
-/// Every stored version as (station, version, body): what the audit check compares.
-pub fn all_bodies(conn: &Connection) -> Result<Vec<(u32, u32, String)>, StorageError> {
+/// Every stored version as (station, version, state column, body): what the audit
+/// check compares.
+pub fn all_bodies(conn: &Connection) -> Result<Vec<(u32, u32, String, String)>, StorageError> {
     let mut stmt = conn
-        .prepare("SELECT station, version, body FROM records ORDER BY station, version")
+        .prepare("SELECT station, version, state, body FROM records ORDER BY station, version")
         .map_err(db)?;
     let rows = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .map_err(db)?;
     rows.collect::<Result<Vec<_>, _>>().map_err(db)
 }

@@ -59,6 +59,8 @@ pub enum Dialog {
     ConfirmFinalise,
     /// The reason of a corrigendum, typed as free text.
     CorrectionReason(String),
+    /// Why this window only reads (see [`App::guard`]); blocks until answered.
+    Guard,
 }
 
 /// A one-line message under the form. Its words live in `text.rs`.
@@ -105,6 +107,12 @@ pub enum Notice {
         path: String,
         printed: Option<String>,
     },
+    /// A key that would save, refused: this window only reads ([`App::guard`]).
+    ReadOnly,
+    /// The operator chose to go on with a broken audit log; that choice is logged.
+    BrokenChainAccepted,
+    /// The open station's figures were changed elsewhere (an import, another window).
+    ChangedElsewhere { station: u32 },
 }
 
 impl Notice {
@@ -122,6 +130,7 @@ impl Notice {
                 | Notice::ReasonRequired
                 | Notice::RecordFinalised
                 | Notice::NoStationMatches
+                | Notice::ReadOnly
         ) || matches!(self, Notice::Phone(n) if n.is_error())
     }
 }
@@ -172,6 +181,12 @@ pub enum Msg {
         path: String,
         printed: Option<String>,
     },
+    /// The runtime found that this window may only read the workspace.
+    Guard(Guard),
+    /// The runtime logged the operator's consent to go on with a broken audit log.
+    ChainAccepted,
+    /// The workspace was changed by another process: every station's latest record.
+    Refreshed(Vec<CountRecord>),
 }
 
 /// What the runtime must do for the App. Every confirmed change is saved at once.
@@ -216,6 +231,9 @@ pub enum Effect {
         station: u32,
         printing: crate::settings::Printing,
     },
+    /// Log the operator's consent to go on with a broken audit log; answer with
+    /// [`Msg::ChainAccepted`].
+    AcceptBrokenChain,
     /// Store a finished phone check (audit log); answer with [`Msg::PhoneOverview`].
     RecordPhoneCheck {
         station: u32,
@@ -286,6 +304,8 @@ pub struct App {
     pub phone: PhoneState,
     /// Where the annex goes and whether it is printed (from the settings file).
     pub printing: crate::settings::Printing,
+    /// Set when this window may only read the workspace, and why.
+    pub guard: Option<Guard>,
 }
 
 impl App {
@@ -324,6 +344,7 @@ impl App {
             color: true,
             phone: PhoneState::default(),
             printing: crate::settings::Printing::default(),
+            guard: None,
         }
     }
 
@@ -481,6 +502,9 @@ impl App {
                 self.phone.overview = overview;
                 return;
             }
+            Msg::Guard(guard) => return self.guarded(guard),
+            Msg::ChainAccepted => return self.chain_accepted(),
+            Msg::Refreshed(records) => return self.refreshed(records),
             _ => {}
         }
         if let Some(dialog) = self.dialog.clone() {
@@ -498,6 +522,10 @@ impl App {
             _ => {}
         }
         self.notice = None;
+        if self.guard.is_some() && self.would_write(&msg) {
+            self.notice = Some(Notice::ReadOnly);
+            return;
+        }
         match self.screen {
             Screen::Stations => self.on_stations(msg, fx),
             Screen::Step(Step::Check) => self.on_check(msg, fx),
@@ -575,6 +603,7 @@ impl App {
                 Msg::Quit => self.dialog = Some(Dialog::Quit),
                 _ => {}
             },
+            Dialog::Guard => self.in_guard_dialog(msg, fx),
         }
     }
 
@@ -730,6 +759,9 @@ impl App {
 }
 
 mod entry;
+mod guard;
 mod review;
+
+pub use guard::Guard;
 #[cfg(test)]
 mod tests;

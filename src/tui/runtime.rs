@@ -2,13 +2,15 @@
 //! turns them into messages, runs `update`, carries out its effects and redraws.
 
 use super::app::{ACKNOWLEDGEMENT_WITHDRAWN, WARNING_ACKNOWLEDGED};
-use super::app::{App, Effect, Msg};
+use super::app::{App, Effect, Guard, Msg, Screen};
 use super::{keys, view};
-use crate::record::{EntryMode, RecordState};
+use crate::record::{CountRecord, EntryMode, RecordState};
 use crate::settings::{Language, Printing};
-use crate::storage::Workspace;
+use crate::storage::lock::{self, Acquired, WorkspaceLock};
+use crate::storage::{StorageError, Workspace};
 use ratatui::crossterm::event::{self, Event};
 use std::io;
+use std::time::Duration;
 
 /// Whether NO_COLOR asks for a colourless screen (<https://no-color.org>).
 pub fn colour_wanted() -> bool {
@@ -37,6 +39,7 @@ pub fn run_with_printing(
         problem = Some(e.to_string());
         None
     });
+    let (mut lock, guard) = take(workspace, operator);
     let mut app = App::new(workspace.election().clone(), language, &records, resume);
     app.color = colour_wanted();
     app.printing = printing.clone();
@@ -44,9 +47,54 @@ pub fn run_with_printing(
         app.update(Msg::StorageFailed(text));
     }
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, &mut app, workspace, operator);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        workspace,
+        operator,
+        lock.as_mut(),
+        guard,
+    );
     ratatui::restore();
     result
+}
+
+/// Takes the workspace for this window: its lock, and whether it may only read
+/// (another telraam has it, the folder is write-protected, the audit log is broken).
+pub fn take(workspace: &mut Workspace, operator: &str) -> (Option<WorkspaceLock>, Option<Guard>) {
+    let dir = workspace.dir().to_path_buf();
+    let mut guard = None;
+    let mut lock = None;
+    if workspace.is_read_only() {
+        guard = Some(Guard::ReadOnlyFolder);
+    } else {
+        let reopen = match lock::acquire(&dir, operator) {
+            Ok(Acquired::Mine(l)) => {
+                lock = Some(l);
+                None
+            }
+            Ok(Acquired::Held(holder)) => Some(Guard::HeldBy(holder)),
+            Err(StorageError::ReadOnly(_)) => Some(Guard::ReadOnlyFolder),
+            // The lock cannot be taken for another reason: go on as before.
+            Err(_) => None,
+        };
+        if let Some(g) = reopen {
+            if let Ok(read_only) = Workspace::open_read_only(&dir) {
+                *workspace = read_only;
+            }
+            guard = Some(g);
+        }
+    }
+    // The chain is checked in every case; when broken, that is what the notice says
+    // (a window that only reads anyway cannot log the operator's consent).
+    if let Ok(Some(problem)) = workspace.check_chain() {
+        guard = Some(Guard::BrokenChain {
+            row: problem.row,
+            reason_en: problem.reason_en,
+            reason_nl: problem.reason_nl,
+        });
+    }
+    (lock, guard)
 }
 
 fn event_loop(
@@ -54,11 +102,33 @@ fn event_loop(
     app: &mut App,
     workspace: &mut Workspace,
     operator: &str,
+    mut lock: Option<&mut WorkspaceLock>,
+    guard: Option<Guard>,
 ) -> io::Result<()> {
     let effects = app.start();
     carry_out(app, workspace, operator, effects);
+    // After the resumed station is open, so that nothing closes the notice unread.
+    if let Some(guard) = guard {
+        app.update(Msg::Guard(guard));
+    }
+    let mut seen = workspace.data_version().unwrap_or(0);
     while !app.quit {
+        if let Some(lock) = lock.as_deref_mut() {
+            // Best effort: an import reads it to spare the station being typed in.
+            let _ = lock.set_station(open_station(app));
+        }
         terminal.draw(|frame| view::view(frame, app))?;
+        if !event::poll(Duration::from_millis(500))? {
+            // Nothing typed: has another process (an import, another window) saved?
+            let now = workspace.data_version().unwrap_or(seen);
+            if now != seen {
+                seen = now;
+                if let Ok(records) = workspace.records() {
+                    app.update(Msg::Refreshed(records));
+                }
+            }
+            continue;
+        }
         match event::read()? {
             Event::Key(key) => {
                 if let Some(msg) = keys::message(app, key) {
@@ -72,6 +142,14 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// The station open on screen (None on the station list and the phone check).
+pub fn open_station(app: &App) -> Option<u32> {
+    match app.screen {
+        Screen::Stations | Screen::Phone(_) => None,
+        _ => app.record.as_ref().map(|r| r.station),
+    }
 }
 
 /// Carries out effects in order, feeding each answer back into the App (which may
@@ -89,6 +167,22 @@ pub fn carry_out(app: &mut App, workspace: &mut Workspace, operator: &str, effec
 pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Option<Msg> {
     let failed = |e: crate::storage::StorageError| Some(Msg::StorageFailed(e.to_string()));
     match effect {
+        // A window that only reads: a station without a count shows an empty form,
+        // and where the cursor was is not written.
+        Effect::OpenStation(station) if !workspace.can_write() => match workspace.record(station) {
+            Ok(Some(record)) => Some(Msg::Opened(record)),
+            Ok(None) => Some(Msg::Opened(CountRecord::empty(
+                workspace.election(),
+                station,
+                EntryMode::Counting,
+            ))),
+            Err(e) => failed(e),
+        },
+        Effect::SetResume(_) if !workspace.can_write() => None,
+        Effect::AcceptBrokenChain => match workspace.accept_broken_chain(operator) {
+            Ok(()) => Some(Msg::ChainAccepted),
+            Err(e) => failed(e),
+        },
         Effect::OpenStation(station) => match workspace.record(station) {
             Ok(Some(mut record)) => {
                 if record.lifecycle.state == RecordState::Draft {

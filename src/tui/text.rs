@@ -1,7 +1,7 @@
 //! Every word the interface shows, in Dutch (the default) and English. The form's
 //! own letters (A, B, … O) and legal terms stay as on paper in both languages.
 
-use super::app::{DoneAction, Notice, StationStatus};
+use super::app::{DoneAction, Guard, Notice, StationStatus};
 use super::flow::Step;
 use super::phone::PhoneNotice;
 use crate::record::Field;
@@ -541,12 +541,131 @@ pub fn notice(language: Language, notice: &Notice) -> String {
             }
         }
         Notice::Phone(n) => phone_notice(language, n),
+        Notice::ReadOnly => {
+            if en {
+                "not saved: this window only reads the workspace.".to_string()
+            } else {
+                "niet bewaard: dit venster leest de werkmap alleen.".to_string()
+            }
+        }
+        Notice::BrokenChainAccepted => {
+            if en {
+                "You go on with the broken audit log; your choice is in the log.".into()
+            } else {
+                "U werkt door met het gebroken auditlog; die keuze staat in het log.".into()
+            }
+        }
+        Notice::ChangedElsewhere { station } => {
+            if en {
+                format!(
+                    "Polling station {station} was changed elsewhere; these are the new figures."
+                )
+            } else {
+                format!("Stembureau {station} is elders gewijzigd; u ziet de nieuwe cijfers.")
+            }
+        }
     };
     if notice.is_error() {
         let prefix = if en { "Error" } else { "Fout" };
         format!("{prefix}: {body}")
     } else {
         body
+    }
+}
+
+/// The blocking notice of a window that only reads the workspace: title and text.
+pub fn guard_notice(language: Language, guard: &Guard) -> (&'static str, String) {
+    let en = language.is_english();
+    match guard {
+        Guard::HeldBy(holder) => {
+            let who = holder.as_ref().map(|h| h.describe(en));
+            let at = holder.as_ref().and_then(|h| h.station);
+            if en {
+                let who = who.unwrap_or_else(|| "another telraam".into());
+                let at = at
+                    .map(|s| format!(" It is working on polling station {s}."))
+                    .unwrap_or_default();
+                (
+                    "READ ONLY",
+                    format!(
+                        "This workspace is already open in telraam by {who}.{at}\n\n\
+                         This window only reads: you can look at every station, check, \
+                         read the code aloud and print the annex, but nothing is saved \
+                         here. Figures changed in the other window appear here as they \
+                         are saved.\n\nEnter: continue reading   q: quit"
+                    ),
+                )
+            } else {
+                let who = who.unwrap_or_else(|| "een andere telraam".into());
+                let at = at
+                    .map(|s| format!(" Daar is stembureau {s} open."))
+                    .unwrap_or_default();
+                (
+                    "ALLEEN LEZEN",
+                    format!(
+                        "Deze werkmap is al geopend in telraam door {who}.{at}\n\n\
+                         Dit venster leest alleen: u kunt elk stembureau bekijken, \
+                         controleren, de code voorlezen en de bijlage afdrukken, maar \
+                         hier wordt niets bewaard. Wat in het andere venster wordt \
+                         bewaard, ziet u hier meteen.\n\nEnter: verder met lezen   \
+                         q: stoppen"
+                    ),
+                )
+            }
+        }
+        Guard::ReadOnlyFolder => {
+            if en {
+                (
+                    "READ ONLY",
+                    "The workspace folder is read-only (write-protected): nothing can be \
+                     saved here. You can look at every station, check, read the code \
+                     aloud and print the annex. To count, copy the workspace to a folder \
+                     you can write to.\n\nEnter: continue reading   q: quit"
+                        .to_string(),
+                )
+            } else {
+                (
+                    "ALLEEN LEZEN",
+                    "De werkmap is alleen-lezen (schrijfbeveiligd): hier kan niets worden \
+                     bewaard. U kunt elk stembureau bekijken, controleren, de code \
+                     voorlezen en de bijlage afdrukken. Kopieer de werkmap naar een map \
+                     waarin u mag schrijven om te tellen.\n\nEnter: verder met lezen   \
+                     q: stoppen"
+                        .to_string(),
+                )
+            }
+        }
+        Guard::BrokenChain {
+            row,
+            reason_en,
+            reason_nl,
+        } => {
+            if en {
+                (
+                    "AUDIT LOG BROKEN",
+                    format!(
+                        "The audit log does not verify from row {row}: {reason_en}.\n\n\
+                         The workspace may have been changed outside telraam. Tell the \
+                         coordinator, and compare the figures with the paper.\n\n\
+                         Go on saving in this workspace anyway? Your choice is written \
+                         in the audit log, naming row {row}.\n\n\
+                         y: go on (logged)   n: only read"
+                    ),
+                )
+            } else {
+                (
+                    "AUDITLOG GEBROKEN",
+                    format!(
+                        "Het auditlog klopt niet vanaf regel {row}: {reason_nl}.\n\n\
+                         De werkmap is mogelijk buiten telraam gewijzigd. Meld dit aan \
+                         de coördinator en vergelijk de cijfers met het papier.\n\n\
+                         Toch doorwerken en bewaren in deze werkmap? Uw keuze komt in \
+                         het auditlog, met regel {row}.\n\n\
+                         j: doorwerken (vastgelegd)   n: alleen lezen"
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -27,6 +27,7 @@ mod robustness;
 mod rules_properties;
 mod rules_real_data;
 mod tui_e2e;
+mod tui_guard_e2e;
 mod tui_phone_screens;
 mod tui_screens;
 mod tui_workspace;

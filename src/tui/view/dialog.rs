@@ -38,6 +38,10 @@ pub(super) fn draw_dialog(
             "corrigendum",
             format!("{}\n\n> {reason}_", t.reason_question),
         ),
+        Dialog::Guard => match &app.guard {
+            Some(guard) => text::guard_notice(app.language, guard),
+            None => ("telraam", String::new()),
+        },
     };
     let width = area.width.saturating_sub(6).min(72);
     // Tall enough for the wrapped text (estimated by characters per line) and its border.

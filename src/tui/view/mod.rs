@@ -213,6 +213,8 @@ fn key_line(app: &App, t: &Text) -> String {
         return match dialog {
             Dialog::Help => format!(" {}", t.help_close),
             Dialog::CorrectionReason(_) => format!(" {}", t.keys_reason),
+            // The notice names its own keys.
+            Dialog::Guard => String::new(),
             _ => format!(" {}", t.keys_dialog),
         };
     }
