@@ -317,3 +317,37 @@ fn an_import_into_a_workspace_with_a_broken_audit_log_is_refused_naming_the_row(
     let ws = Workspace::open_read_only(dir.path()).expect("open");
     assert!(ws.record(2).expect("read").is_none(), "nothing written");
 }
+
+fn annex_text(home: &Path, file: &str) -> (std::process::Output, String) {
+    let pdf = home.join("annex.pdf");
+    let out = telraam(home, &["annex", file, "-o", s(&pdf)]);
+    let text = pdf_extract::extract_text_from_mem(&std::fs::read(&pdf).expect("pdf written"))
+        .expect("text");
+    (out, text)
+}
+
+#[test]
+fn the_annex_of_a_draft_with_errors_lists_every_open_error_and_warning() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let (out, text) = annex_text(home.path(), &sample("station-3-errors.toml"));
+    assert_eq!(out.status.code(), Some(0), "{}", self::text(&out));
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for code in ["F.201", "F.203", "F.310", "F.402", "W.203"] {
+        assert!(
+            flat.contains(code),
+            "{code} missing from the annex:\n{flat}"
+        );
+    }
+    assert!(flat.contains("CONCEPT"), "{flat}");
+}
+
+#[test]
+fn the_annex_of_a_file_that_says_finalised_but_has_errors_is_a_concept_with_the_errors() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let file = finalised_with_errors(home.path());
+    let (_, text) = annex_text(home.path(), s(&file));
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("F.201"), "{flat}");
+    assert!(flat.contains("CONCEPT"), "{flat}");
+    assert!(!flat.contains("Status vastgesteld"), "{flat}");
+}
