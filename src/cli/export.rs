@@ -2,6 +2,7 @@
 
 use super::Cli;
 use super::common::{fail, settings, workspace_dir};
+use crate::i18n::say;
 use crate::storage::{Workspace, audit::sha256_hex, write_atomic};
 use std::path::PathBuf;
 
@@ -23,9 +24,12 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> u8 {
     let dir = workspace_dir(cli, &settings);
     if !Workspace::exists(&dir) {
         return fail(&format!(
-            "{}: no workspace here; run `telraam init` first / geen werkmap; \
-             begin met `telraam init`",
-            dir.display()
+            "{}: {}",
+            dir.display(),
+            say(
+                "hier is geen werkmap; begin met `telraam init`",
+                "no workspace here; run `telraam init` first"
+            )
         ));
     }
     // A write-protected workspace can still be exported; only the audit row that
@@ -43,9 +47,12 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> u8 {
         Ok(Some(r)) => r,
         Ok(None) => {
             return fail(&format!(
-                "--station {}: the workspace has no count for this station / de werkmap \
-                 heeft geen telling voor dit stembureau",
-                args.station
+                "--station {}: {}",
+                args.station,
+                say(
+                    "de werkmap heeft geen telling voor dit stembureau",
+                    "the workspace has no count for this station"
+                )
             ));
         }
         Err(e) => return fail(&e.to_string()),
@@ -62,24 +69,28 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> u8 {
     );
     if ws.is_read_only() {
         eprintln!(
-            "telraam: {}: the workspace is read-only, so this export is not in its audit \
-             log / de werkmap is alleen-lezen, dus deze export staat niet in het auditlog",
-            dir.display()
+            "telraam: {}: {}",
+            dir.display(),
+            say(
+                "de werkmap is alleen-lezen, dus deze export staat niet in het auditlog",
+                "the workspace is read-only, so this export is not in its audit log"
+            )
         );
     } else if let Err(e) = ws.log_event(Some(args.station), "export", &note, &settings.operator()) {
         return fail(&e.to_string());
     }
+    let (station, version) = (record.station, record.lifecycle.version);
+    let state = match record.lifecycle.state {
+        crate::record::RecordState::Draft => say("concept", "draft"),
+        crate::record::RecordState::Finalised => say("vastgesteld", "finalised"),
+    };
     println!(
-        "{}: station {} version {} ({}) / stembureau {} versie {}",
+        "{}: {}",
         args.output.display(),
-        record.station,
-        record.lifecycle.version,
-        match record.lifecycle.state {
-            crate::record::RecordState::Draft => "draft / concept",
-            crate::record::RecordState::Finalised => "finalised / vastgesteld",
-        },
-        record.station,
-        record.lifecycle.version
+        say(
+            &format!("stembureau {station} versie {version} ({state})"),
+            &format!("station {station} version {version} ({state})")
+        )
     );
     0
 }

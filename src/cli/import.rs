@@ -5,6 +5,7 @@ use super::Cli;
 use super::common::{EXIT_FOUND, fail, language, settings, workspace_dir};
 use crate::annex::qr;
 use crate::election::Election;
+use crate::i18n::say;
 use crate::record::CountRecord;
 use crate::result_file;
 use crate::storage::{Workspace, lock};
@@ -22,8 +23,7 @@ pub struct ImportArgs {
 /// codes (parts starting with `telraam-qr i/n`), which are put back together first.
 fn read_one(path: &Path, election: &Election) -> Result<CountRecord, String> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{name}: kan het bestand niet lezen / cannot read the file: {e}"))?;
+    let text = std::fs::read_to_string(path).map_err(|e| super::common::unreadable(path, &e))?;
     if qr::is_scanned_parts(&text) {
         let joined = qr::join(&qr::split_scanned(&text)).map_err(|e| format!("{name}: {e}"))?;
         return result_file::from_toml(&name, &joined, election).map_err(|e| e.to_string());
@@ -41,10 +41,15 @@ fn read_all(files: &[PathBuf], election: &Election) -> Result<Vec<CountRecord>, 
         match read_one(path, election) {
             Ok(record) => {
                 if let Some((_, first)) = seen.iter().find(|(s, _)| *s == record.station) {
+                    let station = record.station;
                     problems.push(format!(
-                        "{name}: station: station {} is also in {first}; import one at a time / \
-                         stembureau {} staat ook in {first}",
-                        record.station, record.station
+                        "{name}: station: {}",
+                        say(
+                            &format!(
+                                "stembureau {station} staat ook in {first}; lees ze een voor een in"
+                            ),
+                            &format!("station {station} is also in {first}; import one at a time"),
+                        )
                     ));
                 } else {
                     seen.push((record.station, name));
@@ -84,13 +89,10 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
             for p in &problems {
                 fail(p);
             }
-            return fail(&format!(
-                "nothing imported: {} of {} files are bad / niets ingelezen: {} van {} \
-                 bestanden zijn fout",
-                problems.len(),
-                args.files.len(),
-                problems.len(),
-                args.files.len()
+            let (bad, all) = (problems.len(), args.files.len());
+            return fail(&say(
+                &format!("niets ingelezen: {bad} van {all} bestanden zijn fout"),
+                &format!("nothing imported: {bad} of {all} files are bad"),
             ));
         }
     };
@@ -146,17 +148,18 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
                 .map(|(f, _)| f.display().to_string())
                 .unwrap_or_default();
             fail(&format!("{file}: {e}"));
-            return fail("nothing imported / niets ingelezen");
+            return fail(&say("niets ingelezen", "nothing imported"));
         }
     };
     for (file, record) in args.files.iter().zip(&records) {
+        let (station, version) = (record.station, record.lifecycle.version);
         println!(
-            "{}: station {} version {} / stembureau {} versie {}",
+            "{}: {}",
             file.display(),
-            record.station,
-            record.lifecycle.version,
-            record.station,
-            record.lifecycle.version
+            say(
+                &format!("stembureau {station} versie {version}"),
+                &format!("station {station} version {version}")
+            )
         );
     }
     // A file that says finalised but does not pass the finalise gate is kept as a

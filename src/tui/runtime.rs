@@ -2,7 +2,7 @@
 //! turns them into messages, runs `update`, carries out its effects and redraws.
 
 use super::app::{ACKNOWLEDGEMENT_WITHDRAWN, WARNING_ACKNOWLEDGED};
-use super::app::{App, Effect, Guard, Msg, Screen};
+use super::app::{App, Effect, Guard, Msg, Screen, Unsaved};
 use super::{keys, view};
 use crate::record::{CountRecord, EntryMode, RecordState};
 use crate::settings::{Language, Printing};
@@ -131,7 +131,13 @@ fn event_loop(
         }
         match event::read()? {
             Event::Key(key) => {
-                if let Some(msg) = keys::message(app, key) {
+                // On a screen too small to show the figures nothing is typed blind;
+                // only leaving (Ctrl-C, q) still works.
+                let size = terminal.size()?;
+                let blind = view::too_small(size.width, size.height);
+                if let Some(msg) = keys::message(app, key)
+                    && (!blind || msg == Msg::Quit)
+                {
                     let effects = app.update(msg);
                     carry_out(app, workspace, operator, effects);
                 }
@@ -156,8 +162,16 @@ pub fn open_station(app: &App) -> Option<u32> {
 /// ask for more).
 pub fn carry_out(app: &mut App, workspace: &mut Workspace, operator: &str, effects: Vec<Effect>) {
     let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    let mut refused = false;
     while let Some(effect) = queue.pop_front() {
+        // Once the workspace refused a figure, the resume point (best effort) is not
+        // tried again in this round: each try could wait out the busy timeout while
+        // the screen still shows nothing.
+        if refused && matches!(effect, Effect::SetResume(_)) {
+            continue;
+        }
         if let Some(answer) = execute(workspace, operator, effect) {
+            refused |= matches!(answer, Msg::NotSaved { .. });
             queue.extend(app.update(answer));
         }
     }
@@ -203,17 +217,26 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
             value,
         } => match workspace.save_field(station, field, value, operator) {
             Ok(record) => Some(Msg::Saved(record)),
-            Err(e) => failed(e),
+            Err(e) => Some(Msg::NotSaved {
+                what: Unsaved::Field(field, value),
+                reason: e.to_string(),
+            }),
         },
         Effect::SaveMark { station, mark, on } => {
             match workspace.save_mark(station, mark, on, operator) {
                 Ok(record) => Some(Msg::Saved(record)),
-                Err(e) => failed(e),
+                Err(e) => Some(Msg::NotSaved {
+                    what: Unsaved::Mark(mark),
+                    reason: e.to_string(),
+                }),
             }
         }
         Effect::SaveNote { station, note } => match workspace.save_note(station, &note, operator) {
             Ok(record) => Some(Msg::Saved(record)),
-            Err(e) => failed(e),
+            Err(e) => Some(Msg::NotSaved {
+                what: Unsaved::Note(note),
+                reason: e.to_string(),
+            }),
         },
         Effect::SetResume(point) => workspace.set_resume_point(&point).err().and_then(failed),
         Effect::LogEvent {
