@@ -132,7 +132,7 @@ pub fn guard_write(dir: &Path, ws: &mut Workspace, stations: &[u32]) -> Result<(
     }
     // Someone typing in a station in the interface: that station is not overwritten
     // under their hands; other stations are imported, and the import says so.
-    if let Some(holder) = lock::holder(&dir) {
+    if let Some(holder) = lock::holder(dir) {
         if let Some(station) = holder.station
             && stations.contains(&station)
         {
