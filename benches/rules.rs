@@ -22,6 +22,8 @@ fn election() -> Election {
         voter_cards: None,
         form: None,
         authority: None,
+        contest: None,
+        domain: None,
         lists: (1..=LISTS)
             .map(|n| PoliticalList {
                 number: n,

@@ -2,13 +2,13 @@
 //! and checked first; if one is bad, nothing is imported.
 
 use super::Cli;
-use super::common::{EXIT_FOUND, fail, language, settings, workspace_dir};
+use super::common::{EXIT_FOUND, fail, guard_write, language, settings, workspace_dir};
 use crate::annex::qr;
 use crate::election::Election;
 use crate::i18n::say;
 use crate::record::CountRecord;
 use crate::result_file;
-use crate::storage::{Workspace, lock};
+use crate::storage::Workspace;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
@@ -101,65 +101,9 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
         Err(e) => return fail(&format!("{}: {e}", dir.display())),
     };
     let english = language(cli, &settings).is_ok_and(|l| l.is_english());
-    // Nothing is appended to a broken audit chain from here: the interface asks the
-    // operator first, and logs the answer.
-    match ws.check_chain() {
-        Ok(None) => {}
-        Ok(Some(problem)) => {
-            let row = problem.row;
-            fail(&format!(
-                "{}: {}",
-                dir.display(),
-                say(
-                    &format!(
-                        "auditregel {row}: {}; zie `telraam audit verify`; in telraam zelf \
-                         kan de gebruiker ervoor kiezen door te werken (dat wordt vastgelegd)",
-                        problem.reason_nl
-                    ),
-                    &format!(
-                        "audit row {row}: {}; see `telraam audit verify`; in telraam itself \
-                         the operator can choose to go on (which is logged)",
-                        problem.reason_en
-                    ),
-                )
-            ));
-            return fail(&say("niets ingelezen", "nothing imported"));
-        }
-        Err(e) => return fail(&format!("{}: {e}", dir.display())),
-    }
-    // Someone typing in a station in the interface: that station is not overwritten
-    // under their hands; other stations are imported, and the import says so.
-    if let Some(holder) = lock::holder(&dir) {
-        if let Some(station) = holder.station
-            && records.iter().any(|r| r.station == station)
-        {
-            fail(&say(
-                &format!(
-                    "stembureau {station} is geopend in telraam door {}; sluit het daar \
-                     eerst, of lees het later in",
-                    holder.describe(false)
-                ),
-                &format!(
-                    "station {station} is open in telraam by {}; close it there first, or \
-                     import it later",
-                    holder.describe(true)
-                ),
-            ));
-            return fail(&say("niets ingelezen", "nothing imported"));
-        }
-        eprintln!(
-            "telraam: {}",
-            say(
-                &format!(
-                    "telraam is geopend op deze werkmap door {}",
-                    holder.describe(false)
-                ),
-                &format!(
-                    "telraam is open on this workspace by {}",
-                    holder.describe(true)
-                ),
-            )
-        );
+    let stations: Vec<u32> = records.iter().map(|r| r.station).collect();
+    if let Err(code) = guard_write(&dir, &mut ws, &stations) {
+        return code;
     }
     let demoted = match ws.put_records_each(&records, &settings.operator(), "import") {
         Ok(demoted) => demoted,

@@ -17,6 +17,8 @@ fn election(category: Category, method: CountingMethod, sizes: &[usize]) -> Elec
         voter_cards: None,
         form: None,
         authority: None,
+        contest: None,
+        domain: None,
         lists: sizes
             .iter()
             .enumerate()

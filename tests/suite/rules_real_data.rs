@@ -126,6 +126,8 @@ fn election(stations: &[Station]) -> Election {
         voter_cards: None,
         form: None,
         authority: None,
+        contest: None,
+        domain: None,
         lists: first
             .lists
             .iter()
