@@ -12,6 +12,7 @@ pub mod cli;
 pub mod counting;
 pub mod election;
 pub mod eml;
+pub mod generate;
 pub mod record;
 pub mod result_file;
 pub mod rules;

@@ -2,7 +2,7 @@
 //! turns them into messages, runs `update`, carries out its effects and redraws.
 
 use super::app::{ACKNOWLEDGEMENT_WITHDRAWN, WARNING_ACKNOWLEDGED};
-use super::app::{App, Effect, Msg};
+use super::app::{App, Effect, Msg, StationStatus};
 use super::{keys, view};
 use crate::record::{EntryMode, RecordState};
 use crate::settings::{Language, Printing};
@@ -27,26 +27,39 @@ pub fn run_with_printing(
     operator: &str,
     printing: &Printing,
 ) -> io::Result<()> {
-    // A workspace that cannot be read says so on screen instead of looking empty.
-    let mut problem = None;
-    let records = workspace.records().unwrap_or_else(|e| {
-        problem = Some(e.to_string());
-        Vec::new()
-    });
-    let resume = workspace.resume_point().unwrap_or_else(|e| {
-        problem = Some(e.to_string());
-        None
-    });
-    let mut app = App::new(workspace.election().clone(), language, &records, resume);
+    let mut app = start_app(workspace, language);
     app.color = colour_wanted();
     app.printing = printing.clone();
-    if let Some(text) = problem {
-        app.update(Msg::StorageFailed(text));
-    }
     let mut terminal = ratatui::try_init()?;
     let result = event_loop(&mut terminal, &mut app, workspace, operator);
     ratatui::restore();
     result
+}
+
+/// The App of the first frame: the station screen with every station's status, and
+/// where the last session stopped. A workspace that cannot be read says so on
+/// screen instead of looking empty.
+pub fn start_app(workspace: &Workspace, language: Language) -> App {
+    let mut problem = None;
+    // From the summary table: no record is parsed to list the stations.
+    let statuses = workspace
+        .summaries()
+        .unwrap_or_else(|e| {
+            problem = Some(e.to_string());
+            Vec::new()
+        })
+        .into_iter()
+        .map(|s| (s.station, StationStatus::from_state(s.state, s.version)))
+        .collect();
+    let resume = workspace.resume_point().unwrap_or_else(|e| {
+        problem = Some(e.to_string());
+        None
+    });
+    let mut app = App::with_statuses(workspace.election().clone(), language, statuses, resume);
+    if let Some(text) = problem {
+        app.update(Msg::StorageFailed(text));
+    }
+    app
 }
 
 fn event_loop(

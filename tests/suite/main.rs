@@ -23,6 +23,7 @@ mod eml_roundtrip;
 mod phone_e2e;
 mod rules_properties;
 mod rules_real_data;
+mod summary;
 mod tui_e2e;
 mod tui_phone_screens;
 mod tui_screens;
