@@ -12,7 +12,7 @@ use telraam::generate::{self, SEED, Shape};
 use telraam::record::Field;
 use telraam::settings::Language;
 use telraam::storage::Workspace;
-use telraam::tui::runtime::start_app;
+use telraam::tui::runtime::{start_app, take};
 use telraam::tui::view;
 
 /// A workspace of `stations` finalised records, plus one station (the last) left
@@ -24,15 +24,23 @@ fn workspace(dir: &Path, stations: u32) {
     let mut from = 1;
     while from <= stations {
         let to = (from + 499).min(stations);
-        ws.put_records(&generate::records(&election, from, to, &mut seed), "bench", "bench")
-            .expect("put");
+        ws.put_records(
+            &generate::records(&election, from, to, &mut seed),
+            "bench",
+            "bench",
+        )
+        .expect("put");
         from = to + 1;
     }
 }
 
-/// Opening the workspace, reading what the station screen needs, drawing it (80x24).
+/// What the interface does before its first frame: opening the workspace (quick
+/// check), taking its lock and checking the audit chain, reading what the station
+/// screen needs, drawing it (80x24).
 fn first_frame(dir: &Path) -> bool {
-    let ws = Workspace::open(dir).expect("open");
+    let mut ws = Workspace::open(dir).expect("open");
+    let (lock, guard) = take(&mut ws, "bench");
+    assert!(guard.is_none() && lock.is_some());
     let app = start_app(&ws, Language::Dutch);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
     terminal.draw(|frame| view(frame, &app)).is_ok()

@@ -33,6 +33,11 @@ pub type Count = Option<u64>;
 /// The largest figure a single box on the form holds (nine digits).
 pub const MAX_COUNT: u64 = 999_999_999;
 
+/// The highest record version: version 1 and at most 998 corrigenda after it. A
+/// station never needs that many; a file claiming more is refused, and no
+/// corrigendum goes beyond it (the version can never wrap around).
+pub const MAX_VERSION: u32 = 999;
+
 /// How the figures got into the record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum EntryMode {
@@ -513,7 +518,7 @@ impl fmt::Display for Field {
 pub fn sum_counts(counts: impl IntoIterator<Item = Count>) -> Count {
     counts.into_iter().fold(None, |acc, c| match (acc, c) {
         (None, None) => None,
-        (a, c) => Some(a.unwrap_or(0) + c.unwrap_or(0)),
+        (a, c) => Some(a.unwrap_or(0).saturating_add(c.unwrap_or(0))),
     })
 }
 

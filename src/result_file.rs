@@ -36,9 +36,10 @@
 //! line and field of the first problem.
 
 use crate::election::{CountingMethod, Election};
+use crate::i18n::say;
 use crate::record::{
     BallotStock, ComparisonBoxes, Count, CountRecord, Differences, EntryMode, Lifecycle, ListVotes,
-    MAX_COUNT, RecordState, VoteCounts, VoterCounts, YesNo,
+    MAX_COUNT, MAX_VERSION, RecordState, VoteCounts, VoterCounts, YesNo,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -163,7 +164,7 @@ struct ResultDto {
     model: Spanned<String>,
     mode: Spanned<String>,
     #[serde(default = "one")]
-    version: u32,
+    version: Spanned<u32>,
     #[serde(default = "draft")]
     state: Spanned<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -186,8 +187,8 @@ struct ResultDto {
 fn is_false(b: &bool) -> bool {
     !*b
 }
-fn one() -> u32 {
-    1
+fn one() -> Spanned<u32> {
+    Spanned::new(0..0, 1)
 }
 fn draft() -> Spanned<String> {
     Spanned::new(0..0, "draft".to_string())
@@ -219,7 +220,7 @@ pub fn to_toml(record: &CountRecord) -> String {
             }
             .into(),
         ),
-        version: record.lifecycle.version,
+        version: spanned(record.lifecycle.version),
         state: spanned(
             match record.lifecycle.state {
                 RecordState::Draft => "draft",
@@ -325,9 +326,15 @@ pub fn from_toml(
         return Err(err(
             Some(dto.format.span()),
             Some("format".into()),
-            format!(
-                "not a telraam result file (format {:?}, expected {FORMAT:?})",
-                dto.format.get_ref()
+            say(
+                &format!(
+                    "geen resultaatbestand van telraam (format {:?}, verwacht {FORMAT:?})",
+                    dto.format.get_ref()
+                ),
+                &format!(
+                    "not a telraam result file (format {:?}, expected {FORMAT:?})",
+                    dto.format.get_ref()
+                ),
             ),
         ));
     }
@@ -335,10 +342,17 @@ pub fn from_toml(
         return Err(err(
             Some(dto.election.span()),
             Some("election".into()),
-            format!(
-                "the file is for election {}, the workspace counts {}",
-                dto.election.get_ref(),
-                election.id
+            say(
+                &format!(
+                    "het bestand hoort bij verkiezing {}, de werkmap telt {}",
+                    dto.election.get_ref(),
+                    election.id
+                ),
+                &format!(
+                    "the file is for election {}, the workspace counts {}",
+                    dto.election.get_ref(),
+                    election.id
+                ),
             ),
         ));
     }
@@ -347,9 +361,15 @@ pub fn from_toml(
         return Err(err(
             Some(dto.station.span()),
             Some("station".into()),
-            format!(
-                "polling station {station} is not part of election {}",
-                election.id
+            say(
+                &format!(
+                    "stembureau {station} hoort niet bij verkiezing {}",
+                    election.id
+                ),
+                &format!(
+                    "polling station {station} is not part of election {}",
+                    election.id
+                ),
             ),
         ));
     }
@@ -360,7 +380,10 @@ pub fn from_toml(
             return Err(err(
                 Some(dto.model.span()),
                 Some("model".into()),
-                format!("unknown model {other:?}: expected \"N 10-1\" or \"N 10-2\""),
+                say(
+                    &format!("onbekend model {other:?}: verwacht \"N 10-1\" of \"N 10-2\""),
+                    &format!("unknown model {other:?}: expected \"N 10-1\" or \"N 10-2\""),
+                ),
             ));
         }
     };
@@ -368,10 +391,17 @@ pub fn from_toml(
         return Err(err(
             Some(dto.model.span()),
             Some("model".into()),
-            format!(
-                "model {} does not match the election, which uses {}",
-                method.model(),
-                election.counting_method.model()
+            say(
+                &format!(
+                    "model {} past niet bij de verkiezing, die model {} gebruikt",
+                    method.model(),
+                    election.counting_method.model()
+                ),
+                &format!(
+                    "model {} does not match the election, which uses {}",
+                    method.model(),
+                    election.counting_method.model()
+                ),
             ),
         ));
     }
@@ -382,10 +412,33 @@ pub fn from_toml(
             return Err(err(
                 Some(dto.mode.span()),
                 Some("mode".into()),
-                format!("unknown mode {other:?}: expected \"counting\" or \"transcription\""),
+                say(
+                    &format!(
+                        "onbekende werkwijze {other:?}: verwacht \"counting\" of \"transcription\""
+                    ),
+                    &format!("unknown mode {other:?}: expected \"counting\" or \"transcription\""),
+                ),
             ));
         }
     };
+    if *dto.version.get_ref() > MAX_VERSION {
+        return Err(err(
+            Some(dto.version.span()),
+            Some("version".into()),
+            say(
+                &format!(
+                    "versie {0} kan niet: hoogstens {MAX_VERSION} (versie 1 en de corrigenda \
+                     daarna)",
+                    dto.version.get_ref()
+                ),
+                &format!(
+                    "version {0} is impossible: at most {MAX_VERSION} (version 1 and the \
+                     corrigenda after it)",
+                    dto.version.get_ref()
+                ),
+            ),
+        ));
+    }
     let state = match dto.state.get_ref().as_str() {
         "draft" => RecordState::Draft,
         "finalised" => RecordState::Finalised,
@@ -393,7 +446,10 @@ pub fn from_toml(
             return Err(err(
                 Some(dto.state.span()),
                 Some("state".into()),
-                format!("unknown state {other:?}: expected \"draft\" or \"finalised\""),
+                say(
+                    &format!("onbekende status {other:?}: verwacht \"draft\" of \"finalised\""),
+                    &format!("unknown state {other:?}: expected \"draft\" or \"finalised\""),
+                ),
             ));
         }
     };
@@ -404,10 +460,15 @@ pub fn from_toml(
             Some(v) if *v.get_ref() > MAX_COUNT => Err(err(
                 Some(v.span()),
                 Some(field.to_string()),
-                format!(
-                    "{0} is groter dan 999 999 999, het maximum op het formulier / \
-                     {0} is larger than the form's limit of 999 999 999",
-                    v.get_ref()
+                say(
+                    &format!(
+                        "{0} is groter dan 999 999 999, het maximum op het formulier",
+                        v.get_ref()
+                    ),
+                    &format!(
+                        "{0} is larger than the form's limit of 999 999 999",
+                        v.get_ref()
+                    ),
                 ),
             )),
             Some(v) => Ok(Some(*v.get_ref())),
@@ -418,7 +479,10 @@ pub fn from_toml(
             err(
                 Some(key.span()),
                 Some(field.to_string()),
-                format!("{:?} is not a list or candidate number", key.get_ref()),
+                say(
+                    &format!("{:?} is geen lijst- of kandidaatnummer", key.get_ref()),
+                    &format!("{:?} is not a list or candidate number", key.get_ref()),
+                ),
             )
         })
     };
@@ -426,7 +490,7 @@ pub fn from_toml(
     let mut record = CountRecord::empty(election, station, mode);
     record.counting_method = method;
     record.lifecycle = Lifecycle {
-        version: dto.version.max(1),
+        version: (*dto.version.get_ref()).max(1),
         state,
         correction_reason: dto.correction_reason,
         acknowledged_warnings: dto.acknowledged_warnings,
@@ -439,6 +503,13 @@ pub fn from_toml(
         total_admitted: count("voters.D", &v.d)?,
     };
     let e = &dto.votes;
+    once(e.lists.keys(), "votes.lists", &line_of, file)?;
+    once(dto.candidates.keys(), "candidates", &line_of, file)?;
+    for (list_key, votes) in &dto.candidates {
+        let table = format!("candidates.{}", list_key.get_ref());
+        let numbered = votes.keys().filter(|k| k.get_ref() != LIST_PAGE_TOTAL);
+        once(numbered, &table, &line_of, file)?;
+    }
     let mut lists: Vec<ListVotes> = record.votes.lists.clone();
     for (key, total) in &e.lists {
         let field = format!("votes.lists.{}", key.get_ref());
@@ -447,10 +518,9 @@ pub fn from_toml(
             return Err(err(
                 Some(key.span()),
                 Some(field),
-                format!(
-                    "lijst {n} staat niet op het stembiljet van {0} / \
-                     list {n} is not on the ballot of {0}",
-                    election.id
+                say(
+                    &format!("lijst {n} staat niet op het stembiljet van {}", election.id),
+                    &format!("list {n} is not on the ballot of {}", election.id),
                 ),
             ));
         };
@@ -494,7 +564,11 @@ pub fn from_toml(
         return Err(err(
             first,
             Some("candidates".into()),
-            "candidate votes in a model N 10-2 record: the station counts list totals only".into(),
+            say(
+                "kandidaatstemmen in een proces-verbaal model N 10-2: het stembureau telt \
+                 alleen lijsttotalen",
+                "candidate votes in a model N 10-2 record: the station counts list totals only",
+            ),
         ));
     }
     for (list_key, votes) in &dto.candidates {
@@ -504,10 +578,12 @@ pub fn from_toml(
             return Err(err(
                 Some(list_key.span()),
                 Some(field),
-                format!(
-                    "lijst {list} staat niet op het stembiljet van {0} / \
-                     list {list} is not on the ballot of {0}",
-                    election.id
+                say(
+                    &format!(
+                        "lijst {list} staat niet op het stembiljet van {}",
+                        election.id
+                    ),
+                    &format!("list {list} is not on the ballot of {}", election.id),
                 ),
             ));
         };
@@ -522,9 +598,9 @@ pub fn from_toml(
                 return Err(err(
                     Some(cand_key.span()),
                     Some(field),
-                    format!(
-                        "lijst {list} heeft geen kandidaat {cand} / \
-                         list {list} has no candidate {cand}"
+                    say(
+                        &format!("lijst {list} heeft geen kandidaat {cand}"),
+                        &format!("list {list} has no candidate {cand}"),
                     ),
                 ));
             };
@@ -532,6 +608,51 @@ pub fn from_toml(
         }
     }
     Ok(record)
+}
+
+/// Refuses a list or candidate number written twice in one table under two
+/// spellings (`1` and `01`, or `"+1"`): TOML sees two keys, the form has one box,
+/// and one of the two values would be silently dropped. Names both lines.
+fn once<'a>(
+    keys: impl Iterator<Item = &'a Spanned<String>>,
+    table: &str,
+    line_of: &dyn Fn(usize) -> usize,
+    file: &str,
+) -> Result<(), ResultFileError> {
+    let mut seen: BTreeMap<u32, &Spanned<String>> = BTreeMap::new();
+    for key in keys {
+        let Ok(n) = key.get_ref().parse::<u32>() else {
+            continue; // not a number: reported where the key is read
+        };
+        if let Some(other) = seen.insert(n, key) {
+            let (a, b) = (line_of(other.span().start), line_of(key.span().start));
+            let ((first, first_line), (second, second_line)) = if a <= b {
+                ((other, a), (key, b))
+            } else {
+                ((key, b), (other, a))
+            };
+            return Err(ResultFileError {
+                file: file.to_string(),
+                line: Some(second_line),
+                field: Some(format!("{table}.{}", second.get_ref())),
+                message: say(
+                    &format!(
+                        "nummer {n} staat twee keer in {table}: {:?} op regel {first_line} en \
+                         {:?} op regel {second_line}; schrijf elk vak één keer",
+                        first.get_ref(),
+                        second.get_ref()
+                    ),
+                    &format!(
+                        "number {n} is written twice in {table}: {:?} on line {first_line} and \
+                         {:?} on line {second_line}; write each box once",
+                        first.get_ref(),
+                        second.get_ref()
+                    ),
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The dotted key (`voters.A`) of the `key = value` line holding byte `offset`,
@@ -557,14 +678,23 @@ fn key_at(text: &str, offset: usize) -> Option<String> {
     })
 }
 
-/// The TOML reader's message, said plainly in Dutch and English where it is a bad count.
+/// The TOML reader's message, said plainly (in the chosen language) where it is a bad count.
 fn explain_toml_error(message: &str) -> String {
     if message.contains("invalid value: integer `-") {
-        format!("een aantal kan niet negatief zijn / a count cannot be negative ({message})")
+        say(
+            &format!("een aantal kan niet negatief zijn ({message})"),
+            &format!("a count cannot be negative ({message})"),
+        )
     } else if message.contains("expected u64") || message.contains("expected u32") {
-        format!("hier hoort een geheel getal / a whole number belongs here ({message})")
+        say(
+            &format!("hier hoort een geheel getal ({message})"),
+            &format!("a whole number belongs here ({message})"),
+        )
     } else {
-        format!("ongeldig bestand / invalid file: {message}")
+        say(
+            &format!("ongeldig bestand: {message}"),
+            &format!("invalid file: {message}"),
+        )
     }
 }
 
@@ -575,7 +705,10 @@ pub fn read(path: &Path, election: &Election) -> Result<CountRecord, ResultFileE
         file: file.clone(),
         line: None,
         field: None,
-        message: format!("kan het bestand niet lezen / cannot read the file: {e}"),
+        message: say(
+            &format!("kan het bestand niet lezen: {e}"),
+            &format!("cannot read the file: {e}"),
+        ),
     })?;
     from_toml(&file, &text, election)
 }
@@ -675,12 +808,16 @@ mod tests {
     }
 
     #[test]
-    fn a_negative_number_names_its_field_in_dutch_and_english() {
+    fn a_negative_number_names_its_field_in_the_chosen_language() {
         let (e, r) = filled();
         let text = to_toml(&r).replace("H = 51", "H = -3");
         let error = from_toml("x.toml", &text, &e).expect_err("negative");
         assert_eq!(error.field.as_deref(), Some("votes.H"));
-        assert!(error.message.contains("negatief") && error.message.contains("negative"));
+        assert!(error.message.contains("negatief") && !error.message.contains("negative"));
+        crate::i18n::set(crate::settings::Language::English);
+        let error = from_toml("x.toml", &text, &e).expect_err("negative");
+        crate::i18n::set(crate::settings::Language::Dutch);
+        assert!(error.message.contains("negative") && !error.message.contains("negatief"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::AnnexInput;
 use crate::counting;
 use crate::record::{Count, CountRecord, RecordState};
 use crate::rules;
+use crate::storage::Gate;
 
 /// The whole annex.
 #[derive(Debug, Clone, PartialEq)]
@@ -172,20 +173,34 @@ pub fn build(input: &AnnexInput, qr: Vec<QrPart>) -> Annex {
         };
         header.push(("Reden van de correctie".to_string(), reason));
     }
+    // A finalised annex never carries an error: a record that says finalised but
+    // does not pass the finalise gate (a file made or changed by hand) is printed as
+    // a concept, with what stands in the way.
+    let gate = Gate::check(election, record, &record.lifecycle.acknowledged_warnings);
+    let finalised = record.lifecycle.state == RecordState::Finalised && gate.passes();
     header.push((
         "Status".to_string(),
-        match record.lifecycle.state {
-            RecordState::Finalised => "vastgesteld".to_string(),
-            RecordState::Draft => "CONCEPT – nog niet vastgesteld".to_string(),
+        match (record.lifecycle.state, finalised) {
+            (_, true) => "vastgesteld".to_string(),
+            (RecordState::Finalised, false) => {
+                "CONCEPT – het bestand zegt vastgesteld, maar er zijn fouten of niet \
+                 geaccepteerde waarschuwingen"
+                    .to_string()
+            }
+            (RecordState::Draft, false) => "CONCEPT – nog niet vastgesteld".to_string(),
         },
     ));
 
-    let mut sections = vec![
+    let mut sections = Vec::new();
+    if !gate.passes() {
+        sections.push(open_results_section(input));
+    }
+    sections.extend([
         admitted_section(input),
         votes_section(input),
         differences_section(record),
         stock_section(record),
-    ];
+    ]);
     if record.counting_method.counts_candidates() {
         sections.push(candidates_section(input));
     }
@@ -229,6 +244,10 @@ pub fn build(input: &AnnexInput, qr: Vec<QrPart>) -> Annex {
     sections.push(Section {
         title: "Ondertekening".to_string(),
         blocks: vec![
+            // The signatures never stand on a page without figures above them: the
+            // key totals are repeated here, and the section is kept on one page.
+            Block::Text("Kerncijfers van dit proces-verbaal, ter controle:".to_string()),
+            Block::Figures(key_totals(input)),
             Block::Text(
                 "Door de voorzitter en ten minste twee leden van het stembureau.".to_string(),
             ),
@@ -249,7 +268,7 @@ pub fn build(input: &AnnexInput, qr: Vec<QrPart>) -> Annex {
             record.counting_method.model()
         ),
         header,
-        concept: record.lifecycle.state != RecordState::Finalised,
+        concept: !finalised,
         footer: format!("Stembureau {station_text} · code {code}"),
         sections,
     }
@@ -470,6 +489,59 @@ fn candidates_section(input: &AnnexInput) -> Section {
     }
 }
 
+/// D, E, F, G, H and the record code: what the signatures are put under.
+fn key_totals(input: &AnnexInput) -> Vec<Figure> {
+    let r = input.record;
+    vec![
+        figure(
+            "D",
+            "Totaal toegelaten kiezers",
+            r.voters.total_admitted,
+            true,
+        ),
+        figure("E", "Stemmen op kandidaten", r.votes.total_on_lists, false),
+        figure("F", "Blanco stemmen", r.votes.blank, false),
+        figure("G", "Ongeldige stemmen", r.votes.invalid, false),
+        figure("H", "Totaal uitgebrachte stemmen", r.votes.total_cast, true),
+        Figure {
+            letter: String::new(),
+            label: "Controlecode".to_string(),
+            value: record_code_text(&input.codes.record),
+            total: false,
+        },
+    ]
+}
+
+/// Every rule error and every warning not acknowledged, with code and message: the
+/// first thing a concept annex shows.
+fn open_results_section(input: &AnnexInput) -> Section {
+    let acknowledged = &input.record.lifecycle.acknowledged_warnings;
+    let results = rules::validate(input.election, input.record);
+    let mut blocks = vec![Block::Text(
+        "Dit proces-verbaal kan zo niet worden vastgesteld. Los de fouten op (hertellen of \
+         verbeteren) en beoordeel de waarschuwingen:"
+            .to_string(),
+    )];
+    for r in results
+        .iter()
+        .filter(|r| r.severity == rules::Severity::Error)
+    {
+        blocks.push(Block::Text(format!("FOUT {}: {}", r.code, r.message_nl)));
+    }
+    for r in results.iter().filter(|r| {
+        r.severity == rules::Severity::Warning && !acknowledged.iter().any(|a| a == r.code)
+    }) {
+        blocks.push(Block::Text(format!(
+            "WAARSCHUWING {} (niet geaccepteerd): {}",
+            r.code, r.message_nl
+        )));
+    }
+    Section {
+        title: "Fouten en open waarschuwingen".to_string(),
+        blocks,
+    }
+}
+
 fn warnings_section(input: &AnnexInput) -> Section {
     let acknowledged = &input.record.lifecycle.acknowledged_warnings;
     let title = "Geaccepteerde waarschuwingen".to_string();
@@ -519,13 +591,86 @@ mod tests {
         format!("{annex:?}")
     }
 
+    fn section<'a>(annex: &'a Annex, title: &str) -> &'a Section {
+        annex
+            .sections
+            .iter()
+            .find(|s| s.title == title)
+            .unwrap_or_else(|| panic!("no section {title}"))
+    }
+
+    /// Station 2 with A = list 1 = its candidate 1 = D = H = 10: no error, no warning.
+    fn balanced(e: &Election) -> CountRecord {
+        let mut r = CountRecord::empty(e, 2, EntryMode::Counting);
+        r.set(Field::PollCards, Some(10));
+        r.set(Field::ProxyCertificates, Some(0));
+        for list in e.lists.iter().map(|l| l.number) {
+            r.set(Field::ListTotal(list), Some(if list == 1 { 10 } else { 0 }));
+        }
+        r.set(
+            Field::Candidate {
+                list: 1,
+                candidate: 1,
+            },
+            Some(10),
+        );
+        r.set(Field::Blank, Some(0));
+        r.set(Field::Invalid, Some(0));
+        counting::complete(e, &mut r);
+        r
+    }
+
+    #[test]
+    fn a_draft_lists_its_open_errors_and_warnings_first_and_a_finalised_annex_none() {
+        let e = Election::demo();
+        let mut r = balanced(&e);
+        // D = 11, H = 10: the difference is not answered as explained or not (F.310).
+        r.set(Field::PollCards, Some(11));
+        counting::complete(&e, &mut r);
+        let results = rules::validate(&e, &r);
+        assert!(!results.is_empty(), "the test needs a result");
+        let annex = build(&input_for(&e, &r), vec![]);
+        let first = &annex.sections[0];
+        assert_eq!(first.title, "Fouten en open waarschuwingen");
+        let text = all_text(&annex);
+        for result in &results {
+            assert!(text.contains(result.code), "{} missing", result.code);
+        }
+
+        let mut fine = balanced(&e);
+        fine.lifecycle.state = RecordState::Finalised;
+        let annex = build(&input_for(&e, &fine), vec![]);
+        assert!(!annex.concept);
+        assert!(!all_text(&annex).contains("FOUT"));
+        assert!(annex.sections.iter().all(|s| s.title != first.title));
+    }
+
+    #[test]
+    fn the_signatures_come_after_the_key_totals_in_one_section() {
+        let e = Election::demo();
+        let r = balanced(&e);
+        let annex = build(&input_for(&e, &r), vec![]);
+        let signing = section(&annex, "Ondertekening");
+        let figures = signing
+            .blocks
+            .iter()
+            .position(|b| matches!(b, Block::Figures(rows) if rows.iter().any(|f| f.letter == "H")))
+            .expect("key totals");
+        let signatures = signing
+            .blocks
+            .iter()
+            .position(|b| matches!(b, Block::Signatures(_)))
+            .expect("signatures");
+        assert!(figures < signatures);
+    }
+
     #[test]
     fn an_empty_box_is_printed_as_empty_not_as_zero() {
         let e = Election::demo();
         let mut r = CountRecord::empty(&e, 1, EntryMode::Counting);
         r.set(Field::Blank, Some(0));
         let annex = build(&input_for(&e, &r), vec![]);
-        let Block::Figures(rows) = &annex.sections[1].blocks[0] else {
+        let Block::Figures(rows) = &section(&annex, "2. Uitgebrachte stemmen").blocks[0] else {
             panic!("votes section has figures");
         };
         let f = rows.iter().find(|f| f.letter == "F").unwrap();
@@ -539,7 +684,7 @@ mod tests {
         let e = Election::demo();
         let r = CountRecord::empty(&e, 1, EntryMode::Counting);
         let annex = build(&input_for(&e, &r), vec![]);
-        let Block::Figures(rows) = &annex.sections[1].blocks[0] else {
+        let Block::Figures(rows) = &section(&annex, "2. Uitgebrachte stemmen").blocks[0] else {
             panic!()
         };
         let letters: Vec<&str> = rows.iter().map(|f| f.letter.as_str()).collect();
@@ -551,7 +696,7 @@ mod tests {
     #[test]
     fn a_corrigendum_shows_its_number_and_reason() {
         let e = Election::demo();
-        let mut r = CountRecord::empty(&e, 2, EntryMode::Counting);
+        let mut r = balanced(&e);
         r.lifecycle.version = 3;
         r.lifecycle.state = RecordState::Finalised;
         r.lifecycle.correction_reason = "Hertelling lijst 2".into();

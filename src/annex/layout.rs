@@ -74,19 +74,24 @@ pub fn layout(annex: &Annex, measure: &dyn Measure) -> Vec<Page> {
     };
     w.title_block(annex);
     for section in &annex.sections {
-        // A heading stays with the start of what follows; the signatures (and a
-        // row of QR codes) stay with their heading and introduction.
-        let keep: f32 = section
+        // A heading stays with the first line of what follows (a paragraph whole, a
+        // figure row, a candidate table's header and first rows, the code, a row of
+        // QR codes). A section with signatures is kept whole on one page, so that the
+        // signature lines always have the figures of the section above them.
+        let keep: f32 = if section
             .blocks
             .iter()
-            .map(|b| match b {
-                Block::Signatures(roles) => SIGNATURE_ROW * roles.len() as f32 + LINE + 2.0,
-                Block::Qr(_) => QR_SIZE + LINE + 2.0,
-                Block::Text(_) => LINE + 1.0,
-                _ => 3.0 * LINE,
-            })
-            .take(2)
-            .sum();
+            .any(|b| matches!(b, Block::Signatures(_)))
+        {
+            section.blocks.iter().map(|b| w.height(b, false)).sum()
+        } else {
+            section
+                .blocks
+                .iter()
+                .take(2)
+                .map(|b| w.height(b, true))
+                .sum()
+        };
         w.ensure(LINE * 2.0 + keep);
         w.y += LINE * 0.6;
         w.y += LINE;
@@ -277,6 +282,30 @@ impl Writer<'_> {
             }
         }
         self.y += 2.0;
+    }
+
+    /// The height `block` takes: all of it, or (`first`) what must stay with its
+    /// heading. Mirrors what the drawing functions below ask of [`Writer::ensure`].
+    fn height(&self, block: &Block, first: bool) -> f32 {
+        match block {
+            Block::Text(text) => {
+                wrap(self.measure, text, BODY, Style::Regular, RIGHT - LEFT).len() as f32 * LINE
+                    + 1.0
+            }
+            Block::Figures(rows) if first => LINE + 1.0,
+            Block::Figures(rows) => rows.len() as f32 * LINE + 1.0,
+            Block::Candidates(tables) => match tables.first() {
+                Some(t) => 2.0 * CAND_LINE + 2.0 + (t.rows.len().min(3) + 1) as f32 * CAND_LINE,
+                None => 0.0,
+            },
+            Block::Codes(codes) => {
+                let code = super::content::record_code_text(&codes.record);
+                let lines = wrap(self.measure, &code, 20.0, Style::Bold, RIGHT - LEFT).len();
+                10.0 * lines as f32 + 4.0 * LINE
+            }
+            Block::Qr(_) => QR_SIZE + LINE + 2.0,
+            Block::Signatures(roles) => SIGNATURE_ROW * roles.len() as f32 + LINE + 2.0,
+        }
     }
 
     fn paragraph(&mut self, text: &str, size: f32, style: Style) {
@@ -707,6 +736,92 @@ mod tests {
                 .unwrap()
         };
         assert_eq!(page_of("Daarna"), page_of("inhoud"));
+    }
+
+    fn page_of(pages: &[Page], wanted: &str) -> usize {
+        pages
+            .iter()
+            .position(|p| texts(p).iter().any(|(_, _, t)| *t == wanted))
+            .unwrap_or_else(|| panic!("{wanted} not laid out"))
+    }
+
+    #[test]
+    fn a_heading_stays_with_the_first_line_of_a_candidate_table_or_code_wherever_it_falls() {
+        for rows in 30..48 {
+            let pages = layout(
+                &annex(vec![
+                    Section {
+                        title: "Eerst".into(),
+                        blocks: vec![Block::Figures(filler_rows(rows))],
+                    },
+                    Section {
+                        title: "Kandidaten".into(),
+                        blocks: vec![Block::Candidates(vec![big_table(1, 40)])],
+                    },
+                    Section {
+                        title: "Controlecode".into(),
+                        blocks: vec![Block::Codes(CodeBlock {
+                            record: vec!["1234-5".into()],
+                            sections: vec![],
+                            fingerprint: String::new(),
+                            audit_head: String::new(),
+                        })],
+                    },
+                ]),
+                &Fixed,
+            );
+            let first_row = &big_table(1, 40).rows[0].name;
+            assert_eq!(
+                page_of(&pages, "Kandidaten"),
+                page_of(&pages, first_row),
+                "after {rows} rows"
+            );
+            assert_eq!(
+                page_of(&pages, "Controlecode"),
+                page_of(&pages, "1234-5"),
+                "after {rows} rows"
+            );
+        }
+    }
+
+    #[test]
+    fn the_signatures_never_stand_on_a_page_without_the_key_totals_above_them() {
+        for rows in 0..48 {
+            let pages = layout(
+                &annex(vec![
+                    Section {
+                        title: "Eerst".into(),
+                        blocks: vec![Block::Figures(filler_rows(rows))],
+                    },
+                    Section {
+                        title: "Ondertekening".into(),
+                        blocks: vec![
+                            Block::Text("Kerncijfers:".into()),
+                            Block::Figures(vec![Figure {
+                                letter: "H".into(),
+                                label: "Totaal uitgebrachte stemmen".into(),
+                                value: "826".into(),
+                                total: true,
+                            }]),
+                            Block::Text("Door de voorzitter en twee leden.".into()),
+                            Block::Signatures(vec![
+                                "Voorzitter".into(),
+                                "Lid".into(),
+                                "Lid".into(),
+                                "Lid".into(),
+                                "Lid".into(),
+                            ]),
+                        ],
+                    },
+                ]),
+                &Fixed,
+            );
+            assert_eq!(
+                page_of(&pages, "Totaal uitgebrachte stemmen"),
+                page_of(&pages, "Voorzitter"),
+                "after {rows} rows"
+            );
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::Cli;
 use super::common::{self, fail};
 use crate::annex::{self, AnnexInput};
 use crate::election::Election;
+use crate::i18n::say;
 use crate::record::CountRecord;
 use std::path::{Path, PathBuf};
 
@@ -39,15 +40,17 @@ pub fn run(cli: &Cli, args: &AnnexArgs) -> u8 {
     let written = match (&args.file, args.station) {
         (Some(file), _) => from_file(cli, args, file),
         (None, Some(station)) => from_workspace(cli, &settings, args, station),
-        (None, None) => Err(fail(
-            "give a result file or --station N / geef een resultaatbestand of --station N",
-        )),
+        (None, None) => Err(fail(&say(
+            "geef een resultaatbestand of --station N",
+            "give a result file or --station N",
+        ))),
     };
     if let Err(code) = written {
         return code;
     }
     println!(
-        "bijlage geschreven / annex written: {}",
+        "{}: {}",
+        say("bijlage geschreven", "annex written"),
         args.output.display()
     );
     if args.print || settings.printing.print_after_writing {
@@ -76,12 +79,13 @@ fn from_workspace(
     args: &AnnexArgs,
     station: u32,
 ) -> Result<(), u8> {
-    let workspace = common::open_workspace(cli, settings)?;
+    let workspace = common::open_workspace_read_only(cli, settings)?;
     let record: CountRecord = match workspace.record(station) {
         Ok(Some(record)) => record,
         Ok(None) => {
-            return Err(fail(&format!(
-                "station {station}: no record in the workspace / geen proces-verbaal in de werkmap"
+            return Err(fail(&say(
+                &format!("stembureau {station}: geen proces-verbaal in de werkmap"),
+                &format!("station {station}: no record in the workspace"),
             )));
         }
         Err(e) => return Err(fail(&format!("{}: {e}", workspace.dir().display()))),
@@ -97,8 +101,9 @@ fn from_workspace(
 fn write(input: &AnnexInput, output: &Path) -> Result<(), u8> {
     annex::write(input, output).map_err(|e| {
         fail(&format!(
-            "{}: annex not written / bijlage niet geschreven: {e}",
-            output.display()
+            "{}: {}: {e}",
+            output.display(),
+            say("bijlage niet geschreven", "annex not written")
         ))
     })
 }

@@ -2,6 +2,7 @@
 
 use super::Cli;
 use super::common::{EXIT_FOUND, fail, language, settings, workspace_dir};
+use crate::i18n::say;
 use crate::storage::Workspace;
 
 #[derive(Debug, clap::Args)]
@@ -35,11 +36,12 @@ pub fn run(cli: &Cli, args: &AuditArgs) -> u8 {
     let dir = workspace_dir(cli, &settings);
     if !Workspace::exists(&dir) {
         return fail(&format!(
-            "{}: no workspace here / geen werkmap",
-            dir.display()
+            "{}: {}",
+            dir.display(),
+            say("hier is geen werkmap", "no workspace here")
         ));
     }
-    let ws = match Workspace::open(&dir) {
+    let ws = match Workspace::open_read_only(&dir) {
         Ok(ws) => ws,
         Err(e) => return fail(&format!("{}: {e}", dir.display())),
     };

@@ -3,6 +3,7 @@
 
 use super::Cli;
 use crate::election::Election;
+use crate::i18n::say;
 use crate::record::CountRecord;
 use crate::settings::{Language, Settings};
 use crate::storage::Workspace;
@@ -19,8 +20,12 @@ pub fn settings(cli: &Cli) -> Result<Settings, u8> {
         Some(path) => {
             if !path.exists() {
                 return Err(fail(&format!(
-                    "{}: settings file not found / instellingenbestand niet gevonden",
-                    path.display()
+                    "{}: {}",
+                    path.display(),
+                    say(
+                        "instellingenbestand niet gevonden",
+                        "settings file not found"
+                    )
                 )));
             }
             path.clone()
@@ -33,12 +38,28 @@ pub fn settings(cli: &Cli) -> Result<Settings, u8> {
     Settings::load(&path).map_err(|e| fail(&e.to_string()))
 }
 
+/// The language of the messages, known before anything can go wrong: `--lang`, else
+/// the settings file when it can be read, else Dutch.
+pub fn early_language(cli: &Cli) -> Language {
+    if let Some(language) = cli.lang.as_deref().and_then(Language::parse) {
+        return language;
+    }
+    cli.config
+        .clone()
+        .or_else(Settings::default_path)
+        .filter(|path| path.exists())
+        .and_then(|path| Settings::load(&path).ok())
+        .map(|settings| settings.language)
+        .unwrap_or(Language::Dutch)
+}
+
 /// The interface language: `--lang`, else the settings file, else Dutch.
 pub fn language(cli: &Cli, settings: &Settings) -> Result<Language, u8> {
     match &cli.lang {
         Some(text) => Language::parse(text).ok_or_else(|| {
             fail(&format!(
-                "--lang {text}: use \"nl\" or \"en\" / gebruik \"nl\" of \"en\""
+                "--lang {text}: {}",
+                say("gebruik \"nl\" of \"en\"", "use \"nl\" or \"en\"")
             ))
         }),
         None => Ok(settings.language),
@@ -63,10 +84,23 @@ pub fn open_workspace(cli: &Cli, settings: &Settings) -> Result<Workspace, u8> {
     Workspace::open(&dir).map_err(|e| fail(&format!("{}: {e}", dir.display())))
 }
 
+/// Opens an existing workspace for reading only (works on a write-protected copy),
+/// or prints why not and returns the exit status.
+pub fn open_workspace_read_only(cli: &Cli, settings: &Settings) -> Result<Workspace, u8> {
+    let dir = workspace_dir(cli, settings);
+    if !Workspace::exists(&dir) {
+        return Err(fail(&format!(
+            "{}: {}",
+            dir.display(),
+            say("hier is geen werkmap", "no workspace here")
+        )));
+    }
+    Workspace::open_read_only(&dir).map_err(|e| fail(&format!("{}: {e}", dir.display())))
+}
+
 /// Reads an election file, naming the file in the error.
 pub fn read_election(path: &Path) -> Result<Election, u8> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| fail(&format!("{}: {e}", path.display())))?;
+    let text = std::fs::read_to_string(path).map_err(|e| fail(&unreadable(path, &e)))?;
     Election::from_toml(&text).map_err(|e| fail(&format!("{}: {e}", path.display())))
 }
 
@@ -89,8 +123,9 @@ pub fn read_result(
     let bytes = std::fs::read(file).map_err(|e| fail(&unreadable(file, &e)))?;
     let text = String::from_utf8(bytes.clone()).map_err(|_| {
         fail(&format!(
-            "{}: not a text file (UTF-8) / geen tekstbestand",
-            file.display()
+            "{}: {}",
+            file.display(),
+            say("geen tekstbestand (UTF-8)", "not a text file (UTF-8)")
         ))
     })?;
     let election = match election_file {
@@ -107,14 +142,26 @@ pub fn read_result(
     })
 }
 
-/// "file: not found / niet gevonden" and the like, for a file that cannot be read.
-fn unreadable(file: &Path, error: &std::io::Error) -> String {
-    let plain = match error.kind() {
-        std::io::ErrorKind::NotFound => "bestand niet gevonden / file not found",
-        std::io::ErrorKind::PermissionDenied => "geen toegang / permission denied",
-        _ => "kan het bestand niet lezen / cannot read the file",
-    };
-    format!("{}: {plain} ({error})", file.display())
+/// "file: bestand niet gevonden" and the like, for a file that cannot be read; the
+/// system's own words only when they add something.
+pub fn unreadable(file: &Path, error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => format!(
+            "{}: {}",
+            file.display(),
+            say("bestand niet gevonden", "file not found")
+        ),
+        std::io::ErrorKind::PermissionDenied => format!(
+            "{}: {}",
+            file.display(),
+            say("geen toegang", "permission denied")
+        ),
+        _ => format!(
+            "{}: {} ({error})",
+            file.display(),
+            say("kan het bestand niet lezen", "cannot read the file")
+        ),
+    }
 }
 
 fn find_election(cli: &Cli, file: &Path, text: &str) -> Result<Election, u8> {
@@ -125,8 +172,9 @@ fn find_election(cli: &Cli, file: &Path, text: &str) -> Result<Election, u8> {
             .map(|s| text.get(..s.start).unwrap_or(text).matches('\n').count() + 1);
         let at = line.map(|l| format!(":{l}")).unwrap_or_default();
         return Err(fail(&format!(
-            "{}{at}: ongeldig TOML-bestand / malformed TOML: {}",
+            "{}{at}: {}: {}",
             file.display(),
+            say("ongeldig TOML-bestand", "malformed TOML"),
             e.message().trim()
         )));
     }
@@ -137,17 +185,26 @@ fn find_election(cli: &Cli, file: &Path, text: &str) -> Result<Election, u8> {
     }
     let settings = settings(cli)?;
     let dir = workspace_dir(cli, &settings);
-    if dir.exists()
-        && let Ok(workspace) = Workspace::open(&dir)
+    if Workspace::exists(&dir)
+        && let Ok(workspace) = Workspace::open_read_only(&dir)
         && wanted.as_deref() == Some(workspace.election().id.as_str())
     {
         return Ok(workspace.election().clone());
     }
+    let wanted = wanted.unwrap_or_default();
     Err(fail(&format!(
-        "{}: election \"{}\" is not known here; give its election file with --election FILE / \
-         verkiezing onbekend; geef het verkiezingsbestand met --election BESTAND",
+        "{}: {}",
         file.display(),
-        wanted.unwrap_or_default()
+        say(
+            &format!(
+                "verkiezing \"{wanted}\" is hier onbekend; geef het verkiezingsbestand met \
+                 --election BESTAND"
+            ),
+            &format!(
+                "election \"{wanted}\" is not known here; give its election file with \
+                 --election FILE"
+            ),
+        )
     )))
 }
 

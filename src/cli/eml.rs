@@ -3,12 +3,15 @@
 //! as the municipality's proces-verbaal does.
 
 use super::Cli;
-use super::common::{EXIT_FOUND, fail, language, open_workspace, settings, workspace_dir};
+use super::common::{
+    EXIT_FOUND, fail, language, open_workspace_read_only, settings, workspace_dir,
+};
 use crate::aggregate::Totals;
 use crate::election::{CountingMethod, Election};
 use crate::eml::{
     EmlError, candidates, counts, definition, hash, import, osv, stations, stored_totals, write,
 };
+use crate::i18n::say;
 use crate::record::CountRecord;
 use crate::settings::Language;
 use crate::storage::Workspace;
@@ -68,11 +71,7 @@ struct Input {
 impl Input {
     fn read(path: &Path) -> Result<Input, u8> {
         let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| {
-            fail(&format!(
-                "{name}: cannot read: {e} / kan het bestand niet lezen"
-            ))
-        })?;
+        let bytes = std::fs::read(path).map_err(|e| fail(&super::common::unreadable(path, &e)))?;
         Ok(Input { name, bytes })
     }
 
@@ -84,8 +83,9 @@ impl Input {
             .unwrap_or(&self.bytes);
         std::str::from_utf8(bytes).map_err(|_| {
             fail(&format!(
-                "{}: not a UTF-8 text file / geen UTF-8-tekstbestand",
-                self.name
+                "{}: {}",
+                self.name,
+                say("geen UTF-8-tekstbestand", "not a UTF-8 text file")
             ))
         })
     }
@@ -100,23 +100,35 @@ fn check_hashes(hashes: &[String], inputs: &[&Input]) -> Result<(), u8> {
     for typed in hashes {
         let Some(hex) = hash::parse(typed) else {
             return Err(fail(&format!(
-                "--hash \"{typed}\": a hash is 64 hex digits, written as 16 groups of 4 / \
-                 een hashcode bestaat uit 64 hexadecimale tekens in 16 groepen van 4"
+                "--hash \"{typed}\": {}",
+                say(
+                    "een hashcode bestaat uit 64 hexadecimale tekens in 16 groepen van 4",
+                    "a hash is 64 hex digits, written as 16 groups of 4"
+                )
             )));
         };
         match inputs.iter().find(|i| hash::matches(&i.bytes, &hex)) {
             Some(input) => println!(
-                "hashcode klopt / hash matches: {} ({})",
+                "{}: {} ({})",
+                say("hashcode klopt", "hash matches"),
                 input.name,
                 crate::verification::fingerprint(&input.bytes)
             ),
             None => {
                 let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
+                let names = names.join(", ");
                 return Err(fail(&format!(
-                    "--hash {typed}: matches none of the files ({}); a file may be altered, \
-                     or it is the wrong file / de hashcode klopt bij geen van de bestanden; \
-                     een bestand is mogelijk gewijzigd, of het is het verkeerde bestand",
-                    names.join(", ")
+                    "--hash {typed}: {}",
+                    say(
+                        &format!(
+                            "de hashcode klopt bij geen van de bestanden ({names}); een bestand \
+                             is mogelijk gewijzigd, of het is het verkeerde bestand"
+                        ),
+                        &format!(
+                            "matches none of the files ({names}); a file may be altered, or it \
+                             is the wrong file"
+                        ),
+                    )
                 )));
             }
         }
@@ -141,28 +153,29 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
         "CSO" => CountingMethod::CSO,
         other => {
             return Err(fail(&format!(
-                "--counting-method {other}: use DSO or CSO / gebruik DSO of CSO"
+                "--counting-method {other}: {}",
+                say("gebruik DSO of CSO", "use DSO or CSO")
             )));
         }
     };
     let Some(candidates_path) = &args.candidates else {
-        return Err(fail(
-            "give the candidate lists with --candidates 230b.xml / \
-             geef de kandidatenlijsten met --candidates 230b.xml",
-        ));
+        return Err(fail(&say(
+            "geef de kandidatenlijsten met --candidates 230b.xml",
+            "give the candidate lists with --candidates 230b.xml",
+        )));
     };
     if args.counts.is_none() {
         if args.definition.is_none() {
-            return Err(fail(
-                "give the election definition with --definition 110a.xml / \
-                 geef de verkiezingsdefinitie met --definition 110a.xml",
-            ));
+            return Err(fail(&say(
+                "geef de verkiezingsdefinitie met --definition 110a.xml",
+                "give the election definition with --definition 110a.xml",
+            )));
         }
         if args.output.is_none() {
-            return Err(fail(
-                "give the election file to write with -o FILE / \
-                 geef het te schrijven verkiezingsbestand met -o BESTAND",
-            ));
+            return Err(fail(&say(
+                "geef het te schrijven verkiezingsbestand met -o BESTAND",
+                "give the election file to write with -o FILE",
+            )));
         }
     }
     let definition_in = optional(&args.definition)?;
@@ -259,12 +272,13 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
             )
             .map_err(|e| fail(&e))?;
         }
+        let (n, from, into) = (imported.records.len(), &input.name, dir.display());
         println!(
-            "{} stembureaus ingelezen uit {} in werkmap {} / {} polling stations imported",
-            imported.records.len(),
-            input.name,
-            dir.display(),
-            imported.records.len()
+            "{}",
+            say(
+                &format!("{n} stembureaus ingelezen uit {from} in werkmap {into}"),
+                &format!("{n} polling stations imported from {from} into workspace {into}")
+            )
         );
         println!(
             "SHA-256 {}: {}",
@@ -286,12 +300,19 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
         );
         text.push_str(&election.to_toml());
         write_atomic(output, text.as_bytes()).map_err(|e| fail(&e.to_string()))?;
+        let (id, to) = (&election.id, output.display());
+        let (lists, stations) = (election.lists.len(), election.stations.len());
         println!(
-            "verkiezing {} geschreven naar {} ({} lijsten, {} stembureaus) / election written",
-            election.id,
-            output.display(),
-            election.lists.len(),
-            election.stations.len()
+            "{}",
+            say(
+                &format!(
+                    "verkiezing {id} geschreven naar {to} ({lists} lijsten, {stations} \
+                     stembureaus)"
+                ),
+                &format!(
+                    "election {id} written to {to} ({lists} lists, {stations} polling stations)"
+                )
+            )
         );
     }
     Ok(())
@@ -304,19 +325,25 @@ fn open_existing(cli: &Cli) -> Result<(Workspace, Language), u8> {
     let dir = workspace_dir(cli, &settings);
     if !Workspace::exists(&dir) {
         return Err(fail(&format!(
-            "{}: no workspace here; import counts first (telraam import-eml --counts …) / \
-             geen werkmap hier; lees eerst tellingen in",
-            dir.display()
+            "{}: {}",
+            dir.display(),
+            say(
+                "hier is geen werkmap; lees eerst tellingen in (telraam import-eml --counts …)",
+                "no workspace here; import counts first (telraam import-eml --counts …)"
+            )
         )));
     }
-    Ok((open_workspace(cli, &settings)?, lang))
+    Ok((open_workspace_read_only(cli, &settings)?, lang))
 }
 
 fn no_records(dir: &Path) -> String {
     format!(
-        "{}: the workspace holds no station records yet / de werkmap bevat nog geen \
-         stembureau-uitslagen",
-        dir.display()
+        "{}: {}",
+        dir.display(),
+        say(
+            "de werkmap bevat nog geen stembureau-uitslagen",
+            "the workspace holds no station records yet"
+        )
     )
 }
 
@@ -469,8 +496,11 @@ fn warn_empty_boxes(election: &Election, records: &[CountRecord]) {
         .collect::<Vec<_>>()
         .join(", ");
     eprintln!(
-        "telraam: let op: stembureau {list} heeft lege vakjes; die staan als 0 in het bestand / \
-         warning: polling station {list} has empty boxes; the file holds them as 0"
+        "telraam: {}",
+        say(
+            &format!("let op: stembureau {list} heeft lege vakjes; die staan als 0 in het bestand"),
+            &format!("warning: polling station {list} has empty boxes; the file holds them as 0")
+        )
     );
 }
 
@@ -504,10 +534,13 @@ pub fn export_eml(cli: &Cli, args: &ExportEmlArgs) -> u8 {
     if let Err(e) = write_atomic(&args.output, text.as_bytes()) {
         return fail(&e.to_string());
     }
+    let n = records.len();
     println!(
-        "510b geschreven / written: {} ({} stembureaus)",
-        target,
-        records.len()
+        "{}",
+        say(
+            &format!("510b geschreven: {target} ({n} stembureaus)"),
+            &format!("510b written: {target} ({n} polling stations)")
+        )
     );
     println!(
         "SHA-256: {}",
@@ -526,10 +559,13 @@ pub fn export_csv(cli: &Cli, args: &ExportCsvArgs) -> u8 {
     if let Err(e) = write_atomic(&args.output, text.as_bytes()) {
         return fail(&e.to_string());
     }
+    let (to, n) = (args.output.display(), records.len());
     println!(
-        "OSV 4-3 CSV geschreven / written: {} ({} stembureaus)",
-        args.output.display(),
-        records.len()
+        "{}",
+        say(
+            &format!("OSV 4-3 CSV geschreven: {to} ({n} stembureaus)"),
+            &format!("OSV 4-3 CSV written: {to} ({n} polling stations)")
+        )
     );
     0
 }

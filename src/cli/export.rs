@@ -2,6 +2,7 @@
 
 use super::Cli;
 use super::common::{fail, settings, workspace_dir};
+use crate::i18n::say;
 use crate::storage::{Workspace, audit::sha256_hex, write_atomic};
 use std::path::PathBuf;
 
@@ -23,12 +24,22 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> u8 {
     let dir = workspace_dir(cli, &settings);
     if !Workspace::exists(&dir) {
         return fail(&format!(
-            "{}: no workspace here; run `telraam init` first / geen werkmap; \
-             begin met `telraam init`",
-            dir.display()
+            "{}: {}",
+            dir.display(),
+            say(
+                "hier is geen werkmap; begin met `telraam init`",
+                "no workspace here; run `telraam init` first"
+            )
         ));
     }
-    let mut ws = match Workspace::open(&dir) {
+    // A write-protected workspace can still be exported; only the audit row that
+    // says so cannot be written (and the user is told).
+    let opened = if Workspace::folder_is_read_only(&dir) {
+        Workspace::open_read_only(&dir)
+    } else {
+        Workspace::open(&dir)
+    };
+    let mut ws = match opened {
         Ok(ws) => ws,
         Err(e) => return fail(&format!("{}: {e}", dir.display())),
     };
@@ -36,9 +47,12 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> u8 {
         Ok(Some(r)) => r,
         Ok(None) => {
             return fail(&format!(
-                "--station {}: the workspace has no count for this station / de werkmap \
-                 heeft geen telling voor dit stembureau",
-                args.station
+                "--station {}: {}",
+                args.station,
+                say(
+                    "de werkmap heeft geen telling voor dit stembureau",
+                    "the workspace has no count for this station"
+                )
             ));
         }
         Err(e) => return fail(&e.to_string()),
@@ -53,20 +67,30 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> u8 {
         args.output.display(),
         sha256_hex(text.as_bytes())
     );
-    if let Err(e) = ws.log_event(Some(args.station), "export", &note, &settings.operator()) {
+    if ws.is_read_only() {
+        eprintln!(
+            "telraam: {}: {}",
+            dir.display(),
+            say(
+                "de werkmap is alleen-lezen, dus deze export staat niet in het auditlog",
+                "the workspace is read-only, so this export is not in its audit log"
+            )
+        );
+    } else if let Err(e) = ws.log_event(Some(args.station), "export", &note, &settings.operator()) {
         return fail(&e.to_string());
     }
+    let (station, version) = (record.station, record.lifecycle.version);
+    let state = match record.lifecycle.state {
+        crate::record::RecordState::Draft => say("concept", "draft"),
+        crate::record::RecordState::Finalised => say("vastgesteld", "finalised"),
+    };
     println!(
-        "{}: station {} version {} ({}) / stembureau {} versie {}",
+        "{}: {}",
         args.output.display(),
-        record.station,
-        record.lifecycle.version,
-        match record.lifecycle.state {
-            crate::record::RecordState::Draft => "draft / concept",
-            crate::record::RecordState::Finalised => "finalised / vastgesteld",
-        },
-        record.station,
-        record.lifecycle.version
+        say(
+            &format!("stembureau {station} versie {version} ({state})"),
+            &format!("station {station} version {version} ({state})")
+        )
     );
     0
 }

@@ -44,7 +44,9 @@ fn run_inner(cli: &Cli, args: &GenerateArgs) -> Result<(), u8> {
         return Err(fail("--stations, --lists and --candidates start at 1"));
     }
     if args.eml.is_none() && !args.workspace {
-        return Err(fail("give --eml DIR, --workspace (with --data DIR), or both"));
+        return Err(fail(
+            "give --eml DIR, --workspace (with --data DIR), or both",
+        ));
     }
     let shape = Shape {
         stations: args.stations,

@@ -2,12 +2,13 @@
 //! and checked first; if one is bad, nothing is imported.
 
 use super::Cli;
-use super::common::{fail, settings, workspace_dir};
+use super::common::{EXIT_FOUND, fail, language, settings, workspace_dir};
 use crate::annex::qr;
 use crate::election::Election;
+use crate::i18n::say;
 use crate::record::CountRecord;
 use crate::result_file;
-use crate::storage::Workspace;
+use crate::storage::{Workspace, lock};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
@@ -22,8 +23,7 @@ pub struct ImportArgs {
 /// codes (parts starting with `telraam-qr i/n`), which are put back together first.
 fn read_one(path: &Path, election: &Election) -> Result<CountRecord, String> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{name}: kan het bestand niet lezen / cannot read the file: {e}"))?;
+    let text = std::fs::read_to_string(path).map_err(|e| super::common::unreadable(path, &e))?;
     if qr::is_scanned_parts(&text) {
         let joined = qr::join(&qr::split_scanned(&text)).map_err(|e| format!("{name}: {e}"))?;
         return result_file::from_toml(&name, &joined, election).map_err(|e| e.to_string());
@@ -41,10 +41,15 @@ fn read_all(files: &[PathBuf], election: &Election) -> Result<Vec<CountRecord>, 
         match read_one(path, election) {
             Ok(record) => {
                 if let Some((_, first)) = seen.iter().find(|(s, _)| *s == record.station) {
+                    let station = record.station;
                     problems.push(format!(
-                        "{name}: station: station {} is also in {first}; import one at a time / \
-                         stembureau {} staat ook in {first}",
-                        record.station, record.station
+                        "{name}: station: {}",
+                        say(
+                            &format!(
+                                "stembureau {station} staat ook in {first}; lees ze een voor een in"
+                            ),
+                            &format!("station {station} is also in {first}; import one at a time"),
+                        )
                     ));
                 } else {
                     seen.push((record.station, name));
@@ -71,7 +76,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
     // files against the demo before creating anything.
     let existing = Workspace::exists(&dir);
     let election = if existing {
-        match Workspace::open(&dir) {
+        match Workspace::open_read_only(&dir) {
             Ok(ws) => ws.election().clone(),
             Err(e) => return fail(&format!("{}: {e}", dir.display())),
         }
@@ -84,13 +89,10 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
             for p in &problems {
                 fail(p);
             }
-            return fail(&format!(
-                "nothing imported: {} of {} files are bad / niets ingelezen: {} van {} \
-                 bestanden zijn fout",
-                problems.len(),
-                args.files.len(),
-                problems.len(),
-                args.files.len()
+            let (bad, all) = (problems.len(), args.files.len());
+            return fail(&say(
+                &format!("niets ingelezen: {bad} van {all} bestanden zijn fout"),
+                &format!("nothing imported: {bad} of {all} files are bad"),
             ));
         }
     };
@@ -98,26 +100,72 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
         Ok(ws) => ws,
         Err(e) => return fail(&format!("{}: {e}", dir.display())),
     };
-    if let Err((index, e)) = ws.put_records_each(&records, &settings.operator(), "import") {
-        let file = args
-            .files
-            .iter()
-            .zip(&records)
-            .nth(index)
-            .map(|(f, _)| f.display().to_string())
-            .unwrap_or_default();
-        fail(&format!("{file}: {e}"));
-        return fail("nothing imported / niets ingelezen");
+    let english = language(cli, &settings).is_ok_and(|l| l.is_english());
+    // Nothing is appended to a broken audit chain from here: the interface asks the
+    // operator first, and logs the answer.
+    match ws.check_chain() {
+        Ok(None) => {}
+        Ok(Some(problem)) => {
+            fail(&format!(
+                "{}: {problem}; run `telraam audit verify`; the interface (telraam) can go \
+                 on with the operator's consent, which it logs / start telraam om met \
+                 instemming van de gebruiker door te werken",
+                dir.display()
+            ));
+            return fail("nothing imported / niets ingelezen");
+        }
+        Err(e) => return fail(&format!("{}: {e}", dir.display())),
     }
-    for (file, record) in args.files.iter().zip(&records) {
-        println!(
-            "{}: station {} version {} / stembureau {} versie {}",
-            file.display(),
-            record.station,
-            record.lifecycle.version,
-            record.station,
-            record.lifecycle.version
+    // Someone typing in a station in the interface: that station is not overwritten
+    // under their hands; other stations are imported, and the import says so.
+    if let Some(holder) = lock::holder(&dir) {
+        if let Some(station) = holder.station
+            && records.iter().any(|r| r.station == station)
+        {
+            fail(&format!(
+                "station {station} is open in telraam by {} / stembureau {station} is \
+                 geopend in telraam door {}; close it there first, or import it later",
+                holder.describe(true),
+                holder.describe(false)
+            ));
+            return fail("nothing imported / niets ingelezen");
+        }
+        eprintln!(
+            "telraam: telraam is open on this workspace by {} / telraam is geopend op \
+             deze werkmap door {}",
+            holder.describe(true),
+            holder.describe(false)
         );
     }
-    0
+    let demoted = match ws.put_records_each(&records, &settings.operator(), "import") {
+        Ok(demoted) => demoted,
+        Err((index, e)) => {
+            let file = args
+                .files
+                .iter()
+                .zip(&records)
+                .nth(index)
+                .map(|(f, _)| f.display().to_string())
+                .unwrap_or_default();
+            fail(&format!("{file}: {e}"));
+            return fail(&say("niets ingelezen", "nothing imported"));
+        }
+    };
+    for (file, record) in args.files.iter().zip(&records) {
+        let (station, version) = (record.station, record.lifecycle.version);
+        println!(
+            "{}: {}",
+            file.display(),
+            say(
+                &format!("stembureau {station} versie {version}"),
+                &format!("station {station} version {version}")
+            )
+        );
+    }
+    // A file that says finalised but does not pass the finalise gate is kept as a
+    // draft: say so, and exit 1 like `check` does when it finds something.
+    for d in &demoted {
+        eprintln!("telraam: {}", d.message(english));
+    }
+    if demoted.is_empty() { 0 } else { EXIT_FOUND }
 }

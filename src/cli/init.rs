@@ -2,6 +2,7 @@
 
 use super::Cli;
 use super::common::{fail, read_election, settings, workspace_dir};
+use crate::i18n::say;
 use crate::storage::Workspace;
 use std::path::PathBuf;
 
@@ -26,13 +27,16 @@ pub fn run(cli: &Cli, args: &InitArgs) -> u8 {
     match Workspace::init_by(&dir, election, &settings.operator()) {
         Ok(ws) => {
             let e = ws.election();
+            let (lists, stations) = (e.lists.len(), e.stations.len());
             println!(
-                "{}: {} ({}), {} lists / lijsten, {} polling stations / stembureaus",
+                "{}: {} ({}), {}",
                 dir.display(),
                 e.id,
                 e.name,
-                e.lists.len(),
-                e.stations.len()
+                say(
+                    &format!("{lists} lijsten, {stations} stembureaus"),
+                    &format!("{lists} lists, {stations} polling stations")
+                )
             );
             0
         }

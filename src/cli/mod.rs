@@ -73,6 +73,8 @@ pub enum Command {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    // Every message from here on in the chosen language only.
+    crate::i18n::set(common::early_language(&cli));
     let code = match &cli.command {
         None => interface::run(&cli),
         Some(Command::Init(args)) => init::run(&cli, args),

@@ -33,13 +33,13 @@ fn check_page(record: &CountRecord, page: &CandidateVotes, out: &mut Vec<RuleRes
             "F.401",
             vec![page_total, at(Field::ListTotal(n))],
             format!(
-                "lijst {n} heeft stemmen (kandidaten samen {candidates}, E.{n} = {}), maar het \
-                 totaal van de lijst is leeg of 0",
+                "lijst {n} heeft stemmen (kandidaten samen {candidates}, E.{n} = {}), maar \
+                 totaal lijst {n} onderaan de kandidatenpagina is leeg of 0",
                 value(e_n)
             ),
             format!(
-                "list {n} has votes (candidates together {candidates}, E.{n} = {}), but the \
-                 list total is empty or 0",
+                "list {n} has votes ({candidates} on its candidates, E.{n} = {}), but the list \
+                 {n} total at the foot of its candidate page is empty or 0",
                 value(e_n)
             ),
         ));

@@ -9,18 +9,36 @@ use std::path::Path;
 /// Writes `bytes` to `path` atomically. On error the target is untouched and the
 /// temporary file is removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
-    let io = |what: &str, e: &dyn std::fmt::Display| {
-        StorageError::Io(format!(
+    let io = |what: &str, e: &std::io::Error| match e.kind() {
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+            StorageError::DiskFull(format!(
+                "{}: the disk is full, the file is not written / de schijf is vol, het \
+                 bestand is niet geschreven ({e})",
+                path.display()
+            ))
+        }
+        std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => {
+            StorageError::ReadOnly(format!(
+                "{}: the folder is read-only (write-protected), the file is not written / \
+                 de map is alleen-lezen (schrijfbeveiligd), het bestand is niet geschreven \
+                 ({e})",
+                path.display()
+            ))
+        }
+        _ => StorageError::Io(format!(
             "{}: {what} / kan niet schrijven: {e}",
             path.display()
-        ))
+        )),
     };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     if path.is_dir() {
-        return Err(io("is a directory", &"refusing to replace it"));
+        return Err(StorageError::Io(format!(
+            "{}: is a directory, refusing to replace it / is een map",
+            path.display()
+        )));
     }
     let mut temp = tempfile::Builder::new()
         .prefix(".telraam-")

@@ -89,7 +89,7 @@ pub struct NewRow<'a> {
 }
 
 fn db(e: rusqlite::Error) -> StorageError {
-    StorageError::Database(e.to_string())
+    super::classify(&e)
 }
 
 /// Appends a row; call inside the transaction that makes the change.
@@ -207,7 +207,17 @@ impl std::fmt::Display for AuditProblem {
 pub struct Stored {
     pub station: Option<u32>,
     pub version: Option<u32>,
+    /// The `records.state` column (None for the election): it must say what the body says.
+    pub state: Option<String>,
     pub body: String,
+}
+
+/// The state a record body says (`state = "finalised"`; a body without the line is a draft).
+fn body_state(body: &str) -> &str {
+    body.lines()
+        .find_map(|l| l.strip_prefix("state = "))
+        .map(|v| v.trim().trim_matches('"'))
+        .unwrap_or("draft")
 }
 
 /// Checks the chain, then that every stored record version (and the election)
@@ -270,7 +280,27 @@ pub fn verify(log: &[AuditEntry], stored: &[Stored]) -> Result<usize, AuditProbl
                     ),
                 });
             }
-            Some(_) => {}
+            Some(row) => {
+                if let Some(state) = &s.state
+                    && state != body_state(&s.body)
+                {
+                    return Err(AuditProblem {
+                        row: row.id,
+                        reason_en: format!(
+                            "{}: its state column says {state:?}, the record that this row \
+                             wrote says {:?}: changed outside telraam",
+                            what.0,
+                            body_state(&s.body)
+                        ),
+                        reason_nl: format!(
+                            "{}: de kolom state zegt {state:?}, het record uit deze regel \
+                             zegt {:?}: buiten telraam gewijzigd",
+                            what.1,
+                            body_state(&s.body)
+                        ),
+                    });
+                }
+            }
         }
     }
     // A station the log wrote but whose record is gone.

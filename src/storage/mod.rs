@@ -15,22 +15,28 @@
 //! is a corrigendum, a new draft version with a reason, and the earlier versions
 //! stay readable through [`Workspace::versions`].
 
+mod access;
 pub mod atomic;
 pub mod audit;
+pub mod gate;
+pub mod lock;
 pub mod phone;
 mod records;
 mod resume;
 pub mod schema;
 pub mod summary;
 
+pub use access::BROKEN_CHAIN_ACCEPTED;
 pub use atomic::write_atomic;
 pub use audit::AuditProblem;
+pub use gate::{Demoted, Gate};
 pub use summary::Summary;
 
 use crate::counting;
 use crate::election::Election;
-use crate::record::{Count, CountRecord, EntryMode, Field, MAX_COUNT, Mark, RecordState};
-use crate::rules::{self, Severity};
+use crate::record::{
+    Count, CountRecord, EntryMode, Field, MAX_COUNT, MAX_VERSION, Mark, RecordState,
+};
 use audit::NewRow;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -43,6 +49,34 @@ pub enum StorageError {
     Io(String),
     #[error("{0}")]
     Invalid(String),
+    /// The workspace folder or its database cannot be written (write-protected).
+    #[error("{0}")]
+    ReadOnly(String),
+    /// The disk is full: nothing was saved.
+    #[error("{0}")]
+    DiskFull(String),
+}
+
+/// What a user reads when the workspace cannot be written.
+pub(crate) const READ_ONLY: &str = "the workspace folder is read-only (write-protected): \
+    nothing can be saved here; audit verify, audit show, export, aggregate, export-eml, \
+    export-csv and annex still work / de werkmap is alleen-lezen (schrijfbeveiligd): hier \
+    kan niets worden bewaard; audit verify, audit show, export, aggregate, export-eml, \
+    export-csv en annex werken wel";
+
+/// What a user reads when the disk is full.
+pub(crate) const DISK_FULL: &str = "the disk is full: nothing was saved; free some space \
+    (or copy the workspace to another disk) and try again / de schijf is vol: er is niets \
+    bewaard; maak ruimte vrij (of kopieer de werkmap naar een andere schijf) en probeer \
+    het opnieuw";
+
+/// A database error, with a full disk and a write-protected workspace named as such.
+pub(crate) fn classify(e: &rusqlite::Error) -> StorageError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DiskFull) => StorageError::DiskFull(format!("{DISK_FULL} ({e})")),
+        Some(rusqlite::ErrorCode::ReadOnly) => StorageError::ReadOnly(format!("{READ_ONLY} ({e})")),
+        _ => StorageError::Database(e.to_string()),
+    }
 }
 
 /// Where the operator was, so that the next start resumes there.
@@ -77,10 +111,15 @@ pub struct Workspace {
     dir: PathBuf,
     election: Election,
     conn: Connection,
+    /// Opened with [`Workspace::open_read_only`]: every change is refused.
+    read_only: bool,
+    /// Set by [`Workspace::check_chain`] when the audit chain is broken: every change
+    /// is refused until the operator consents ([`Workspace::accept_broken_chain`]).
+    blocked: Option<AuditProblem>,
 }
 
 fn db(e: rusqlite::Error) -> StorageError {
-    StorageError::Database(e.to_string())
+    classify(&e)
 }
 
 /// A count as the audit log writes it: "" for an empty box.
@@ -179,6 +218,8 @@ impl Workspace {
             dir: dir.to_path_buf(),
             election,
             conn,
+            read_only: false,
+            blocked: None,
         })
     }
 
@@ -231,6 +272,8 @@ impl Workspace {
             dir: dir.to_path_buf(),
             election,
             conn,
+            read_only: false,
+            blocked: None,
         })
     }
     pub fn dir(&self) -> &Path {
@@ -312,6 +355,7 @@ impl Workspace {
     }
 
     fn begin(&mut self) -> Result<Transaction<'_>, StorageError> {
+        self.writable()?;
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(db)
@@ -359,7 +403,7 @@ impl Workspace {
             )));
         }
         let (what, old, new) = change(&election, &mut record)?;
-        let body = records::write(&tx, &record)?;
+        let body = records::write(&tx, &election, &record)?;
         audit::append(
             &tx,
             NewRow {
@@ -456,13 +500,18 @@ impl Workspace {
     /// A draft the station has is replaced. A finalised version is never replaced: the
     /// record must then carry a higher version (a corrigendum), or be identical to it
     /// (importing the same file twice changes nothing).
+    ///
+    /// A record that says finalised must pass the same gate as finalising in the
+    /// interface ([`Gate`]); one that does not is stored as a draft, and the answer
+    /// says why ([`Demoted`]).
     pub fn put_record(
         &mut self,
         record: &CountRecord,
         operator: &str,
         what: &str,
-    ) -> Result<(), StorageError> {
+    ) -> Result<Option<Demoted>, StorageError> {
         self.put_records(std::slice::from_ref(record), operator, what)
+            .map(|mut d| d.pop())
     }
 
     /// Stores several records in one transaction: all of them or, on any refusal, none.
@@ -471,7 +520,7 @@ impl Workspace {
         records: &[CountRecord],
         operator: &str,
         what: &str,
-    ) -> Result<(), StorageError> {
+    ) -> Result<Vec<Demoted>, StorageError> {
         self.put_records_each(records, operator, what)
             .map_err(|(_, e)| e)
     }
@@ -482,7 +531,7 @@ impl Workspace {
         records: &[CountRecord],
         operator: &str,
         what: &str,
-    ) -> Result<(), (usize, StorageError)> {
+    ) -> Result<Vec<Demoted>, (usize, StorageError)> {
         for (i, record) in records.iter().enumerate() {
             self.check_station(record.station).map_err(|e| (i, e))?;
             if record.election_id != self.election.id {
@@ -503,11 +552,14 @@ impl Workspace {
         let election = self.election.clone();
         let whole = |e| (records.len(), e);
         let tx = self.begin().map_err(whole)?;
+        let mut demoted = Vec::new();
         for (i, record) in records.iter().enumerate() {
-            put_in(&tx, &election, record, operator, what).map_err(|e| (i, e))?;
+            if let Some(d) = put_in(&tx, &election, record, operator, what).map_err(|e| (i, e))? {
+                demoted.push(d);
+            }
         }
         tx.commit().map_err(db).map_err(whole)?;
-        Ok(())
+        Ok(demoted)
     }
 
     /// Finalises (vaststellen) the latest draft, recording the acknowledged warnings.
@@ -535,33 +587,22 @@ impl Workspace {
                 record.lifecycle.version
             )));
         }
-        let results = rules::validate(&election, &record);
-        let errors: Vec<&str> = results
-            .iter()
-            .filter(|r| r.severity == Severity::Error)
-            .map(|r| r.code)
-            .collect();
-        if !errors.is_empty() {
+        let gate = Gate::check(&election, &record, acknowledged_warnings);
+        if !gate.errors.is_empty() {
             return Err(StorageError::Invalid(format!(
                 "station {station} cannot be finalised: errors {} / stembureau {station} kan \
                  niet worden vastgesteld: fouten {}",
-                errors.join(", "),
-                errors.join(", ")
+                gate.errors.join(", "),
+                gate.errors.join(", ")
             )));
         }
-        let open: Vec<&str> = results
-            .iter()
-            .filter(|r| r.severity == Severity::Warning)
-            .map(|r| r.code)
-            .filter(|code| !acknowledged_warnings.iter().any(|a| a == code))
-            .collect();
-        if !open.is_empty() {
+        if !gate.unacknowledged.is_empty() {
             return Err(StorageError::Invalid(format!(
                 "station {station} cannot be finalised: warnings {} are not acknowledged / \
                  stembureau {station} kan niet worden vastgesteld: waarschuwingen {} zijn \
                  niet bevestigd",
-                open.join(", "),
-                open.join(", ")
+                gate.unacknowledged.join(", "),
+                gate.unacknowledged.join(", ")
             )));
         }
         let mut acknowledged: Vec<String> = Vec::new();
@@ -572,7 +613,7 @@ impl Workspace {
         }
         record.lifecycle.state = RecordState::Finalised;
         record.lifecycle.acknowledged_warnings = acknowledged;
-        let body = records::write(&tx, &record)?;
+        let body = records::write(&tx, &election, &record)?;
         audit::append(
             &tx,
             NewRow {
@@ -621,11 +662,18 @@ impl Workspace {
             )));
         }
         let old_version = record.lifecycle.version;
-        record.lifecycle.version += 1;
+        let Some(next) = old_version.checked_add(1).filter(|v| *v <= MAX_VERSION) else {
+            return Err(StorageError::Invalid(format!(
+                "station {station}: version {old_version} is the highest a record can have \
+                 ({MAX_VERSION}); no corrigendum after it / stembureau {station}: versie \
+                 {old_version} is de hoogste ({MAX_VERSION}); er kan geen corrigendum meer bij"
+            )));
+        };
+        record.lifecycle.version = next;
         record.lifecycle.state = RecordState::Draft;
         record.lifecycle.correction_reason = reason.to_string();
         record.lifecycle.acknowledged_warnings.clear();
-        let body = records::write(&tx, &record)?;
+        let body = records::write(&tx, &election, &record)?;
         audit::append(
             &tx,
             NewRow {
@@ -645,6 +693,7 @@ impl Workspace {
         resume::get(&self.conn)
     }
     pub fn set_resume_point(&mut self, point: &ResumePoint) -> Result<(), StorageError> {
+        self.writable()?;
         resume::set(&self.conn, point)
     }
     /// The audit log, oldest first.
@@ -669,9 +718,10 @@ impl Workspace {
         let log = audit::read_all(&tx)?;
         let mut stored: Vec<audit::Stored> = records::all_bodies(&tx)?
             .into_iter()
-            .map(|(station, version, body)| audit::Stored {
+            .map(|(station, version, state, body)| audit::Stored {
                 station: Some(station),
                 version: Some(version),
+                state: Some(state),
                 body,
             })
             .collect();
@@ -683,6 +733,7 @@ impl Workspace {
             stored.push(audit::Stored {
                 station: None,
                 version: None,
+                state: None,
                 body,
             });
         }
@@ -742,7 +793,7 @@ fn start_in(
     }
     let mut record = CountRecord::empty(election, station, mode);
     counting::complete(election, &mut record);
-    let body = records::write(tx, &record)?;
+    let body = records::write(tx, election, &record)?;
     audit::append(
         tx,
         NewRow {
@@ -767,10 +818,22 @@ fn put_in(
     record: &CountRecord,
     operator: &str,
     what: &str,
-) -> Result<(), StorageError> {
+) -> Result<Option<Demoted>, StorageError> {
     let station = record.station;
     let mut record = record.clone();
     record.lifecycle.version = record.lifecycle.version.max(1);
+    let mut demoted = None;
+    if record.lifecycle.state == RecordState::Finalised {
+        let gate = Gate::check(election, &record, &record.lifecycle.acknowledged_warnings);
+        if !gate.passes() {
+            record.lifecycle.state = RecordState::Draft;
+            demoted = Some(Demoted {
+                station,
+                version: record.lifecycle.version,
+                gate,
+            });
+        }
+    }
     let existing = records::versions(tx, election, station)?;
     let last_final = existing
         .iter()
@@ -784,7 +847,7 @@ fn put_in(
             .iter()
             .any(|r| r.lifecycle.version == record.lifecycle.version && *r == record);
         if same {
-            return Ok(());
+            return Ok(demoted);
         }
         return Err(StorageError::Invalid(format!(
             "station {station}: version {fin} is already finalised here; a changed count \
@@ -800,12 +863,12 @@ fn put_in(
         .filter(|r| r.lifecycle.state == RecordState::Draft)
     {
         if *draft == record {
-            return Ok(());
+            return Ok(demoted);
         }
         records::delete(tx, station, draft.lifecycle.version)?;
         old = format!("draft version {}", draft.lifecycle.version);
     }
-    let body = records::write(tx, &record)?;
+    let body = records::write(tx, election, &record)?;
     audit::append(
         tx,
         NewRow {
@@ -813,14 +876,21 @@ fn put_in(
             record_version: Some(record.lifecycle.version),
             what,
             old_value: &old,
-            new_value: &format!(
-                "version {} {}",
-                record.lifecycle.version,
-                records::state_name(record.lifecycle.state)
-            ),
+            new_value: &match &demoted {
+                None => format!(
+                    "version {} {}",
+                    record.lifecycle.version,
+                    records::state_name(record.lifecycle.state)
+                ),
+                Some(d) => format!(
+                    "version {} draft (the file said finalised; {})",
+                    record.lifecycle.version,
+                    d.gate.describe_en()
+                ),
+            },
             operator,
             record_hash: audit::sha256_hex(body.as_bytes()),
         },
     )?;
-    Ok(())
+    Ok(demoted)
 }

@@ -9,7 +9,7 @@ use crate::result_file;
 use rusqlite::{Connection, OptionalExtension};
 
 fn db(e: rusqlite::Error) -> StorageError {
-    StorageError::Database(e.to_string())
+    super::classify(&e)
 }
 
 pub fn state_name(state: RecordState) -> &'static str {
@@ -99,21 +99,39 @@ pub fn stations(conn: &Connection) -> Result<Vec<u32>, StorageError> {
     rows.collect::<Result<Vec<_>, _>>().map_err(db)
 }
 
-/// Every stored version as (station, version, body): what the audit check compares.
-pub fn all_bodies(conn: &Connection) -> Result<Vec<(u32, u32, String)>, StorageError> {
+/// Every stored version as (station, version, state column, body): what the audit
+/// check compares.
+pub fn all_bodies(conn: &Connection) -> Result<Vec<(u32, u32, String, String)>, StorageError> {
     let mut stmt = conn
-        .prepare("SELECT station, version, body FROM records ORDER BY station, version")
+        .prepare("SELECT station, version, state, body FROM records ORDER BY station, version")
         .map_err(db)?;
     let rows = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .map_err(db)?;
     rows.collect::<Result<Vec<_>, _>>().map_err(db)
 }
 
 /// Writes (inserts or replaces) one version, and the station's summary row with it,
 /// and returns its body.
-pub fn write(conn: &Connection, record: &CountRecord) -> Result<String, StorageError> {
+///
+/// Refuses a record that could not be read back (a figure or a computed sum above
+/// 999 999 999, a version beyond [`crate::record::MAX_VERSION`]): nothing stored
+/// may be unreadable, whichever way it came in.
+pub fn write(
+    conn: &Connection,
+    election: &Election,
+    record: &CountRecord,
+) -> Result<String, StorageError> {
     let body = result_file::to_toml(record);
+    let name = format!(
+        "station {} version {}",
+        record.station, record.lifecycle.version
+    );
+    if let Err(e) = result_file::from_toml(&name, &body, election) {
+        return Err(StorageError::Invalid(format!(
+            "{e} (not saved / niet bewaard)"
+        )));
+    }
     conn.execute(
         "INSERT INTO records (station, version, state, body) VALUES (?1, ?2, ?3, ?4) \
          ON CONFLICT (station, version) DO UPDATE SET state = excluded.state, body = excluded.body",

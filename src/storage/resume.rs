@@ -6,7 +6,7 @@ use super::{ResumePoint, StorageError};
 use rusqlite::{Connection, OptionalExtension};
 
 fn db(e: rusqlite::Error) -> StorageError {
-    StorageError::Database(e.to_string())
+    super::classify(&e)
 }
 
 pub fn get(conn: &Connection) -> Result<Option<ResumePoint>, StorageError> {

@@ -5,9 +5,9 @@
 //! `synchronous = FULL` means a change is on disk when its transaction commits,
 //! and a crash (power loss, SIGKILL) leaves the database at the last commit.
 
-use super::{StorageError, summary};
+use super::{READ_ONLY, StorageError, summary};
 use crate::election::Election;
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -57,8 +57,113 @@ pub fn db_path(dir: &Path) -> PathBuf {
     dir.join(DB_FILE)
 }
 
-fn db_error(path: &Path, e: impl std::fmt::Display) -> StorageError {
-    StorageError::Database(format!("{}: {e}", path.display()))
+fn db_error(path: &Path, e: rusqlite::Error) -> StorageError {
+    match super::classify(&e) {
+        StorageError::Database(text) => {
+            StorageError::Database(format!("{}: {text}", path.display()))
+        }
+        other => other,
+    }
+}
+
+fn denied(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+    )
+}
+
+/// Whether the workspace in `dir` cannot be written: its folder is write-protected
+/// (SQLite needs to create its journal files there) or its database file is.
+pub fn is_read_only(dir: &Path) -> bool {
+    let path = db_path(dir);
+    if path.is_file()
+        && let Err(e) = std::fs::OpenOptions::new().append(true).open(&path)
+    {
+        return denied(&e);
+    }
+    dir.is_dir() && tempfile::tempfile_in(dir).is_err_and(|e| denied(&e))
+}
+
+/// `path` as an SQLite URI (`file:/dir/telraam.sqlite3`), unsafe bytes percent-encoded.
+fn uri(path: &Path, query: &str) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut out = String::from("file:");
+    if !text.starts_with('/') {
+        out.push('/'); // a Windows drive: file:/C:/...
+    }
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~:".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out.push('?');
+    out.push_str(query);
+    out
+}
+
+/// Opens an existing workspace's database for reading only: never creates, changes
+/// or locks anything, so it works on a write-protected copy. Runs the quick
+/// check and the schema version check (a version 1 workspace, without the summary
+/// table, must be opened once where it can be written, which migrates it).
+///
+/// A WAL database normally needs its `-shm` file; in a write-protected folder
+/// without one, SQLite cannot create it, and the database is opened as immutable
+/// (nobody can write it there either). A `-wal` file left by a crash in such a
+/// folder is then not read: copy the workspace somewhere writable first.
+pub fn connect_read_only(dir: &Path) -> Result<Connection, StorageError> {
+    let path = db_path(dir);
+    if !path.is_file() {
+        return Err(StorageError::Io(format!(
+            "{}: no workspace here / geen werkmap",
+            dir.display()
+        )));
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    // As at every open, the quick check; the full one is `audit verify`'s.
+    let check = |conn: &Connection| -> rusqlite::Result<String> {
+        conn.query_row("PRAGMA quick_check", [], |r| r.get(0))
+    };
+    let (conn, integrity) = match Connection::open_with_flags(uri(&path, "mode=ro"), flags)
+        .and_then(|c| check(&c).map(|i| (c, i)))
+    {
+        Ok(found) => found,
+        Err(_) => {
+            let conn = Connection::open_with_flags(uri(&path, "immutable=1"), flags)
+                .map_err(|e| db_error(&path, e))?;
+            let integrity = check(&conn).map_err(|e| db_error(&path, e))?;
+            (conn, integrity)
+        }
+    };
+    if integrity != "ok" {
+        return Err(StorageError::Database(format!(
+            "{}: the database is damaged (integrity check: {integrity}) / \
+             de database is beschadigd",
+            path.display()
+        )));
+    }
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| db_error(&path, e))?;
+    if version == 1 && !is_read_only(dir) {
+        // Written before the summary table: migrate it once (the only write a
+        // reading command makes), then read.
+        drop(conn);
+        connect(dir)?;
+        return connect_read_only(dir);
+    }
+    if version != SCHEMA_VERSION {
+        return Err(StorageError::Database(format!(
+            "{}: schema version {version}, this telraam reads {SCHEMA_VERSION} / \
+             schemaversie {version}, deze telraam leest {SCHEMA_VERSION}",
+            path.display()
+        )));
+    }
+    Ok(conn)
 }
 
 /// Opens the database, creating the directory and the file when needed. Returns the
@@ -70,6 +175,9 @@ pub fn connect(dir: &Path) -> Result<(Connection, bool), StorageError> {
             dir.display()
         ))
     })?;
+    if is_read_only(dir) {
+        return Err(StorageError::ReadOnly(READ_ONLY.to_string()));
+    }
     let path = db_path(dir);
     let mut conn = Connection::open(&path).map_err(|e| db_error(&path, e))?;
     conn.busy_timeout(Duration::from_secs(10))
@@ -90,10 +198,10 @@ pub fn connect(dir: &Path) -> Result<(Connection, bool), StorageError> {
         .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
         .map_err(|e| db_error(&path, e))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(db_error(
-            &path,
-            format!("cannot switch to WAL (got {mode})"),
-        ));
+        return Err(StorageError::Database(format!(
+            "{}: cannot switch to WAL (got {mode})",
+            path.display()
+        )));
     }
     conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
         .map_err(|e| db_error(&path, e))?;
@@ -123,7 +231,7 @@ pub fn connect(dir: &Path) -> Result<(Connection, bool), StorageError> {
             Ok((conn, created))
         }
         1 => {
-            migrate_from_1(&mut conn).map_err(|e| db_error(&path, e))?;
+            migrate_from_1(&mut conn)?;
             Ok((conn, false))
         }
         SCHEMA_VERSION => Ok((conn, false)),

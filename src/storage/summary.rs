@@ -393,12 +393,20 @@ pub fn check(conn: &Connection, election: &Election) -> Result<(), String> {
                  samenvatting van stembureau {station} wijkt af van het opgeslagen record"
             )
         };
-        let Some((record, body)) = super::records::latest_with_body(conn, election, station)
-            .map_err(|e| e.to_string())?
+        let Some((record, body)) =
+            super::records::latest_with_body(conn, election, station).map_err(|e| e.to_string())?
         else {
             return Err(differs());
         };
-        let row: Option<(u32, String, String, Option<i64>, Option<i64>, Vec<u8>, String)> = conn
+        let row: Option<(
+            u32,
+            String,
+            String,
+            Option<i64>,
+            Option<i64>,
+            Vec<u8>,
+            String,
+        )> = conn
             .query_row(
                 "SELECT version, state, mode, total_admitted, total_cast, figures, body_sha256 \
                  FROM summary WHERE station = ?1",

@@ -57,8 +57,12 @@ pub enum Dialog {
     },
     /// "Finalise now?"
     ConfirmFinalise,
+    /// Esc at the first field: back to the choice of station?
+    LeaveStation,
     /// The reason of a corrigendum, typed as free text.
     CorrectionReason(String),
+    /// Why this window only reads (see [`App::guard`]); blocks until answered.
+    Guard,
 }
 
 /// A one-line message under the form. Its words live in `text.rs`.
@@ -80,12 +84,22 @@ pub enum Notice {
     },
     /// Saving failed; the text is the storage's own message.
     Storage(String),
+    /// A box (or the note, or the yes/no answer) was not saved: it stays the current
+    /// field with what was typed. `label` names it, `reason` is the storage's message.
+    NotSaved { label: String, reason: String },
+    /// D, E and H are added up by the program; nothing is typed there.
+    Computed,
     /// Finalising refused: errors remain.
     HasErrors(usize),
     /// Finalising refused: warnings not acknowledged.
     Unacknowledged(usize),
-    /// A warning was acknowledged (and the acknowledgement logged).
-    WarningAcknowledged(String),
+    /// A warning was acknowledged (and the acknowledgement logged): its code, then
+    /// how many warnings are acknowledged of how many.
+    WarningAcknowledged {
+        code: String,
+        done: usize,
+        of: usize,
+    },
     /// Only warnings are acknowledged; errors are corrected.
     ErrorsCannotBeAcknowledged,
     /// The corrigendum needs a reason.
@@ -105,6 +119,12 @@ pub enum Notice {
         path: String,
         printed: Option<String>,
     },
+    /// A key that would save, refused: this window only reads ([`App::guard`]).
+    ReadOnly,
+    /// The operator chose to go on with a broken audit log; that choice is logged.
+    BrokenChainAccepted,
+    /// The open station's figures were changed elsewhere (an import, another window).
+    ChangedElsewhere { station: u32 },
 }
 
 impl Notice {
@@ -116,12 +136,15 @@ impl Notice {
                 | Notice::YesOrNo(_)
                 | Notice::TooLarge
                 | Notice::Storage(_)
+                | Notice::NotSaved { .. }
+                | Notice::Computed
                 | Notice::HasErrors(_)
                 | Notice::Unacknowledged(_)
                 | Notice::ErrorsCannotBeAcknowledged
                 | Notice::ReasonRequired
                 | Notice::RecordFinalised
                 | Notice::NoStationMatches
+                | Notice::ReadOnly
         ) || matches!(self, Notice::Phone(n) if n.is_error())
     }
 }
@@ -141,6 +164,9 @@ pub enum Msg {
     NextStep,
     /// PageUp: previous step.
     PrevStep,
+    /// A key of the step bar (F3, F4, …): straight to that step; the index is the
+    /// step's place in [`App::tabs`].
+    GoToTab(usize),
     /// Backspace.
     Erase,
     /// Delete: empty the field.
@@ -163,6 +189,8 @@ pub enum Msg {
     Finalised(CountRecord),
     /// The runtime could not save.
     StorageFailed(String),
+    /// The runtime could not save a box, the note or the yes/no answer: what it was and why.
+    NotSaved { what: Unsaved, reason: String },
     /// F2 on the station screen: the phone check (telefonische controle).
     PhoneCheck,
     /// The runtime's answer: every station's phone status.
@@ -172,6 +200,20 @@ pub enum Msg {
         path: String,
         printed: Option<String>,
     },
+    /// The runtime found that this window may only read the workspace.
+    Guard(Guard),
+    /// The runtime logged the operator's consent to go on with a broken audit log.
+    ChainAccepted,
+    /// The workspace was changed by another process: every station's latest record.
+    Refreshed(Vec<CountRecord>),
+}
+
+/// A change the storage refused, as the runtime hands it back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unsaved {
+    Field(Field, Option<u64>),
+    Mark(Mark),
+    Note(String),
 }
 
 /// What the runtime must do for the App. Every confirmed change is saved at once.
@@ -216,6 +258,9 @@ pub enum Effect {
         station: u32,
         printing: crate::settings::Printing,
     },
+    /// Log the operator's consent to go on with a broken audit log; answer with
+    /// [`Msg::ChainAccepted`].
+    AcceptBrokenChain,
     /// Store a finished phone check (audit log); answer with [`Msg::PhoneOverview`].
     RecordPhoneCheck {
         station: u32,
@@ -289,6 +334,13 @@ pub struct App {
     pub phone: PhoneState,
     /// Where the annex goes and whether it is printed (from the settings file).
     pub printing: crate::settings::Printing,
+    /// The record as the storage last confirmed it: what a refused save falls back to,
+    /// so that D and H never rest on a figure that is not in the workspace.
+    saved: Option<CountRecord>,
+    /// Set when the current field's change was refused by the storage: the reason.
+    pub unsaved: Option<String>,
+    /// Set when this window may only read the workspace, and why.
+    pub guard: Option<Guard>,
 }
 
 impl App {
@@ -338,6 +390,9 @@ impl App {
             color: true,
             phone: PhoneState::default(),
             printing: crate::settings::Printing::default(),
+            saved: None,
+            unsaved: None,
+            guard: None,
         }
     }
 
@@ -387,6 +442,31 @@ impl App {
         match self.screen {
             Screen::Step(s) => Some(s),
             _ => None,
+        }
+    }
+
+    /// The steps of the step bar, in order: Kandidaten once (its first list). The
+    /// bar's keys are F3, F4, … in this order (`keys::FIRST_STEP_KEY`).
+    pub fn tabs(&self) -> Vec<Step> {
+        flow::steps(&self.election)
+            .into_iter()
+            .filter(|s| !matches!(s, Step::Candidates(i) if *i > 0))
+            .collect()
+    }
+
+    /// Whether something typed in the current field is not yet confirmed (or was
+    /// refused by the storage): it would be lost by leaving.
+    pub fn pending_input(&self) -> bool {
+        if self.unsaved.is_some() {
+            return true;
+        }
+        match self.current_item() {
+            Some(Item::Count(_)) => !self.input.is_empty(),
+            Some(Item::Note) => self
+                .record
+                .as_ref()
+                .is_some_and(|r| r.differences.note != self.input),
+            _ => false,
         }
     }
 
@@ -467,23 +547,30 @@ impl App {
                 if self.station() == Some(record.station) {
                     self.statuses
                         .insert(record.station, StationStatus::of(&record));
+                    self.saved = Some(record.clone());
                     self.record = Some(record);
+                    self.unsaved = None;
                 }
                 return;
             }
+            Msg::NotSaved { what, reason } => return self.not_saved(what, reason),
             Msg::Finalised(record) => {
                 self.statuses
                     .insert(record.station, StationStatus::of(&record));
                 self.notice = Some(Notice::Finalised {
                     version: record.lifecycle.version,
                 });
+                self.saved = Some(record.clone());
                 self.record = Some(record);
                 self.dialog = None;
                 self.screen = Screen::Done;
                 return;
             }
             Msg::StorageFailed(text) => {
-                self.notice = Some(Notice::Storage(text));
+                // A refused box says more (which box, what to do) than a follow-up failure.
+                if self.unsaved.is_none() {
+                    self.notice = Some(Notice::Storage(text));
+                }
                 return;
             }
             Msg::AnnexWritten { path, printed } => {
@@ -495,6 +582,9 @@ impl App {
                 self.phone.overview = overview;
                 return;
             }
+            Msg::Guard(guard) => return self.guarded(guard),
+            Msg::ChainAccepted => return self.chain_accepted(),
+            Msg::Refreshed(records) => return self.refreshed(records),
             _ => {}
         }
         if let Some(dialog) = self.dialog.clone() {
@@ -512,6 +602,10 @@ impl App {
             _ => {}
         }
         self.notice = None;
+        if self.guard.is_some() && self.would_write(&msg) {
+            self.notice = Some(Notice::ReadOnly);
+            return;
+        }
         match self.screen {
             Screen::Stations => self.on_stations(msg, fx),
             Screen::Step(Step::Check) => self.on_check(msg, fx),
@@ -535,10 +629,24 @@ impl App {
                 }
             }
             Dialog::Quit => {
-                if yes || msg == Msg::Quit {
+                if msg == Msg::Confirm && self.pending_input() {
+                    // Confirm what is typed, then stop; a refused save cancels the stop
+                    // (see `not_saved`) so that the operator sees it.
+                    self.dialog = None;
+                    self.quit = true;
+                    self.commit_current(fx);
+                } else if yes || msg == Msg::Quit {
                     self.quit = true;
                     self.dialog = None;
                 } else if no {
+                    self.dialog = None;
+                }
+            }
+            Dialog::LeaveStation => {
+                if yes {
+                    self.dialog = None;
+                    self.go_stations();
+                } else if no || msg == Msg::Quit {
                     self.dialog = None;
                 }
             }
@@ -589,6 +697,7 @@ impl App {
                 Msg::Quit => self.dialog = Some(Dialog::Quit),
                 _ => {}
             },
+            Dialog::Guard => self.in_guard_dialog(msg, fx),
         }
     }
 
@@ -605,6 +714,8 @@ impl App {
         let station = record.station;
         let version = record.lifecycle.version;
         let finalised = record.lifecycle.state == RecordState::Finalised;
+        self.saved = Some(record.clone());
+        self.unsaved = None;
         self.record = Some(record);
         self.input.clear();
         self.dialog = None;
@@ -678,10 +789,15 @@ impl App {
         if step == Step::Finalise {
             self.scroll = 0;
         }
+        if step == Step::Finalise && self.screen != Screen::Step(Step::Finalise) {
+            // The overview says what still blocks finalising: on today's figures.
+            self.refresh_results();
+        }
         self.screen = Screen::Step(step);
         let count = self.items(step).len();
         self.cursor = index.min(count.saturating_sub(1));
         self.input.clear();
+        self.unsaved = None;
         if self.current_item() == Some(Item::Note)
             && let Some(r) = &self.record
         {
@@ -744,6 +860,9 @@ impl App {
 }
 
 mod entry;
+mod guard;
 mod review;
+
+pub use guard::Guard;
 #[cfg(test)]
 mod tests;

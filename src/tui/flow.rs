@@ -32,6 +32,9 @@ pub enum Item {
     Explained,
     /// The free-text note about the difference.
     Note,
+    /// A total the program adds up, shown with its parts before moving on (D on the
+    /// Kiezers screen); Enter goes on, nothing is typed.
+    Total(Field),
 }
 
 impl Item {
@@ -41,6 +44,7 @@ impl Item {
             Item::Count(f) => f.key(),
             Item::Explained => "explained".into(),
             Item::Note => "note".into(),
+            Item::Total(f) => f.key(),
         }
     }
 }
@@ -109,6 +113,7 @@ pub fn items(election: &Election, record: &CountRecord, step: Step) -> Vec<Item>
             if election.voter_cards_apply() {
                 items.push(Item::Count(Field::VoterCards));
             }
+            items.push(Item::Total(Field::TotalAdmitted));
             items
         }
         Step::Votes => {
@@ -169,7 +174,14 @@ pub fn locate(election: &Election, record: &CountRecord, field: Field) -> (Step,
         Field::PollCards | Field::ProxyCertificates | Field::VoterCards => {
             find(Step::Voters, field)
         }
-        Field::TotalAdmitted => (Step::Voters, 0),
+        Field::TotalAdmitted => {
+            let items = items(election, record, Step::Voters);
+            let index = items
+                .iter()
+                .position(|i| *i == Item::Total(Field::TotalAdmitted))
+                .unwrap_or(0);
+            (Step::Voters, index)
+        }
         Field::ListTotal(_) | Field::Blank | Field::Invalid => find(Step::Votes, field),
         Field::TotalOnLists | Field::TotalCast => (Step::Votes, 0),
         Field::MoreBallots | Field::FewerBallots => (Step::Differences, 0),
@@ -204,7 +216,15 @@ mod tests {
     fn a_municipal_election_asks_no_voter_cards_and_dso_has_a_step_per_list() {
         let e = Election::demo();
         let r = CountRecord::empty(&e, 1, EntryMode::Counting);
-        assert_eq!(items(&e, &r, Step::Voters).len(), 2);
+        assert_eq!(
+            items(&e, &r, Step::Voters),
+            [
+                Item::Count(Field::PollCards),
+                Item::Count(Field::ProxyCertificates),
+                Item::Total(Field::TotalAdmitted)
+            ],
+            "A, B and then D shown with its parts"
+        );
         assert_eq!(steps(&e).len(), 3 + e.lists.len() + 2);
     }
 

@@ -15,6 +15,10 @@ pub const DONE_ACTIONS: &[(char, DoneAction)] = &[
     ('c', DoneAction::Correct),
 ];
 
+/// The function key of the step bar's first step: F3 Kiezers, F4 Stemmen, … (F1 is
+/// help, F2 the phone check).
+pub const FIRST_STEP_KEY: u8 = 3;
+
 /// Translates a key press; `None` for keys that mean nothing here (and releases).
 pub fn message(app: &App, key: KeyEvent) -> Option<Msg> {
     if key.kind == KeyEventKind::Release {
@@ -29,6 +33,14 @@ pub fn message(app: &App, key: KeyEvent) -> Option<Msg> {
         KeyCode::F(1) => Msg::Help,
         // The phone check (telefonische controle) at the municipality.
         KeyCode::F(2) if app.screen == Screen::Stations => Msg::PhoneCheck,
+        // The step bar: straight to a step of the open station.
+        KeyCode::F(n)
+            if n >= FIRST_STEP_KEY
+                && matches!(app.screen, Screen::Step(_) | Screen::Done)
+                && usize::from(n - FIRST_STEP_KEY) < app.tabs().len() =>
+        {
+            Msg::GoToTab(usize::from(n - FIRST_STEP_KEY))
+        }
         KeyCode::Enter => Msg::Confirm,
         KeyCode::Tab | KeyCode::Down => Msg::Next,
         KeyCode::BackTab | KeyCode::Up => Msg::Prev,
@@ -85,5 +97,17 @@ mod tests {
         assert_eq!(press(&app, KeyCode::BackTab), Some(Msg::Prev));
         assert_eq!(press(&app, KeyCode::F(1)), Some(Msg::Help));
         assert_eq!(press(&app, KeyCode::Char('?')), Some(Msg::Help));
+    }
+
+    #[test]
+    fn function_keys_from_f3_jump_to_the_steps_of_the_bar() {
+        let mut app = App::new(Election::demo(), Language::Dutch, &[], None);
+        assert_eq!(press(&app, KeyCode::F(3)), None, "no station open yet");
+        let record =
+            crate::record::CountRecord::empty(&app.election, 1, crate::record::EntryMode::Counting);
+        app.update(Msg::Opened(record));
+        assert_eq!(press(&app, KeyCode::F(3)), Some(Msg::GoToTab(0)));
+        assert_eq!(press(&app, KeyCode::F(8)), Some(Msg::GoToTab(5)));
+        assert_eq!(press(&app, KeyCode::F(9)), None, "six steps in the bar");
     }
 }

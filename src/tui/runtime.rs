@@ -2,13 +2,15 @@
 //! turns them into messages, runs `update`, carries out its effects and redraws.
 
 use super::app::{ACKNOWLEDGEMENT_WITHDRAWN, WARNING_ACKNOWLEDGED};
-use super::app::{App, Effect, Msg, StationStatus};
+use super::app::{App, Effect, Guard, Msg, Screen, StationStatus, Unsaved};
 use super::{keys, view};
-use crate::record::{EntryMode, RecordState};
+use crate::record::{CountRecord, EntryMode, RecordState};
 use crate::settings::{Language, Printing};
-use crate::storage::Workspace;
+use crate::storage::lock::{self, Acquired, WorkspaceLock};
+use crate::storage::{StorageError, Workspace};
 use ratatui::crossterm::event::{self, Event};
 use std::io;
+use std::time::Duration;
 
 /// Whether NO_COLOR asks for a colourless screen (<https://no-color.org>).
 pub fn colour_wanted() -> bool {
@@ -27,11 +29,19 @@ pub fn run_with_printing(
     operator: &str,
     printing: &Printing,
 ) -> io::Result<()> {
+    let (mut lock, guard) = take(workspace, operator);
     let mut app = start_app(workspace, language);
     app.color = colour_wanted();
     app.printing = printing.clone();
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, &mut app, workspace, operator);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        workspace,
+        operator,
+        lock.as_mut(),
+        guard,
+    );
     ratatui::restore();
     result
 }
@@ -62,19 +72,85 @@ pub fn start_app(workspace: &Workspace, language: Language) -> App {
     app
 }
 
+/// Takes the workspace for this window: its lock, and whether it may only read
+/// (another telraam has it, the folder is write-protected, the audit log is broken).
+pub fn take(workspace: &mut Workspace, operator: &str) -> (Option<WorkspaceLock>, Option<Guard>) {
+    let dir = workspace.dir().to_path_buf();
+    let mut guard = None;
+    let mut lock = None;
+    if workspace.is_read_only() {
+        guard = Some(Guard::ReadOnlyFolder);
+    } else {
+        let reopen = match lock::acquire(&dir, operator) {
+            Ok(Acquired::Mine(l)) => {
+                lock = Some(l);
+                None
+            }
+            Ok(Acquired::Held(holder)) => Some(Guard::HeldBy(holder)),
+            Err(StorageError::ReadOnly(_)) => Some(Guard::ReadOnlyFolder),
+            // The lock cannot be taken for another reason: go on as before.
+            Err(_) => None,
+        };
+        if let Some(g) = reopen {
+            if let Ok(read_only) = Workspace::open_read_only(&dir) {
+                *workspace = read_only;
+            }
+            guard = Some(g);
+        }
+    }
+    // The chain is checked in every case; when broken, that is what the notice says
+    // (a window that only reads anyway cannot log the operator's consent).
+    if let Ok(Some(problem)) = workspace.check_chain() {
+        guard = Some(Guard::BrokenChain {
+            row: problem.row,
+            reason_en: problem.reason_en,
+            reason_nl: problem.reason_nl,
+        });
+    }
+    (lock, guard)
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     workspace: &mut Workspace,
     operator: &str,
+    mut lock: Option<&mut WorkspaceLock>,
+    guard: Option<Guard>,
 ) -> io::Result<()> {
     let effects = app.start();
     carry_out(app, workspace, operator, effects);
+    // After the resumed station is open, so that nothing closes the notice unread.
+    if let Some(guard) = guard {
+        app.update(Msg::Guard(guard));
+    }
+    let mut seen = workspace.data_version().unwrap_or(0);
     while !app.quit {
+        if let Some(lock) = lock.as_deref_mut() {
+            // Best effort: an import reads it to spare the station being typed in.
+            let _ = lock.set_station(open_station(app));
+        }
         terminal.draw(|frame| view::view(frame, app))?;
+        if !event::poll(Duration::from_millis(500))? {
+            // Nothing typed: has another process (an import, another window) saved?
+            let now = workspace.data_version().unwrap_or(seen);
+            if now != seen {
+                seen = now;
+                if let Ok(records) = workspace.records() {
+                    app.update(Msg::Refreshed(records));
+                }
+            }
+            continue;
+        }
         match event::read()? {
             Event::Key(key) => {
-                if let Some(msg) = keys::message(app, key) {
+                // On a screen too small to show the figures nothing is typed blind;
+                // only leaving (Ctrl-C, q) still works.
+                let size = terminal.size()?;
+                let blind = view::too_small(size.width, size.height);
+                if let Some(msg) = keys::message(app, key)
+                    && (!blind || msg == Msg::Quit)
+                {
                     let effects = app.update(msg);
                     carry_out(app, workspace, operator, effects);
                 }
@@ -87,12 +163,28 @@ fn event_loop(
     Ok(())
 }
 
+/// The station open on screen (None on the station list and the phone check).
+pub fn open_station(app: &App) -> Option<u32> {
+    match app.screen {
+        Screen::Stations | Screen::Phone(_) => None,
+        _ => app.record.as_ref().map(|r| r.station),
+    }
+}
+
 /// Carries out effects in order, feeding each answer back into the App (which may
 /// ask for more).
 pub fn carry_out(app: &mut App, workspace: &mut Workspace, operator: &str, effects: Vec<Effect>) {
     let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    let mut refused = false;
     while let Some(effect) = queue.pop_front() {
+        // Once the workspace refused a figure, the resume point (best effort) is not
+        // tried again in this round: each try could wait out the busy timeout while
+        // the screen still shows nothing.
+        if refused && matches!(effect, Effect::SetResume(_)) {
+            continue;
+        }
         if let Some(answer) = execute(workspace, operator, effect) {
+            refused |= matches!(answer, Msg::NotSaved { .. });
             queue.extend(app.update(answer));
         }
     }
@@ -102,6 +194,22 @@ pub fn carry_out(app: &mut App, workspace: &mut Workspace, operator: &str, effec
 pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Option<Msg> {
     let failed = |e: crate::storage::StorageError| Some(Msg::StorageFailed(e.to_string()));
     match effect {
+        // A window that only reads: a station without a count shows an empty form,
+        // and where the cursor was is not written.
+        Effect::OpenStation(station) if !workspace.can_write() => match workspace.record(station) {
+            Ok(Some(record)) => Some(Msg::Opened(record)),
+            Ok(None) => Some(Msg::Opened(CountRecord::empty(
+                workspace.election(),
+                station,
+                EntryMode::Counting,
+            ))),
+            Err(e) => failed(e),
+        },
+        Effect::SetResume(_) if !workspace.can_write() => None,
+        Effect::AcceptBrokenChain => match workspace.accept_broken_chain(operator) {
+            Ok(()) => Some(Msg::ChainAccepted),
+            Err(e) => failed(e),
+        },
         Effect::OpenStation(station) => match workspace.record(station) {
             Ok(Some(mut record)) => {
                 if record.lifecycle.state == RecordState::Draft {
@@ -122,17 +230,26 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
             value,
         } => match workspace.save_field(station, field, value, operator) {
             Ok(record) => Some(Msg::Saved(record)),
-            Err(e) => failed(e),
+            Err(e) => Some(Msg::NotSaved {
+                what: Unsaved::Field(field, value),
+                reason: e.to_string(),
+            }),
         },
         Effect::SaveMark { station, mark, on } => {
             match workspace.save_mark(station, mark, on, operator) {
                 Ok(record) => Some(Msg::Saved(record)),
-                Err(e) => failed(e),
+                Err(e) => Some(Msg::NotSaved {
+                    what: Unsaved::Mark(mark),
+                    reason: e.to_string(),
+                }),
             }
         }
         Effect::SaveNote { station, note } => match workspace.save_note(station, &note, operator) {
             Ok(record) => Some(Msg::Saved(record)),
-            Err(e) => failed(e),
+            Err(e) => Some(Msg::NotSaved {
+                what: Unsaved::Note(note),
+                reason: e.to_string(),
+            }),
         },
         Effect::SetResume(point) => workspace.set_resume_point(&point).err().and_then(failed),
         Effect::LogEvent {

@@ -1,7 +1,7 @@
 //! Every word the interface shows, in Dutch (the default) and English. The form's
 //! own letters (A, B, … O) and legal terms stay as on paper in both languages.
 
-use super::app::{DoneAction, Notice, StationStatus};
+use super::app::{DoneAction, Guard, Notice, StationStatus};
 use super::flow::Step;
 use super::phone::PhoneNotice;
 use crate::record::Field;
@@ -66,6 +66,22 @@ pub struct Text {
     pub keys_note: &'static str,
     pub keys_check: &'static str,
     pub keys_finalise: &'static str,
+    pub keys_finalise_blocked: &'static str,
+    pub keys_total: &'static str,
+    pub keys_quit_pending: &'static str,
+    pub leave_question: &'static str,
+    /// After a box the storage refused: the marker beside it.
+    pub not_saved: &'static str,
+    /// What to do about a refused box.
+    pub not_saved_hint: &'static str,
+    /// The headings of the Vaststellen overview, as the annex prints its sections.
+    pub overview_sections: [&'static str; 6],
+    pub ticked: &'static str,
+    pub no_box_ticked: &'static str,
+    /// The stock lines of the overview: issued, too many, too few, taken away, in the
+    /// box without being issued (as the annex prints them).
+    pub stock_lines: [&'static str; 5],
+    pub no_warnings: &'static str,
     pub keys_done: &'static str,
     pub keys_dialog: &'static str,
     pub keys_reason: &'static str,
@@ -130,25 +146,50 @@ pub const NL: Text = Text {
     from_stock: "voorraad:",
     finalise_intro: "Neem deze getallen over op het proces-verbaal, in deze volgorde.",
     finalise_ready: "Enter: vaststellen (u wordt nog om bevestiging gevraagd).",
-    finalise_blocked: "Nog niet vast te stellen: zie Controle.",
+    finalise_blocked: "Nog niet vast te stellen",
     already_finalised: "Dit proces-verbaal is vastgesteld.",
     done_title: "Vastgesteld",
     quit_question: "Wilt u stoppen? Alles wat bevestigd is, is bewaard.",
+    leave_question: "Terug naar de stembureaus? Alles wat bevestigd is, is bewaard.",
+    not_saved: "<- NIET bewaard",
+    not_saved_hint: "Het getal staat nog in het vak: los de oorzaak op en druk op Enter, \
+of Esc om het te laten vallen.",
+    overview_sections: [
+        "1. Toegelaten kiezers",
+        "2. Uitgebrachte stemmen",
+        "3. Verschil tussen D en H",
+        "4. Stembiljetten",
+        "5. Stemmen per kandidaat",
+        "Geaccepteerde waarschuwingen",
+    ],
+    ticked: "Aangekruist",
+    no_box_ticked: "geen vakje",
+    stock_lines: [
+        "Uitgereikt (ontvangen - ongebruikt - vervangen)",
+        "Te veel uitgereikt (uitgereikt - D)",
+        "Te weinig uitgereikt (D - uitgereikt)",
+        "Meegenomen (uitgereikt - H)",
+        "Niet uitgereikt maar wel in de stembus",
+    ],
+    no_warnings: "Geen.",
     finalise_question: "Definitief vaststellen? Daarna kan het alleen nog met een corrigendum.",
     reason_question: "Reden van het corrigendum:",
     help_title: "Hulp",
     help_close: "Esc of F1: sluiten",
     yes_no_keys: "j = ja   n = nee",
-    candidates_total: "Lijsttotaal",
-    candidates_sum: "kandidaten samen",
+    candidates_total: "totaal lijst",
+    candidates_sum: "onderaan deze pagina",
     remaining: "nog toe te wijzen",
     too_many_assigned: "te veel toegewezen",
     keys_stations: "Typ nummer/naam  Pijltjes kies  Enter open  F2 telefoon  F1 hulp  Esc/q stop",
-    keys_entry: "Enter bevestig (leeg=0)  Tab/S-Tab veld  PgUp/PgDn stap  Esc terug  F1 hulp",
-    keys_explained: "j ja  n nee  Spatie wissel  Tab verder  PgUp/PgDn stap  F1 hulp  q stop",
+    keys_entry: "Enter bevestig (leeg=0)  Tab/S-Tab veld  {steps} stap  Esc terug  F1 hulp",
+    keys_explained: "j ja  n nee  Spatie wissel  Tab verder  {steps} stap  Esc terug  F1 hulp",
     keys_note: "Typ tekst  Enter bevestig  Tab verder  Esc herstel  F1 hulp  Ctrl-C stop",
-    keys_check: "Pijltjes kies  Enter naar veld  Spatie bevestig waarsch.  PgDn vaststellen",
-    keys_finalise: "Enter vaststellen  Pijltjes scroll  PgUp controle  Esc stembureaus  F1 hulp",
+    keys_check: "Pijltjes kies  Enter naar veld  Spatie bevestig waarsch.  {steps} stap",
+    keys_finalise: "Enter vaststellen  Pijltjes scroll  {steps} stap  Esc controle  F1 hulp",
+    keys_finalise_blocked: "Enter naar Controle  Pijltjes scroll  {steps} stap  Esc controle  F1 hulp",
+    keys_total: "Enter verder  Tab/S-Tab veld  {steps} stap  Esc terug  F1 hulp  q stop",
+    keys_quit_pending: "Enter bevestig en stop  j stop zonder bewaren  n/Esc terug",
     keys_done: "Esc stembureaus  q stoppen  F1 hulp",
     keys_dialog: "j ja  n nee  Esc terug",
     keys_reason: "Typ de reden  Enter bevestig  Esc terug",
@@ -158,35 +199,40 @@ was; een vastgesteld stembureau toont wat u ermee kunt doen. Bij de gemeente: F2
 telefonische controle van de stembureaus.",
     help_entry: "Typ het getal en druk op Enter. Enter op een leeg veld betekent 0. Een leeg \
 veld toont puntjes, een nul toont 0. Tab en Shift-Tab (of pijltjes) gaan naar het volgende of \
-vorige veld zonder een 0 in te vullen; Delete maakt het veld weer leeg. PgDn/PgUp gaan naar de \
-volgende/vorige stap. Elk bevestigd getal wordt meteen bewaard. D, E en H rekent het programma \
-zelf uit.",
+vorige veld zonder een 0 in te vullen; Delete maakt het veld weer leeg. F3 tot en met F8 gaan \
+meteen naar een stap (de balk bovenaan), PgDn/PgUp naar de volgende/vorige. Esc maakt getypte \
+cijfers ongedaan, en gaat anders een veld terug; het stembureau verlaten vraagt het programma \
+eerst. Elk bevestigd getal wordt meteen bewaard. D, E en H rekent het programma zelf uit; D \
+ziet u met A en B erbij voordat u naar Stemmen gaat.",
     help_differences: "Als D en H verschillen, zegt het programma of I (meer getelde \
 stembiljetten) of J (minder getelde) geldt. Vul de voorraad stembiljetten in (ontvangen, \
 ongebruikt, onbruikbaar gemaakt): daaruit volgt hoeveel er zijn uitgereikt en wat het verschil \
 verklaart. Vul daarna de verklaringen K tot en met O in zoals op papier, en beantwoord of het \
 verschil volledig is verklaard (j/n).",
-    help_candidates: "Typ per kandidaat het aantal stemmen. Bovenaan ziet u het lijsttotaal, \
-wat de kandidaten samen hebben en wat nog toe te wijzen is. Klopt een lijst niet, dan vraagt het \
-programma of u toch verder wilt.",
+    help_candidates: "Typ per kandidaat het aantal stemmen. Bovenaan ziet u E van deze lijst \
+(uit de stap Stemmen), het totaal lijst onderaan deze pagina (de kandidaten samen) en wat nog \
+toe te wijzen is. Klopt een lijst niet, dan vraagt het programma of u toch verder wilt.",
     help_check: "Hier staan alle fouten (F.) en waarschuwingen (W.) van de Kiesraad. Kies er een \
-met de pijltjes; Enter gaat naar het veld (Esc brengt u daarna terug). Een fout moet u oplossen. Een waarschuwing bevestigt \
-u met de spatiebalk nadat u haar heeft gecontroleerd; dat wordt vastgelegd.",
-    help_finalise: "Dit zijn de getallen in de volgorde van het proces-verbaal. Neem ze over. \
-Enter stelt vast, na een bevestiging met j. Daarna kan alleen een corrigendum (met reden) nog \
-iets veranderen.",
+met de pijltjes; Enter gaat naar het veld (Esc brengt u daarna terug). Een fout moet u \
+oplossen. Een waarschuwing bevestigt u met de spatiebalk nadat u haar heeft gecontroleerd; dat \
+wordt vastgelegd en de cursor gaat naar de volgende open waarschuwing.",
+    help_finalise: "Dit is alles wat de bijlage afdrukt, in dezelfde volgorde: de getallen van het \
+proces-verbaal, de toelichting, de stembiljetten, de kandidaten en de bevestigde \
+waarschuwingen. Neem ze over. Enter stelt vast, na een bevestiging met j; zolang er fouten of \
+onbevestigde waarschuwingen zijn, brengt Enter u naar Controle. Na het vaststellen kan alleen \
+een corrigendum (met reden) nog iets veranderen.",
     help_done: "Het proces-verbaal is vastgesteld. Met v ziet u de controlecode en de cijfers \
-om aan de gemeente voor te lezen. Met c begint u een corrigendum (u geeft een reden op); Esc \
-gaat terug naar de stembureaus.",
-    too_small: "Het venster is te klein (minimaal 80x24).",
+om aan de gemeente voor te lezen, met p maakt (en print) u de bijlage, met c begint u een \
+corrigendum (u geeft een reden op); Esc gaat terug naar de stembureaus.",
+    too_small: "venster te klein: minimaal 80×24",
     list: "Lijst",
     of: "van",
     issued_word: "uitgereikt",
     too_many: "te veel",
     too_few: "te weinig",
     difference_not_known: "verschil: nog niet bekend",
-    help_keys: "Toetsen: Enter bevestig - Tab/Shift-Tab volgend/vorig veld - PgDn/PgUp \
-volgende/vorige stap - Esc terug - F1 of ? hulp - q of Ctrl-C stoppen (u wordt het gevraagd).",
+    help_keys: "Toetsen: Enter bevestig - Tab/Shift-Tab volgend/vorig veld - F3-F8 naar een \
+stap, PgDn/PgUp volgende/vorige stap - Esc terug - F1 of ? hulp - q of Ctrl-C stoppen (u wordt het gevraagd).",
 };
 
 pub const EN: Text = Text {
@@ -215,79 +261,109 @@ pub const EN: Text = Text {
     warning: "WARNING",
     note: "Note",
     acknowledged: "acknowledged",
-    not_acknowledged: "to acknowledge",
+    not_acknowledged: "not acknowledged",
     no_results: "No errors and no warnings.",
-    check_summary: "Errors must be resolved; every warning needs your acknowledgement.",
+    check_summary: "Errors must be resolved; each warning must be acknowledged.",
     yes: "yes",
     no: "no",
     unanswered: "not answered",
     fully_explained: "Difference fully explained?",
     note_label: "Note",
-    stock_heading: "Ballots (stock)",
+    stock_heading: "Ballot stock",
     events_heading: "Explanation of the difference",
     issued: "issued = received - unused - spoiled",
     no_difference: "D = H: there is no difference; this step is done.",
     difference_unknown: "D or H has not been filled in yet.",
     explained: "balances",
     not_explained: "does not balance",
-    from_stock: "stock:",
+    from_stock: "stock says",
     finalise_intro: "Copy these figures onto the proces-verbaal, in this order.",
     finalise_ready: "Enter: finalise (you will be asked to confirm).",
-    finalise_blocked: "Cannot be finalised yet: see Check.",
+    finalise_blocked: "Not ready to finalise",
     already_finalised: "This proces-verbaal is finalised.",
     done_title: "Finalised",
-    quit_question: "Do you want to stop? Everything confirmed has been saved.",
+    quit_question: "Stop now? Every confirmed figure has been saved.",
+    leave_question: "Back to the polling stations? Every confirmed figure has been saved.",
+    not_saved: "<- NOT saved",
+    not_saved_hint: "The figure is still in the box: deal with the cause and press Enter, or \
+Esc to drop it.",
+    overview_sections: [
+        "1. Admitted voters",
+        "2. Votes cast",
+        "3. Difference between D and H",
+        "4. Ballots",
+        "5. Votes per candidate",
+        "Acknowledged warnings",
+    ],
+    ticked: "Box ticked",
+    no_box_ticked: "none",
+    stock_lines: [
+        "Issued (received - unused - replaced)",
+        "Too many issued (issued - D)",
+        "Too few issued (D - issued)",
+        "Taken away (issued - H)",
+        "In the ballot box but never issued",
+    ],
+    no_warnings: "None.",
     finalise_question: "Finalise for good? After this only a corrigendum can change it.",
     reason_question: "Reason for the corrigendum:",
     help_title: "Help",
     help_close: "Esc or F1: close",
     yes_no_keys: "y = yes   n = no",
-    candidates_total: "List total",
-    candidates_sum: "candidates together",
+    candidates_total: "list total",
+    candidates_sum: "at the foot of this page",
     remaining: "left to assign",
-    too_many_assigned: "assigned too many",
+    too_many_assigned: "too many assigned",
     keys_stations: "Type number/name  Arrows choose  Enter open  F2 phone  F1 help  Esc/q quit",
-    keys_entry: "Enter confirm (empty=0)  Tab/S-Tab field  PgUp/PgDn step  Esc back  F1 help",
-    keys_explained: "y yes  n no  Space toggle  Tab next  PgUp/PgDn step  F1 help  q quit",
+    keys_entry: "Enter confirm (empty=0)  Tab/S-Tab field  {steps} step  Esc back  F1 help",
+    keys_explained: "y yes  n no  Space toggle  Tab next  {steps} step  Esc back  F1 help",
     keys_note: "Type text  Enter confirm  Tab next  Esc undo  F1 help  Ctrl-C quit",
-    keys_check: "Arrows choose  Enter go to field  Space acknowledge  PgDn finalise  F1 help",
-    keys_finalise: "Enter finalise  Arrows scroll  PgUp check  Esc stations  F1 help",
+    keys_check: "Arrows choose  Enter go to field  Space acknowledge  {steps} step  Esc back",
+    keys_finalise: "Enter finalise  Arrows scroll  {steps} step  Esc check  F1 help",
+    keys_finalise_blocked: "Enter go to Check  Arrows scroll  {steps} step  Esc check  F1 help",
+    keys_total: "Enter go on  Tab/S-Tab field  {steps} step  Esc back  F1 help  q quit",
+    keys_quit_pending: "Enter confirm and stop  y stop without it  n/Esc back",
     keys_done: "Esc stations  q quit  F1 help",
     keys_dialog: "y yes  n no  Esc back",
     keys_reason: "Type the reason  Enter confirm  Esc back",
-    help_stations: "Type the number or part of the name of the polling station; the list \
-gets shorter. Choose with the arrows and press Enter. A station in draft continues where you \
-were; a finalised station shows what you can do with it. At the municipality: F2 opens the \
-phone check of the stations.",
+    help_stations: "Type the polling station's number or part of its name to narrow the list. \
+Choose with the arrows and press Enter. A draft picks up where you left off; a finalised \
+station shows what you can still do with it. At the municipality, F2 opens the phone check.",
     help_entry: "Type the figure and press Enter. Enter on an empty field means 0. An empty \
 field shows dots, a zero shows 0. Tab and Shift-Tab (or the arrows) go to the next or previous \
-field without filling in a 0; Delete empties the field. PgDn/PgUp go to the next/previous step. \
-Every confirmed figure is saved at once. The program computes D, E and H itself.",
+field without filling in a 0; Delete empties the field. F3 to F8 go straight to a step (the bar \
+at the top), PgDn/PgUp to the next or previous one. Esc undoes what you typed, or else goes \
+back one field; the program asks before you leave the station. Every confirmed figure is \
+saved at once. The program adds up D, E and H itself, and shows D beside A and B before you \
+go on to the votes.",
     help_differences: "When D and H differ, the program says whether I (more ballots counted) \
 or J (fewer counted) applies. Fill in the ballot stock (received, unused, spoiled): it shows how \
 many were issued and what explains the difference. Then fill in the explanations K to O as on \
 paper, and answer whether the difference is fully explained (y/n).",
-    help_candidates: "Type each candidate's votes. At the top you see the list total, what the \
-candidates have together and what is left to assign. When a list does not add up, the program \
-asks whether you want to move on anyway.",
-    help_check: "Every error (F.) and warning (W.) of the Kiesraad's rules. Choose one with the \
-arrows; Enter goes to the field (Esc brings you back). An error must be resolved. Acknowledge a warning with the space \
-bar once you have checked it; that is recorded.",
-    help_finalise: "These are the figures in the order of the proces-verbaal. Copy them. Enter \
-finalises, after you confirm with y. After that only a corrigendum (with a reason) can change \
-anything.",
+    help_candidates: "Type each candidate's votes. The top line shows the list's E from the \
+votes step, the list total at the foot of this page (the candidates' votes added up) and what \
+is left to assign. When a list does not add up, the program asks before you move on.",
+    help_check: "All errors (F.) and warnings (W.) under the Kiesraad's rules. Choose one with \
+the arrows; Enter takes you to the field (Esc brings you back). An error must be resolved. Once \
+you have checked a warning, acknowledge it with the space bar: this is recorded, and the cursor \
+moves on to the next open warning.",
+    help_finalise: "This is everything the annex prints, in the same order: the figures of the \
+proces-verbaal, the note, the ballots, the candidates and the acknowledged warnings. Copy them \
+onto the form. Enter finalises once you confirm with y; while errors or unacknowledged \
+warnings remain, Enter takes you to the check instead. Once finalised, only a corrigendum \
+(with a reason) can change anything.",
     help_done: "The proces-verbaal is finalised. Press v for the verification code and the \
-figures to read aloud to the municipality. Press c to start a corrigendum (you give a reason); \
-Esc goes back to the polling stations.",
-    too_small: "The window is too small (at least 80x24).",
+figures to read aloud to the municipality, p to write (and print) the annex, c to start a \
+corrigendum (you give a reason); Esc goes back to the polling stations.",
+    too_small: "window too small: at least 80×24",
     list: "List",
     of: "of",
     issued_word: "issued",
     too_many: "too many",
     too_few: "too few",
-    difference_not_known: "difference: not known yet",
-    help_keys: "Keys: Enter confirm - Tab/Shift-Tab next/previous field - PgDn/PgUp \
-next/previous step - Esc back - F1 or ? help - q or Ctrl-C quit (you are asked first).",
+    difference_not_known: "difference: not yet known",
+    help_keys: "Keys: Enter confirm - Tab/Shift-Tab next/previous field - F3-F8 straight to a \
+step, PgDn/PgUp next/previous step - Esc back - F1 or ? help - q or Ctrl-C quit (you are asked first).",
 };
 
 /// The strings of a language.
@@ -312,7 +388,7 @@ pub fn field_label(language: Language, field: Field) -> String {
         Field::TotalCast => ("H", "totaal uitgebrachte stemmen", "total votes cast"),
         Field::MoreBallots => ("I", "meer getelde stembiljetten", "more ballots counted"),
         Field::FewerBallots => ("J", "minder getelde stembiljetten", "fewer ballots counted"),
-        Field::TakenAway => ("K", "niet ingeleverd / meegenomen", "taken away"),
+        Field::TakenAway => ("K", "niet ingeleverd / meegenomen", "ballots taken away"),
         Field::TooFewIssued => ("L", "te weinig uitgereikt", "too few handed out"),
         Field::TooManyIssued => ("M", "te veel uitgereikt", "too many handed out"),
         Field::OtherExplanation => ("N", "andere verklaring", "other explanation"),
@@ -322,17 +398,13 @@ pub fn field_label(language: Language, field: Field) -> String {
         Field::BallotsSpoiled => ("", "onbruikbaar gemaakt", "spoiled"),
         Field::ListTotal(n) => {
             return if en {
-                format!("E.{n} total list {n}")
+                format!("E.{n} list {n} total")
             } else {
                 format!("E.{n} totaal lijst {n}")
             };
         }
         Field::CandidateListTotal(list) => {
-            return if en {
-                format!("list {list} total of the candidates")
-            } else {
-                format!("totaal lijst {list} (kandidaten)")
-            };
+            return page_total_label(language, list);
         }
         Field::Candidate { list, candidate } => {
             return if en {
@@ -395,14 +467,14 @@ pub fn done_action(language: Language, action: DoneAction) -> &'static str {
         }
         DoneAction::ReadAloud => {
             if en {
-                "read aloud (verification code for the phone)"
+                "read aloud (the verification code, for the phone call)"
             } else {
                 "voorlezen (controlecode voor de telefoon)"
             }
         }
         DoneAction::Annex => {
             if en {
-                "annex (write the PDF; to the printer when one is set up)"
+                "annex (write the PDF, and print it if a printer is set up)"
             } else {
                 "bijlage (PDF maken; naar de printer als die is ingesteld)"
             }
@@ -418,7 +490,7 @@ pub fn notice(language: Language, notice: &Notice) -> String {
     let body = match notice {
         Notice::NotADigit(c) => {
             if en {
-                format!("\"{c}\" refused: only digits 0-9 go into a count.")
+                format!("\"{c}\" refused: a count takes only the digits 0-9.")
             } else {
                 format!("\"{c}\" geweigerd: in een telling passen alleen cijfers 0-9.")
             }
@@ -432,7 +504,7 @@ pub fn notice(language: Language, notice: &Notice) -> String {
         }
         Notice::TooLarge => {
             if en {
-                "refused: a count is at most 999 999 999.".to_string()
+                "refused: a count cannot be more than 999 999 999.".to_string()
             } else {
                 "geweigerd: een telling is hoogstens 999 999 999.".to_string()
             }
@@ -460,25 +532,61 @@ pub fn notice(language: Language, notice: &Notice) -> String {
                 format!("NIET bewaard: {message}")
             }
         }
-        Notice::HasErrors(n) => {
+        Notice::NotSaved { label, reason } => {
+            // What to do comes before the reason, which can be long.
+            let reason = reason.trim_end_matches('.');
             if en {
-                format!("cannot finalise: {n} error(s) must be resolved first.")
+                format!("{label} NOT saved. {} Reason: {reason}.", t.not_saved_hint)
             } else {
-                format!("niet vast te stellen: eerst {n} fout(en) oplossen.")
+                format!(
+                    "{label} NIET bewaard. {} Reden: {reason}.",
+                    t.not_saved_hint
+                )
+            }
+        }
+        Notice::Computed => {
+            if en {
+                "the program adds up this total itself; there is nothing to type here.".into()
+            } else {
+                "dit totaal telt het programma zelf op; hier typt u niets.".into()
+            }
+        }
+        Notice::HasErrors(n) => {
+            let n = count(language, *n, Noun::Error);
+            if en {
+                format!("cannot finalise yet: first resolve {n}.")
+            } else {
+                format!("nog niet vast te stellen: los eerst {n} op.")
             }
         }
         Notice::Unacknowledged(n) => {
+            let n = count(language, *n, Noun::Warning);
             if en {
-                format!("cannot finalise: acknowledge {n} warning(s) first (Space).")
+                format!("cannot finalise yet: first acknowledge {n} (Space).")
             } else {
-                format!("niet vast te stellen: eerst {n} waarschuwing(en) bevestigen (spatie).")
+                format!("nog niet vast te stellen: bevestig eerst {n} (spatie).")
             }
         }
-        Notice::WarningAcknowledged(code) => {
-            if en {
-                format!("{code} acknowledged (recorded in the audit log).")
-            } else {
-                format!("{code} bevestigd (vastgelegd in het logboek).")
+        Notice::WarningAcknowledged { code, done, of } => {
+            let all = done == of;
+            match (en, all) {
+                (true, false) => format!(
+                    "{code} acknowledged (recorded in the audit log): {}.",
+                    acknowledged_count(language, *done, *of)
+                ),
+                (true, true) => format!(
+                    "{code} acknowledged: {}, none left open; PgDn to finalise.",
+                    acknowledged_count(language, *done, *of)
+                ),
+                (false, false) => format!(
+                    "{code} bevestigd (vastgelegd in het logboek): {}.",
+                    acknowledged_count(language, *done, *of)
+                ),
+                (false, true) => format!(
+                    "{code} bevestigd: {}, geen open waarschuwingen meer; PgDn: naar \
+                     Vaststellen.",
+                    acknowledged_count(language, *done, *of)
+                ),
             }
         }
         Notice::ErrorsCannotBeAcknowledged => {
@@ -505,7 +613,7 @@ pub fn notice(language: Language, notice: &Notice) -> String {
         Notice::CorrectionStarted { version } => {
             if en {
                 format!(
-                    "Corrigendum started ({} {version}): walk through the figures.",
+                    "Corrigendum started ({} {version}): go through the figures again.",
                     t.version
                 )
             } else {
@@ -528,7 +636,7 @@ pub fn notice(language: Language, notice: &Notice) -> String {
         }
         Notice::RecordFinalised => {
             if en {
-                "this record is finalised; change it through a corrigendum.".to_string()
+                "this record is finalised; changes need a corrigendum.".to_string()
             } else {
                 "dit proces-verbaal is vastgesteld; wijzig het met een corrigendum.".to_string()
             }
@@ -541,12 +649,300 @@ pub fn notice(language: Language, notice: &Notice) -> String {
             }
         }
         Notice::Phone(n) => phone_notice(language, n),
+        Notice::ReadOnly => {
+            if en {
+                "not saved: this window only reads the workspace.".to_string()
+            } else {
+                "niet bewaard: dit venster leest de werkmap alleen.".to_string()
+            }
+        }
+        Notice::BrokenChainAccepted => {
+            if en {
+                "You go on with the broken audit log; your choice is in the log.".into()
+            } else {
+                "U werkt door met het gebroken auditlog; die keuze staat in het log.".into()
+            }
+        }
+        Notice::ChangedElsewhere { station } => {
+            if en {
+                format!(
+                    "Polling station {station} was changed elsewhere; these are the new figures."
+                )
+            } else {
+                format!("Stembureau {station} is elders gewijzigd; u ziet de nieuwe cijfers.")
+            }
+        }
     };
     if notice.is_error() {
         let prefix = if en { "Error" } else { "Fout" };
         format!("{prefix}: {body}")
     } else {
         body
+    }
+}
+
+/// What is counted in a sentence like "2 fouten" / "1 warning".
+#[derive(Debug, Clone, Copy)]
+pub enum Noun {
+    Error,
+    Warning,
+}
+
+/// "1 fout", "2 fouten", "1 warning", "2 warnings".
+pub fn count(language: Language, n: usize, noun: Noun) -> String {
+    let word = match (language.is_english(), noun, n == 1) {
+        (false, Noun::Error, true) => "fout",
+        (false, Noun::Error, false) => "fouten",
+        (false, Noun::Warning, true) => "waarschuwing",
+        (false, Noun::Warning, false) => "waarschuwingen",
+        (true, Noun::Error, true) => "error",
+        (true, Noun::Error, false) => "errors",
+        (true, Noun::Warning, true) => "warning",
+        (true, Noun::Warning, false) => "warnings",
+    };
+    format!("{n} {word}")
+}
+
+/// "2 van 3 bevestigd" / "2 of 3 acknowledged".
+pub fn acknowledged_count(language: Language, done: usize, of: usize) -> String {
+    if language.is_english() {
+        format!("{done} of {of} acknowledged")
+    } else {
+        format!("{done} van {of} bevestigd")
+    }
+}
+
+/// Why Vaststellen cannot finalise yet: how many errors are left and how many
+/// warnings are acknowledged of how many, and what Enter does instead.
+pub fn finalise_blocked(language: Language, errors: usize, done: usize, of: usize) -> String {
+    let t = text(language);
+    let en = language.is_english();
+    let open = of.saturating_sub(done);
+    let mut parts = Vec::new();
+    if errors > 0 {
+        let n = count(language, errors, Noun::Error);
+        parts.push(if en {
+            format!("{n} to resolve")
+        } else {
+            format!("{n} op te lossen")
+        });
+    }
+    if open > 0 {
+        parts.push(if en {
+            format!("warnings {done} of {of} acknowledged, {open} to go")
+        } else {
+            format!("waarschuwingen {done} van {of} bevestigd, nog {open} te gaan")
+        });
+    }
+    let then = if en {
+        "Enter: go to Check"
+    } else {
+        "Enter: naar Controle"
+    };
+    format!("{}: {}. {then}.", t.finalise_blocked, parts.join("; "))
+}
+
+/// H against D as the form thinks: "H is 3 meer dan D (I = 3)", "D = H".
+pub fn difference(language: Language, diff: i64) -> String {
+    let n = diff.unsigned_abs();
+    match (language.is_english(), diff.signum()) {
+        (_, 0) => "D = H".to_string(),
+        (false, 1) => format!("H is {n} meer dan D (I = {n})"),
+        (false, _) => format!("H is {n} minder dan D (J = {n})"),
+        (true, 1) => format!("H is {n} more than D (I = {n})"),
+        (true, _) => format!("H is {n} less than D (J = {n})"),
+    }
+}
+
+/// The ballots issued against D and H, as the form thinks: "uitgereikt is 1 minder
+/// dan D (L = 1) en 2 meer dan H (K = 2)". `vs_d` is issued - D, `vs_h` issued - H.
+pub fn issued_against(language: Language, vs_d: i64, vs_h: i64) -> String {
+    let en = language.is_english();
+    let part = |diff: i64, of: &str, more: &str, less: &str| {
+        let n = diff.unsigned_abs();
+        let letter = match diff.signum() {
+            1 => more,
+            -1 => less,
+            _ => "",
+        };
+        let words = match (en, diff.signum()) {
+            (false, 0) => format!("gelijk aan {of}"),
+            (false, 1) => format!("{n} meer dan {of}"),
+            (false, _) => format!("{n} minder dan {of}"),
+            (true, 0) => format!("equal to {of}"),
+            (true, 1) => format!("{n} more than {of}"),
+            (true, _) => format!("{n} less than {of}"),
+        };
+        if letter.is_empty() {
+            words
+        } else {
+            format!("{words} ({letter} = {n})")
+        }
+    };
+    let d = part(vs_d, "D", "M", "L");
+    let h = part(vs_h, "H", "K", "");
+    if en {
+        format!("issued is {d} and {h}")
+    } else {
+        format!("uitgereikt is {d} en {h}")
+    }
+}
+
+/// Whether K..O explain I or J: "K + L + N + O - M = 1: 2 minder dan J = 3, nog niet
+/// verklaard". `sum` is what the formula gives, `target` is I or J (`letter`).
+/// Returns the words and whether they balance.
+pub fn explanation(
+    language: Language,
+    formula: &str,
+    sum: i64,
+    letter: &str,
+    target: i64,
+) -> (String, bool) {
+    use std::cmp::Ordering::{Equal, Greater, Less};
+    let gap = (target - sum).unsigned_abs();
+    let words = match (language.is_english(), sum.cmp(&target)) {
+        (false, Equal) => format!("{formula} = {sum} = {letter}: het verschil is verklaard"),
+        (false, Less) => {
+            format!("{formula} = {sum}: {gap} minder dan {letter} = {target}, nog niet verklaard")
+        }
+        (false, Greater) => {
+            format!("{formula} = {sum}: {gap} meer dan {letter} = {target}, te veel verklaard")
+        }
+        (true, Equal) => format!("{formula} = {sum} = {letter}: the difference is explained"),
+        (true, Less) => {
+            format!("{formula} = {sum}: {gap} less than {letter} = {target}, not yet explained")
+        }
+        (true, Greater) => {
+            format!("{formula} = {sum}: {gap} more than {letter} = {target}, explains too much")
+        }
+    };
+    (words, sum == target)
+}
+
+/// The quit question when the current field holds something not saved: what is in
+/// it, and (`refused`) whether the storage refused it or it was never confirmed.
+pub fn quit_pending(language: Language, label: &str, typed: &str, refused: bool) -> String {
+    let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    match (language.is_english(), refused) {
+        (false, false) => format!(
+            "Vak {label}: \"{typed}\" is getypt maar niet bevestigd, dus NIET bewaard. Eerst \
+             bevestigen?"
+        ),
+        (false, true) => format!(
+            "Vak {label}: \"{typed}\" kon NIET worden bewaard. Bij stoppen gaat het verloren."
+        ),
+        (true, false) => format!(
+            "Box {label}: \"{typed}\" was typed but not confirmed, so it has NOT been saved. \
+             Confirm it first?"
+        ),
+        (true, true) => {
+            format!("Box {label}: \"{typed}\" could NOT be saved. Stopping now loses it.")
+        }
+    }
+}
+
+/// The blocking notice of a window that only reads the workspace: title and text.
+pub fn guard_notice(language: Language, guard: &Guard) -> (&'static str, String) {
+    let en = language.is_english();
+    match guard {
+        Guard::HeldBy(holder) => {
+            let who = holder.as_ref().map(|h| h.describe(en));
+            let at = holder.as_ref().and_then(|h| h.station);
+            if en {
+                let who = who.unwrap_or_else(|| "another telraam".into());
+                let at = at
+                    .map(|s| format!(" It is working on polling station {s}."))
+                    .unwrap_or_default();
+                (
+                    "READ ONLY",
+                    format!(
+                        "This workspace is already open in telraam by {who}.{at}\n\n\
+                         This window only reads: you can look at every station, check, \
+                         read the code aloud and print the annex, but nothing is saved \
+                         here. Figures changed in the other window appear here as they \
+                         are saved.\n\nEnter: continue reading   q: quit"
+                    ),
+                )
+            } else {
+                let who = who.unwrap_or_else(|| "een andere telraam".into());
+                let at = at
+                    .map(|s| format!(" Daar is stembureau {s} open."))
+                    .unwrap_or_default();
+                (
+                    "ALLEEN LEZEN",
+                    format!(
+                        "Deze werkmap is al geopend in telraam door {who}.{at}\n\n\
+                         Dit venster leest alleen: u kunt elk stembureau bekijken, \
+                         controleren, de code voorlezen en de bijlage afdrukken, maar \
+                         hier wordt niets bewaard. Wat in het andere venster wordt \
+                         bewaard, ziet u hier meteen.\n\nEnter: verder met lezen   \
+                         q: stoppen"
+                    ),
+                )
+            }
+        }
+        Guard::ReadOnlyFolder => {
+            if en {
+                (
+                    "READ ONLY",
+                    "The workspace folder is read-only (write-protected): nothing can be \
+                     saved here. You can look at every station, check, read the code \
+                     aloud and print the annex. To count, copy the workspace to a folder \
+                     you can write to.\n\nEnter: continue reading   q: quit"
+                        .to_string(),
+                )
+            } else {
+                (
+                    "ALLEEN LEZEN",
+                    "De werkmap is alleen-lezen (schrijfbeveiligd): hier kan niets worden \
+                     bewaard. U kunt elk stembureau bekijken, controleren, de code \
+                     voorlezen en de bijlage afdrukken. Kopieer de werkmap naar een map \
+                     waarin u mag schrijven om te tellen.\n\nEnter: verder met lezen   \
+                     q: stoppen"
+                        .to_string(),
+                )
+            }
+        }
+        Guard::BrokenChain {
+            row,
+            reason_en,
+            reason_nl,
+        } => {
+            if en {
+                (
+                    "AUDIT LOG BROKEN",
+                    format!(
+                        "The audit log does not verify from row {row}: {reason_en}.\n\n\
+                         The workspace may have been changed outside telraam. Tell the \
+                         coordinator, and compare the figures with the paper.\n\n\
+                         Go on saving in this workspace anyway? Your choice is written \
+                         in the audit log, naming row {row}.\n\n\
+                         y: go on (logged)   n: only read"
+                    ),
+                )
+            } else {
+                (
+                    "AUDITLOG GEBROKEN",
+                    format!(
+                        "Het auditlog klopt niet vanaf regel {row}: {reason_nl}.\n\n\
+                         De werkmap is mogelijk buiten telraam gewijzigd. Meld dit aan \
+                         de coördinator en vergelijk de cijfers met het papier.\n\n\
+                         Toch doorwerken en bewaren in deze werkmap? Uw keuze komt in \
+                         het auditlog, met regel {row}.\n\n\
+                         j: doorwerken (vastgelegd)   n: alleen lezen"
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// The box at the foot of a candidate page: "totaal lijst 3 (onderaan de pagina)".
+pub fn page_total_label(language: Language, list: u32) -> String {
+    if language.is_english() {
+        format!("list {list} total (foot of the page)")
+    } else {
+        format!("totaal lijst {list} (onderaan de pagina)")
     }
 }
 
@@ -561,7 +957,7 @@ pub fn phone_notice(language: Language, notice: &PhoneNotice) -> String {
             format!("groep {g}: vier cijfers en een controlecijfer nodig")
         }
         (PhoneNotice::GroupIncomplete(g), true) => {
-            format!("group {g}: four digits and a check digit needed")
+            format!("group {g} needs four digits and a check digit")
         }
         (PhoneNotice::Verified, false) => "de code klopt: telefonisch gecontroleerd.".into(),
         (PhoneNotice::Verified, true) => "the code matches: verified by phone.".into(),
@@ -581,13 +977,15 @@ pub fn phone_notice(language: Language, notice: &PhoneNotice) -> String {
             "controlecode wijkt af: vraag nu de sectiecodes.".into()
         }
         (PhoneNotice::ReadSectionCodes, true) => {
-            "record code differs: ask for the section codes now.".into()
+            "the record code differs: ask for the section codes now.".into()
         }
         (PhoneNotice::RecordCodeMisheard, false) => {
             "alle sectiecodes kloppen: controlecode verkeerd verstaan, Enter en opnieuw.".into()
         }
         (PhoneNotice::RecordCodeMisheard, true) => {
-            "every section code matches: record code misheard, Enter and again.".into()
+            "every section code matches, so the record code was misheard: Enter, then have it \
+             read again."
+                .into()
         }
     }
 }
@@ -638,7 +1036,7 @@ const PHONE_NL: PhoneText = PhoneText {
     differs_hint: "Enter: naar het eerste cijfer daarvan; verbeter en kom terug met PgDn.",
     verified_hint: "Enter: terug naar het overzicht.",
     help_read: "Lees eerst de snelle uitslag voor, dan de controlecode, groep voor groep, elk \
-cijfer apart (zeven: zeg \"zeuven\"). Klopt de code bij de gemeente niet, lees dan de \
+cijfer apart, met de woorden op het scherm (\"één\", \"zeuven\"). Klopt de code bij de gemeente niet, lees dan de \
 sectiecodes voor: die zeggen welke cijfers opnieuw moeten.",
     help_phone: "Kies het stembureau, typ de cijfers zoals ze worden voorgelezen (Enter na elk \
 cijfer; een leeg vak laat u leeg), dan met PgDn de code: per groep vier cijfers en het \
@@ -665,10 +1063,10 @@ const PHONE_EN: PhoneText = PhoneText {
     ticked: "ticked",
     not_ticked: "not ticked",
     differs_heading: "Ask for these sections again:",
-    differs_hint: "Enter: to their first figure; correct it and come back with PgDn.",
+    differs_hint: "Enter: go to the first of their figures; correct them, then PgDn.",
     verified_hint: "Enter: back to the overview.",
     help_read: "Read the quick report first, then the record code, group by group, every \
-digit on its own. When the municipality's code does not match, read the section codes: they \
+digit on its own in the words on the screen. When the municipality's code does not match, read the section codes: they \
 say which figures must be read again.",
     help_phone: "Choose the station, type the figures as they are read (Enter after each; \
 leave an empty box empty), then PgDn for the code: four digits and the check digit per group. \
@@ -689,8 +1087,8 @@ pub fn phone_text(language: Language) -> &'static PhoneText {
 pub fn unbalanced_list(language: Language, list: u32, sum: &str, total: &str) -> String {
     if language.is_english() {
         format!(
-            "List {list}: the candidates have {sum} votes together, the list total E.{list} \
-             is {total}. Move on anyway?"
+            "List {list}: its candidates have {sum} votes between them, but the list total \
+             E.{list} is {total}. Move on anyway?"
         )
     } else {
         format!(

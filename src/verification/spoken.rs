@@ -7,25 +7,30 @@
 use crate::election::Election;
 use crate::record::{Count, CountRecord, Field};
 
-const DUTCH: [&str; 10] = [
-    "nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
+/// The spoken digits: the one table, used by the read-aloud screen and quoted by
+/// `docs/verification-code.md` section 5 (a test keeps the two the same). "één"
+/// keeps the digit apart from the article "een"; "zeuven" keeps 7 apart from
+/// "negen" on a bad line.
+pub const DIGIT_WORDS_NL: [&str; 10] = [
+    "nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeuven", "acht", "negen",
 ];
-const ENGLISH: [&str; 10] = [
+/// The same in English.
+pub const DIGIT_WORDS_EN: [&str; 10] = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
 ];
 
-/// A digit spelled out: "nul", "een", … or "zero", "one", ….
+/// A digit spelled out: "nul", "één", … or "zero", "one", ….
 pub fn digit_word(digit: char, english: bool) -> Option<&'static str> {
     let index = digit.to_digit(10)? as usize;
     Some(if english {
-        ENGLISH[index]
+        DIGIT_WORDS_EN[index]
     } else {
-        DUTCH[index]
+        DIGIT_WORDS_NL[index]
     })
 }
 
 /// A group as it is read: every digit as a word, the check digit after "streepje" / "dash".
-/// "1234-5" → "een twee drie vier streepje vijf".
+/// "1234-5" → "één twee drie vier streepje vijf".
 pub fn spoken_group(group: &str, english: bool) -> String {
     group
         .chars()
@@ -103,18 +108,38 @@ mod tests {
         assert_eq!(
             words,
             [
-                "nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"
+                "nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeuven", "acht", "negen"
             ]
         );
         assert_eq!(digit_word('7', true), Some("seven"));
         assert_eq!(digit_word('x', false), None);
     }
 
+    /// docs/verification-code.md section 5 quotes the table; it must be this one.
+    #[test]
+    fn the_spec_quotes_the_same_table_of_digit_words() {
+        let spec = include_str!("../../docs/verification-code.md");
+        let row = |name: &str| -> Vec<String> {
+            let line = spec
+                .lines()
+                .find(|l| l.starts_with(&format!("| {name} |")))
+                .unwrap_or_default();
+            line.split('|')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .skip(1)
+                .map(String::from)
+                .collect()
+        };
+        assert_eq!(row("Dutch"), DIGIT_WORDS_NL);
+        assert_eq!(row("English"), DIGIT_WORDS_EN);
+    }
+
     #[test]
     fn a_group_is_read_digit_by_digit() {
         assert_eq!(
             spoken_group("3807-2", false),
-            "drie acht nul zeven streepje twee"
+            "drie acht nul zeuven streepje twee"
         );
         assert_eq!(
             spoken_group("3807-2", true),

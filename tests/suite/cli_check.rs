@@ -156,7 +156,15 @@ fn a_negative_count_is_bad_input_naming_file_line_and_field() {
     let (path, line) = broken(h.path(), "B = 14", "B = -14");
     let run = telraam(h.path(), &["check", &path.display().to_string()]);
     assert_bad_input(&run, &path, Some(line), Some("voters.B"));
-    assert!(run.stderr.contains("negatief") && run.stderr.contains("negative"));
+    // Issue 15, defect 12: the chosen language only (Dutch by default).
+    assert!(run.stderr.contains("negatief"), "{}", run.stderr);
+    assert!(!run.stderr.contains("negative"), "{}", run.stderr);
+    let run = telraam(
+        h.path(),
+        &["--lang", "en", "check", &path.display().to_string()],
+    );
+    assert!(run.stderr.contains("negative"), "{}", run.stderr);
+    assert!(!run.stderr.contains("negatief"), "{}", run.stderr);
 }
 
 #[test]
@@ -190,7 +198,77 @@ fn a_missing_file_is_bad_input() {
     let path = h.path().join("nergens.toml");
     let run = telraam(h.path(), &["check", &path.display().to_string()]);
     assert_bad_input(&run, &path, None, None);
-    assert!(run.stderr.contains("niet gevonden") && run.stderr.contains("not found"));
+    assert!(run.stderr.contains("niet gevonden"), "{}", run.stderr);
+    assert!(!run.stderr.contains("not found"), "{}", run.stderr);
+    let run = telraam(
+        h.path(),
+        &["--lang", "en", "check", &path.display().to_string()],
+    );
+    assert!(run.stderr.contains("file not found"), "{}", run.stderr);
+    assert!(!run.stderr.contains("niet gevonden"), "{}", run.stderr);
+}
+
+/// Issue 15, defect 12: the messages that were English only (a bad format, model or
+/// state, an unknown station, a missing election file) are Dutch by default, and
+/// English with --lang en; never both.
+#[test]
+fn messages_once_english_only_come_in_the_chosen_language() {
+    let h = home();
+    let cases = [
+        (
+            "format = \"telraam-result-1\"",
+            "format = \"iets\"",
+            "geen resultaatbestand",
+            "not a telraam result file",
+        ),
+        (
+            "model = \"N 10-1\"",
+            "model = \"N 99\"",
+            "onbekend model",
+            "unknown model",
+        ),
+        (
+            "state = \"draft\"",
+            "state = \"klaar\"",
+            "onbekende status",
+            "unknown state",
+        ),
+        (
+            "station = 1",
+            "station = 99",
+            "hoort niet bij verkiezing",
+            "is not part of election",
+        ),
+    ];
+    for (from, to, dutch, english) in cases {
+        let (path, _) = broken(h.path(), from, to);
+        let file = path.display().to_string();
+        let nl = telraam(h.path(), &["check", &file]);
+        assert_eq!(nl.code, 2, "{}", nl.stderr);
+        assert!(
+            nl.stderr.contains(dutch) && !nl.stderr.contains(english),
+            "{}",
+            nl.stderr
+        );
+        let en = telraam(h.path(), &["--lang", "en", "check", &file]);
+        assert!(
+            en.stderr.contains(english) && !en.stderr.contains(dutch),
+            "{}",
+            en.stderr
+        );
+    }
+    let missing = h.path().join("geen-verkiezing.toml").display().to_string();
+    let sample =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/juinen/station-1.toml");
+    let sample = sample.display().to_string();
+    let nl = telraam(h.path(), &["check", &sample, "--election", &missing]);
+    assert!(nl.stderr.contains("bestand niet gevonden"), "{}", nl.stderr);
+    assert!(!nl.stderr.contains("No such file"), "{}", nl.stderr);
+    let en = telraam(
+        h.path(),
+        &["--lang", "en", "check", &sample, "--election", &missing],
+    );
+    assert!(en.stderr.contains("file not found"), "{}", en.stderr);
 }
 
 #[test]

@@ -8,10 +8,31 @@ use telraam::election::Election;
 use telraam::record::{CountRecord, EntryMode, Field, RecordState};
 use telraam::storage::Workspace;
 
+/// A finalised result file that balances (A = list 1 = its candidate 1 = D = H), so
+/// that it passes the finalise gate and stays finalised when imported.
 fn result_file(dir: &Path, station: u32, a: u64) -> PathBuf {
     let election = Election::demo();
-    let mut record = CountRecord::empty(&election, station, EntryMode::Transcription);
+    let mut record = CountRecord::empty(&election, station, EntryMode::Counting);
     record.set(Field::PollCards, Some(a));
+    record.set(Field::ListTotal(1), Some(a));
+    record.set(
+        Field::Candidate {
+            list: 1,
+            candidate: 1,
+        },
+        Some(a),
+    );
+    record.set(Field::ProxyCertificates, Some(0));
+    for list in election.lists.iter().map(|l| l.number).filter(|n| *n != 1) {
+        record.set(Field::ListTotal(list), Some(0));
+    }
+    record.set(Field::Blank, Some(0));
+    record.set(Field::Invalid, Some(0));
+    telraam::counting::complete(&election, &mut record);
+    assert!(
+        !telraam::rules::has_errors(&telraam::rules::validate(&election, &record)),
+        "the test's record balances"
+    );
     record.lifecycle.state = RecordState::Finalised;
     let path = dir.join(format!("station-{station}.toml"));
     std::fs::write(&path, telraam::result_file::to_toml(&record)).expect("write");

@@ -79,7 +79,7 @@ fn juinen_imports_with_its_published_hashes_into_the_demo_election() {
         ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stdout(&out).matches("hash matches").count(), 2);
+    assert_eq!(stdout(&out).matches("hashcode klopt").count(), 2);
     let text = std::fs::read_to_string(&out_file).expect("written");
     assert_eq!(
         Election::from_toml(&text).expect("readable"),
@@ -123,7 +123,7 @@ fn a_hash_that_does_not_match_is_refused_before_reading() {
             &wrong,
         ],
         "eml110a_verkiezingsdefinitie-juinen",
-        "matches none of the files",
+        "klopt bij geen van de bestanden",
     );
 }
 
@@ -139,7 +139,7 @@ fn a_hash_that_is_not_64_hex_digits_is_refused() {
             "fae2 12ff",
         ],
         "--hash",
-        "16 groups of 4",
+        "16 groepen van 4",
     );
 }
 
@@ -241,7 +241,7 @@ fn a_missing_file_is_refused() {
             &juinen_230b(),
         ],
         "/no/such/110a.xml",
-        "cannot read",
+        "bestand niet gevonden",
     );
 }
 
@@ -564,7 +564,7 @@ fn exports_warn_about_empty_boxes_and_aggregate_names_stations_not_yet_counted()
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("polling station 1 has empty boxes"),
+        stderr(&out).contains("stembureau 1 heeft lege vakjes"),
         "{}",
         stderr(&out)
     );
@@ -575,7 +575,7 @@ fn exports_warn_about_empty_boxes_and_aggregate_names_stations_not_yet_counted()
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("polling station 1 has empty boxes"),
+        stderr(&out).contains("stembureau 1 heeft lege vakjes"),
         "{}",
         stderr(&out)
     );

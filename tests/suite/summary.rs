@@ -53,11 +53,20 @@ fn the_summary_agrees_with_the_records_after_every_lifecycle_step() {
         .expect("B");
     ws.save_field(1, Field::ListTotal(1), Some(100), OP)
         .expect("E.1");
-    ws.save_field(1, Field::Candidate { list: 1, candidate: 1 }, Some(100), OP)
-        .expect("candidate");
+    ws.save_field(
+        1,
+        Field::Candidate {
+            list: 1,
+            candidate: 1,
+        },
+        Some(100),
+        OP,
+    )
+    .expect("candidate");
     assert_agrees(&ws, "saving fields (D and H recomputed)");
     assert_eq!(ws.summaries().expect("s")[0].total_admitted, Some(100));
-    ws.save_field(1, Field::PollCards, None, OP).expect("empty A");
+    ws.save_field(1, Field::PollCards, None, OP)
+        .expect("empty A");
     assert_agrees(&ws, "emptying a box");
     ws.save_field(1, Field::PollCards, Some(98), OP).expect("A");
     ws.save_mark(1, Mark::ExplainedYes, true, OP).expect("mark");
@@ -89,7 +98,11 @@ fn the_summary_agrees_with_the_records_after_every_lifecycle_step() {
         Field::BallotsUnused,
         Field::BallotsSpoiled,
     ] {
-        let v = if field == Field::BallotsReceived { 100 } else { 0 };
+        let v = if field == Field::BallotsReceived {
+            100
+        } else {
+            0
+        };
         ws.save_field(1, field, Some(v), OP).expect("stock");
     }
     let record = ws.record(1).expect("read").expect("exists");
@@ -101,7 +114,8 @@ fn the_summary_agrees_with_the_records_after_every_lifecycle_step() {
     assert_agrees(&ws, "finalising");
     assert_eq!(ws.summaries().expect("s")[0].state, RecordState::Finalised);
 
-    ws.start_correction(1, "A herteld", OP).expect("corrigendum");
+    ws.start_correction(1, "A herteld", OP)
+        .expect("corrigendum");
     assert_agrees(&ws, "starting a corrigendum");
     assert_eq!(ws.summaries().expect("s")[0].version, 2);
     ws.save_field(1, Field::PollCards, Some(97), OP)
@@ -109,7 +123,8 @@ fn the_summary_agrees_with_the_records_after_every_lifecycle_step() {
     assert_agrees(&ws, "changing the corrigendum");
 
     // Imports: a draft replaced, a batch, the same file again, a refused one.
-    ws.save_field(2, Field::PollCards, Some(5), OP).expect("draft 2");
+    ws.save_field(2, Field::PollCards, Some(5), OP)
+        .expect("draft 2");
     let mut imported = CountRecord::empty(&election, 2, EntryMode::Transcription);
     imported.set(Field::PollCards, Some(50));
     imported.lifecycle.state = RecordState::Finalised;
@@ -120,13 +135,17 @@ fn the_summary_agrees_with_the_records_after_every_lifecycle_step() {
     ws.put_records(&[imported.clone(), three], OP, "import")
         .expect("batch");
     assert_agrees(&ws, "a batch import with the same file again");
-    let mut changed = imported.clone();
+    // Station 1's finalised version 1, changed: refused (it needs a corrigendum).
+    let mut changed = ws.versions(1).expect("versions")[0].clone();
+    assert_eq!(changed.lifecycle.state, RecordState::Finalised);
     changed.set(Field::PollCards, Some(51));
     assert!(ws.put_record(&changed, OP, "import").is_err());
     assert_agrees(&ws, "a refused import");
-    changed.lifecycle.version = 2;
-    ws.put_record(&changed, OP, "import").expect("corrigendum");
+    changed.lifecycle.version = 3;
+    ws.put_record(&changed, OP, "import")
+        .expect("an imported corrigendum replaces the draft version 2");
     assert_agrees(&ws, "an imported corrigendum");
+    assert_eq!(ws.summaries().expect("s")[0].version, 3);
 
     drop(ws);
     let ws = Workspace::open(dir.path()).expect("reopen");
@@ -176,7 +195,8 @@ fn an_older_workspace_gets_its_summary_table_at_open() {
     ws.put_records(&generate::records(&election, 1, 3, &mut seed), OP, "import")
         .expect("import");
     ws.start_correction(2, "herteld", OP).expect("corrigendum");
-    ws.save_field(4, Field::PollCards, Some(7), OP).expect("draft");
+    ws.save_field(4, Field::PollCards, Some(7), OP)
+        .expect("draft");
     let before = ws.records().expect("records");
     drop(ws);
     make_version_1(dir.path());

@@ -4,12 +4,18 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use telraam::election::Election;
+use telraam::record::Field;
 use telraam::record::{CountRecord, EntryMode, RecordState};
 use telraam::settings::Language;
+use telraam::tui::app::Unsaved;
 use telraam::tui::{App, DoneAction, Msg, Screen, Step, view};
 
 fn render(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+    render_at(app, 80, 24)
+}
+
+fn render_at(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
         .draw(|frame| view(frame, app))
         .expect("draw into memory");
@@ -46,7 +52,7 @@ fn opened(language: Language) -> App {
 /// A balanced station entered up to the check screen.
 fn balanced(language: Language) -> App {
     let mut app = opened(language);
-    send(&mut app, "100\n5\n50\n30\n20\n\n3\n2\n");
+    send(&mut app, "100\n5\n\n50\n30\n20\n\n3\n2\n");
     for (i, list) in app.election.lists.clone().iter().enumerate() {
         let total = ["50", "30", "20", ""][i];
         send(&mut app, &format!("{total}\n"));
@@ -72,28 +78,28 @@ fn screens(language: Language) -> Vec<(&'static str, App)> {
     out.push(("voters_typing", app));
 
     let mut app = opened(language);
-    send(&mut app, "120\n3\n50x");
+    send(&mut app, "120\n3\n\n50x");
     out.push(("votes_refused_letter", app));
 
     let mut app = opened(language);
-    send(&mut app, "105\n\n50\n30\n20\n\n1\n1\n200\n95\n1\n2\n");
+    send(&mut app, "105\n\n\n50\n30\n20\n\n1\n1\n200\n95\n1\n2\n");
     out.push(("differences_walkthrough", app));
 
     let mut app = opened(language);
-    send(&mut app, "100\n5\n50\n30\n20\n\n3\n2\n<");
+    send(&mut app, "100\n5\n\n50\n30\n20\n\n3\n2\n<");
     out.push(("differences_none", app));
 
     let mut app = opened(language);
-    send(&mut app, "100\n5\n50\n30\n20\n\n3\n2\n40\n3\n");
+    send(&mut app, "100\n5\n\n50\n30\n20\n\n3\n2\n40\n3\n");
     out.push(("candidates", app));
 
     let mut app = opened(language);
-    send(&mut app, "100\n5\n50\n30\n20\n\n3\n2\n40\n>");
+    send(&mut app, "100\n5\n\n50\n30\n20\n\n3\n2\n40\n>");
     out.push(("candidates_unbalanced_question", app));
 
     let mut app = opened(language);
     // Many blank votes (warning) and D < H without an answer (error).
-    send(&mut app, "100\n\n50\n30\n20\n\n10\n0\n");
+    send(&mut app, "100\n\n\n50\n30\n20\n\n10\n0\n");
     while app.screen != Screen::Step(Step::Check) {
         send(&mut app, ">");
         if app.dialog.is_some() {
@@ -133,6 +139,82 @@ fn screens(language: Language) -> Vec<(&'static str, App)> {
     app.update(Msg::Quit);
     out.push(("quit_question", app));
 
+    // Issue 17, item 6: after B the screen stops on D with its parts.
+    let mut app = opened(language);
+    send(&mut app, "120\n3\n");
+    out.push(("voters_d", app));
+
+    // Issue 17, item 5: a typed but unconfirmed figure is named when quitting.
+    let mut app = opened(language);
+    send(&mut app, "120\n3\n\n30");
+    app.update(Msg::Quit);
+    out.push(("quit_unconfirmed", app));
+
+    // Issue 15, defect 2: the storage refused B; it is the current field, unsaved.
+    let mut app = opened(language);
+    send(&mut app, "120\n30\n");
+    app.update(Msg::NotSaved {
+        what: Unsaved::Field(Field::ProxyCertificates, Some(30)),
+        reason: "station 1 version 1 is finalised (vastgesteld) / stembureau 1 is vastgesteld"
+            .into(),
+    });
+    out.push(("not_saved", app));
+
+    // Issue 17, items 7 and 9: the difference as the form says it, and a long note
+    // wrapped so that its end stays in view.
+    let mut app = opened(language);
+    send(
+        &mut app,
+        "105\n\n\n50\n30\n20\n\n1\n1\n200\n95\n\n1\n\n\n\n\nj",
+    );
+    send(
+        &mut app,
+        "twee kiezers hebben hun stembiljet meegenomen en een kiezer kreeg er per ongeluk twee \
+         mee omdat de stapel aan elkaar plakte",
+    );
+    out.push(("differences_long_note", app));
+
+    // Issue 17, item 8: F.401 jumps to a list page that shows its foot total.
+    let mut app = opened(language);
+    send(&mut app, "100\n5\n\n100\n\n\n\n3\n2\n");
+    while app.screen != Screen::Step(Step::Check) {
+        send(&mut app, ">");
+        if app.dialog.is_some() {
+            send(&mut app, "j");
+        }
+    }
+    let f401 = app
+        .results
+        .iter()
+        .position(|r| r.code == "F.401")
+        .expect("F.401 raised");
+    app.result_cursor = f401;
+    out.push(("check_f401", app.clone()));
+    send(&mut app, "\n");
+    out.push(("candidates_after_f401", app));
+
+    // Issue 17, items 1 and 2: one of two warnings acknowledged.
+    let mut app = opened(language);
+    // Blank and invalid votes each 10 of H = 120: two warnings (W.201, W.202).
+    send(&mut app, "120\n\n\n50\n30\n20\n\n10\n10\n");
+    while app.screen != Screen::Step(Step::Check) {
+        send(&mut app, ">");
+        if app.dialog.is_some() {
+            send(&mut app, "j");
+        }
+    }
+    while app
+        .results
+        .get(app.result_cursor)
+        .is_some_and(|r| r.code.starts_with("F."))
+    {
+        send(&mut app, "\t");
+    }
+    send(&mut app, " ");
+    out.push(("check_one_acknowledged", app.clone()));
+    send(&mut app, ">");
+    out.push(("finalise_blocked", app));
+
     out
 }
 
@@ -165,7 +247,7 @@ fn thirty_lists_scroll_and_keep_the_current_field_visible() {
     let record = CountRecord::empty(&election, 1, EntryMode::Counting);
     let mut app = App::new(election, Language::Dutch, &[], None);
     app.update(Msg::Opened(record));
-    send(&mut app, "1\n1\n");
+    send(&mut app, "1\n1\n\n");
     for _ in 0..29 {
         send(&mut app, "7\n");
     }
@@ -189,7 +271,7 @@ fn eighty_candidates_scroll_and_keep_the_current_candidate_visible() {
     let record = CountRecord::empty(&election, 1, EntryMode::Counting);
     let mut app = App::new(election, Language::Dutch, &[], None);
     app.update(Msg::Opened(record));
-    send(&mut app, "80\n\n80\n\n\n\n\n\n");
+    send(&mut app, "80\n\n\n80\n\n\n\n\n\n");
     assert_eq!(app.screen, Screen::Step(Step::Candidates(0)));
     for _ in 0..76 {
         send(&mut app, "1\n");
@@ -230,6 +312,97 @@ fn an_empty_field_looks_different_from_a_zero() {
         .unwrap_or_default();
     assert!(a.contains("[        0]"), "{a}");
     assert!(b.contains("[.........]"), "{b}");
+}
+
+/// Issue 15, defect 12: below 80x24 the screen says it is too small instead of
+/// showing cut-off figures.
+#[test]
+fn a_window_below_80_by_24_says_so_instead_of_cutting_figures() {
+    let mut app = opened(Language::Dutch);
+    send(&mut app, "123456789\n");
+    for (w, h) in [(79, 24), (80, 23), (62, 20)] {
+        let screen = render_at(&app, w, h);
+        assert!(
+            screen.contains("venster te klein: minimaal 80×24"),
+            "{w}x{h}:\n{screen}"
+        );
+        assert!(!screen.contains("12345"), "no cut figures at {w}x{h}");
+    }
+    let app = opened(Language::English);
+    let screen = render_at(&app, 70, 24);
+    assert!(
+        screen.contains("window too small: at least 80×24"),
+        "{screen}"
+    );
+    assert!(render_at(&app, 80, 24).contains("A  poll cards"));
+}
+
+/// Issue 17, item 3: the Vaststellen overview shows every figure and text the annex
+/// prints, in the annex's order (the note included).
+#[test]
+fn the_finalise_overview_shows_what_the_annex_prints_in_its_order() {
+    use telraam::annex::AnnexInput;
+    use telraam::annex::content::{Block, build};
+    let mut app = opened(Language::Dutch);
+    send(
+        &mut app,
+        "105\n\n\n50\n30\n20\n\n1\n1\n200\n95\n\n1\n\n\n\n\nj",
+    );
+    send(&mut app, "kiezer nam biljet mee\n");
+    while app.screen != Screen::Step(Step::Finalise) {
+        send(&mut app, ">");
+        if app.dialog.is_some() {
+            send(&mut app, "j");
+        }
+    }
+    let record = app.record.clone().expect("open");
+    let annex = build(
+        &AnnexInput {
+            election: &app.election,
+            record: &record,
+            codes: telraam::verification::codes(&app.election, &record),
+            result_file: String::new(),
+            fingerprint: String::new(),
+            audit_head: String::new(),
+        },
+        vec![],
+    );
+    // Every figure the annex prints, in order, up to and including the candidates.
+    let mut expected: Vec<String> = Vec::new();
+    // Sections 1 to 5 (a concept's list of open results comes before them on paper;
+    // the finalised annex has none, and the check screen shows them before this one).
+    let numbered = annex
+        .sections
+        .iter()
+        .filter(|s| s.title.starts_with(|c: char| c.is_ascii_digit()));
+    for section in numbered {
+        for block in &section.blocks {
+            match block {
+                Block::Figures(rows) => expected.extend(rows.iter().map(|r| r.value.clone())),
+                Block::Text(text) => {
+                    expected.push(text.trim_start_matches("Toelichting: ").to_string())
+                }
+                Block::Candidates(tables) => {
+                    for table in tables {
+                        expected.extend(table.rows.iter().map(|r| r.votes.clone()));
+                        expected.push(table.total.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(expected.contains(&"kiezer nam biljet mee".to_string()));
+    let screen = render_at(&app, 80, 400);
+    let mut rest = screen.as_str();
+    for value in &expected {
+        // The annex joins two ticked boxes with "én"; the screen with "+".
+        let value = value.replace(" én ", " + ");
+        match rest.find(&value) {
+            Some(at) => rest = &rest[at + value.len()..],
+            None => panic!("{value:?} missing or out of the annex's order:\n{screen}"),
+        }
+    }
 }
 
 #[test]

@@ -38,7 +38,7 @@ fn figures_and_position_survive_a_restart_and_the_record_can_be_finalised_and_co
     let mut ws = Workspace::open(dir.path()).expect("workspace with the demo election");
     let mut app = start(&mut ws);
     assert_eq!(app.screen, Screen::Stations);
-    keys(&mut app, &mut ws, "2\n100\n5\n50\n3");
+    keys(&mut app, &mut ws, "2\n100\n5\n\n50\n3");
     drop(app);
     drop(ws);
 
@@ -94,7 +94,7 @@ fn an_acknowledged_warning_stays_acknowledged_after_a_restart() {
     let mut ws = Workspace::open(dir.path()).expect("workspace");
     let mut app = start(&mut ws);
     // D = H = 110 with 10 blank votes: at least 3 % blank is a warning (W.201).
-    keys(&mut app, &mut ws, "3\n110\n\n50\n30\n20\n\n10\n\n");
+    keys(&mut app, &mut ws, "3\n110\n\n\n50\n30\n20\n\n10\n\n");
     for (i, list) in app.election.lists.clone().iter().enumerate() {
         let total = ["50", "30", "20", ""][i];
         keys(&mut app, &mut ws, &format!("{total}\n"));

@@ -341,10 +341,28 @@ fn importing_keeps_finalised_versions_and_accepts_a_corrigendum() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut ws = Workspace::open(dir.path()).expect("open");
     let election = ws.election().clone();
-    let mut record = CountRecord::empty(&election, 2, EntryMode::Transcription);
+    // A count that balances (A = list 1 = its candidate 1 = D = H): it passes the
+    // finalise gate, so it is stored finalised.
+    let mut record = CountRecord::empty(&election, 2, EntryMode::Counting);
     record.set(Field::PollCards, Some(50));
+    record.set(Field::ListTotal(1), Some(50));
+    record.set(
+        Field::Candidate {
+            list: 1,
+            candidate: 1,
+        },
+        Some(50),
+    );
+    record.set(Field::ProxyCertificates, Some(0));
+    for list in election.lists.iter().map(|l| l.number).filter(|n| *n != 1) {
+        record.set(Field::ListTotal(list), Some(0));
+    }
+    record.set(Field::Blank, Some(0));
+    record.set(Field::Invalid, Some(0));
+    telraam::counting::complete(&election, &mut record);
     record.lifecycle.state = RecordState::Finalised;
-    ws.put_record(&record, OP, "import").expect("import");
+    let demoted = ws.put_record(&record, OP, "import").expect("import");
+    assert_eq!(demoted, None, "it balances");
     ws.put_record(&record, OP, "import")
         .expect("the same file twice");
     assert_eq!(ws.versions(2).expect("versions").len(), 1);

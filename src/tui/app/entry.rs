@@ -17,6 +17,9 @@ impl App {
             (Some(Item::Note), Msg::Char(c)) => self.input.push(c),
             (Some(Item::Note), Msg::Toggle) => self.input.push(' '),
             (Some(Item::Count(_)), Msg::Char(c)) => self.type_digit(c),
+            (Some(Item::Total(_)), Msg::Char(_) | Msg::Clear) => {
+                self.notice = Some(Notice::Computed);
+            }
             (Some(Item::Explained), Msg::Char('j' | 'J' | 'y' | 'Y')) => {
                 self.answer(Some(true), fx);
                 self.forward(step);
@@ -66,23 +69,32 @@ impl App {
                 self.commit(false, fx);
                 self.go_prev_step(step);
             }
+            (_, Msg::GoToTab(tab)) => {
+                self.commit(false, fx);
+                self.go_to_tab(step, tab);
+            }
             (_, Msg::Back) => {
                 if item == Some(Item::Note) {
                     let note = self.record.as_ref().map(|r| r.differences.note.clone());
                     if note.as_deref() != Some(self.input.as_str()) {
                         self.input = note.unwrap_or_default();
+                        self.unsaved = None;
                         return;
                     }
-                } else if !self.input.is_empty() {
+                } else if !self.input.is_empty() || self.unsaved.is_some() {
                     self.input.clear();
+                    self.unsaved = None;
                     return;
                 }
                 if self.from_check {
                     // Back to the rule results this field was reached from.
                     self.from_check = false;
                     self.go(Step::Check, 0);
+                } else if step == Step::Voters && self.cursor == 0 {
+                    // Leaving the station is a choice, never a slip of Esc.
+                    self.dialog = Some(Dialog::LeaveStation);
                 } else {
-                    self.go_stations();
+                    self.backward(step);
                 }
             }
             _ => {}
@@ -105,6 +117,66 @@ impl App {
         }
     }
 
+    /// Confirms what is typed in the current field, as Enter would (the quit question's
+    /// "confirm and stop").
+    pub(super) fn commit_current(&mut self, fx: &mut Vec<Effect>) {
+        self.commit(true, fx);
+        if let Some(step) = self.step() {
+            // On to the next field, so that the next start resumes there.
+            self.forward(step);
+        }
+    }
+
+    /// The storage refused a change: back to the figures it holds (so D and H rest
+    /// only on saved figures), and the refused box becomes the current field again,
+    /// with what was typed in it, marked as not saved.
+    pub(super) fn not_saved(&mut self, what: Unsaved, reason: String) {
+        if let Some(saved) = self.saved.clone() {
+            self.record = Some(saved);
+        }
+        let Some(record) = &self.record else {
+            self.notice = Some(Notice::Storage(reason));
+            return;
+        };
+        let (item, typed) = match &what {
+            Unsaved::Field(field, value) => (
+                Item::Count(*field),
+                value.map(|v| v.to_string()).unwrap_or_default(),
+            ),
+            Unsaved::Mark(_) => (Item::Explained, String::new()),
+            Unsaved::Note(note) => (Item::Note, note.clone()),
+        };
+        let (step, index) = match item {
+            Item::Count(field) => flow::locate(&self.election, record, field),
+            other => {
+                let items = flow::items(&self.election, record, Step::Differences);
+                let index = items.iter().position(|i| *i == other).unwrap_or(0);
+                (Step::Differences, index)
+            }
+        };
+        let label = match item {
+            Item::Count(field) => super::super::text::field_label(self.language, field),
+            Item::Note => super::super::text::text(self.language)
+                .note_label
+                .to_string(),
+            _ => super::super::text::text(self.language)
+                .fully_explained
+                .to_string(),
+        };
+        self.dialog = None;
+        self.quit = false;
+        if self.is_finalised() {
+            self.screen = Screen::Done;
+        } else {
+            self.go(step, index);
+            if self.current_item() == Some(item) {
+                self.input = typed;
+            }
+        }
+        self.unsaved = Some(reason.clone());
+        self.notice = Some(Notice::NotSaved { label, reason });
+    }
+
     /// Confirms what was typed. `zero_if_empty`: Enter on an empty field confirms a 0.
     fn commit(&mut self, zero_if_empty: bool, fx: &mut Vec<Effect>) {
         if self.is_finalised() {
@@ -123,7 +195,7 @@ impl App {
                     return;
                 };
                 self.input.clear();
-                if value.is_some() && value != current {
+                if value.is_some() && (value != current || self.unsaved.is_some()) {
                     self.save(field, value, fx);
                 }
             }
@@ -207,7 +279,7 @@ impl App {
         self.leave_to(step, (next, 0));
     }
 
-    fn backward(&mut self, step: Step) {
+    pub(super) fn backward(&mut self, step: Step) {
         if self.cursor > 0 {
             let prev = self.cursor - 1;
             self.go(step, prev);
@@ -250,6 +322,27 @@ impl App {
             return;
         }
         self.go(to.0, to.1);
+    }
+
+    /// A key of the step bar: straight to that step. Kandidaten again while on a
+    /// list goes to the next list. Leaving a list that does not add up forward asks.
+    pub(super) fn go_to_tab(&mut self, step: Step, tab: usize) {
+        let Some(target) = self.tabs().get(tab).copied() else {
+            return;
+        };
+        let target = match (step, target) {
+            (Step::Candidates(i), Step::Candidates(_)) => {
+                Step::Candidates((i + 1) % self.election.lists.len().max(1))
+            }
+            (_, t) => t,
+        };
+        let steps = flow::steps(&self.election);
+        let place = |s: Step| steps.iter().position(|x| *x == s);
+        if matches!(self.screen, Screen::Step(_)) && place(target) > place(step) {
+            self.leave_to(step, (target, 0));
+        } else {
+            self.go(target, 0);
+        }
     }
 
     fn step_after(&self, step: Step) -> Option<Step> {

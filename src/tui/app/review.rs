@@ -16,7 +16,9 @@ impl App {
             Msg::Toggle | Msg::Char('a' | 'A') => self.acknowledge(fx),
             Msg::NextStep => self.go(Step::Finalise, 0),
             Msg::PrevStep => self.go_prev_step(Step::Check),
-            Msg::Back => self.go_stations(),
+            Msg::GoToTab(tab) => self.go_to_tab(Step::Check, tab),
+            // Back one step, to the last field before the check; never out of the station.
+            Msg::Back => self.backward(Step::Check),
             _ => {}
         }
     }
@@ -57,7 +59,23 @@ impl App {
             false
         } else {
             self.acknowledged.insert(code.clone());
-            self.notice = Some(Notice::WarningAcknowledged(code.clone()));
+            let (done, of) = self.warnings_acknowledged();
+            self.notice = Some(Notice::WarningAcknowledged {
+                code: code.clone(),
+                done,
+                of,
+            });
+            // On to the next warning still open, so that Space, Space, … does them all.
+            let open = |r: &RuleResult| {
+                r.severity == Severity::Warning && !self.acknowledged.contains(r.code)
+            };
+            let after = self.result_cursor + 1;
+            let next = (after..self.results.len())
+                .chain(0..after)
+                .find(|&i| self.results.get(i).is_some_and(open));
+            if let Some(next) = next {
+                self.result_cursor = next;
+            }
             true
         };
         fx.push(Effect::LogEvent {
@@ -86,14 +104,27 @@ impl App {
         (errors, open_warnings)
     }
 
+    /// Warnings acknowledged, of all warnings: "2 van 3 bevestigd".
+    pub fn warnings_acknowledged(&self) -> (usize, usize) {
+        let warnings = self
+            .results
+            .iter()
+            .filter(|r| r.severity == Severity::Warning);
+        let of = warnings.clone().count();
+        let done = warnings
+            .filter(|r| self.acknowledged.contains(r.code))
+            .count();
+        (done, of)
+    }
+
     // ----- vaststellen -----
 
     pub(super) fn on_finalise(&mut self, msg: Msg, _fx: &mut Vec<Effect>) {
         match msg {
             Msg::Next => self.scroll = self.scroll.saturating_add(1),
             Msg::Prev => self.scroll = self.scroll.saturating_sub(1),
-            Msg::PrevStep => self.go(Step::Check, 0),
-            Msg::Back => self.go_stations(),
+            Msg::PrevStep | Msg::Back => self.go(Step::Check, 0),
+            Msg::GoToTab(tab) => self.go_to_tab(Step::Finalise, tab),
             Msg::Confirm => {
                 if self.is_finalised() {
                     self.screen = Screen::Done;
@@ -122,6 +153,7 @@ impl App {
             Msg::Done(action) => self.done_action(action, fx),
             Msg::Back => self.go_stations(),
             Msg::PrevStep => self.go(Step::Finalise, 0),
+            Msg::GoToTab(tab) => self.go_to_tab(Step::Finalise, tab),
             _ => {}
         }
     }

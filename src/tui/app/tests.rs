@@ -39,10 +39,12 @@ fn value(app: &App, field: Field) -> Option<u64> {
     app.record.as_ref().and_then(|r| r.get(field))
 }
 
-/// Enters A, B, the list totals, F and G.
+/// Enters A, B, goes on from D, enters the list totals, F and G.
 fn enter_votes(app: &mut App, a: &str, b: &str, lists: &[&str], f: &str, g: &str) {
     enter(app, a);
     enter(app, b);
+    assert_eq!(app.current_item(), Some(Item::Total(Field::TotalAdmitted)));
+    app.update(Msg::Confirm);
     for l in lists {
         enter(app, l);
     }
@@ -65,10 +67,14 @@ fn balanced_station(election: &Election) -> Vec<String> {
     figures
 }
 
-/// Enters a whole balanced station the cheapest way (a zero is a bare Enter); returns the keys sent.
+/// Enters a whole balanced station the cheapest way (a zero is a bare Enter); returns the
+/// keys sent for the figures (not the Enter that goes on from D, shown with its parts).
 fn enter_station(app: &mut App) -> usize {
     let mut sent = 0;
     for figure in balanced_station(&app.election) {
+        if matches!(app.current_item(), Some(Item::Total(_))) {
+            app.update(Msg::Confirm);
+        }
         let typed = if figure == "0" { "" } else { figure.as_str() };
         for c in typed.chars() {
             app.update(Msg::Char(c));
@@ -307,8 +313,10 @@ fn an_error_cannot_be_acknowledged_and_enter_jumps_to_its_field() {
     // Esc goes back to the rule results, not to the station list.
     app.update(Msg::Back);
     assert_eq!(app.screen, Screen::Step(Step::Check));
+    // And Esc there goes back one step, never straight out of the station.
     app.update(Msg::Back);
-    assert_eq!(app.screen, Screen::Stations);
+    let last = app.election.lists.len() - 1;
+    assert_eq!(app.screen, Screen::Step(Step::Candidates(last)));
 }
 
 #[test]
@@ -501,6 +509,189 @@ fn a_failed_save_is_shown_as_an_error_that_says_not_saved() {
     assert!(notice.is_error());
     let text = crate::tui::text::notice(Language::Dutch, &notice);
     assert_eq!(text, "Fout: NIET bewaard: schijf vol");
+}
+
+/// Issue 15, defect 2: a box the storage refused stays the current field with what
+/// was typed, marked unsaved with the reason, and D rests only on saved figures.
+#[test]
+fn a_refused_save_keeps_the_box_current_unsaved_and_out_of_the_sums() {
+    let mut app = opened();
+    enter(&mut app, "100");
+    // The runtime's answer to the first save: stored.
+    let mut stored = app.record.clone().expect("open");
+    stored.set(Field::PollCards, Some(100));
+    counting::complete(&app.election, &mut stored);
+    app.update(Msg::Saved(stored));
+    let effects = enter(&mut app, "30");
+    assert_eq!(
+        saved_fields(&effects),
+        vec![(Field::ProxyCertificates, Some(30))]
+    );
+    // The storage refuses B (e.g. the station was finalised meanwhile by an import).
+    app.update(Msg::NotSaved {
+        what: Unsaved::Field(Field::ProxyCertificates, Some(30)),
+        reason: "stembureau 1 is vastgesteld".into(),
+    });
+    assert_eq!(
+        app.current_item(),
+        Some(Item::Count(Field::ProxyCertificates)),
+        "the refused box is the current field again"
+    );
+    assert_eq!(app.input, "30", "what was typed is still in the box");
+    assert_eq!(value(&app, Field::ProxyCertificates), None);
+    assert_eq!(value(&app, Field::TotalAdmitted), Some(100), "D = A only");
+    assert!(app.unsaved.is_some());
+    let notice = app.notice.clone().expect("a notice");
+    assert!(notice.is_error());
+    let shown = crate::tui::text::notice(Language::Dutch, &notice);
+    assert!(
+        shown.contains("B  volmachtbewijzen NIET bewaard"),
+        "{shown}"
+    );
+    assert!(shown.contains("stembureau 1 is vastgesteld"), "{shown}");
+    assert!(shown.contains("druk op Enter"), "{shown}");
+    // A later failure of the resume point does not hide which box was refused.
+    app.update(Msg::StorageFailed("schijf vol".into()));
+    assert!(matches!(app.notice, Some(Notice::NotSaved { .. })));
+    // Enter tries again.
+    let effects = app.update(Msg::Confirm);
+    assert_eq!(
+        saved_fields(&effects),
+        vec![(Field::ProxyCertificates, Some(30))]
+    );
+}
+
+/// Issue 17, item 6: after B the Kiezers screen stops on D with its parts.
+#[test]
+fn after_b_the_voters_screen_shows_d_before_moving_on() {
+    let mut app = opened();
+    enter(&mut app, "120");
+    enter(&mut app, "3");
+    assert_eq!(app.screen, Screen::Step(Step::Voters));
+    assert_eq!(app.current_item(), Some(Item::Total(Field::TotalAdmitted)));
+    assert_eq!(value(&app, Field::TotalAdmitted), Some(123));
+    let effects = app.update(Msg::Char('5'));
+    assert!(effects.is_empty(), "nothing is typed into D");
+    assert_eq!(app.notice, Some(Notice::Computed));
+    app.update(Msg::Confirm);
+    assert_eq!(app.screen, Screen::Step(Step::Votes));
+}
+
+/// Issue 17, item 4: Esc on an untouched field goes back one field, never out of
+/// the station; at the first field it asks before leaving.
+#[test]
+fn escape_goes_back_one_field_and_leaving_the_station_asks_first() {
+    let mut app = opened();
+    enter(&mut app, "120");
+    enter(&mut app, "3");
+    app.update(Msg::Confirm);
+    assert_eq!(app.screen, Screen::Step(Step::Votes));
+    app.update(Msg::Back);
+    assert_eq!(app.current_item(), Some(Item::Total(Field::TotalAdmitted)));
+    app.update(Msg::Back);
+    app.update(Msg::Back);
+    assert_eq!(app.current_item(), Some(Item::Count(Field::PollCards)));
+    app.update(Msg::Back);
+    assert_eq!(app.dialog, Some(Dialog::LeaveStation));
+    assert_eq!(app.screen, Screen::Step(Step::Voters), "not left yet");
+    app.update(Msg::Char('n'));
+    assert_eq!(app.screen, Screen::Step(Step::Voters));
+    app.update(Msg::Back);
+    app.update(Msg::Char('j'));
+    assert_eq!(app.screen, Screen::Stations);
+}
+
+/// Issue 17, item 4: the step bar's keys jump straight to a step; from the check
+/// screen Esc goes back one step.
+#[test]
+fn the_step_bar_jumps_straight_to_a_step_and_esc_on_the_check_goes_back_one() {
+    let mut app = opened();
+    enter_station(&mut app);
+    assert_eq!(app.screen, Screen::Step(Step::Check));
+    app.update(Msg::GoToTab(1));
+    assert_eq!(app.screen, Screen::Step(Step::Votes), "one key, not six");
+    app.update(Msg::GoToTab(3));
+    assert_eq!(app.screen, Screen::Step(Step::Candidates(0)));
+    app.update(Msg::GoToTab(3));
+    assert_eq!(app.screen, Screen::Step(Step::Candidates(1)), "next list");
+    app.update(Msg::GoToTab(4));
+    assert_eq!(app.screen, Screen::Step(Step::Check));
+    app.update(Msg::Back);
+    let last = app.election.lists.len() - 1;
+    assert_eq!(app.screen, Screen::Step(Step::Candidates(last)));
+    app.update(Msg::GoToTab(5));
+    app.update(Msg::Back);
+    assert_eq!(
+        app.screen,
+        Screen::Step(Step::Check),
+        "never the station list"
+    );
+}
+
+/// Issue 17, item 5: quitting with a typed but unconfirmed figure says so and
+/// offers to confirm it.
+#[test]
+fn quitting_with_a_typed_figure_offers_to_confirm_it() {
+    let mut app = opened();
+    app.update(Msg::Char('3'));
+    app.update(Msg::Char('0'));
+    app.update(Msg::Quit);
+    assert_eq!(app.dialog, Some(Dialog::Quit));
+    assert!(app.pending_input());
+    let effects = app.update(Msg::Confirm);
+    assert_eq!(saved_fields(&effects), vec![(Field::PollCards, Some(30))]);
+    assert!(app.quit);
+    // Had the storage refused it, the program would not stop.
+    app.update(Msg::NotSaved {
+        what: Unsaved::Field(Field::PollCards, Some(30)),
+        reason: "schijf vol".into(),
+    });
+    assert!(!app.quit, "a refused save keeps the program open");
+    assert_eq!(app.input, "30");
+}
+
+/// Issue 17, item 2: Space acknowledges and moves on to the next open warning.
+#[test]
+fn acknowledging_moves_to_the_next_open_warning_and_counts() {
+    let mut app = opened();
+    on_check(&mut app);
+    app.results = vec![
+        warning("W.201", Field::Blank),
+        warning("W.202", Field::Invalid),
+        warning("W.203", Field::TotalCast),
+    ];
+    app.result_cursor = 0;
+    app.update(Msg::Toggle);
+    assert_eq!(app.result_cursor, 1);
+    assert_eq!(app.warnings_acknowledged(), (1, 3));
+    app.update(Msg::Toggle);
+    assert_eq!(app.result_cursor, 2);
+    let shown = crate::tui::text::notice(Language::Dutch, app.notice.as_ref().expect("notice"));
+    assert!(shown.contains("2 van 3 bevestigd"), "{shown}");
+    app.update(Msg::Toggle);
+    assert_eq!(app.warnings_acknowledged(), (3, 3));
+}
+
+/// Issue 17, item 1: with a warning open, Vaststellen does not offer to finalise
+/// but says how many are left; Enter leads to the check.
+#[test]
+fn vaststellen_with_open_warnings_says_how_many_and_enter_leads_to_the_check() {
+    let mut app = opened();
+    on_check(&mut app);
+    app.results = vec![
+        warning("W.201", Field::Blank),
+        warning("W.203", Field::TotalCast),
+    ];
+    app.result_cursor = 0;
+    app.update(Msg::Toggle);
+    app.screen = Screen::Step(Step::Finalise);
+    let (done, of) = app.warnings_acknowledged();
+    let line = crate::tui::text::finalise_blocked(Language::Dutch, 0, done, of);
+    assert!(line.contains("1 van 2 bevestigd"), "{line}");
+    assert!(line.contains("nog 1 te gaan"), "{line}");
+    assert!(line.contains("Enter: naar Controle"), "{line}");
+    app.update(Msg::Confirm);
+    assert_eq!(app.dialog, None, "no finalise question");
 }
 
 #[test]

@@ -15,9 +15,10 @@ pub(super) fn draw_dialog(
             t.help_title,
             format!("{}\n\n{}", help_text(app, t), t.help_keys),
         ),
-        Dialog::Quit => (
-            "telraam",
-            format!("{}\n\n{}", t.quit_question, t.yes_no_keys),
+        Dialog::Quit => ("telraam", quit_body(app, t)),
+        Dialog::LeaveStation => (
+            t.station,
+            format!("{}\n\n{}", t.leave_question, t.yes_no_keys),
         ),
         Dialog::UnbalancedList { list, .. } => {
             let (total, sum) = match &app.record {
@@ -38,6 +39,10 @@ pub(super) fn draw_dialog(
             "corrigendum",
             format!("{}\n\n> {reason}_", t.reason_question),
         ),
+        Dialog::Guard => match &app.guard {
+            Some(guard) => text::guard_notice(app.language, guard),
+            None => ("telraam", String::new()),
+        },
     };
     let width = area.width.saturating_sub(6).min(72);
     // Tall enough for the wrapped text (estimated by characters per line) and its border.
@@ -59,6 +64,26 @@ pub(super) fn draw_dialog(
         ),
         rect,
     );
+}
+
+/// The quit question; when the current field holds a figure or text not saved, it
+/// says so and offers to confirm it (Enter) before stopping.
+fn quit_body(app: &App, t: &Text) -> String {
+    if !app.pending_input() {
+        return format!("{}\n\n{}", t.quit_question, t.yes_no_keys);
+    }
+    let label = match app.current_item() {
+        Some(Item::Count(field)) => text::field_label(app.language, field),
+        Some(Item::Note) => t.note_label.to_string(),
+        _ => t.fully_explained.to_string(),
+    };
+    let typed = clip(&app.input, 40);
+    let refused = app.unsaved.is_some();
+    format!(
+        "{}\n\n{}",
+        text::quit_pending(app.language, &label, &typed, refused),
+        t.keys_quit_pending
+    )
 }
 
 fn help_text<'a>(app: &App, t: &'a Text) -> &'a str {

@@ -28,13 +28,54 @@ pub(super) fn entry(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, step:
     }
 }
 
-/// Column of the terminal cursor: behind the value box of a count, or behind the note.
+/// Column of the terminal cursor: behind the value box of a count, or behind the end
+/// of the note (on its last wrapped line).
 fn cursor_column(app: &App, area: Rect) -> Option<u16> {
     match app.current_item()? {
         Item::Count(_) => Some(area.x + (LABEL_WIDTH + 3 + VALUE_WIDTH) as u16),
-        Item::Note => Some(area.x + 2 + NOTE_LABEL_WIDTH as u16 + app.input.chars().count() as u16),
-        Item::Explained => None,
+        Item::Note => {
+            let lines = wrap(&format!("{}_", app.input), note_width());
+            // The cursor sits on the "_" that marks the end of the text.
+            let last = lines.last().map(|l| l.chars().count()).unwrap_or(1) - 1;
+            Some(area.x + 2 + NOTE_LABEL_WIDTH as u16 + last as u16)
+        }
+        Item::Explained | Item::Total(_) => None,
     }
+}
+
+/// Room for the note's text beside its label on the narrowest screen drawn (80
+/// columns), so that it wraps the same on every terminal.
+fn note_width() -> usize {
+    usize::from(super::MIN_WIDTH) - 2 - NOTE_LABEL_WIDTH - 1
+}
+
+/// Breaks a text into lines of at most `width` characters, at spaces where it can;
+/// a word longer than a line is cut. The end of the text is always on the last line.
+pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for (i, word) in text.split(' ').enumerate() {
+        let mut word = word.to_string();
+        let needed = line.chars().count() + usize::from(i > 0) + word.chars().count();
+        if i > 0 {
+            if needed <= width {
+                line.push(' ');
+            } else {
+                lines.push(std::mem::take(&mut line));
+            }
+        }
+        while line.chars().count() + word.chars().count() > width {
+            let room = width - line.chars().count();
+            let head: String = word.chars().take(room).collect();
+            line.push_str(&head);
+            lines.push(std::mem::take(&mut line));
+            word = word.chars().skip(room).collect();
+        }
+        line.push_str(&word);
+    }
+    lines.push(line);
+    lines
 }
 
 const LABEL_WIDTH: usize = 50;
@@ -69,7 +110,10 @@ fn count_row(
     let mut spans = vec![Span::raw(label), Span::raw(" ")];
     if focused {
         spans.push(Span::styled(boxed, theme.focus()));
-        if !app.input.is_empty() {
+        if app.unsaved.is_some() {
+            let t = text::text(app.language);
+            spans.push(Span::styled(format!(" {}", t.not_saved), theme.error()));
+        } else if !app.input.is_empty() {
             spans.push(Span::styled(" <- Enter", theme.heading()));
         }
     } else if value.is_none() {
@@ -96,23 +140,83 @@ fn item_rows(
     let mut rows = Vec::new();
     let mut focus = None;
     for (i, item) in app.items(step).iter().enumerate() {
-        if let Item::Count(field) = item {
-            let focused = i == app.cursor;
-            if focused {
-                focus = Some(rows.len());
+        let focused = i == app.cursor;
+        match item {
+            Item::Count(field) => {
+                if focused {
+                    focus = Some(rows.len());
+                }
+                rows.push(count_row(
+                    app,
+                    record,
+                    *field,
+                    label(*field),
+                    "",
+                    focused,
+                    theme,
+                ));
             }
-            rows.push(count_row(
-                app,
-                record,
-                *field,
-                label(*field),
-                "",
-                focused,
-                theme,
-            ));
+            Item::Total(field) => {
+                rows.push(Line::default());
+                if focused {
+                    focus = Some(rows.len());
+                }
+                rows.push(total_row(app, record, *field, focused, theme));
+            }
+            _ => {}
         }
     }
     (rows, focus)
+}
+
+/// A total the program adds up, with the figures it came from: "D = A + B = 120 + 3".
+fn total_row(
+    app: &App,
+    record: &CountRecord,
+    field: Field,
+    focused: bool,
+    theme: &Theme,
+) -> Line<'static> {
+    let parts: Vec<(&str, Option<u64>)> = match field {
+        Field::TotalAdmitted => {
+            let v = &record.voters;
+            let mut parts = vec![("A", v.poll_cards), ("B", v.proxy_certificates)];
+            if app.election.voter_cards_apply() {
+                parts.push(("C", v.voter_cards));
+            }
+            parts
+        }
+        _ => Vec::new(),
+    };
+    let letters: Vec<&str> = parts.iter().map(|(l, _)| *l).collect();
+    let figures: Vec<String> = parts.iter().map(|(_, v)| show(*v)).collect();
+    let letter = field.key();
+    let label = format!(
+        "{letter} = {} = {}",
+        letters.join(" + "),
+        figures.join(" + ")
+    );
+    let marker = if focused { ">" } else { " " };
+    let label = format!(
+        "{marker} {:<width$}",
+        clip(&label, LABEL_WIDTH),
+        width = LABEL_WIDTH
+    );
+    let shown = match record.get(field) {
+        Some(v) => v.to_string(),
+        None => ".".repeat(VALUE_WIDTH),
+    };
+    let boxed = format!("[{shown:>VALUE_WIDTH$}]");
+    let style = if focused {
+        theme.focus()
+    } else {
+        theme.heading()
+    };
+    Line::from(vec![
+        Span::styled(label, style),
+        Span::raw(" "),
+        Span::styled(boxed, style),
+    ])
 }
 
 fn voters(app: &App, record: &CountRecord, theme: &Theme) -> Body {
@@ -125,9 +229,8 @@ fn voters(app: &App, record: &CountRecord, theme: &Theme) -> Body {
     let head = vec![
         Line::styled(
             format!(
-                " {} = {parts} = {}",
-                text::field_label(lang, Field::TotalAdmitted),
-                show(record.voters.total_admitted)
+                " {} = {parts}",
+                text::field_label(lang, Field::TotalAdmitted)
             ),
             theme.heading(),
         ),
@@ -167,15 +270,7 @@ fn differences(app: &App, record: &CountRecord, t: &Text, theme: &Theme) -> Body
     let lang = app.language;
     let head_line = match counting::difference(record) {
         Some(0) => t.no_difference.to_string(),
-        Some(x) if x > 0 => format!(
-            "H > D: {} = {x}",
-            text::field_label(lang, Field::MoreBallots)
-        ),
-        Some(x) => format!(
-            "H < D: {} = {}",
-            text::field_label(lang, Field::FewerBallots),
-            -x
-        ),
+        Some(x) => text::difference(lang, x),
         None => t.difference_unknown.to_string(),
     };
     let head = vec![Line::styled(format!(" {head_line}"), theme.heading())];
@@ -198,14 +293,9 @@ fn differences(app: &App, record: &CountRecord, t: &Text, theme: &Theme) -> Body
             Item::Count(Field::TakenAway) => {
                 if let Some(b) = balance {
                     rows.push(Line::from(format!("   {} = {}", t.issued, b.issued)));
-                    let (word, letter) = if b.issued_minus_admitted >= 0 {
-                        (t.too_many, "M")
-                    } else {
-                        (t.too_few, "L")
-                    };
                     rows.push(Line::from(format!(
-                        "   {} - D = {:+} ({letter}: {word})   {} - H = {:+} (K)",
-                        t.issued_word, b.issued_minus_admitted, t.issued_word, b.issued_minus_cast
+                        "   {}",
+                        text::issued_against(lang, b.issued_minus_admitted, b.issued_minus_cast)
                     )));
                 }
                 rows.push(Line::styled(
@@ -215,13 +305,15 @@ fn differences(app: &App, record: &CountRecord, t: &Text, theme: &Theme) -> Body
             }
             _ => {}
         }
-        if focused {
+        if focused && *item != Item::Note {
             focus = Some(rows.len());
         }
         match item {
             Item::Count(field) => {
                 let hint = match (field, balance) {
-                    (Field::TakenAway, Some(b)) => format!("({} {})", t.from_stock, b.taken_away()),
+                    (Field::TakenAway, Some(b)) => {
+                        format!("({} {})", t.from_stock, b.taken_away())
+                    }
                     (Field::TooFewIssued, Some(b)) => {
                         format!("({} {})", t.from_stock, b.too_few_issued())
                     }
@@ -241,7 +333,7 @@ fn differences(app: &App, record: &CountRecord, t: &Text, theme: &Theme) -> Body
                 ));
             }
             Item::Explained => {
-                rows.push(explanation_sum(record, t, theme));
+                rows.push(explanation_sum(app, record, theme));
                 let answer = record.differences.fully_explained.answer();
                 let choice = |on: bool, word: &str| {
                     if on {
@@ -270,31 +362,45 @@ fn differences(app: &App, record: &CountRecord, t: &Text, theme: &Theme) -> Body
                 });
             }
             Item::Note => {
+                // Wrapped, so that the end of what is typed is always in view; the
+                // current row is the last line, where the cursor is.
                 let note = if focused {
                     format!("{}_", app.input)
                 } else {
                     record.differences.note.clone()
                 };
-                let line = format!(
-                    "{} {:<width$}{}",
-                    if focused { ">" } else { " " },
-                    format!("{}:", t.note_label),
-                    note,
-                    width = NOTE_LABEL_WIDTH
-                );
-                rows.push(if focused {
-                    Line::styled(line, theme.focus())
-                } else {
-                    Line::from(line)
-                });
+                let lines = wrap(&note, note_width());
+                let count = lines.len();
+                for (n, text) in lines.into_iter().enumerate() {
+                    let label = if n == 0 {
+                        format!("{}:", t.note_label)
+                    } else {
+                        String::new()
+                    };
+                    let marker = if focused && n == 0 { ">" } else { " " };
+                    let line = format!("{marker} {label:<width$}{text}", width = NOTE_LABEL_WIDTH);
+                    if focused && n + 1 == count {
+                        focus = Some(rows.len());
+                    }
+                    rows.push(if focused {
+                        Line::styled(line, theme.focus())
+                    } else {
+                        Line::from(line)
+                    });
+                }
+                if focused && app.unsaved.is_some() {
+                    let t = text::text(app.language);
+                    rows.push(Line::styled(format!("  {}", t.not_saved), theme.error()));
+                }
             }
+            Item::Total(_) => {}
         }
     }
     (head, rows, focus)
 }
 
 /// The 2023–2025 check: M + N + O - K - L should be I (or K + L + N + O - M should be J).
-fn explanation_sum(record: &CountRecord, t: &Text, theme: &Theme) -> Line<'static> {
+fn explanation_sum(app: &App, record: &CountRecord, theme: &Theme) -> Line<'static> {
     let d = &record.differences;
     let v = |c: Option<u64>| c.unwrap_or(0) as i64;
     let (k, l, m, n, o) = (
@@ -307,40 +413,31 @@ fn explanation_sum(record: &CountRecord, t: &Text, theme: &Theme) -> Line<'stati
     let Some(diff) = counting::difference(record) else {
         return Line::default();
     };
-    let (formula, sum, target) = if diff > 0 {
-        (
-            "M + N + O - K - L",
-            m + n + o - k - l,
-            format!("I = {diff}"),
-        )
+    let (formula, sum, letter) = if diff > 0 {
+        ("M + N + O - K - L", m + n + o - k - l, "I")
     } else {
-        (
-            "K + L + N + O - M",
-            k + l + n + o - m,
-            format!("J = {}", -diff),
-        )
+        ("K + L + N + O - M", k + l + n + o - m, "J")
     };
-    let target_value = diff.abs();
-    let (verdict, style) = if sum == target_value {
-        (t.explained.to_string(), theme.good())
+    let (words, balanced) = text::explanation(app.language, formula, sum, letter, diff.abs());
+    let style = if balanced {
+        theme.good()
     } else {
-        (
-            format!("{} ({:+})", t.not_explained, target_value - sum),
-            theme.warning(),
-        )
+        theme.warning()
     };
-    Line::from(vec![
-        Span::raw(format!("   {formula} = {sum}; {target}: ")),
-        Span::styled(verdict, style),
-    ])
+    Line::from(vec![Span::raw("   "), Span::styled(words, style)])
 }
 
 fn candidates(app: &App, record: &CountRecord, t: &Text, theme: &Theme, index: usize) -> Body {
     let Some(list) = app.election.lists.get(index) else {
         return (Vec::new(), Vec::new(), None);
     };
+    let lang = app.language;
+    // Two different boxes, named as on the form: E.n from the votes step, and the
+    // list total at the foot of the candidate page (the candidates added up) that
+    // F.401 and F.402 speak of.
     let total = record.list_total(list.number);
-    let sum = counting::candidate_sum(record, list.number);
+    let page_field = Field::CandidateListTotal(list.number);
+    let sum = record.get(page_field);
     let left = total.unwrap_or(0) as i64 - sum.unwrap_or(0) as i64;
     let left_text = if left >= 0 {
         format!("{} {left}", t.remaining)
@@ -355,29 +452,29 @@ fn candidates(app: &App, record: &CountRecord, t: &Text, theme: &Theme, index: u
     let head = vec![
         Line::styled(
             format!(
-                " {} {} {} ({} {} {})",
+                " {} {} {} ({} {} {})   E.{} = {} ({})",
                 t.list,
                 list.number,
                 list.name,
                 index + 1,
                 t.of,
-                app.election.lists.len()
+                app.election.lists.len(),
+                list.number,
+                show(total),
+                t.step_votes
             ),
             theme.heading(),
         ),
         Line::from(vec![
             Span::raw(format!(
-                " {} E.{} = {} | {} {} | ",
-                t.candidates_total,
-                list.number,
-                show(total),
-                t.candidates_sum,
+                " {} = {} | ",
+                text::page_total_label(lang, list.number),
                 show(sum)
             )),
             Span::styled(left_text, style),
         ]),
     ];
-    let (rows, focus) = item_rows(app, record, Step::Candidates(index), theme, |f| match f {
+    let (mut rows, focus) = item_rows(app, record, Step::Candidates(index), theme, |f| match f {
         Field::Candidate { candidate, .. } => {
             let name = list
                 .candidate(candidate)
@@ -393,5 +490,15 @@ fn candidates(app: &App, record: &CountRecord, t: &Text, theme: &Theme, index: u
         }
         other => other.key(),
     });
+    // The box at the foot of the page, where F.401 and F.402 point.
+    rows.push(Line::default());
+    let shown = match sum {
+        Some(v) => v.to_string(),
+        None => ".".repeat(VALUE_WIDTH),
+    };
+    rows.push(Line::from(format!(
+        "  {:<LABEL_WIDTH$} [{shown:>VALUE_WIDTH$}]",
+        clip(&text::page_total_label(lang, list.number), LABEL_WIDTH)
+    )));
     (head, rows, focus)
 }

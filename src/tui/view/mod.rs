@@ -5,7 +5,7 @@
 
 use super::app::{App, Dialog, Screen};
 use super::flow::{self, Item, Step};
-use super::keys::DONE_ACTIONS;
+use super::keys::{DONE_ACTIONS, FIRST_STEP_KEY};
 use super::phone::PhoneScreen;
 use super::text::{self, Text};
 use crate::counting;
@@ -70,21 +70,49 @@ impl Theme {
     }
 }
 
+/// The smallest screen on which every figure fits: below it the interface shows only
+/// a message, never cut-off figures.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Whether a terminal of this size is too small to show the figures whole.
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
 /// Draws the whole screen.
 pub fn view(frame: &mut Frame, app: &App) {
     let theme = Theme { color: app.color };
     let t = text::text(app.language);
     let area = frame.area();
-    if area.width < 40 || area.height < 12 {
-        frame.render_widget(Paragraph::new(t.too_small).wrap(Wrap { trim: true }), area);
+    if too_small(area.width, area.height) {
+        let message = format!(
+            "{} ({} {}×{})",
+            t.too_small,
+            if app.english() { "now" } else { "nu" },
+            area.width,
+            area.height
+        );
+        frame.render_widget(
+            Paragraph::new(message)
+                .style(theme.error())
+                .wrap(Wrap { trim: true }),
+            area,
+        );
         return;
     }
+    // A long notice (a refused save says what to do and why) gets up to four lines.
+    let notice_text = app.notice.as_ref().map(|n| text::notice(app.language, n));
+    let notice_height = notice_text
+        .as_ref()
+        .map(|n| n.chars().count().div_ceil(area.width as usize).clamp(1, 4))
+        .unwrap_or(1) as u16;
     let [header, tabs, body, running, notice, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(notice_height),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -103,14 +131,14 @@ pub fn view(frame: &mut Frame, app: &App) {
         Screen::Phone(screen) => super::phone_view::phone(frame, app, screen, body),
     }
     frame.render_widget(Paragraph::new(running_line(app)), running);
-    if let Some(n) = &app.notice {
+    if let (Some(n), Some(words)) = (&app.notice, notice_text) {
         let style = if n.is_error() {
             theme.error()
         } else {
             theme.heading()
         };
         frame.render_widget(
-            Paragraph::new(text::notice(app.language, n)).style(style),
+            Paragraph::new(words).style(style).wrap(Wrap { trim: true }),
             notice,
         );
     }
@@ -157,26 +185,22 @@ fn tab_line(app: &App, theme: &Theme) -> Line<'static> {
     let Screen::Step(current) = app.screen else {
         return Line::default();
     };
-    let mut spans = Vec::new();
-    let mut number = 0;
-    let mut seen_candidates = false;
-    for step in flow::steps(&app.election) {
-        if let Step::Candidates(_) = step {
-            if seen_candidates {
-                continue;
-            }
-            seen_candidates = true;
-        }
-        number += 1;
+    // The step bar: each step with the function key that jumps to it (F3 Kiezers, …).
+    let mut spans = vec![Span::raw(" ")];
+    for (i, step) in app.tabs().into_iter().enumerate() {
         let is_current = match (step, current) {
             (Step::Candidates(_), Step::Candidates(_)) => true,
             (a, b) => a == b,
         };
-        let label = format!("{number} {}", text::step_name(app.language, step));
+        let key = usize::from(FIRST_STEP_KEY) + i;
+        let label = format!("F{key} {}", text::step_name(app.language, step));
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
         if is_current {
             spans.push(Span::styled(format!("[{label}]"), theme.focus()));
         } else {
-            spans.push(Span::styled(format!(" {label} "), theme.plain()));
+            spans.push(Span::styled(label, theme.plain()));
         }
     }
     Line::from(spans)
@@ -193,9 +217,7 @@ fn running_line(app: &App) -> String {
     let d = show(r.voters.total_admitted);
     let h = show(r.votes.total_cast);
     let diff = match counting::difference(r) {
-        Some(0) => "D = H".to_string(),
-        Some(x) if x > 0 => format!("H - D = +{x}: I = {x}"),
-        Some(x) => format!("H - D = {x}: J = {}", -x),
+        Some(x) => text::difference(app.language, x),
         None => text::text(app.language).difference_not_known.to_string(),
     };
     format!(" D {d} | H {h} | {diff}")
@@ -213,17 +235,35 @@ fn key_line(app: &App, t: &Text) -> String {
         return match dialog {
             Dialog::Help => format!(" {}", t.help_close),
             Dialog::CorrectionReason(_) => format!(" {}", t.keys_reason),
+            Dialog::Quit if app.pending_input() => format!(" {}", t.keys_quit_pending),
+            // The notice names its own keys.
+            Dialog::Guard => String::new(),
             _ => format!(" {}", t.keys_dialog),
         };
     }
+    // "F3-F8": the step bar's keys, as many as this election has steps.
+    let first = usize::from(FIRST_STEP_KEY);
+    let steps = format!("F{first}-F{}", first + app.tabs().len().saturating_sub(1));
     let keys = match app.screen {
         Screen::Stations => t.keys_stations.to_string(),
-        Screen::Step(Step::Check) => t.keys_check.to_string(),
-        Screen::Step(Step::Finalise) => t.keys_finalise.to_string(),
+        Screen::Step(Step::Check) => t.keys_check.replace("{steps}", &steps),
+        Screen::Step(Step::Finalise) => {
+            let (errors, open) = app.blockers();
+            let finalised = app
+                .record
+                .as_ref()
+                .is_some_and(|r| r.lifecycle.state == RecordState::Finalised);
+            if (errors > 0 || open > 0) && !finalised {
+                t.keys_finalise_blocked.replace("{steps}", &steps)
+            } else {
+                t.keys_finalise.replace("{steps}", &steps)
+            }
+        }
         Screen::Step(_) => match app.current_item() {
-            Some(Item::Explained) => t.keys_explained.to_string(),
+            Some(Item::Explained) => t.keys_explained.replace("{steps}", &steps),
             Some(Item::Note) => t.keys_note.to_string(),
-            _ => t.keys_entry.to_string(),
+            Some(Item::Total(_)) => t.keys_total.replace("{steps}", &steps),
+            _ => t.keys_entry.replace("{steps}", &steps),
         },
         Screen::Done => {
             let mut s = String::new();

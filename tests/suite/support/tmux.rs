@@ -70,6 +70,21 @@ impl Tmux {
         self.wait_for_all(&[text])
     }
 
+    /// Waits up to `seconds` until the screen shows `text`.
+    pub fn wait_for_within(&self, text: &str, seconds: u64) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(seconds) {
+                panic!("waited for {text:?}; the screen shows:\n{screen}");
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Waits until the screen shows every one of `texts`.
     pub fn wait_for_all(&self, texts: &[&str]) -> String {
         let start = Instant::now();
@@ -90,6 +105,12 @@ impl Tmux {
         let mut args = vec!["send-keys", "-t", self.session];
         args.extend(keys.iter().map(AsRef::as_ref));
         self.run(&args);
+    }
+
+    /// Resizes the terminal, as a user dragging the window would.
+    pub fn resize(&self, width: u16, height: u16) {
+        let (w, h) = (width.to_string(), height.to_string());
+        self.run(&["resize-window", "-t", self.session, "-x", &w, "-y", &h]);
     }
 
     /// Whether the session (the program in it) still runs.
