@@ -371,6 +371,17 @@ pub fn rebuild(conn: &Connection, election: &Election) -> Result<(), StorageErro
     Ok(())
 }
 
+/// A summary row as stored: version, state, mode, D, H, figures, body SHA-256.
+type Row = (
+    u32,
+    String,
+    String,
+    Option<i64>,
+    Option<i64>,
+    Vec<u8>,
+    String,
+);
+
 /// Whether every row is what the latest record body says, and every station with a
 /// record has one: Err names the first station that differs.
 pub fn check(conn: &Connection, election: &Election) -> Result<(), String> {
@@ -398,15 +409,7 @@ pub fn check(conn: &Connection, election: &Election) -> Result<(), String> {
         else {
             return Err(differs());
         };
-        let row: Option<(
-            u32,
-            String,
-            String,
-            Option<i64>,
-            Option<i64>,
-            Vec<u8>,
-            String,
-        )> = conn
+        let row: Option<Row> = conn
             .query_row(
                 "SELECT version, state, mode, total_admitted, total_cast, figures, body_sha256 \
                  FROM summary WHERE station = ?1",
