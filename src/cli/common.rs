@@ -6,7 +6,7 @@ use crate::election::Election;
 use crate::i18n::say;
 use crate::record::CountRecord;
 use crate::settings::{Language, Settings};
-use crate::storage::Workspace;
+use crate::storage::{Workspace, lock};
 use std::path::{Path, PathBuf};
 
 /// Exit status: the check ran and found a problem (rule errors, a code that does not match).
@@ -96,6 +96,75 @@ pub fn open_workspace_read_only(cli: &Cli, settings: &Settings) -> Result<Worksp
         )));
     }
     Workspace::open_read_only(&dir).map_err(|e| fail(&format!("{}: {e}", dir.display())))
+}
+
+/// Before a command writes `stations` into the workspace: refuses (printing why, and
+/// returning the exit status) when the audit log is broken — nothing is appended to
+/// a broken chain without the operator's consent, which only the interface asks —
+/// or when one of the stations is open in the interface; says so when the
+/// interface has the workspace open on another station.
+pub fn guard_write(dir: &Path, ws: &mut Workspace, stations: &[u32]) -> Result<(), u8> {
+    // Nothing is appended to a broken audit chain from here: the interface asks the
+    // operator first, and logs the answer.
+    match ws.check_chain() {
+        Ok(None) => {}
+        Ok(Some(problem)) => {
+            let row = problem.row;
+            fail(&format!(
+                "{}: {}",
+                dir.display(),
+                say(
+                    &format!(
+                        "auditregel {row}: {}; zie `telraam audit verify`; in telraam zelf \
+                         kan de gebruiker ervoor kiezen door te werken (dat wordt vastgelegd)",
+                        problem.reason_nl
+                    ),
+                    &format!(
+                        "audit row {row}: {}; see `telraam audit verify`; in telraam itself \
+                         the operator can choose to go on (which is logged)",
+                        problem.reason_en
+                    ),
+                )
+            ));
+            return Err(fail(&say("niets ingelezen", "nothing imported")));
+        }
+        Err(e) => return Err(fail(&format!("{}: {e}", dir.display()))),
+    }
+    // Someone typing in a station in the interface: that station is not overwritten
+    // under their hands; other stations are imported, and the import says so.
+    if let Some(holder) = lock::holder(dir) {
+        if let Some(station) = holder.station
+            && stations.contains(&station)
+        {
+            fail(&say(
+                &format!(
+                    "stembureau {station} is geopend in telraam door {}; sluit het daar \
+                     eerst, of lees het later in",
+                    holder.describe(false)
+                ),
+                &format!(
+                    "station {station} is open in telraam by {}; close it there first, or \
+                     import it later",
+                    holder.describe(true)
+                ),
+            ));
+            return Err(fail(&say("niets ingelezen", "nothing imported")));
+        }
+        eprintln!(
+            "telraam: {}",
+            say(
+                &format!(
+                    "telraam is geopend op deze werkmap door {}",
+                    holder.describe(false)
+                ),
+                &format!(
+                    "telraam is open on this workspace by {}",
+                    holder.describe(true)
+                ),
+            )
+        );
+    }
+    Ok(())
 }
 
 /// Reads an election file, naming the file in the error.

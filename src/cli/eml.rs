@@ -256,6 +256,8 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
             }
             None => Workspace::init(&dir, election.clone()).map_err(|e| fail(&e.to_string()))?,
         };
+        let stations: Vec<u32> = imported.records.iter().map(|r| r.station).collect();
+        super::common::guard_write(&dir, &mut workspace, &stations)?;
         let what = format!("import-eml 510b {}", input.name);
         workspace
             .put_records(&imported.records, &settings.operator(), &what)

@@ -2,13 +2,13 @@
 //! and checked first; if one is bad, nothing is imported.
 
 use super::Cli;
-use super::common::{EXIT_FOUND, fail, language, settings, workspace_dir};
+use super::common::{EXIT_FOUND, fail, guard_write, language, settings, workspace_dir};
 use crate::annex::qr;
 use crate::election::Election;
 use crate::i18n::say;
 use crate::record::CountRecord;
 use crate::result_file;
-use crate::storage::{Workspace, lock};
+use crate::storage::Workspace;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
@@ -101,41 +101,9 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
         Err(e) => return fail(&format!("{}: {e}", dir.display())),
     };
     let english = language(cli, &settings).is_ok_and(|l| l.is_english());
-    // Nothing is appended to a broken audit chain from here: the interface asks the
-    // operator first, and logs the answer.
-    match ws.check_chain() {
-        Ok(None) => {}
-        Ok(Some(problem)) => {
-            fail(&format!(
-                "{}: {problem}; run `telraam audit verify`; the interface (telraam) can go \
-                 on with the operator's consent, which it logs / start telraam om met \
-                 instemming van de gebruiker door te werken",
-                dir.display()
-            ));
-            return fail("nothing imported / niets ingelezen");
-        }
-        Err(e) => return fail(&format!("{}: {e}", dir.display())),
-    }
-    // Someone typing in a station in the interface: that station is not overwritten
-    // under their hands; other stations are imported, and the import says so.
-    if let Some(holder) = lock::holder(&dir) {
-        if let Some(station) = holder.station
-            && records.iter().any(|r| r.station == station)
-        {
-            fail(&format!(
-                "station {station} is open in telraam by {} / stembureau {station} is \
-                 geopend in telraam door {}; close it there first, or import it later",
-                holder.describe(true),
-                holder.describe(false)
-            ));
-            return fail("nothing imported / niets ingelezen");
-        }
-        eprintln!(
-            "telraam: telraam is open on this workspace by {} / telraam is geopend op \
-             deze werkmap door {}",
-            holder.describe(true),
-            holder.describe(false)
-        );
+    let stations: Vec<u32> = records.iter().map(|r| r.station).collect();
+    if let Err(code) = guard_write(&dir, &mut ws, &stations) {
+        return code;
     }
     let demoted = match ws.put_records_each(&records, &settings.operator(), "import") {
         Ok(demoted) => demoted,

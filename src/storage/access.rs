@@ -1,7 +1,7 @@
 //! Read-only access: a write-protected workspace (a copy on a locked USB stick, a
 //! folder without write permission) can still be audited, exported and added up.
 
-use super::{AuditProblem, READ_ONLY, StorageError, Workspace, read_election, schema};
+use super::{AuditProblem, StorageError, Workspace, read_election, read_only_text, schema};
 use std::path::Path;
 
 impl Workspace {
@@ -52,13 +52,21 @@ impl Workspace {
     /// chain was found broken and the operator has not consented to go on.
     pub(super) fn writable(&self) -> Result<(), StorageError> {
         if self.read_only {
-            return Err(StorageError::ReadOnly(READ_ONLY.to_string()));
+            return Err(StorageError::ReadOnly(read_only_text()));
         }
         if let Some(problem) = &self.blocked {
-            return Err(StorageError::Invalid(format!(
-                "the audit log is broken ({problem}); nothing is saved until the operator \
-                 consents to go on / het auditlog is gebroken; er wordt niets bewaard tot \
-                 de gebruiker instemt met doorwerken"
+            let row = problem.row;
+            return Err(StorageError::Invalid(crate::i18n::say(
+                &format!(
+                    "het auditlog klopt niet vanaf regel {row} ({}); er wordt niets bewaard \
+                     tot de gebruiker kiest om door te werken",
+                    problem.reason_nl
+                ),
+                &format!(
+                    "the audit log is broken from row {row} ({}); nothing is saved until \
+                     the operator chooses to go on",
+                    problem.reason_en
+                ),
             )));
         }
         Ok(())

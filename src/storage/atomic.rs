@@ -12,17 +12,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     let io = |what: &str, e: &std::io::Error| match e.kind() {
         std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
             StorageError::DiskFull(format!(
-                "{}: the disk is full, the file is not written / de schijf is vol, het \
-                 bestand is niet geschreven ({e})",
-                path.display()
+                "{}: {} ({e})",
+                path.display(),
+                crate::i18n::say(
+                    "de schijf is vol, het bestand is niet geschreven",
+                    "the disk is full, the file is not written"
+                )
             ))
         }
         std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => {
             StorageError::ReadOnly(format!(
-                "{}: the folder is read-only (write-protected), the file is not written / \
-                 de map is alleen-lezen (schrijfbeveiligd), het bestand is niet geschreven \
-                 ({e})",
-                path.display()
+                "{}: {} ({e})",
+                path.display(),
+                crate::i18n::say(
+                    "de map is alleen-lezen (schrijfbeveiligd), het bestand is niet geschreven",
+                    "the folder is read-only (write-protected), the file is not written"
+                )
             ))
         }
         _ => StorageError::Io(format!(

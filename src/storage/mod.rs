@@ -57,24 +57,37 @@ pub enum StorageError {
     DiskFull(String),
 }
 
-/// What a user reads when the workspace cannot be written.
-pub(crate) const READ_ONLY: &str = "the workspace folder is read-only (write-protected): \
-    nothing can be saved here; audit verify, audit show, export, aggregate, export-eml, \
-    export-csv and annex still work / de werkmap is alleen-lezen (schrijfbeveiligd): hier \
-    kan niets worden bewaard; audit verify, audit show, export, aggregate, export-eml, \
-    export-csv en annex werken wel";
+/// What a user reads when the workspace cannot be written (in the chosen language).
+pub(crate) fn read_only_text() -> String {
+    crate::i18n::say(
+        "de werkmap is alleen-lezen (schrijfbeveiligd): hier kan niets worden bewaard; \
+         audit verify, audit show, export, aggregate, export-eml, export-csv en annex \
+         werken wel",
+        "the workspace folder is read-only (write-protected): nothing can be saved here; \
+         audit verify, audit show, export, aggregate, export-eml, export-csv and annex \
+         still work",
+    )
+}
 
 /// What a user reads when the disk is full.
-pub(crate) const DISK_FULL: &str = "the disk is full: nothing was saved; free some space \
-    (or copy the workspace to another disk) and try again / de schijf is vol: er is niets \
-    bewaard; maak ruimte vrij (of kopieer de werkmap naar een andere schijf) en probeer \
-    het opnieuw";
+pub(crate) fn disk_full_text() -> String {
+    crate::i18n::say(
+        "de schijf is vol: er is niets bewaard; maak ruimte vrij (of kopieer de werkmap \
+         naar een andere schijf) en probeer het opnieuw",
+        "the disk is full: nothing was saved; free some space (or copy the workspace to \
+         another disk) and try again",
+    )
+}
 
 /// A database error, with a full disk and a write-protected workspace named as such.
 pub(crate) fn classify(e: &rusqlite::Error) -> StorageError {
     match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::DiskFull) => StorageError::DiskFull(format!("{DISK_FULL} ({e})")),
-        Some(rusqlite::ErrorCode::ReadOnly) => StorageError::ReadOnly(format!("{READ_ONLY} ({e})")),
+        Some(rusqlite::ErrorCode::DiskFull) => {
+            StorageError::DiskFull(format!("{} ({e})", disk_full_text()))
+        }
+        Some(rusqlite::ErrorCode::ReadOnly) => {
+            StorageError::ReadOnly(format!("{} ({e})", read_only_text()))
+        }
         _ => StorageError::Database(e.to_string()),
     }
 }

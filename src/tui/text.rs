@@ -841,6 +841,15 @@ pub fn quit_pending(language: Language, label: &str, typed: &str, refused: bool)
     }
 }
 
+/// The mark in the title bar of a window that only reads the workspace.
+pub fn read_only_mark(language: Language) -> &'static str {
+    if language.is_english() {
+        "READ ONLY"
+    } else {
+        "ALLEEN LEZEN"
+    }
+}
+
 /// The blocking notice of a window that only reads the workspace: title and text.
 pub fn guard_notice(language: Language, guard: &Guard) -> (&'static str, String) {
     let en = language.is_english();

@@ -351,3 +351,44 @@ fn the_annex_of_a_file_that_says_finalised_but_has_errors_is_a_concept_with_the_
     assert!(flat.contains("CONCEPT"), "{flat}");
     assert!(!flat.contains("Status vastgesteld"), "{flat}");
 }
+
+#[test]
+fn import_eml_also_refuses_to_append_to_a_broken_audit_log() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let ws_dir = home.path().join("ws");
+    let data = format!(
+        "{}/tests/data/eml/gr2022-west-maas-en-waal",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let counts = format!("{data}/Telling_GR2022_WestMaasenWaal.eml.xml");
+    let candidates = format!("{data}/Kandidatenlijsten_GR2022_WestMaasenWaal.eml.xml");
+    let args = [
+        "--data",
+        s(&ws_dir),
+        "import-eml",
+        "--counts",
+        &counts,
+        "--candidates",
+        &candidates,
+    ];
+    let out = telraam(home.path(), &args);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let conn = rusqlite::Connection::open(Workspace::db_path(&ws_dir)).expect("sqlite");
+    conn.execute("UPDATE audit SET operator = 'Mallory' WHERE id = 2", [])
+        .expect("tamper");
+    drop(conn);
+    let rows = Workspace::open_read_only(&ws_dir)
+        .expect("open")
+        .audit_log()
+        .expect("log")
+        .len();
+    let out = telraam(home.path(), &args);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(text(&out).contains("auditregel 2"), "{}", text(&out));
+    let after = Workspace::open_read_only(&ws_dir)
+        .expect("open")
+        .audit_log()
+        .expect("log")
+        .len();
+    assert_eq!(after, rows, "nothing appended");
+}

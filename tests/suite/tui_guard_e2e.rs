@@ -38,6 +38,7 @@ fn a_second_window_only_reads_names_the_first_and_follows_its_figures() {
     second.start(&data, &config(dir.path(), "DeVries"));
     second.wait_for_all(&["ALLEEN LEZEN", "Jansen", "stembureau 1 open"]);
     second.keys(&["Enter"]);
+    second.wait_for("telraam [ALLEEN LEZEN]");
     second.keys(&["5"]);
     second.wait_for("niet bewaard: dit venster leest de werkmap alleen");
 

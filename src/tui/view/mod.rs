@@ -149,7 +149,12 @@ pub fn view(frame: &mut Frame, app: &App) {
 }
 
 fn header_text(app: &App, t: &Text, width: usize) -> String {
-    let election = format!(" telraam | {}", app.election.name);
+    // A window that only reads says so on every screen.
+    let telraam = match &app.guard {
+        Some(_) => format!(" telraam [{}]", text::read_only_mark(app.language)),
+        None => " telraam".to_string(),
+    };
+    let election = format!("{telraam} | {}", app.election.name);
     let Some(r) = &app.record else {
         return election;
     };
@@ -177,7 +182,7 @@ fn header_text(app: &App, t: &Text, width: usize) -> String {
         full
     } else {
         // The station matters more than the election's name on a narrow screen.
-        format!(" telraam{station}")
+        format!("{telraam}{station}")
     }
 }
 
