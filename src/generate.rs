@@ -7,7 +7,8 @@
 //! finalised, so it passes the rules and adds up.
 
 use crate::election::{
-    Authority, Candidate, Category, CountingMethod, Election, PoliticalList, PollingStation,
+    Authority, Candidate, Category, Contest, CountingMethod, Election, PoliticalList,
+    PollingStation,
 };
 use crate::eml::EmlError;
 use crate::record::{CountRecord, EntryMode, RecordState};
@@ -60,6 +61,11 @@ pub fn election(shape: &Shape) -> Election {
             id: "0999".into(),
             name: "Gegenereerd".into(),
         }),
+        contest: Some(Contest {
+            id: "1".into(),
+            name: "Kieskring 1".into(),
+        }),
+        domain: None,
         lists: (1..=shape.lists)
             .map(|l| PoliticalList {
                 number: l,
@@ -153,12 +159,20 @@ pub fn candidates_230b(election: &Election) -> String {
          xmlns:kr=\"http://www.kiesraad.nl/extensions\" \
          xmlns:xal=\"urn:oasis:names:tc:ciq:xsdschema:xAL:2.0\" \
          xmlns:xnl=\"urn:oasis:names:tc:ciq:xsdschema:xNL:2.0\" Id=\"230b\" SchemaVersion=\"5\">\n\
-         <TransactionId>1</TransactionId>\n<CandidateList>\n<Election>\n\
+         <TransactionId>1</TransactionId>\n<ManagingAuthority><AuthorityIdentifier \
+         Id=\"{auth_id}\">{auth_name}</AuthorityIdentifier></ManagingAuthority>\n\
+         <CandidateList>\n<Election>\n\
          <ElectionIdentifier Id=\"{id}\">\n<ElectionName>{name}</ElectionName>\n\
          <ElectionCategory>{cat}</ElectionCategory>\n<kr:ElectionDate>{date}</kr:ElectionDate>\n\
-         </ElectionIdentifier>\n<Contest>\n<ContestIdentifier Id=\"geen\"/>\n",
+         </ElectionIdentifier>\n<Contest>\n<ContestIdentifier Id=\"1\">\
+         <ContestName>Kieskring 1</ContestName></ContestIdentifier>\n",
         id = election.id,
         name = election.name,
+        auth_id = election
+            .authority
+            .as_ref()
+            .map_or("0999", |a| a.id.as_str()),
+        auth_name = election.authority.as_ref().map_or("", |a| a.name.as_str()),
         cat = election.category.code(),
         date = election.date,
     );
