@@ -6,7 +6,7 @@ use super::Cli;
 use super::common::{
     EXIT_FOUND, fail, language, open_workspace_read_only, settings, workspace_dir,
 };
-use crate::aggregate::Totals;
+use crate::aggregate::{Totals, take_municipal_figures};
 use crate::election::{CountingMethod, Election};
 use crate::eml::{
     EmlError, candidates, counts, definition, hash, import, osv, stations, stored_totals, write,
@@ -380,6 +380,14 @@ pub fn aggregate(cli: &Cli, _args: &AggregateArgs) -> u8 {
     if counted.is_empty() {
         return fail(&no_records(workspace.dir()));
     }
+    let stored = match stored_totals::load(workspace.dir()) {
+        Ok(s) => s.filter(|s| s.election_id == election.id),
+        Err(e) => return fail(&e),
+    };
+    let taken = stored
+        .as_ref()
+        .map(|s| take_municipal_figures(&mut totals, &s.totals))
+        .unwrap_or_default();
     let en = lang.is_english();
     if en {
         println!(
@@ -416,13 +424,22 @@ pub fn aggregate(cli: &Cli, _args: &AggregateArgs) -> u8 {
             );
         }
     }
-    let stored = match stored_totals::load(workspace.dir()) {
-        Ok(s) => s,
-        Err(e) => return fail(&e),
-    };
-    let Some(stored) = stored.filter(|s| s.election_id == election.id) else {
+    let Some(stored) = stored else {
         return 0;
     };
+    for key in &taken {
+        if en {
+            println!(
+                "{key}: the figure of the whole municipality, from {} (no polling station has one)",
+                stored.source
+            );
+        } else {
+            println!(
+                "{key}: het getal van de hele gemeente, uit {} (geen stembureau heeft er een)",
+                stored.source
+            );
+        }
+    }
     let differences = totals.differences(&stored.totals, &election);
     println!();
     if differences.is_empty() {
@@ -522,14 +539,33 @@ fn print_totals(totals: &Totals, election: &Election, en: bool) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
+/// The imported 510b's own totals, when they are of this election: where the
+/// municipal figures that no station has come from.
+fn file_totals(workspace: &Workspace, election: &Election) -> Result<Option<Totals>, u8> {
+    let stored = stored_totals::load(workspace.dir()).map_err(|e| fail(&e))?;
+    Ok(stored
+        .filter(|s| s.election_id == election.id)
+        .map(|s| s.totals))
+}
+
 pub fn export_eml(cli: &Cli, args: &ExportEmlArgs) -> u8 {
-    let (_, election, records, _) = match workspace_records(cli) {
+    let (workspace, election, records, _) = match workspace_records(cli) {
         Ok(x) => x,
         Err(code) => return code,
     };
     warn_empty_boxes(&election, &records);
+    let file_totals = match file_totals(&workspace, &election) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
     let target = args.output.display().to_string();
-    let text = match write::write(&target, &election, &records, &write::now()) {
+    let text = match write::write_with(
+        &target,
+        &election,
+        &records,
+        &write::now(),
+        file_totals.as_ref(),
+    ) {
         Ok(t) => t,
         Err(e) => return eml_fail(&e),
     };
@@ -552,12 +588,16 @@ pub fn export_eml(cli: &Cli, args: &ExportEmlArgs) -> u8 {
 }
 
 pub fn export_csv(cli: &Cli, args: &ExportCsvArgs) -> u8 {
-    let (_, election, records, _) = match workspace_records(cli) {
+    let (workspace, election, records, _) = match workspace_records(cli) {
         Ok(x) => x,
         Err(code) => return code,
     };
     warn_empty_boxes(&election, &records);
-    let text = osv::write(&election, &records);
+    let file_totals = match file_totals(&workspace, &election) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    let text = osv::write_with(&election, &records, file_totals.as_ref());
     if let Err(e) = write_atomic(&args.output, text.as_bytes()) {
         return fail(&e.to_string());
     }

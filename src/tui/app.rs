@@ -93,12 +93,14 @@ pub enum Notice {
     HasErrors(usize),
     /// Finalising refused: warnings not acknowledged.
     Unacknowledged(usize),
-    /// A warning was acknowledged (and the acknowledgement logged): its code, then
-    /// how many warnings are acknowledged of how many.
+    /// A warning was acknowledged (and the acknowledgement logged): its code, how many
+    /// warnings are acknowledged of how many, and how many errors remain.
     WarningAcknowledged {
         code: String,
         done: usize,
         of: usize,
+        /// Errors still to resolve: with those, finalising is not the next step.
+        errors: usize,
     },
     /// Only warnings are acknowledged; errors are corrected.
     ErrorsCannotBeAcknowledged,
