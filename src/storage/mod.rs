@@ -507,6 +507,9 @@ impl Workspace {
                 )));
             }
             not_on_form(election, Target::Mark(mark))?;
+            if on && record.mode == EntryMode::Counting {
+                not_asked(record, Target::Mark(mark))?;
+            }
             let old = record.mark(mark);
             record.set_mark(mark, on);
             let cleared = counting::complete(election, record);
@@ -528,12 +531,8 @@ impl Workspace {
         self.change_draft(station, operator, |_, record| {
             // Counting mode keeps no value the form hides: the note explains a
             // difference, and is asked for only while D and H differ.
-            let explaining = matches!(counting::difference(record), Some(x) if x != 0);
-            if record.mode == EntryMode::Counting && !explaining && !note.is_empty() {
-                return Err(StorageError::Invalid(crate::i18n::say(
-                    "D en H verschillen niet: er is geen verschil om toe te lichten",
-                    "D and H do not differ: there is no difference to explain",
-                )));
+            if record.mode == EntryMode::Counting && !note.is_empty() {
+                not_asked(record, None)?;
             }
             let old = std::mem::replace(&mut record.differences.note, note.to_string());
             Ok(("note".to_string(), old, note.to_string(), Vec::new()))
@@ -808,6 +807,23 @@ impl Workspace {
         tx.commit().map_err(db)?;
         Ok(())
     }
+}
+
+/// Refuses an answer that explains a difference (the "fully explained?" answer, the
+/// note; `None` is the note) while D and H do not differ: counting mode would clear it
+/// at once, so it is not taken.
+fn not_asked(record: &CountRecord, target: impl Into<Option<Target>>) -> Result<(), StorageError> {
+    let explains = target
+        .into()
+        .is_none_or(|t| form::spec_of(t).is_some_and(|s| s.explains_difference));
+    let explaining = matches!(counting::difference(record), Some(x) if x != 0);
+    if explains && !explaining {
+        return Err(StorageError::Invalid(crate::i18n::say(
+            "D en H verschillen niet: er is geen verschil om toe te lichten",
+            "D and H do not differ: there is no difference to explain",
+        )));
+    }
+    Ok(())
 }
 
 /// Refuses a box the election's form does not have (K–O on the form from 2026, the
