@@ -137,6 +137,27 @@ fn a_510b_count_above_999_999_999_is_refused_and_the_right_file_still_imports() 
 }
 
 #[test]
+fn a_510b_whose_sum_h_exceeds_the_limit_is_refused_before_a_workspace_exists() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string(wmw_510b()).expect("510b");
+    let sb1 = text.find("0668::SB1\"").expect("SB1");
+    let blank = sb1 + text[sb1..].find("ReasonCode=\"blanco\">").expect("blank");
+    let value = blank + "ReasonCode=\"blanco\">".len();
+    let end = value + text[value..].find('<').expect("end");
+    let mut changed = text.clone();
+    changed.replace_range(value..end, "999999999");
+    let file = home.path().join("h-510b.xml");
+    std::fs::write(&file, changed).expect("write");
+    counts_refused(
+        home.path(),
+        &file,
+        &wmw_230b(),
+        "h-510b.xml",
+        "station 1: H = E + F + G",
+    );
+}
+
+#[test]
 fn a_110b_register_size_above_the_limit_is_refused() {
     let home = tempfile::tempdir().expect("temp dir");
     let file = changed(
