@@ -53,7 +53,7 @@ fn line_of(path: &Path, needle: &str) -> usize {
 /// the message holds `file:line` and says `says`, no election file is written.
 fn election_refused(home: &Path, args: &[&str], at: &str, says: &str) -> String {
     let out_file = home.join("election.toml");
-    let mut all = vec!["import-eml"];
+    let mut all = vec!["--lang", "en", "import-eml"];
     all.extend_from_slice(args);
     all.extend_from_slice(&["-o", s(&out_file)]);
     let out = telraam(home, &all);
@@ -72,6 +72,8 @@ fn counts_refused(home: &Path, counts: &Path, candidates: &str, at: &str, says: 
     let out = telraam(
         home,
         &[
+            "--lang",
+            "en",
             "--data",
             s(&ws),
             "import-eml",
@@ -196,7 +198,15 @@ fn an_election_file_with_a_register_above_the_limit_is_refused_by_init() {
     let ws = home.path().join("ws");
     let out = telraam(
         home.path(),
-        &["--data", s(&ws), "init", "--election", s(&file)],
+        &[
+            "--lang",
+            "en",
+            "--data",
+            s(&ws),
+            "init",
+            "--election",
+            s(&file),
+        ],
     );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("999 999 999"), "{}", stderr(&out));
@@ -250,7 +260,15 @@ fn init_refuses_a_dso_election_with_a_list_without_candidates() {
     let ws = home.path().join("ws");
     let out = telraam(
         home.path(),
-        &["--data", s(&ws), "init", "--election", s(&file)],
+        &[
+            "--lang",
+            "en",
+            "--data",
+            s(&ws),
+            "init",
+            "--election",
+            s(&file),
+        ],
     );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("no candidates"), "{}", stderr(&out));
