@@ -123,7 +123,7 @@ fn check_hashes(hashes: &[String], inputs: &[&Input]) -> Result<(), u8> {
                 "{}: {} ({})",
                 say("hashcode klopt", "hash matches"),
                 input.name,
-                input.fingerprint().to_string()
+                input.fingerprint()
             ),
             None => {
                 let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
@@ -293,11 +293,7 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
                 &format!("{n} polling stations imported from {from} into workspace {into}")
             )
         );
-        println!(
-            "SHA-256 {}: {}",
-            input.name,
-            input.fingerprint().to_string()
-        );
+        println!("SHA-256 {}: {}", input.name, input.fingerprint());
     }
     if let Some(output) = &args.output {
         let mut text = format!(
