@@ -71,13 +71,24 @@ pub struct ExportCsvArgs {
 struct Input {
     name: String,
     bytes: Vec<u8>,
+    /// Its SHA-256 in groups of four, computed once (a 510b can be 100 MB).
+    fingerprint: std::cell::OnceCell<String>,
 }
 
 impl Input {
     fn read(path: &Path) -> Result<Input, u8> {
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| fail(&super::common::unreadable(path, &e)))?;
-        Ok(Input { name, bytes })
+        Ok(Input {
+            name,
+            bytes,
+            fingerprint: std::cell::OnceCell::new(),
+        })
+    }
+
+    fn fingerprint(&self) -> &str {
+        self.fingerprint
+            .get_or_init(|| crate::verification::fingerprint(&self.bytes))
     }
 
     /// The text (UTF-8, a byte-order mark dropped).
@@ -117,7 +128,7 @@ fn check_hashes(hashes: &[String], inputs: &[&Input]) -> Result<(), u8> {
                 "{}: {} ({})",
                 say("hashcode klopt", "hash matches"),
                 input.name,
-                crate::verification::fingerprint(&input.bytes)
+                input.fingerprint()
             ),
             None => {
                 let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
@@ -247,6 +258,17 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
         count_file = Some(count);
     }
 
+    // Every record must be one the workspace can store and read back (the limits of
+    // a result file), before anything is created.
+    if let (Some(imported), Some(input)) = (&count_import, &counts_in) {
+        for r in &imported.records {
+            let body = crate::result_file::to_toml(r);
+            let name = format!("{} (station {})", input.name, r.station);
+            crate::result_file::from_toml(&name, &body, &imported.election)
+                .map_err(|e| fail(&e.to_string()))?;
+        }
+    }
+
     // Everything is read and checked: now write (the workspace first: it can still
     // refuse, when it holds another election).
     if let (Some(mut imported), Some(input), Some(count)) = (count_import, &counts_in, &count_file)
@@ -284,7 +306,7 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
                 &dir,
                 &stored_totals::StoredTotals {
                     source: input.name.clone(),
-                    fingerprint: crate::verification::fingerprint(&input.bytes),
+                    fingerprint: input.fingerprint().to_string(),
                     election_id: election.id.clone(),
                     totals,
                 },
@@ -299,21 +321,13 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
                 &format!("{n} polling stations imported from {from} into workspace {into}")
             )
         );
-        println!(
-            "SHA-256 {}: {}",
-            input.name,
-            crate::verification::fingerprint(&input.bytes)
-        );
+        println!("SHA-256 {}: {}", input.name, input.fingerprint());
     }
     if let Some(output) = &args.output {
         let mut text = format!(
             "# Election file written by `telraam import-eml` from the Kiesraad's EML_NL files:\n# {}\n",
             all.iter()
-                .map(|i| format!(
-                    "{} (SHA-256 {})",
-                    i.name,
-                    crate::verification::fingerprint(&i.bytes)
-                ))
+                .map(|i| format!("{} (SHA-256 {})", i.name, i.fingerprint()))
                 .collect::<Vec<_>>()
                 .join("\n# ")
         );
