@@ -30,6 +30,8 @@ fn election() -> Election {
             id: "0999".into(),
             name: "Groot".into(),
         }),
+        contest: None,
+        domain: None,
         lists: (1..=LISTS)
             .map(|l| PoliticalList {
                 number: l,
@@ -108,6 +110,11 @@ fn bench_import_and_aggregate(c: &mut Criterion) {
             date: election.date.clone(),
             ..ElectionIdentifier::default()
         },
+        authority: Authority {
+            id: "0999".into(),
+            name: "Groot".into(),
+        },
+        contest: None,
         lists: election.lists.clone(),
     };
     eprintln!("generated 510b: {:.1} MB", xml.len() as f64 / 1e6);

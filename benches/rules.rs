@@ -21,6 +21,8 @@ fn election() -> Election {
         counting_method: CountingMethod::DSO,
         voter_cards: None,
         authority: None,
+        contest: None,
+        domain: None,
         lists: (1..=LISTS)
             .map(|n| PoliticalList {
                 number: n,

@@ -76,6 +76,37 @@ pub struct Authority {
     pub name: String,
 }
 
+/// The contest (EML `ContestIdentifier`) a count belongs to: `geen` for a municipal
+/// election (and a province or water board that is one district), else the
+/// electoral district (kieskring) or district by number and name, e.g. `6`
+/// "Nijmegen" for the Tweede Kamer. A 510b must name the contest of its 230b.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contest {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+}
+
+impl Contest {
+    /// Whether `id` is what the Kiesraad's schema allows (`kr:ContestIdType`): a
+    /// number from 1, a Roman numeral, `geen` or `alle`.
+    pub fn valid_id(id: &str) -> bool {
+        let number =
+            !id.is_empty() && !id.starts_with('0') && id.bytes().all(|b| b.is_ascii_digit());
+        let roman = !id.is_empty() && id.bytes().all(|b| b"IVXLCDM".contains(&b));
+        number || roman || id == "geen" || id == "alle"
+    }
+}
+
+/// The election's domain (EML `kr:ElectionDomain`): the municipality, province or
+/// water board whose council is elected, where the files name one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Domain {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    pub name: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Candidate {
     /// Position on the list, from 1.
@@ -153,6 +184,12 @@ pub struct Election {
     pub voter_cards: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authority: Option<Authority>,
+    /// The contest the counts belong to, as the 230b (or the imported 510b) names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contest: Option<Contest>,
+    /// `kr:ElectionDomain`, where the files give one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<Domain>,
     pub lists: Vec<PoliticalList>,
     #[serde(default)]
     pub stations: Vec<PollingStation>,
@@ -201,7 +238,8 @@ impl Election {
         toml::to_string(self).unwrap_or_default()
     }
 
-    /// Structural checks: unique list, candidate and station numbers, numbers from 1.
+    /// Structural checks: unique list, candidate and station numbers, numbers from 1;
+    /// under DSO every list has candidates; a register size within the form's limit.
     pub fn check(&self) -> Result<(), ElectionError> {
         let bad = |m: String| Err(ElectionError::Invalid(m));
         if self.id.trim().is_empty() {
@@ -214,6 +252,13 @@ impl Election {
         for list in &self.lists {
             if list.number == 0 || !seen.insert(list.number) {
                 return bad(format!("list number {} is 0 or used twice", list.number));
+            }
+            if list.candidates.is_empty() && self.counting_method.counts_candidates() {
+                return bad(format!(
+                    "list {} has no candidates, and the stations count candidate votes (DSO) / \
+                     lijst {} heeft geen kandidaten",
+                    list.number, list.number
+                ));
             }
             let mut cands = std::collections::BTreeSet::new();
             for c in &list.candidates {
@@ -230,6 +275,26 @@ impl Election {
             if !stations.insert(s.number) {
                 return bad(format!("polling station {} is listed twice", s.number));
             }
+            if s.number == 0 {
+                return bad("polling station number 0: numbers start at 1".into());
+            }
+            if let Some(n) = s.eligible_voters
+                && n > crate::record::MAX_COUNT
+            {
+                return bad(format!(
+                    "polling station {}: eligible_voters {n} is larger than the form's limit \
+                     of 999 999 999 / kiesgerechtigden {n} is groter dan 999 999 999",
+                    s.number
+                ));
+            }
+        }
+        if let Some(contest) = &self.contest
+            && !Contest::valid_id(&contest.id)
+        {
+            return bad(format!(
+                "contest id \"{}\" is not a number from 1, a Roman numeral, \"geen\" or \"alle\"",
+                contest.id
+            ));
         }
         if self.voter_cards == Some(true) && !self.category.voter_cards_apply() {
             return bad("kiezerspassen (C) do not apply to a municipal (GR) election".into());

@@ -1,13 +1,18 @@
 //! EML 230b, the kandidatenlijsten: every list (affiliation) with its number and
 //! name, and every candidate with number, initials, names and place of residence.
 
-use super::identifier::ElectionIdentifier;
-use super::xml::{EmlError, Item, Pull, attr, local, parse_number};
-use crate::election::{Candidate, PoliticalList};
+use super::identifier::{ElectionIdentifier, read_contest};
+use super::xml::{EmlError, Item, Pull, local, parse_number};
+use crate::election::{Authority, Candidate, Contest, PoliticalList};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CandidateLists {
     pub election: ElectionIdentifier,
+    /// `ManagingAuthority`: the central polling station (CSB) or municipality that
+    /// issued the lists.
+    pub authority: Authority,
+    /// The contest the lists stand in: `geen`, or the kieskring for TK, EP and PS2.
+    pub contest: Option<Contest>,
     pub lists: Vec<PoliticalList>,
 }
 
@@ -35,13 +40,40 @@ pub fn read(file: &str, text: &str) -> Result<CandidateLists, EmlError> {
     pull.expect_root("230b", "candidate lists", "kandidatenlijsten")?;
     let mut election = None;
     let mut lists: Vec<PoliticalList> = Vec::new();
+    // The line of each list's AffiliationIdentifier, for messages.
+    let mut list_lines: Vec<usize> = Vec::new();
+    let mut authority = None;
+    let mut contest: Option<Contest> = None;
     let mut in_candidate = false;
     loop {
         match pull.step()? {
             Item::Start(e) => match local(&e) {
                 "ElectionIdentifier" => election = Some(ElectionIdentifier::read(&mut pull, &e)?),
+                "AuthorityIdentifier" if authority.is_none() => {
+                    let id = pull.attr(&e, "Id")?.unwrap_or_default();
+                    authority = Some(Authority {
+                        id,
+                        name: pull.text()?,
+                    });
+                }
+                "ContestIdentifier" => {
+                    let read = read_contest(&mut pull, &e)?;
+                    if let Some(first) = &contest {
+                        return Err(pull.error(
+                            format!(
+                                "a second contest ({}) after contest {}: telraam reads the lists of one contest",
+                                read.id, first.id
+                            ),
+                            format!(
+                                "een tweede contest ({}) na contest {}: telraam leest de lijsten van één contest",
+                                read.id, first.id
+                            ),
+                        ));
+                    }
+                    contest = Some(read);
+                }
                 "AffiliationIdentifier" => {
-                    let number = id_number(&pull, attr(&e, "Id"), "list", "lijst")?;
+                    let number = id_number(&pull, pull.attr(&e, "Id")?, "list", "lijst")?;
                     if lists.iter().any(|l| l.number == number) {
                         return Err(pull.error(
                             format!("list {number} appears twice"),
@@ -53,6 +85,7 @@ pub fn read(file: &str, text: &str) -> Result<CandidateLists, EmlError> {
                         name: String::new(),
                         candidates: Vec::new(),
                     });
+                    list_lines.push(pull.line());
                 }
                 "RegisteredName" => {
                     let name = pull.text()?;
@@ -62,7 +95,7 @@ pub fn read(file: &str, text: &str) -> Result<CandidateLists, EmlError> {
                 }
                 "Candidate" => in_candidate = true,
                 "CandidateIdentifier" => {
-                    let number = id_number(&pull, attr(&e, "Id"), "candidate", "kandidaat")?;
+                    let number = id_number(&pull, pull.attr(&e, "Id")?, "candidate", "kandidaat")?;
                     let Some(list) = lists.last_mut() else {
                         return Err(pull.error(
                             "a candidate before any list",
@@ -90,8 +123,8 @@ pub fn read(file: &str, text: &str) -> Result<CandidateLists, EmlError> {
                 name @ ("NameLine" | "FirstName" | "NamePrefix" | "LastName" | "LocalityName")
                     if in_candidate =>
                 {
-                    let is_initials =
-                        name != "NameLine" || attr(&e, "NameType").as_deref() == Some("Initials");
+                    let is_initials = name != "NameLine"
+                        || pull.attr(&e, "NameType")?.as_deref() == Some("Initials");
                     let name = name.to_string();
                     let value = pull.text()?;
                     let Some(c) = lists.last_mut().and_then(|l| l.candidates.last_mut()) else {
@@ -133,5 +166,30 @@ pub fn read(file: &str, text: &str) -> Result<CandidateLists, EmlError> {
             "het bestand bevat geen kandidatenlijsten",
         ));
     }
-    Ok(CandidateLists { election, lists })
+    if let Some((list, line)) = lists
+        .iter()
+        .zip(&list_lines)
+        .find(|(l, _)| l.candidates.is_empty())
+    {
+        return Err(EmlError::new(
+            file,
+            Some(*line),
+            format!("list {} has no candidates", list.number),
+            format!("lijst {} heeft geen kandidaten", list.number),
+        ));
+    }
+    let Some(authority) = authority else {
+        return Err(EmlError::new(
+            file,
+            None,
+            "no ManagingAuthority (AuthorityIdentifier): who issued these lists?",
+            "geen ManagingAuthority (AuthorityIdentifier): wie heeft deze lijsten vastgesteld?",
+        ));
+    };
+    Ok(CandidateLists {
+        election,
+        authority,
+        contest,
+        lists,
+    })
 }

@@ -3,9 +3,9 @@
 //! streaming pass; a 510b carries no candidate names, only list and candidate ids
 //! that are joined with the 230b.
 
-use super::identifier::ElectionIdentifier;
-use super::xml::{EmlError, Item, Pull, attr, attr_number, local, local_end};
-use crate::election::Authority;
+use super::identifier::{ElectionIdentifier, read_contest};
+use super::xml::{EmlError, Item, Pull, attr_number, local, local_end};
+use crate::election::{Authority, Contest};
 
 /// The `ReasonCode`s of `UncountedVotes`, in the order a 510b writes them, with the
 /// letter on the form.
@@ -80,6 +80,8 @@ pub struct ReportingUnit {
 pub struct CountFile {
     pub election: ElectionIdentifier,
     pub authority: Option<Authority>,
+    /// The contest counted (`geen`, or the kieskring).
+    pub contest: Option<Contest>,
     /// The file's own municipal totals, where it has them.
     pub totals: Option<VoteBlock>,
     pub units: Vec<ReportingUnit>,
@@ -99,11 +101,15 @@ pub fn split_unit_name(text: &str) -> (String, String) {
     (name.to_string(), postcode.to_string())
 }
 
-/// The station number in a reporting unit id: `0668::SB12` → 12.
+/// The station number in a reporting unit id: `0668::SB12` → 12. Only `SB` and a
+/// number from 1 (digits only) make a polling station: `0668::XX1` and `SB0` do not.
 fn station_number(id: &str) -> Option<u32> {
     let tail = id.rsplit("::").next().unwrap_or(id);
-    let digits = tail.trim_start_matches(|c: char| !c.is_ascii_digit());
-    digits.parse().ok()
+    let digits = tail.strip_prefix("SB")?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|&n| n > 0)
 }
 
 /// What the next `ValidVotes` belongs to.
@@ -124,10 +130,12 @@ pub fn read(file: &str, text: &str) -> Result<CountFile, EmlError> {
     )?;
     let mut election = None;
     let mut authority = None;
+    let mut contest: Option<Contest> = None;
     let mut totals = None;
     let mut units: Vec<ReportingUnit> = Vec::new();
     let mut block: Option<VoteBlock> = None;
     let mut unit_id = String::new();
+    let mut unit_line = 0;
     let mut unit_name = String::new();
     let mut selected = Selected::Nothing;
     loop {
@@ -146,7 +154,7 @@ pub fn read(file: &str, text: &str) -> Result<CountFile, EmlError> {
                     selected = Selected::Candidate(id);
                 }
                 "ValidVotes" => {
-                    let votes = pull.number("ValidVotes")?;
+                    let votes = pull.count("ValidVotes")?;
                     let Some(b) = block.as_mut() else {
                         return Err(pull.error(
                             "ValidVotes outside TotalVotes or ReportingUnitVotes",
@@ -210,8 +218,8 @@ pub fn read(file: &str, text: &str) -> Result<CountFile, EmlError> {
                 }
                 "Cast" | "TotalCounted" | "RejectedVotes" | "UncountedVotes" => {
                     let what = local(&e).to_string();
-                    let reason = attr(&e, "ReasonCode").unwrap_or_default();
-                    let value = pull.number(&what)?;
+                    let reason = pull.attr(&e, "ReasonCode")?.unwrap_or_default();
+                    let value = pull.count(&what)?;
                     let Some(b) = block.as_mut() else {
                         return Err(pull.error(
                             format!("{what} outside TotalVotes or ReportingUnitVotes"),
@@ -248,12 +256,29 @@ pub fn read(file: &str, text: &str) -> Result<CountFile, EmlError> {
                     unit_name.clear();
                 }
                 "ReportingUnitIdentifier" => {
-                    unit_id = attr(&e, "Id").unwrap_or_default();
+                    unit_id = pull.attr(&e, "Id")?.unwrap_or_default();
+                    unit_line = pull.line();
                     unit_name = pull.text()?;
                 }
                 "ElectionIdentifier" => election = Some(ElectionIdentifier::read(&mut pull, &e)?),
+                "ContestIdentifier" => {
+                    let read = read_contest(&mut pull, &e)?;
+                    if let Some(first) = &contest {
+                        return Err(pull.error(
+                            format!(
+                                "a second contest ({}) after contest {}: a 510b of a municipality counts one",
+                                read.id, first.id
+                            ),
+                            format!(
+                                "een tweede contest ({}) na contest {}: een 510b van een gemeente telt er één",
+                                read.id, first.id
+                            ),
+                        ));
+                    }
+                    contest = Some(read);
+                }
                 "AuthorityIdentifier" => {
-                    let id = attr(&e, "Id").unwrap_or_default();
+                    let id = pull.attr(&e, "Id")?.unwrap_or_default();
                     authority = Some(crate::election::Authority {
                         id,
                         name: pull.text()?,
@@ -266,9 +291,17 @@ pub fn read(file: &str, text: &str) -> Result<CountFile, EmlError> {
                 "ReportingUnitVotes" => {
                     let votes = block.take().unwrap_or_default();
                     let station = station_number(&unit_id).ok_or_else(|| {
-                        pull.error(
-                            format!("reporting unit \"{unit_id}\" has no polling-station number"),
-                            format!("telgebied \"{unit_id}\" heeft geen stembureaunummer"),
+                        EmlError::new(
+                            file,
+                            Some(unit_line),
+                            format!(
+                                "reporting unit \"{unit_id}\" is not a polling station \
+                                 (expected CODE::SB and a number from 1, e.g. 0668::SB1)"
+                            ),
+                            format!(
+                                "telgebied \"{unit_id}\" is geen stembureau \
+                                 (verwacht CODE::SB en een nummer vanaf 1, bijv. 0668::SB1)"
+                            ),
                         )
                     })?;
                     if units.iter().any(|u| u.station == station) {
@@ -300,17 +333,18 @@ pub fn read(file: &str, text: &str) -> Result<CountFile, EmlError> {
             "geen ElectionIdentifier in het bestand",
         )
     })?;
-    if units.is_empty() && totals.is_none() {
+    if units.is_empty() {
         return Err(EmlError::new(
             file,
-            None,
-            "the file holds no counts",
-            "het bestand bevat geen tellingen",
+            Some(pull.line()),
+            "the file holds no polling stations (ReportingUnitVotes): nothing to import",
+            "het bestand bevat geen stembureaus (ReportingUnitVotes): niets in te lezen",
         ));
     }
     Ok(CountFile {
         election,
         authority,
+        contest,
         totals,
         units,
     })
@@ -328,5 +362,8 @@ mod tests {
             ("Gemeentehuis (maandag)", "6658 AG")
         );
         assert_eq!(station_number("0668::SB121"), Some(121));
+        assert_eq!(station_number("0668::XX1"), None);
+        assert_eq!(station_number("0668::SB0"), None);
+        assert_eq!(station_number("0668::SB1a"), None);
     }
 }

@@ -1,12 +1,15 @@
 //! EML 110a, the election definition (verkiezingsdefinitie): which election, its
 //! date, category and domain, the number of seats and the registered party names.
 
-use super::identifier::ElectionIdentifier;
+use super::identifier::{ElectionIdentifier, read_contest};
 use super::xml::{EmlError, Item, Pull, local, parse_number};
+use crate::election::{Category, Contest};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Definition {
     pub election: ElectionIdentifier,
+    /// The contest: `geen`, or `alle` for an election of several districts.
+    pub contest: Option<Contest>,
     pub number_of_seats: Option<u64>,
     /// `kr:RegisteredAppellation`s, in file order. These are registered names, not
     /// lists: list numbers come from the 230b.
@@ -18,12 +21,20 @@ pub fn read(file: &str, text: &str) -> Result<Definition, EmlError> {
     let mut pull = Pull::new(file, text);
     pull.expect_root("110a", "election definition", "verkiezingsdefinitie")?;
     let mut election = None;
+    let mut election_line = 0;
+    let mut contest = None;
     let mut number_of_seats = None;
     let mut registered_parties = Vec::new();
     loop {
         match pull.step()? {
             Item::Start(e) => match local(&e) {
-                "ElectionIdentifier" => election = Some(ElectionIdentifier::read(&mut pull, &e)?),
+                "ElectionIdentifier" => {
+                    election_line = pull.line();
+                    election = Some(ElectionIdentifier::read(&mut pull, &e)?);
+                }
+                "ContestIdentifier" if contest.is_none() => {
+                    contest = Some(read_contest(&mut pull, &e)?);
+                }
                 "NumberOfSeats" => number_of_seats = parse_number(&pull.text()?),
                 "RegisteredAppellation" => registered_parties.push(pull.text()?),
                 _ => {}
@@ -48,9 +59,38 @@ pub fn read(file: &str, text: &str) -> Result<Definition, EmlError> {
             "geen ElectionDate in het bestand",
         ));
     }
-    election.category(file)?;
+    let category = election.category(file)?;
+    // The council of a municipality, province or water board is elected in a domain
+    // (the schema leaves it out only for TK, EP and EK).
+    if matches!(category, Category::GR | Category::PS | Category::AB)
+        && election.domain_name.is_none()
+    {
+        return Err(EmlError::new(
+            file,
+            Some(election_line),
+            format!(
+                "no ElectionDomain in the ElectionIdentifier: a {} election names its {}",
+                category.code(),
+                match category {
+                    Category::GR => "municipality",
+                    Category::PS => "province",
+                    _ => "water board",
+                }
+            ),
+            format!(
+                "geen ElectionDomain in de ElectionIdentifier: een {}-verkiezing noemt haar {}",
+                category.code(),
+                match category {
+                    Category::GR => "gemeente",
+                    Category::PS => "provincie",
+                    _ => "waterschap",
+                }
+            ),
+        ));
+    }
     Ok(Definition {
         election,
+        contest,
         number_of_seats,
         registered_parties,
     })

@@ -1,8 +1,8 @@
 //! What every EML_NL document says about its election (`ElectionIdentifier`), and the
 //! checks that the files given together describe the same election.
 
-use super::xml::{EmlError, Item, Pull, attr, local};
-use crate::election::Category;
+use super::xml::{EmlError, Item, Pull, local};
+use crate::election::{Category, Contest};
 
 /// The `ElectionIdentifier` block: the same in 110a, 110b, 230b and 510b.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -27,8 +27,9 @@ impl ElectionIdentifier {
         pull: &mut Pull<'_>,
         start: &quick_xml::events::BytesStart<'_>,
     ) -> Result<Self, EmlError> {
+        let mut subcategory_line = 0;
         let mut ident = ElectionIdentifier {
-            id: attr(start, "Id").unwrap_or_default(),
+            id: pull.attr(start, "Id")?.unwrap_or_default(),
             ..ElectionIdentifier::default()
         };
         loop {
@@ -36,9 +37,12 @@ impl ElectionIdentifier {
                 Item::Start(e) => match local(&e) {
                     "ElectionName" => ident.name = pull.text()?,
                     "ElectionCategory" => ident.category = pull.text()?,
-                    "ElectionSubcategory" => ident.subcategory = pull.text()?,
+                    "ElectionSubcategory" => {
+                        ident.subcategory = pull.text()?;
+                        subcategory_line = pull.line();
+                    }
                     "ElectionDomain" => {
-                        ident.domain_id = attr(&e, "Id");
+                        ident.domain_id = pull.attr(&e, "Id")?;
                         ident.domain_name = Some(pull.text()?);
                     }
                     "ElectionDate" => ident.date = pull.text()?,
@@ -59,6 +63,20 @@ impl ElectionIdentifier {
                 "ElectionIdentifier heeft geen Id",
             ));
         }
+        if !subcategory_fits(&ident.category, &ident.subcategory) {
+            return Err(EmlError::new(
+                pull.file(),
+                Some(subcategory_line),
+                format!(
+                    "subcategory \"{}\" does not belong to election category \"{}\"",
+                    ident.subcategory, ident.category
+                ),
+                format!(
+                    "subcategorie \"{}\" hoort niet bij verkiezingssoort \"{}\"",
+                    ident.subcategory, ident.category
+                ),
+            ));
+        }
         Ok(ident)
     }
 
@@ -75,6 +93,43 @@ impl ElectionIdentifier {
     }
 }
 
+/// Whether a `kr:ElectionSubcategory` belongs to its category: GR1 and GR2 to GR,
+/// PS1 and PS2 to PS, AB1 and AB2 to AB (an absent subcategory always fits).
+fn subcategory_fits(category: &str, subcategory: &str) -> bool {
+    let sub = subcategory.trim();
+    let cat = category.trim();
+    let family = |s: &str| ["GR", "PS", "AB"].into_iter().find(|f| s.starts_with(f));
+    match (family(cat), family(sub)) {
+        _ if sub.is_empty() => true,
+        (Some(c), Some(s)) => c == s && cat == c,
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Reads a `ContestIdentifier` whose start tag was just read: its Id and `ContestName`.
+pub fn read_contest(
+    pull: &mut Pull<'_>,
+    start: &quick_xml::events::BytesStart<'_>,
+) -> Result<Contest, EmlError> {
+    let id = pull.attr(start, "Id")?.unwrap_or_default();
+    let line = pull.line();
+    let name = pull.text()?;
+    if !Contest::valid_id(&id) {
+        return Err(EmlError::new(
+            pull.file(),
+            Some(line),
+            format!(
+                "ContestIdentifier Id \"{id}\" is not a number from 1, a Roman numeral, \"geen\" or \"alle\""
+            ),
+            format!(
+                "ContestIdentifier-Id \"{id}\" is geen getal vanaf 1, Romeins cijfer, \"geen\" of \"alle\""
+            ),
+        ));
+    }
+    Ok(Contest { id, name })
+}
+
 pub fn parse_category(text: &str) -> Option<Category> {
     Some(match text.trim() {
         "GR" => Category::GR,
@@ -88,7 +143,7 @@ pub fn parse_category(text: &str) -> Option<Category> {
 }
 
 /// Checks that `other` (read from `other_file`) is about the same election as
-/// `first`: same id, and the same date and category where both give them.
+/// `first`: same id, and the same date, category and domain id where both give them.
 pub fn same_election(
     first_file: &str,
     first: &ElectionIdentifier,
@@ -132,5 +187,29 @@ pub fn same_election(
             &other.category,
         ));
     }
+    if let (Some(a), Some(b)) = (&first.domain_id, &other.domain_id)
+        && a != b
+    {
+        return Err(differ(
+            "election domain (ElectionDomain Id)",
+            "verkiezingsdomein (ElectionDomain Id)",
+            a,
+            b,
+        ));
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_subcategory_must_belong_to_its_category() {
+        assert!(subcategory_fits("GR", "GR1"));
+        assert!(subcategory_fits("PS", "PS2"));
+        assert!(subcategory_fits("TK", ""));
+        assert!(!subcategory_fits("GR", "AB2"));
+        assert!(!subcategory_fits("TK", "GR1"));
+    }
 }

@@ -8,7 +8,7 @@ use super::identifier::same_election;
 use super::stations::StationList;
 use super::xml::EmlError;
 use crate::aggregate::{ListTotals, Totals};
-use crate::election::{Authority, CountingMethod, Election, PollingStation};
+use crate::election::{Authority, Contest, CountingMethod, Domain, Election, PollingStation};
 use crate::record::{CountRecord, EntryMode};
 
 /// The files an election is built from, each with the name it is reported under.
@@ -55,6 +55,15 @@ pub fn election(sources: &ElectionSources<'_>) -> Result<Election, EmlError> {
         counting_method: sources.counting_method,
         voter_cards: None,
         authority,
+        // The 230b names the contest its lists stand in (the kieskring); a 110a says
+        // only "geen" or, for several districts, "alle", which is no contest to count.
+        contest: cands.contest.clone().or_else(|| {
+            sources
+                .definition
+                .and_then(|(_, d)| d.contest.clone())
+                .filter(|c| c.id != "alle")
+        }),
+        domain: domain(base).or_else(|| domain(&cands.election)),
         lists: cands.lists.clone(),
         stations: sources
             .stations
@@ -65,6 +74,14 @@ pub fn election(sources: &ElectionSources<'_>) -> Result<Election, EmlError> {
         .check()
         .map_err(|e| EmlError::new(cand_file, None, e.to_string(), e.to_string()))?;
     Ok(election)
+}
+
+/// `kr:ElectionDomain`, where the file has one.
+fn domain(ident: &super::identifier::ElectionIdentifier) -> Option<Domain> {
+    Some(Domain {
+        id: ident.domain_id.clone().unwrap_or_default(),
+        name: ident.domain_name.clone()?,
+    })
 }
 
 /// The municipality as `kr:ElectionDomain` names it (only when it has a code).
@@ -96,6 +113,23 @@ pub fn counts(
         counts_file,
         &count.election,
     )?;
+    let contest_id = |c: &Option<Contest>| c.as_ref().map(|c| c.id.clone());
+    if let (Some(ours), Some(theirs)) = (contest_id(&count.contest), contest_id(&cands.contest))
+        && ours != theirs
+    {
+        return Err(EmlError::new(
+            counts_file,
+            None,
+            format!(
+                "the counts are of contest {ours}, the candidate lists in {candidates_file} of contest {theirs}: \
+                 give the 230b of this kieskring"
+            ),
+            format!(
+                "de telling hoort bij contest {ours}, de kandidatenlijsten in {candidates_file} bij contest {theirs}: \
+                 geef de 230b van deze kieskring"
+            ),
+        ));
+    }
     let dso = count
         .units
         .iter()
@@ -130,6 +164,8 @@ pub fn counts(
             .authority
             .clone()
             .or_else(|| domain_authority(&count.election)),
+        contest: count.contest.clone().or_else(|| cands.contest.clone()),
+        domain: domain(&count.election).or_else(|| domain(&cands.election)),
         lists: cands.lists.clone(),
         stations,
     };

@@ -2,7 +2,7 @@
 //! managing authority (the municipality itself).
 
 use super::identifier::ElectionIdentifier;
-use super::xml::{EmlError, Item, Pull, attr, local, parse_number};
+use super::xml::{EmlError, Item, Pull, local, parse_number};
 use crate::election::{Authority, PollingStation};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +26,7 @@ pub fn read(file: &str, text: &str) -> Result<StationList, EmlError> {
             Item::Start(e) => match local(&e) {
                 "ElectionIdentifier" => election = Some(ElectionIdentifier::read(&mut pull, &e)?),
                 "AuthorityIdentifier" => {
-                    let id = attr(&e, "Id").unwrap_or_default();
+                    let id = pull.attr(&e, "Id")?.unwrap_or_default();
                     authority = Some(Authority {
                         id,
                         name: pull.text()?,
@@ -46,13 +46,16 @@ pub fn read(file: &str, text: &str) -> Result<StationList, EmlError> {
                     }
                 }
                 "MaxVotes" => {
-                    let max = parse_number(&pull.text()?);
+                    let max = match parse_number(&pull.text()?) {
+                        Some(n) => Some(pull.within_limit("MaxVotes", n)?),
+                        None => None,
+                    };
                     if let Some(p) = place.as_mut() {
                         p.2 = max;
                     }
                 }
                 "PollingStation" => {
-                    let id = attr(&e, "Id").unwrap_or_default();
+                    let id = pull.attr(&e, "Id")?.unwrap_or_default();
                     let line = pull.line();
                     let _ = pull.text()?;
                     let number = parse_number(&id)

@@ -9,7 +9,7 @@
 use super::counts::UNCOUNTED;
 use super::xml::EmlError;
 use crate::aggregate::{Totals, aggregate};
-use crate::election::Election;
+use crate::election::{Category, Contest, Election};
 use crate::record::{Count, CountRecord};
 use quick_xml::escape::escape;
 use std::fmt::Write as _;
@@ -101,6 +101,20 @@ fn present(record: &CountRecord) -> [bool; 11] {
     out
 }
 
+/// The contest a 510b names: the election's own; for a municipal election without
+/// one, `geen` (a municipal council has no districts). `None` for any other category
+/// without a contest: writing `geen` there would not match its 230b.
+pub fn contest(election: &Election) -> Option<Contest> {
+    match (&election.contest, election.category) {
+        (Some(c), _) => Some(c.clone()),
+        (None, Category::GR) => Some(Contest {
+            id: "geen".into(),
+            name: String::new(),
+        }),
+        (None, _) => None,
+    }
+}
+
 /// The 510b of `records`. `created` is the `kr:CreationDateTime` (local time,
 /// `YYYY-MM-DDTHH:MM:SS.mmm`); `target` names the output in errors.
 pub fn write(
@@ -115,6 +129,22 @@ pub fn write(
             None,
             "the election names no municipality (authority); a 510b needs one",
             "de verkiezing noemt geen gemeente (authority); een 510b heeft die nodig",
+        ));
+    };
+    let Some(contest) = contest(election) else {
+        return Err(EmlError::new(
+            target,
+            None,
+            format!(
+                "the election names no contest (kieskring); a {} count needs one: import the \
+                 election again from its 230b, or add [contest] with id and name to the election file",
+                election.category.code()
+            ),
+            format!(
+                "de verkiezing noemt geen contest (kieskring); een {}-telling heeft die nodig: lees \
+                 de verkiezing opnieuw in uit de 230b, of zet [contest] met id en name in het verkiezingsbestand",
+                election.category.code()
+            ),
         ));
     };
     if records.is_empty() {
@@ -146,19 +176,56 @@ pub fn write(
         escape(&election.name),
         election.category.code()
     );
-    if election.category == crate::election::Category::GR {
-        let _ = write!(
-            out,
-            "<kr:ElectionDomain Id=\"{}\">{}</kr:ElectionDomain>",
-            escape(&authority.id),
-            escape(&authority.name)
-        );
+    match (&election.domain, election.category) {
+        (Some(domain), _) if !domain.id.is_empty() => {
+            let _ = write!(
+                out,
+                "<kr:ElectionDomain Id=\"{}\">{}</kr:ElectionDomain>",
+                escape(&domain.id),
+                escape(&domain.name)
+            );
+        }
+        (Some(domain), _) => {
+            let _ = write!(
+                out,
+                "<kr:ElectionDomain>{}</kr:ElectionDomain>",
+                escape(&domain.name)
+            );
+        }
+        // An election file without a domain: a municipal council's domain is the municipality.
+        (None, Category::GR) => {
+            let _ = write!(
+                out,
+                "<kr:ElectionDomain Id=\"{}\">{}</kr:ElectionDomain>",
+                escape(&authority.id),
+                escape(&authority.name)
+            );
+        }
+        (None, _) => {}
     }
     let _ = write!(
         out,
-        "<kr:ElectionDate>{}</kr:ElectionDate></ElectionIdentifier><Contests><Contest><ContestIdentifier Id=\"geen\"></ContestIdentifier><TotalVotes>",
+        "<kr:ElectionDate>{}</kr:ElectionDate></ElectionIdentifier><Contests><Contest>",
         escape(&election.date)
     );
+    match &contest {
+        Contest { id, name } if name.is_empty() => {
+            let _ = write!(
+                out,
+                "<ContestIdentifier Id=\"{}\"></ContestIdentifier>",
+                escape(id)
+            );
+        }
+        Contest { id, name } => {
+            let _ = write!(
+                out,
+                "<ContestIdentifier Id=\"{}\"><ContestName>{}</ContestName></ContestIdentifier>",
+                escape(id),
+                escape(name)
+            );
+        }
+    }
+    out.push_str("<TotalVotes>");
     write_block(
         &mut out,
         election,

@@ -238,6 +238,59 @@ impl<'a> Pull<'a> {
         Ok(value)
     }
 
+    /// As [`Pull::number`], within the paper form's limit of 999 999 999 (the limit a
+    /// result file and the TUI apply): nothing larger may reach the workspace.
+    pub fn count(&mut self, what: &str) -> Result<u64, EmlError> {
+        let value = self.number(what)?;
+        self.within_limit(what, value)
+    }
+
+    /// `value` when it is at most 999 999 999, else an error at the current line.
+    pub fn within_limit(&self, what: &str, value: u64) -> Result<u64, EmlError> {
+        if value > crate::record::MAX_COUNT {
+            return Err(self.error(
+                format!("{what} {value} is larger than the form's limit of 999 999 999"),
+                format!("{what} {value} is groter dan 999 999 999, het maximum op het formulier"),
+            ));
+        }
+        Ok(value)
+    }
+
+    /// An attribute's value by local name, entity references resolved. An unknown
+    /// entity or a bad character reference is an error naming it (not "no Id").
+    pub fn attr(&self, e: &BytesStart<'_>, name: &str) -> Result<Option<String>, EmlError> {
+        for a in e.attributes().with_checks(false) {
+            let a = a.map_err(|err| {
+                self.error(
+                    format!("a malformed attribute in <{}>: {err}", local(e)),
+                    format!("een onjuist attribuut in <{}>: {err}", local(e)),
+                )
+            })?;
+            let key: &str = a.key.0;
+            let key_local = key.rsplit(':').next().unwrap_or(key);
+            if key_local != name {
+                continue;
+            }
+            return match a.normalized_value(XmlVersion::Implicit1_0) {
+                Ok(v) => Ok(Some(v.into_owned())),
+                Err(err) => {
+                    let raw = a.value.to_string();
+                    Err(self.error(
+                        format!(
+                            "attribute {name}=\"{raw}\" of <{}> cannot be read: {err}",
+                            local(e)
+                        ),
+                        format!(
+                            "attribuut {name}=\"{raw}\" van <{}> is onleesbaar: {err}",
+                            local(e)
+                        ),
+                    ))
+                }
+            };
+        }
+        Ok(None)
+    }
+
     fn not_a_number(&self, what: &str, text: &str) -> EmlError {
         self.error(
             format!("{what} is not a whole number: \"{}\"", text.trim()),
@@ -268,7 +321,7 @@ impl<'a> Pull<'a> {
                 format!("geen EML_NL-bestand (hoofdelement <{}>)", local(&root)),
             ));
         }
-        let found = attr(&root, "Id").unwrap_or_default();
+        let found = self.attr(&root, "Id")?.unwrap_or_default();
         if found != id {
             return Err(self.error(
                 format!("this is an EML {found} file, not the {id} ({what_en}) expected here"),
@@ -300,21 +353,6 @@ fn strip_prefix(full: &str) -> &str {
         Some(i) => &full[i + 1..],
         None => full,
     }
-}
-
-/// An attribute's value by local name, entity references resolved.
-pub fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
-    for a in e.attributes().with_checks(false).flatten() {
-        let key: &str = a.key.0;
-        let key_local = key.rsplit(':').next().unwrap_or(key);
-        if key_local == name {
-            return a
-                .normalized_value(XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned());
-        }
-    }
-    None
 }
 
 /// A whole number attribute (ids such as `Id="12"`), without allocating.

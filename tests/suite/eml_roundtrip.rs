@@ -17,6 +17,8 @@ fn lists_of(election: &Election) -> CandidateLists {
             date: election.date.clone(),
             ..ElectionIdentifier::default()
         },
+        authority: election.authority.clone().expect("authority"),
+        contest: election.contest.clone(),
         lists: election.lists.clone(),
     }
 }

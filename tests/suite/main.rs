@@ -19,6 +19,7 @@ mod cli_verification;
 mod crash;
 mod eml_cli;
 mod eml_files;
+mod eml_refused;
 mod eml_roundtrip;
 mod fuzz_properties;
 mod phone_e2e;

@@ -16,6 +16,8 @@ fn election(category: Category, method: CountingMethod, sizes: &[usize]) -> Elec
         counting_method: method,
         voter_cards: None,
         authority: None,
+        contest: None,
+        domain: None,
         lists: sizes
             .iter()
             .enumerate()

@@ -124,6 +124,8 @@ fn election(stations: &[Station]) -> Election {
         counting_method: CountingMethod::DSO,
         voter_cards: None,
         authority: None,
+        contest: None,
+        domain: None,
         lists: first
             .lists
             .iter()
