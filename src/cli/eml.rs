@@ -6,7 +6,7 @@ use super::Cli;
 use super::common::{
     EXIT_FOUND, fail, language, open_workspace_read_only, settings, workspace_dir,
 };
-use crate::aggregate::{Totals, aggregate as add_up};
+use crate::aggregate::{Totals, take_municipal_figures};
 use crate::election::{CountingMethod, Election};
 use crate::eml::{
     EmlError, candidates, counts, definition, hash, import, osv, stations, stored_totals, write,
@@ -320,8 +320,8 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
     Ok(())
 }
 
-/// The workspace's election and every station's latest record; a workspace must exist.
-fn workspace_records(cli: &Cli) -> Result<(Workspace, Election, Vec<CountRecord>, Language), u8> {
+/// The workspace, which must exist, and the language.
+fn open_existing(cli: &Cli) -> Result<(Workspace, Language), u8> {
     let settings = settings(cli)?;
     let lang = language(cli, &settings)?;
     let dir = workspace_dir(cli, &settings);
@@ -335,49 +335,78 @@ fn workspace_records(cli: &Cli) -> Result<(Workspace, Election, Vec<CountRecord>
             )
         )));
     }
-    let workspace = open_workspace_read_only(cli, &settings)?;
+    Ok((open_workspace_read_only(cli, &settings)?, lang))
+}
+
+fn no_records(dir: &Path) -> String {
+    format!(
+        "{}: {}",
+        dir.display(),
+        say(
+            "de werkmap bevat nog geen stembureau-uitslagen",
+            "the workspace holds no station records yet"
+        )
+    )
+}
+
+/// The workspace's election and every station's latest record; a workspace must exist.
+fn workspace_records(cli: &Cli) -> Result<(Workspace, Election, Vec<CountRecord>, Language), u8> {
+    let (workspace, lang) = open_existing(cli)?;
     let election = workspace.election().clone();
     let records = workspace
         .records()
-        .map_err(|e| fail(&format!("{}: {e}", dir.display())))?;
+        .map_err(|e| fail(&format!("{}: {e}", workspace.dir().display())))?;
     if records.is_empty() {
-        return Err(fail(&format!(
-            "{}: {}",
-            dir.display(),
-            say(
-                "de werkmap bevat nog geen stembureau-uitslagen",
-                "the workspace holds no station records yet"
-            )
-        )));
+        return Err(fail(&no_records(workspace.dir())));
     }
     Ok((workspace, election, records, lang))
 }
 
 pub fn aggregate(cli: &Cli, _args: &AggregateArgs) -> u8 {
-    let (workspace, election, records, lang) = match workspace_records(cli) {
+    let (workspace, lang) = match open_existing(cli) {
         Ok(x) => x,
         Err(code) => return code,
     };
-    let totals = add_up(&election, &records);
+    let election = workspace.election().clone();
+    // From the summary table's figures: no record body is parsed.
+    let mut totals = Totals::for_election(&election);
+    let mut counted = std::collections::BTreeSet::new();
+    if let Err(e) = workspace.for_each_latest_figures(|record| {
+        totals.add_record(&election, record);
+        counted.insert(record.station);
+    }) {
+        return fail(&format!("{}: {e}", workspace.dir().display()));
+    }
+    if counted.is_empty() {
+        return fail(&no_records(workspace.dir()));
+    }
+    let stored = match stored_totals::load(workspace.dir()) {
+        Ok(s) => s.filter(|s| s.election_id == election.id),
+        Err(e) => return fail(&e),
+    };
+    let taken = stored
+        .as_ref()
+        .map(|s| take_municipal_figures(&mut totals, &s.totals))
+        .unwrap_or_default();
     let en = lang.is_english();
     if en {
         println!(
             "Municipal totals: {} ({} polling stations)",
             election,
-            records.len()
+            counted.len()
         );
     } else {
         println!(
             "Gemeentelijke totalen: {} ({} stembureaus)",
             election,
-            records.len()
+            counted.len()
         );
     }
     print_totals(&totals, &election, en);
     let missing: Vec<String> = election
         .stations
         .iter()
-        .filter(|s| !records.iter().any(|r| r.station == s.number))
+        .filter(|s| !counted.contains(&s.number))
         .map(|s| s.number.to_string())
         .collect();
     if !missing.is_empty() {
@@ -395,13 +424,22 @@ pub fn aggregate(cli: &Cli, _args: &AggregateArgs) -> u8 {
             );
         }
     }
-    let stored = match stored_totals::load(workspace.dir()) {
-        Ok(s) => s,
-        Err(e) => return fail(&e),
-    };
-    let Some(stored) = stored.filter(|s| s.election_id == election.id) else {
+    let Some(stored) = stored else {
         return 0;
     };
+    for key in &taken {
+        if en {
+            println!(
+                "{key}: the figure of the whole municipality, from {} (no polling station has one)",
+                stored.source
+            );
+        } else {
+            println!(
+                "{key}: het getal van de hele gemeente, uit {} (geen stembureau heeft er een)",
+                stored.source
+            );
+        }
+    }
     let differences = totals.differences(&stored.totals, &election);
     println!();
     if differences.is_empty() {
@@ -501,14 +539,33 @@ fn print_totals(totals: &Totals, election: &Election, en: bool) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
+/// The imported 510b's own totals, when they are of this election: where the
+/// municipal figures that no station has come from.
+fn file_totals(workspace: &Workspace, election: &Election) -> Result<Option<Totals>, u8> {
+    let stored = stored_totals::load(workspace.dir()).map_err(|e| fail(&e))?;
+    Ok(stored
+        .filter(|s| s.election_id == election.id)
+        .map(|s| s.totals))
+}
+
 pub fn export_eml(cli: &Cli, args: &ExportEmlArgs) -> u8 {
-    let (_, election, records, _) = match workspace_records(cli) {
+    let (workspace, election, records, _) = match workspace_records(cli) {
         Ok(x) => x,
         Err(code) => return code,
     };
     warn_empty_boxes(&election, &records);
+    let file_totals = match file_totals(&workspace, &election) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
     let target = args.output.display().to_string();
-    let text = match write::write(&target, &election, &records, &write::now()) {
+    let text = match write::write_with(
+        &target,
+        &election,
+        &records,
+        &write::now(),
+        file_totals.as_ref(),
+    ) {
         Ok(t) => t,
         Err(e) => return eml_fail(&e),
     };
@@ -531,12 +588,16 @@ pub fn export_eml(cli: &Cli, args: &ExportEmlArgs) -> u8 {
 }
 
 pub fn export_csv(cli: &Cli, args: &ExportCsvArgs) -> u8 {
-    let (_, election, records, _) = match workspace_records(cli) {
+    let (workspace, election, records, _) = match workspace_records(cli) {
         Ok(x) => x,
         Err(code) => return code,
     };
     warn_empty_boxes(&election, &records);
-    let text = osv::write(&election, &records);
+    let file_totals = match file_totals(&workspace, &election) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    let text = osv::write_with(&election, &records, file_totals.as_ref());
     if let Err(e) = write_atomic(&args.output, text.as_bytes()) {
         return fail(&e.to_string());
     }

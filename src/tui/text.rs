@@ -567,7 +567,26 @@ pub fn notice(language: Language, notice: &Notice) -> String {
                 format!("nog niet vast te stellen: bevestig eerst {n} (spatie).")
             }
         }
-        Notice::WarningAcknowledged { code, done, of } => {
+        Notice::WarningAcknowledged {
+            code,
+            done,
+            of,
+            errors,
+        } if done == of && *errors > 0 => {
+            let n = count(language, *errors, Noun::Error);
+            if en {
+                format!(
+                    "{code} acknowledged: {}, none left open; {n} still to resolve.",
+                    acknowledged_count(language, *done, *of)
+                )
+            } else {
+                format!(
+                    "{code} bevestigd: {}, geen open waarschuwingen meer; nog {n} op te lossen.",
+                    acknowledged_count(language, *done, *of)
+                )
+            }
+        }
+        Notice::WarningAcknowledged { code, done, of, .. } => {
             let all = done == of;
             match (en, all) {
                 (true, false) => format!(

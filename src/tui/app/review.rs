@@ -60,10 +60,12 @@ impl App {
         } else {
             self.acknowledged.insert(code.clone());
             let (done, of) = self.warnings_acknowledged();
+            let (errors, _) = self.blockers();
             self.notice = Some(Notice::WarningAcknowledged {
                 code: code.clone(),
                 done,
                 of,
+                errors,
             });
             // On to the next warning still open, so that Space, Space, … does them all.
             let open = |r: &RuleResult| {

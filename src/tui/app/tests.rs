@@ -728,3 +728,19 @@ fn the_done_screen_writes_the_annex_and_shows_where_it_went() {
     assert!(shown.contains("niet afgedrukt"), "{shown}");
     assert!(!notice.is_error(), "a missing printer is not a failure");
 }
+
+/// Issue 17, item 1: with the last warning acknowledged but errors left, the notice
+/// does not send the operator to Vaststellen.
+#[test]
+fn the_last_warning_acknowledged_with_errors_left_does_not_offer_to_finalise() {
+    let mut app = opened();
+    on_check(&mut app);
+    let mut error = warning("F.201", Field::TotalAdmitted);
+    error.severity = Severity::Error;
+    app.results = vec![error, warning("W.201", Field::Blank)];
+    app.result_cursor = 1;
+    app.update(Msg::Toggle);
+    let shown = crate::tui::text::notice(Language::Dutch, app.notice.as_ref().expect("notice"));
+    assert!(shown.contains("nog 1 fout op te lossen"), "{shown}");
+    assert!(!shown.contains("Vaststellen"), "{shown}");
+}
