@@ -33,7 +33,7 @@ pub enum PhoneNotice {
     /// The record code differs: the station reads the section codes now.
     ReadSectionCodes,
     /// Every section code matches, the record code does not: ask for it again.
-    RecordCodeMisheard,
+    EverySectionMatches,
 }
 
 impl PhoneNotice {
@@ -238,7 +238,7 @@ impl App {
                         self.screen = Screen::Phone(PhoneScreen::Figures);
                     }
                     Some(Outcome::Verified) => self.open_phone_overview(fx),
-                    Some(Outcome::RecordCodeMisheard) => {
+                    Some(Outcome::EverySectionMatches) => {
                         if let Some(check) = &mut self.phone.check {
                             check.clear_code();
                         }
@@ -286,7 +286,7 @@ impl App {
             Outcome::Verified => Some(PhoneNotice::Verified),
             Outcome::Differs { sections } => Some(PhoneNotice::Differs(sections.len())),
             Outcome::NeedSectionCodes => Some(PhoneNotice::ReadSectionCodes),
-            Outcome::RecordCodeMisheard => Some(PhoneNotice::RecordCodeMisheard),
+            Outcome::EverySectionMatches => Some(PhoneNotice::EverySectionMatches),
             Outcome::Typing { .. } => None,
         };
         if let Some(n) = notice {

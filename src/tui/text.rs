@@ -944,12 +944,14 @@ pub fn phone_notice(language: Language, notice: &PhoneNotice) -> String {
         (PhoneNotice::ReadSectionCodes, true) => {
             "the record code differs: ask for the section codes now.".into()
         }
-        (PhoneNotice::RecordCodeMisheard, false) => {
-            "alle sectiecodes kloppen: controlecode verkeerd verstaan, Enter en opnieuw.".into()
+        (PhoneNotice::EverySectionMatches, false) => {
+            "alle sectiecodes kloppen, de controlecode niet: Enter en laat hem opnieuw voorlezen; \
+             wijkt hij weer af, lees dan alle cijfers van elk onderdeel opnieuw."
+                .into()
         }
-        (PhoneNotice::RecordCodeMisheard, true) => {
-            "every section code matches, so the record code was misheard: Enter, then have it \
-             read again."
+        (PhoneNotice::EverySectionMatches, true) => {
+            "every section code matches but the record code does not: Enter and have it read \
+             again; if it still differs, read every figure of every section again."
                 .into()
         }
     }

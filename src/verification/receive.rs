@@ -9,6 +9,7 @@
 use super::compare::{CodeError, Comparison, compare, parse_group};
 use super::{Codes, Group, RECORD_GROUPS, SectionCode, codes};
 use crate::election::Election;
+use crate::form::Target;
 use crate::record::{Count, CountRecord, EntryMode, Field, Mark};
 
 /// Where a phone check stands.
@@ -22,8 +23,9 @@ pub enum Outcome {
     NeedSectionCodes,
     /// The section codes name the sections whose figures must be read again.
     Differs { sections: Vec<SectionCode> },
-    /// Every section code matches, so the record code was misheard: type it again.
-    RecordCodeMisheard,
+    /// Every section code matches but the record code does not: type the record code
+    /// again; if it still differs, every section's figures are read again.
+    EverySectionMatches,
 }
 
 /// One station's phone check in progress.
@@ -140,7 +142,7 @@ impl PhoneCheck {
         match compare(&codes, &self.heard[..needed]) {
             Ok(Comparison::Match) => Outcome::Verified,
             Ok(Comparison::Differs { sections }) => Outcome::Differs { sections },
-            Ok(Comparison::RecordCodeMisheard) => Outcome::RecordCodeMisheard,
+            Ok(Comparison::EverySectionMatches) => Outcome::EverySectionMatches,
             Ok(Comparison::DiffersSectionsUnknown) | Err(_) => Outcome::NeedSectionCodes,
         }
     }
@@ -163,55 +165,18 @@ impl PhoneItem {
     }
 }
 
-/// Everything the receiver types, in the order it is read: first the quick report
-/// (list totals, F, G, D), then the rest of the form in its own order (A, B, C, E, H,
-/// the D/H boxes, I, J, "fully explained", K–O, the ballot stock) and, for model
-/// N 10-1, each list's candidates followed by the list page's total.
+/// Everything of the full record in the order it is read: first the quick report
+/// (list totals, F, G, D), then every other box of the record's form (the form
+/// model: its generation and model) in paper order, for N 10-1 each list's
+/// candidates followed by the list page's total.
 pub fn reading_order(election: &Election, record: &CountRecord) -> Vec<PhoneItem> {
-    let mut items: Vec<PhoneItem> = super::spoken::quick_report(election, record)
-        .into_iter()
-        .map(|f| PhoneItem::Count(f.field))
-        .collect();
-    let count = |f: Field| PhoneItem::Count(f);
-    items.extend(
-        [
-            Field::PollCards,
-            Field::ProxyCertificates,
-            Field::VoterCards,
-            Field::TotalOnLists,
-            Field::TotalCast,
-        ]
-        .map(count),
-    );
-    items.extend([Mark::Equal, Mark::More, Mark::Fewer].map(PhoneItem::Mark));
-    items.extend([Field::MoreBallots, Field::FewerBallots].map(count));
-    items.extend([Mark::ExplainedYes, Mark::ExplainedNo].map(PhoneItem::Mark));
-    items.extend(
-        [
-            Field::TakenAway,
-            Field::TooFewIssued,
-            Field::TooManyIssued,
-            Field::OtherExplanation,
-            Field::NoExplanation,
-            Field::BallotsReceived,
-            Field::BallotsUnused,
-            Field::BallotsSpoiled,
-        ]
-        .map(count),
-    );
-    if record.counting_method.counts_candidates() {
-        let mut lists: Vec<_> = election.lists.iter().collect();
-        lists.sort_by_key(|l| l.number);
-        for list in lists {
-            let mut numbers: Vec<u32> = list.candidates.iter().map(|c| c.number).collect();
-            numbers.sort_unstable();
-            items.extend(numbers.into_iter().map(|candidate| {
-                count(Field::Candidate {
-                    list: list.number,
-                    candidate,
-                })
-            }));
-            items.push(count(Field::CandidateListTotal(list.number)));
+    let quick = super::canonical::quick_fields(election);
+    let mut items: Vec<PhoneItem> = quick.iter().map(|f| PhoneItem::Count(*f)).collect();
+    for target in super::canonical::form_of(election, record).boxes(election) {
+        match target {
+            Target::Count(field) if quick.contains(&field) => {}
+            Target::Count(field) => items.push(PhoneItem::Count(field)),
+            Target::Mark(mark) => items.push(PhoneItem::Mark(mark)),
         }
     }
     items
