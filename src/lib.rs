@@ -14,6 +14,7 @@ pub mod election;
 pub mod eml;
 pub mod form;
 pub mod fuzzing;
+pub mod generate;
 pub mod i18n;
 pub mod record;
 pub mod result_file;
