@@ -208,3 +208,67 @@ fn the_quick_report_says_at_once_when_it_does_not_add_up() {
     let screen = render(&app);
     assert!(screen.contains("sluit niet (+35)"), "{screen}");
 }
+
+/// Every key the receiver presses for a whole phone check of `read` (station 1), from
+/// the overview: Enter to open the station, the quick report's digits with one Enter
+/// per figure, then both codes' digits; checked to end with the record code stored.
+fn keys_for_a_phone_check(election: &Election, read: &CountRecord) -> usize {
+    let mut app = App::new(election.clone(), Language::Dutch, &[], None);
+    app.update(Msg::PhoneCheck);
+    app.update(Msg::PhoneOverview(vec![StationPhoneStatus {
+        station: read.station,
+        name: String::new(),
+        status: PhoneStatus::NotReceived,
+        at: None,
+    }]));
+    let mut keys = vec![Msg::Confirm];
+    for figure in telraam::verification::quick_report(election, read) {
+        if let Some(v) = figure.value {
+            keys.extend(v.to_string().chars().map(Msg::Char));
+        }
+        keys.push(Msg::Confirm);
+    }
+    let spoken = codes(election, read);
+    for group in spoken.quick.iter().chain(&spoken.record) {
+        keys.extend(group.chars().filter(char::is_ascii_digit).map(Msg::Char));
+    }
+    let count = keys.len();
+    for key in keys {
+        app.update(key);
+    }
+    let check = app.phone.check.as_ref().expect("a check in progress");
+    assert_eq!(check.expected_record_code(), Some(spoken.record.as_slice()));
+    count
+}
+
+/// The counts quoted in the README ("Keys for a phone check").
+#[test]
+fn keys_for_a_phone_check_of_the_demo_station_and_of_a_24_list_station() {
+    let election = Election::demo();
+    assert_eq!(keys_for_a_phone_check(&election, &finalised()), 61);
+
+    // 24 lists (1-23 and 26, as in a Tweede Kamer election), a station of 1,766 voters.
+    let mut big = Election::demo();
+    let template = big.lists[0].clone();
+    big.lists = (1..=23)
+        .chain([26])
+        .map(|n| {
+            let mut list = template.clone();
+            list.number = n;
+            list.name = format!("Lijst {n}");
+            list
+        })
+        .collect();
+    big.counting_method = telraam::election::CountingMethod::CSO;
+    let totals = [
+        512, 301, 240, 198, 150, 97, 88, 61, 45, 40, 33, 20, 18, 12, 9, 7, 5, 4, 3, 2, 1, 1, 0, 0,
+    ];
+    let mut record = CountRecord::empty(&big, 1, telraam::record::EntryMode::Counting);
+    for (list, total) in big.lists.iter().zip(totals) {
+        record.set(Field::ListTotal(list.number), Some(total));
+    }
+    record.set(Field::Blank, Some(4));
+    record.set(Field::Invalid, Some(3));
+    record.set(Field::TotalAdmitted, Some(totals.iter().sum::<u64>() + 7));
+    assert_eq!(keys_for_a_phone_check(&big, &record), 112);
+}
