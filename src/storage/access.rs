@@ -21,6 +21,7 @@ impl Workspace {
             conn,
             read_only: true,
             blocked: None,
+            background: None,
         })
     }
 

@@ -18,6 +18,7 @@
 mod access;
 pub mod atomic;
 pub mod audit;
+mod background;
 pub mod gate;
 pub mod lock;
 pub mod phone;
@@ -130,6 +131,8 @@ pub struct Workspace {
     /// Set by [`Workspace::check_chain`] when the audit chain is broken: every change
     /// is refused until the operator consents ([`Workspace::accept_broken_chain`]).
     blocked: Option<AuditProblem>,
+    /// The audit-chain check running in the background ([`background`]).
+    background: Option<background::Background>,
 }
 
 fn db(e: rusqlite::Error) -> StorageError {
@@ -234,6 +237,7 @@ impl Workspace {
             conn,
             read_only: false,
             blocked: None,
+            background: None,
         })
     }
 
@@ -288,6 +292,7 @@ impl Workspace {
             conn,
             read_only: false,
             blocked: None,
+            background: None,
         })
     }
     pub fn dir(&self) -> &Path {
@@ -369,6 +374,7 @@ impl Workspace {
     }
 
     fn begin(&mut self) -> Result<Transaction<'_>, StorageError> {
+        self.settle_chain_check();
         self.writable()?;
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -736,6 +742,7 @@ impl Workspace {
         resume::get(&self.conn)
     }
     pub fn set_resume_point(&mut self, point: &ResumePoint) -> Result<(), StorageError> {
+        self.settle_chain_check();
         self.writable()?;
         resume::set(&self.conn, point)
     }
