@@ -40,7 +40,8 @@ impl fmt::Display for EmlError {
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
-        write!(f, ": {} / {}", self.en, self.nl)
+        // In the chosen language only (`crate::i18n`).
+        write!(f, ": {}", crate::i18n::say(&self.nl, &self.en))
     }
 }
 

@@ -53,7 +53,8 @@ fn line_of(path: &Path, needle: &str) -> usize {
 /// the message holds `file:line` and says `says`, no election file is written.
 fn election_refused(home: &Path, args: &[&str], at: &str, says: &str) -> String {
     let out_file = home.join("election.toml");
-    let mut all = vec!["import-eml"];
+    // The messages are checked in English (`--lang en`; Dutch is the default).
+    let mut all = vec!["--lang", "en", "import-eml"];
     all.extend_from_slice(args);
     all.extend_from_slice(&["-o", s(&out_file)]);
     let out = telraam(home, &all);
@@ -72,6 +73,8 @@ fn counts_refused(home: &Path, counts: &Path, candidates: &str, at: &str, says: 
     let out = telraam(
         home,
         &[
+            "--lang",
+            "en",
             "--data",
             s(&ws),
             "import-eml",
@@ -232,7 +235,7 @@ fn init_refuses_a_dso_election_with_a_list_without_candidates() {
         &["--data", s(&ws), "init", "--election", s(&file)],
     );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("no candidates"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("geen kandidaten"), "{}", stderr(&out));
     assert!(
         !ws.join("telraam.sqlite3").exists(),
         "a workspace was created"
