@@ -320,6 +320,20 @@ impl Totals {
     }
 }
 
+/// Figures of the municipality that are no sum of stations (issue 15, defect 10): a
+/// 510b may give the kiesgerechtigden (`Cast`, OSV "opgeroepenen") of the whole
+/// municipality with 0 (or nothing) for every station. Where the stations add up to 0
+/// and the municipality's own file (`file`) has a figure, that figure is the total.
+/// Returns the keys taken over, for the message that says so.
+pub fn take_municipal_figures(totals: &mut Totals, file: &Totals) -> Vec<&'static str> {
+    let mut taken = Vec::new();
+    if totals.eligible_voters == 0 && file.eligible_voters > 0 {
+        totals.eligible_voters = file.eligible_voters;
+        taken.push("kiesgerechtigden");
+    }
+    taken
+}
+
 /// Adds up every record into municipal totals.
 pub fn aggregate(election: &Election, records: &[CountRecord]) -> Totals {
     let mut totals = Totals::for_election(election);
@@ -351,6 +365,28 @@ mod tests {
         assert_eq!(totals.total_admitted, 20);
         assert_eq!(totals.total_cast, 20);
         assert_eq!((totals.more_ballots, totals.fewer_ballots), (1, 1));
+    }
+
+    #[test]
+    fn a_municipal_figure_no_station_has_is_taken_from_the_file_and_a_sum_is_not() {
+        let e = Election::demo();
+        let mut ours = aggregate(&e, &[record(1, 10, 10, 0, 0)]);
+        let mut file = ours.clone();
+        file.eligible_voters = 16_202;
+        file.total_admitted = 99;
+        assert_eq!(
+            take_municipal_figures(&mut ours, &file),
+            vec!["kiesgerechtigden"]
+        );
+        assert_eq!(ours.eligible_voters, 16_202);
+        assert_eq!(
+            ours.total_admitted, 10,
+            "D is a sum of stations: never taken over"
+        );
+        let mut with_stations = aggregate(&e, &[record(1, 10, 10, 0, 0)]);
+        with_stations.eligible_voters = 1_415;
+        assert!(take_municipal_figures(&mut with_stations, &file).is_empty());
+        assert_eq!(with_stations.eligible_voters, 1_415);
     }
 
     #[test]

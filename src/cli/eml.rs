@@ -6,7 +6,7 @@ use super::Cli;
 use super::common::{
     EXIT_FOUND, fail, language, open_workspace_read_only, settings, workspace_dir,
 };
-use crate::aggregate::{Totals, aggregate as add_up};
+use crate::aggregate::{Totals, aggregate as add_up, take_municipal_figures};
 use crate::election::{CountingMethod, Election};
 use crate::eml::{
     EmlError, candidates, counts, definition, hash, import, osv, stations, stored_totals, write,
@@ -358,7 +358,15 @@ pub fn aggregate(cli: &Cli, _args: &AggregateArgs) -> u8 {
         Ok(x) => x,
         Err(code) => return code,
     };
-    let totals = add_up(&election, &records);
+    let stored = match stored_totals::load(workspace.dir()) {
+        Ok(s) => s.filter(|s| s.election_id == election.id),
+        Err(e) => return fail(&e),
+    };
+    let mut totals = add_up(&election, &records);
+    let taken = stored
+        .as_ref()
+        .map(|s| take_municipal_figures(&mut totals, &s.totals))
+        .unwrap_or_default();
     let en = lang.is_english();
     if en {
         println!(
@@ -395,13 +403,22 @@ pub fn aggregate(cli: &Cli, _args: &AggregateArgs) -> u8 {
             );
         }
     }
-    let stored = match stored_totals::load(workspace.dir()) {
-        Ok(s) => s,
-        Err(e) => return fail(&e),
-    };
-    let Some(stored) = stored.filter(|s| s.election_id == election.id) else {
+    let Some(stored) = stored else {
         return 0;
     };
+    for key in &taken {
+        if en {
+            println!(
+                "{key}: the figure of the whole municipality, from {} (no polling station has one)",
+                stored.source
+            );
+        } else {
+            println!(
+                "{key}: het getal van de hele gemeente, uit {} (geen stembureau heeft er een)",
+                stored.source
+            );
+        }
+    }
     let differences = totals.differences(&stored.totals, &election);
     println!();
     if differences.is_empty() {
@@ -501,14 +518,33 @@ fn print_totals(totals: &Totals, election: &Election, en: bool) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
+/// The imported 510b's own totals, when they are of this election: where the
+/// municipal figures that no station has come from.
+fn file_totals(workspace: &Workspace, election: &Election) -> Result<Option<Totals>, u8> {
+    let stored = stored_totals::load(workspace.dir()).map_err(|e| fail(&e))?;
+    Ok(stored
+        .filter(|s| s.election_id == election.id)
+        .map(|s| s.totals))
+}
+
 pub fn export_eml(cli: &Cli, args: &ExportEmlArgs) -> u8 {
-    let (_, election, records, _) = match workspace_records(cli) {
+    let (workspace, election, records, _) = match workspace_records(cli) {
         Ok(x) => x,
         Err(code) => return code,
     };
     warn_empty_boxes(&election, &records);
+    let file_totals = match file_totals(&workspace, &election) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
     let target = args.output.display().to_string();
-    let text = match write::write(&target, &election, &records, &write::now()) {
+    let text = match write::write_with(
+        &target,
+        &election,
+        &records,
+        &write::now(),
+        file_totals.as_ref(),
+    ) {
         Ok(t) => t,
         Err(e) => return eml_fail(&e),
     };
@@ -531,12 +567,16 @@ pub fn export_eml(cli: &Cli, args: &ExportEmlArgs) -> u8 {
 }
 
 pub fn export_csv(cli: &Cli, args: &ExportCsvArgs) -> u8 {
-    let (_, election, records, _) = match workspace_records(cli) {
+    let (workspace, election, records, _) = match workspace_records(cli) {
         Ok(x) => x,
         Err(code) => return code,
     };
     warn_empty_boxes(&election, &records);
-    let text = osv::write(&election, &records);
+    let file_totals = match file_totals(&workspace, &election) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    let text = osv::write_with(&election, &records, file_totals.as_ref());
     if let Err(e) = write_atomic(&args.output, text.as_bytes()) {
         return fail(&e.to_string());
     }

@@ -39,7 +39,12 @@ const ROWS: [Row; 16] = [
     ("andere verklaring", |t| t.other_explanation),
 ];
 
+/// A value in double quotes (quotes inside doubled); an empty value stays bare, as
+/// OSV and the Kiesraad's eml2csv write it.
 fn quote(text: &str) -> String {
+    if text.is_empty() {
+        return String::new();
+    }
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
@@ -60,6 +65,17 @@ pub fn candidate_name(c: &Candidate) -> String {
 
 /// The CSV of the election's records (one column per station, by station number).
 pub fn write(election: &Election, records: &[CountRecord]) -> String {
+    write_with(election, records, None)
+}
+
+/// As [`write`], the total column taking the municipal figures that no station has
+/// from `file_totals` (the imported 510b's own totals; see
+/// [`crate::aggregate::take_municipal_figures`]).
+pub fn write_with(
+    election: &Election,
+    records: &[CountRecord],
+    file_totals: Option<&Totals>,
+) -> String {
     let mut records: Vec<&CountRecord> = records.iter().collect();
     records.sort_by_key(|r| r.station);
     let columns: Vec<Totals> = records
@@ -67,7 +83,10 @@ pub fn write(election: &Election, records: &[CountRecord]) -> String {
         .map(|r| Totals::of_record(election, r))
         .collect();
     let owned: Vec<CountRecord> = records.iter().map(|r| (*r).clone()).collect();
-    let total = aggregate(election, &owned);
+    let mut total = aggregate(election, &owned);
+    if let Some(file) = file_totals {
+        crate::aggregate::take_municipal_figures(&mut total, file);
+    }
     let station = |n: u32| election.station(n);
 
     let mut lines: Vec<String> = Vec::new();
@@ -156,5 +175,10 @@ mod tests {
     #[test]
     fn quotes_inside_values_are_doubled() {
         assert_eq!(quote("De \"Echte\" Partij"), "\"De \"\"Echte\"\" Partij\"");
+        assert_eq!(
+            quote(""),
+            "",
+            "an empty field stays bare (a station without postcode)"
+        );
     }
 }

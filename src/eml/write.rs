@@ -123,6 +123,19 @@ pub fn write(
     records: &[CountRecord],
     created: &str,
 ) -> Result<String, EmlError> {
+    write_with(target, election, records, created, None)
+}
+
+/// As [`write`], `TotalVotes` taking the municipal figures that no station has from
+/// `file_totals` (the imported 510b's own totals; see
+/// [`crate::aggregate::take_municipal_figures`]).
+pub fn write_with(
+    target: &str,
+    election: &Election,
+    records: &[CountRecord],
+    created: &str,
+    file_totals: Option<&Totals>,
+) -> Result<String, EmlError> {
     let Some(authority) = election.authority.as_ref() else {
         return Err(EmlError::new(
             target,
@@ -158,7 +171,10 @@ pub fn write(
     let mut records: Vec<&CountRecord> = records.iter().collect();
     records.sort_by_key(|r| r.station);
     let owned: Vec<CountRecord> = records.iter().map(|r| (*r).clone()).collect();
-    let totals = aggregate(election, &owned);
+    let mut totals = aggregate(election, &owned);
+    if let Some(file) = file_totals {
+        crate::aggregate::take_municipal_figures(&mut totals, file);
+    }
 
     let mut out = String::with_capacity(1024 + records.len() * 120 * (1 + totals.lists.len() * 40));
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");

@@ -18,6 +18,8 @@ mod cli_init;
 mod cli_verification;
 mod crash;
 mod eml_cli;
+mod eml_contest;
+mod eml_export;
 mod eml_files;
 mod eml_refused;
 mod eml_roundtrip;
