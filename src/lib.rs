@@ -13,6 +13,7 @@ pub mod counting;
 pub mod election;
 pub mod eml;
 pub mod fuzzing;
+pub mod generate;
 pub mod i18n;
 pub mod record;
 pub mod result_file;

@@ -48,6 +48,16 @@ pub fn run(cli: &Cli, args: &AuditArgs) -> u8 {
     match args.command {
         AuditCommand::Verify => match ws.audit_problem() {
             Ok(Ok(rows)) => {
+                // The chain holds; now the whole database (the full integrity check,
+                // and the summary table against the records).
+                match ws.database_problem() {
+                    Ok(None) => {}
+                    Ok(Some(problem)) => {
+                        eprintln!("telraam: {}: {problem}", Workspace::db_path(&dir).display());
+                        return EXIT_FOUND;
+                    }
+                    Err(e) => return fail(&e.to_string()),
+                }
                 let head = ws.audit_head().unwrap_or_default();
                 if english {
                     println!("audit log intact: {rows} rows; last hash {head}");

@@ -6,7 +6,7 @@ use super::Cli;
 use super::common::{
     EXIT_FOUND, fail, language, open_workspace_read_only, settings, workspace_dir,
 };
-use crate::aggregate::{Totals, aggregate as add_up, take_municipal_figures};
+use crate::aggregate::{Totals, take_municipal_figures};
 use crate::election::{CountingMethod, Election};
 use crate::eml::{
     EmlError, candidates, counts, definition, hash, import, osv, stations, stored_totals, write,
@@ -320,8 +320,8 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
     Ok(())
 }
 
-/// The workspace's election and every station's latest record; a workspace must exist.
-fn workspace_records(cli: &Cli) -> Result<(Workspace, Election, Vec<CountRecord>, Language), u8> {
+/// The workspace, which must exist, and the language.
+fn open_existing(cli: &Cli) -> Result<(Workspace, Language), u8> {
     let settings = settings(cli)?;
     let lang = language(cli, &settings)?;
     let dir = workspace_dir(cli, &settings);
@@ -335,34 +335,55 @@ fn workspace_records(cli: &Cli) -> Result<(Workspace, Election, Vec<CountRecord>
             )
         )));
     }
-    let workspace = open_workspace_read_only(cli, &settings)?;
+    Ok((open_workspace_read_only(cli, &settings)?, lang))
+}
+
+fn no_records(dir: &Path) -> String {
+    format!(
+        "{}: {}",
+        dir.display(),
+        say(
+            "de werkmap bevat nog geen stembureau-uitslagen",
+            "the workspace holds no station records yet"
+        )
+    )
+}
+
+/// The workspace's election and every station's latest record; a workspace must exist.
+fn workspace_records(cli: &Cli) -> Result<(Workspace, Election, Vec<CountRecord>, Language), u8> {
+    let (workspace, lang) = open_existing(cli)?;
     let election = workspace.election().clone();
     let records = workspace
         .records()
-        .map_err(|e| fail(&format!("{}: {e}", dir.display())))?;
+        .map_err(|e| fail(&format!("{}: {e}", workspace.dir().display())))?;
     if records.is_empty() {
-        return Err(fail(&format!(
-            "{}: {}",
-            dir.display(),
-            say(
-                "de werkmap bevat nog geen stembureau-uitslagen",
-                "the workspace holds no station records yet"
-            )
-        )));
+        return Err(fail(&no_records(workspace.dir())));
     }
     Ok((workspace, election, records, lang))
 }
 
 pub fn aggregate(cli: &Cli, _args: &AggregateArgs) -> u8 {
-    let (workspace, election, records, lang) = match workspace_records(cli) {
+    let (workspace, lang) = match open_existing(cli) {
         Ok(x) => x,
         Err(code) => return code,
     };
+    let election = workspace.election().clone();
+    // From the summary table's figures: no record body is parsed.
+    let mut totals = Totals::for_election(&election);
+    let mut counted = std::collections::BTreeSet::new();
+    if let Err(e) = workspace.for_each_latest_figures(|record| {
+        totals.add_record(&election, record);
+        counted.insert(record.station);
+    }) {
+        return fail(&format!("{}: {e}", workspace.dir().display()));
+    }
+    if counted.is_empty() {
+        return fail(&no_records(workspace.dir()));
+    }
     let stored = match stored_totals::load(workspace.dir()) {
         Ok(s) => s.filter(|s| s.election_id == election.id),
         Err(e) => return fail(&e),
     };
-    let mut totals = add_up(&election, &records);
     let taken = stored
         .as_ref()
         .map(|s| take_municipal_figures(&mut totals, &s.totals))
@@ -372,20 +393,20 @@ pub fn aggregate(cli: &Cli, _args: &AggregateArgs) -> u8 {
         println!(
             "Municipal totals: {} ({} polling stations)",
             election,
-            records.len()
+            counted.len()
         );
     } else {
         println!(
             "Gemeentelijke totalen: {} ({} stembureaus)",
             election,
-            records.len()
+            counted.len()
         );
     }
     print_totals(&totals, &election, en);
     let missing: Vec<String> = election
         .stations
         .iter()
-        .filter(|s| !records.iter().any(|r| r.station == s.number))
+        .filter(|s| !counted.contains(&s.number))
         .map(|s| s.number.to_string())
         .collect();
     if !missing.is_empty() {

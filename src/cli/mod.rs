@@ -13,6 +13,7 @@ pub mod code;
 pub mod common;
 pub mod eml;
 pub mod export;
+pub mod generate;
 pub mod import;
 pub mod init;
 pub mod interface;
@@ -65,6 +66,9 @@ pub enum Command {
     /// Save fields in a loop (for the crash test).
     #[command(hide = true)]
     WriteLoop(write_loop::WriteLoopArgs),
+    /// Generate an election and its counts of any size, to measure telraam (README "Performance").
+    #[command(hide = true)]
+    Generate(generate::GenerateArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -86,6 +90,7 @@ pub fn run() -> ExitCode {
         Some(Command::ExportEml(args)) => eml::export_eml(&cli, args),
         Some(Command::ExportCsv(args)) => eml::export_csv(&cli, args),
         Some(Command::WriteLoop(args)) => write_loop::run(&cli, args),
+        Some(Command::Generate(args)) => generate::run(&cli, args),
     };
     ExitCode::from(code)
 }

@@ -24,11 +24,13 @@ pub mod phone;
 mod records;
 mod resume;
 pub mod schema;
+pub mod summary;
 
 pub use access::BROKEN_CHAIN_ACCEPTED;
 pub use atomic::write_atomic;
 pub use audit::AuditProblem;
 pub use gate::{Demoted, Gate};
+pub use summary::Summary;
 
 use crate::counting;
 use crate::election::Election;
@@ -206,7 +208,8 @@ impl Workspace {
     }
 
     /// Opens (creating it if needed) the workspace in `dir`; an empty workspace is
-    /// seeded with the demo election. Runs the integrity check.
+    /// seeded with the demo election. Runs SQLite's quick check (the full one is
+    /// [`Workspace::database_problem`]) and migrates an older schema.
     pub fn open(dir: &Path) -> Result<Workspace, StorageError> {
         let (mut conn, _) = schema::connect(dir)?;
         let election = {
@@ -309,6 +312,48 @@ impl Workspace {
             }
         }
         Ok(out)
+    }
+
+    /// Every station with a record: its latest version's state, mode, D and H, from
+    /// the summary table (no record is parsed), by station number.
+    pub fn summaries(&self) -> Result<Vec<Summary>, StorageError> {
+        summary::all(&self.conn)
+    }
+
+    /// Calls `each` with every station's latest figures, by station number, from the
+    /// summary table: what adding up needs (the counts, station, mode, version and
+    /// state), not the marks, note or acknowledged warnings. One record buffer is reused.
+    pub fn for_each_latest_figures(
+        &self,
+        each: impl FnMut(&CountRecord),
+    ) -> Result<(), StorageError> {
+        let tx = self.conn.unchecked_transaction().map_err(db)?;
+        summary::for_each_figures(&tx, &self.election, each)?;
+        tx.finish().map_err(db)
+    }
+
+    /// The full check of the database, beyond the quick check at open: SQLite's
+    /// `integrity_check` (every page, and every index against its table) and every
+    /// summary row against the record it summarises. Ok(None): all is well;
+    /// Ok(Some(problem)) says what is not.
+    pub fn database_problem(&self) -> Result<Option<String>, StorageError> {
+        let tx = self.conn.unchecked_transaction().map_err(db)?;
+        let mut stmt = tx.prepare("PRAGMA integrity_check").map_err(db)?;
+        let lines = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(db)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(db)?;
+        drop(stmt);
+        if lines != ["ok"] {
+            return Ok(Some(format!(
+                "the database is damaged (integrity check: {}) / de database is beschadigd",
+                lines.join("; ")
+            )));
+        }
+        let summaries = summary::check(&tx, &self.election).err();
+        tx.finish().map_err(db)?;
+        Ok(summaries)
     }
 
     fn check_station(&self, station: u32) -> Result<(), StorageError> {

@@ -2,7 +2,7 @@
 //! ([`crate::result_file`]): one well-defined text that is also what the audit
 //! row's record hash covers.
 
-use super::StorageError;
+use super::{StorageError, summary};
 use crate::election::Election;
 use crate::record::{CountRecord, RecordState};
 use crate::result_file;
@@ -31,6 +31,24 @@ fn parse(
             "{e} (the stored record cannot be read / het opgeslagen record is onleesbaar)"
         ))
     })
+}
+
+/// The latest version of a station's record and its stored body.
+pub fn latest_with_body(
+    conn: &Connection,
+    election: &Election,
+    station: u32,
+) -> Result<Option<(CountRecord, String)>, StorageError> {
+    let row: Option<(u32, String)> = conn
+        .query_row(
+            "SELECT version, body FROM records WHERE station = ?1 ORDER BY version DESC LIMIT 1",
+            [station],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .map_err(db)?;
+    row.map(|(v, body)| parse(election, station, v, &body).map(|r| (r, body)))
+        .transpose()
 }
 
 /// The latest version of a station's record.
@@ -93,7 +111,8 @@ pub fn all_bodies(conn: &Connection) -> Result<Vec<(u32, u32, String, String)>, 
     rows.collect::<Result<Vec<_>, _>>().map_err(db)
 }
 
-/// Writes (inserts or replaces) one version and returns its body.
+/// Writes (inserts or replaces) one version, and the station's summary row with it,
+/// and returns its body.
 ///
 /// Refuses a record that could not be read back (a figure or a computed sum above
 /// 999 999 999, a version beyond [`crate::record::MAX_VERSION`]): nothing stored
@@ -124,15 +143,18 @@ pub fn write(
         ],
     )
     .map_err(db)?;
+    summary::update(conn, record, &body)?;
     Ok(body)
 }
 
-/// Removes one version (a draft replaced by an imported record).
+/// Removes one version (a draft replaced by an imported record), and the summary row
+/// when it described that version: the caller writes the station's new latest version
+/// in the same transaction.
 pub fn delete(conn: &Connection, station: u32, version: u32) -> Result<(), StorageError> {
     conn.execute(
         "DELETE FROM records WHERE station = ?1 AND version = ?2",
         [station, version],
     )
     .map_err(db)?;
-    Ok(())
+    summary::forget(conn, station, version)
 }

@@ -1,19 +1,22 @@
-//! Opening the database: pragmas, the integrity check, the schema and its version.
+//! Opening the database: pragmas, the quick integrity check, the schema and its
+//! version, and the migration of an older schema.
 //!
 //! One file, `telraam.sqlite3`, per workspace directory. WAL with
 //! `synchronous = FULL` means a change is on disk when its transaction commits,
 //! and a crash (power loss, SIGKILL) leaves the database at the last commit.
 
-use super::{StorageError, read_only_text};
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use super::{StorageError, read_only_text, summary};
+use crate::election::Election;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The database file inside a workspace directory.
 pub const DB_FILE: &str = "telraam.sqlite3";
 
-/// The schema this build writes and reads (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 1;
+/// The schema this build writes and reads (`PRAGMA user_version`). Version 1 had no
+/// summary table; it is migrated at open.
+pub const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA: &str = "
 CREATE TABLE election (
@@ -102,8 +105,9 @@ fn uri(path: &Path, query: &str) -> String {
 }
 
 /// Opens an existing workspace's database for reading only: never creates, changes
-/// or locks anything, so it works on a write-protected copy. Runs the integrity
-/// check and the schema version check.
+/// or locks anything, so it works on a write-protected copy. Runs the quick
+/// check and the schema version check (a version 1 workspace, without the summary
+/// table, must be opened once where it can be written, which migrates it).
 ///
 /// A WAL database normally needs its `-shm` file; in a write-protected folder
 /// without one, SQLite cannot create it, and the database is opened as immutable
@@ -120,8 +124,9 @@ pub fn connect_read_only(dir: &Path) -> Result<Connection, StorageError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
         | OpenFlags::SQLITE_OPEN_URI
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    // As at every open, the quick check; the full one is `audit verify`'s.
     let check = |conn: &Connection| -> rusqlite::Result<String> {
-        conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        conn.query_row("PRAGMA quick_check", [], |r| r.get(0))
     };
     let (conn, integrity) = match Connection::open_with_flags(uri(&path, "mode=ro"), flags)
         .and_then(|c| check(&c).map(|i| (c, i)))
@@ -144,6 +149,13 @@ pub fn connect_read_only(dir: &Path) -> Result<Connection, StorageError> {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|e| db_error(&path, e))?;
+    if version == 1 && !is_read_only(dir) {
+        // Written before the summary table: migrate it once (the only write a
+        // reading command makes), then read.
+        drop(conn);
+        connect(dir)?;
+        return connect_read_only(dir);
+    }
     if version != SCHEMA_VERSION {
         return Err(StorageError::Database(format!(
             "{}: schema version {version}, this telraam reads {SCHEMA_VERSION} / \
@@ -170,12 +182,14 @@ pub fn connect(dir: &Path) -> Result<(Connection, bool), StorageError> {
     let mut conn = Connection::open(&path).map_err(|e| db_error(&path, e))?;
     conn.busy_timeout(Duration::from_secs(10))
         .map_err(|e| db_error(&path, e))?;
+    // The quick check at every open (every page readable, records well formed); the
+    // full `integrity_check` (indexes agree with their tables too) is `audit verify`'s.
     let integrity: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
         .map_err(|e| db_error(&path, e))?;
     if integrity != "ok" {
         return Err(StorageError::Database(format!(
-            "{}: the database is damaged (integrity check: {integrity}) / \
+            "{}: the database is damaged (quick check: {integrity}) / \
              de database is beschadigd",
             path.display()
         )));
@@ -206,6 +220,8 @@ pub fn connect(dir: &Path) -> Result<(Connection, bool), StorageError> {
                     .map_err(|e| db_error(&path, e))?;
                 if again == 0 {
                     tx.execute_batch(SCHEMA).map_err(|e| db_error(&path, e))?;
+                    tx.execute_batch(summary::TABLE)
+                        .map_err(|e| db_error(&path, e))?;
                     tx.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))
                         .map_err(|e| db_error(&path, e))?;
                 }
@@ -214,6 +230,10 @@ pub fn connect(dir: &Path) -> Result<(Connection, bool), StorageError> {
             };
             Ok((conn, created))
         }
+        1 => {
+            migrate_from_1(&mut conn)?;
+            Ok((conn, false))
+        }
         SCHEMA_VERSION => Ok((conn, false)),
         other => Err(StorageError::Database(format!(
             "{}: schema version {other} was written by a newer telraam (this one reads \
@@ -221,4 +241,35 @@ pub fn connect(dir: &Path) -> Result<(Connection, bool), StorageError> {
             path.display()
         ))),
     }
+}
+
+/// Version 1 to 2: the summary table, filled from the records' bodies, in one
+/// transaction (a crash leaves version 1, migrated again at the next open).
+fn migrate_from_1(conn: &mut Connection) -> Result<(), StorageError> {
+    let db = |e: rusqlite::Error| StorageError::Database(e.to_string());
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(db)?;
+    let again: i64 = tx
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(db)?;
+    if again == 1 {
+        tx.execute_batch(summary::TABLE).map_err(db)?;
+        let body: Option<String> = tx
+            .query_row("SELECT body FROM election WHERE only = 1", [], |r| r.get(0))
+            .optional()
+            .map_err(db)?;
+        if let Some(body) = body {
+            let election = Election::from_toml(&body).map_err(|e| {
+                StorageError::Database(format!(
+                    "the stored election cannot be read / de opgeslagen verkiezing is \
+                     onleesbaar: {e}"
+                ))
+            })?;
+            summary::rebuild(&tx, &election)?;
+        }
+        tx.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))
+            .map_err(db)?;
+    }
+    tx.commit().map_err(db)
 }

@@ -287,8 +287,11 @@ pub enum StationStatus {
 
 impl StationStatus {
     pub fn of(record: &CountRecord) -> StationStatus {
-        let version = record.lifecycle.version;
-        match record.lifecycle.state {
+        StationStatus::from_state(record.lifecycle.state, record.lifecycle.version)
+    }
+
+    pub fn from_state(state: RecordState, version: u32) -> StationStatus {
+        match state {
             RecordState::Draft => StationStatus::Draft { version },
             RecordState::Finalised => StationStatus::Finalised { version },
         }
@@ -355,6 +358,17 @@ impl App {
             .iter()
             .map(|r| (r.station, StationStatus::of(r)))
             .collect();
+        App::with_statuses(election, language, statuses, resume)
+    }
+
+    /// As [`App::new`], from each counted station's status (the workspace's summary
+    /// table) rather than its whole record.
+    pub fn with_statuses(
+        election: Election,
+        language: Language,
+        statuses: BTreeMap<u32, StationStatus>,
+        resume: Option<ResumePoint>,
+    ) -> App {
         let resume = resume.filter(|p| election.station(p.station).is_some());
         App {
             election,

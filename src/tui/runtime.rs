@@ -2,7 +2,7 @@
 //! turns them into messages, runs `update`, carries out its effects and redraws.
 
 use super::app::{ACKNOWLEDGEMENT_WITHDRAWN, WARNING_ACKNOWLEDGED};
-use super::app::{App, Effect, Guard, Msg, Screen, Unsaved};
+use super::app::{App, Effect, Guard, Msg, Screen, StationStatus, Unsaved};
 use super::{keys, view};
 use crate::record::{CountRecord, EntryMode, RecordState};
 use crate::settings::{Language, Printing};
@@ -29,23 +29,10 @@ pub fn run_with_printing(
     operator: &str,
     printing: &Printing,
 ) -> io::Result<()> {
-    // A workspace that cannot be read says so on screen instead of looking empty.
-    let mut problem = None;
-    let records = workspace.records().unwrap_or_else(|e| {
-        problem = Some(e.to_string());
-        Vec::new()
-    });
-    let resume = workspace.resume_point().unwrap_or_else(|e| {
-        problem = Some(e.to_string());
-        None
-    });
     let (mut lock, guard) = take(workspace, operator);
-    let mut app = App::new(workspace.election().clone(), language, &records, resume);
+    let mut app = start_app(workspace, language);
     app.color = colour_wanted();
     app.printing = printing.clone();
-    if let Some(text) = problem {
-        app.update(Msg::StorageFailed(text));
-    }
     let mut terminal = ratatui::try_init()?;
     let result = event_loop(
         &mut terminal,
@@ -57,6 +44,32 @@ pub fn run_with_printing(
     );
     ratatui::restore();
     result
+}
+
+/// The App of the first frame: the station screen with every station's status, and
+/// where the last session stopped. A workspace that cannot be read says so on
+/// screen instead of looking empty.
+pub fn start_app(workspace: &Workspace, language: Language) -> App {
+    let mut problem = None;
+    // From the summary table: no record is parsed to list the stations.
+    let statuses = workspace
+        .summaries()
+        .unwrap_or_else(|e| {
+            problem = Some(e.to_string());
+            Vec::new()
+        })
+        .into_iter()
+        .map(|s| (s.station, StationStatus::from_state(s.state, s.version)))
+        .collect();
+    let resume = workspace.resume_point().unwrap_or_else(|e| {
+        problem = Some(e.to_string());
+        None
+    });
+    let mut app = App::with_statuses(workspace.election().clone(), language, statuses, resume);
+    if let Some(text) = problem {
+        app.update(Msg::StorageFailed(text));
+    }
+    app
 }
 
 /// Takes the workspace for this window: its lock, and whether it may only read

@@ -1,0 +1,84 @@
+//! telraam at scale (issue 14, README "Performance"): the first frame of the
+//! interface, adding up, and a confirmed box, on generated workspaces of a Tweede
+//! Kamer ballot (24 lists, up to 80 candidates; `telraam::generate`): 3 and 500
+//! polling stations. The workspaces are made once, before measuring.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::hint::black_box;
+use std::path::Path;
+use telraam::generate::{self, SEED, Shape};
+use telraam::record::Field;
+use telraam::settings::Language;
+use telraam::storage::Workspace;
+use telraam::tui::runtime::{start_app, take};
+use telraam::tui::view;
+
+/// A workspace of `stations` finalised records, plus one station (the last) left
+/// as a draft to type into.
+fn workspace(dir: &Path, stations: u32) {
+    let election = generate::election(&Shape::tweede_kamer(stations + 1));
+    let mut ws = Workspace::init(dir, election.clone()).expect("init");
+    let mut seed = SEED;
+    let mut from = 1;
+    while from <= stations {
+        let to = (from + 499).min(stations);
+        ws.put_records(
+            &generate::records(&election, from, to, &mut seed),
+            "bench",
+            "bench",
+        )
+        .expect("put");
+        from = to + 1;
+    }
+}
+
+/// What the interface does before its first frame: opening the workspace (quick
+/// check), taking its lock and checking the audit chain, reading what the station
+/// screen needs, drawing it (80x24).
+fn first_frame(dir: &Path) -> bool {
+    let mut ws = Workspace::open(dir).expect("open");
+    let (lock, guard) = take(&mut ws, "bench");
+    assert!(guard.is_none() && lock.is_some());
+    let app = start_app(&ws, Language::Dutch);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+    terminal.draw(|frame| view(frame, &app)).is_ok()
+}
+
+fn scale(c: &mut Criterion) {
+    let small = tempfile::tempdir().expect("temp dir");
+    let large = tempfile::tempdir().expect("temp dir");
+    workspace(small.path(), 3);
+    workspace(large.path(), 500);
+    let mut group = c.benchmark_group("scale_tweede_kamer");
+    group.sample_size(10);
+    group.bench_function("first_frame_3_stations", |b| {
+        b.iter(|| black_box(first_frame(small.path())))
+    });
+    group.bench_function("first_frame_500_stations", |b| {
+        b.iter(|| black_box(first_frame(large.path())))
+    });
+    let ws = Workspace::open(large.path()).expect("open");
+    group.bench_function("aggregate_500_stations", |b| {
+        b.iter(|| {
+            let records = ws.records().expect("records");
+            black_box(telraam::aggregate::aggregate(ws.election(), &records))
+        })
+    });
+    drop(ws);
+    let mut ws = Workspace::open(large.path()).expect("open");
+    let mut value = 0;
+    // A confirmed box: durable (synchronous = FULL) with its audit row and summary.
+    group.bench_function("confirmed_box_500_stations", |b| {
+        b.iter(|| {
+            value = (value + 1) % 1000;
+            ws.save_field(501, Field::PollCards, Some(value), "bench")
+                .expect("save")
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, scale);
+criterion_main!(benches);
