@@ -62,8 +62,10 @@ fn scale(c: &mut Criterion) {
     let ws = Workspace::open(large.path()).expect("open");
     group.bench_function("aggregate_500_stations", |b| {
         b.iter(|| {
-            let records = ws.records().expect("records");
-            black_box(telraam::aggregate::aggregate(ws.election(), &records))
+            let mut totals = telraam::aggregate::Totals::for_election(ws.election());
+            ws.for_each_latest_figures(|r| totals.add_record(ws.election(), r))
+                .expect("figures");
+            black_box(totals)
         })
     });
     drop(ws);
@@ -77,6 +79,24 @@ fn scale(c: &mut Criterion) {
                 .expect("save")
         })
     });
+    // A workspace made beforehand, e.g. the whole country:
+    // `telraam --data /tmp/ws10k generate --stations 10000 --workspace`, then
+    // `TELRAAM_BENCH_WORKSPACE=/tmp/ws10k cargo bench --bench scale`.
+    if let Some(dir) = std::env::var_os("TELRAAM_BENCH_WORKSPACE") {
+        let dir = std::path::PathBuf::from(dir);
+        group.bench_function("first_frame_given_workspace", |b| {
+            b.iter(|| black_box(first_frame(&dir)))
+        });
+        let ws = Workspace::open(&dir).expect("open");
+        group.bench_function("aggregate_given_workspace", |b| {
+            b.iter(|| {
+                let mut totals = telraam::aggregate::Totals::for_election(ws.election());
+                ws.for_each_latest_figures(|r| totals.add_record(ws.election(), r))
+                    .expect("figures");
+                black_box(totals)
+            })
+        });
+    }
     group.finish();
 }
 

@@ -66,13 +66,24 @@ pub struct ExportCsvArgs {
 struct Input {
     name: String,
     bytes: Vec<u8>,
+    /// Its SHA-256 in groups of four, computed once (a 510b can be 100 MB).
+    fingerprint: std::cell::OnceCell<String>,
 }
 
 impl Input {
     fn read(path: &Path) -> Result<Input, u8> {
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| fail(&super::common::unreadable(path, &e)))?;
-        Ok(Input { name, bytes })
+        Ok(Input {
+            name,
+            bytes,
+            fingerprint: std::cell::OnceCell::new(),
+        })
+    }
+
+    fn fingerprint(&self) -> &str {
+        self.fingerprint
+            .get_or_init(|| crate::verification::fingerprint(&self.bytes))
     }
 
     /// The text (UTF-8, a byte-order mark dropped).
@@ -112,7 +123,7 @@ fn check_hashes(hashes: &[String], inputs: &[&Input]) -> Result<(), u8> {
                 "{}: {} ({})",
                 say("hashcode klopt", "hash matches"),
                 input.name,
-                crate::verification::fingerprint(&input.bytes)
+                input.fingerprint()
             ),
             None => {
                 let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
@@ -267,7 +278,7 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
                 &dir,
                 &stored_totals::StoredTotals {
                     source: input.name.clone(),
-                    fingerprint: crate::verification::fingerprint(&input.bytes),
+                    fingerprint: input.fingerprint().to_string(),
                     election_id: election.id.clone(),
                     totals,
                 },
@@ -282,21 +293,13 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
                 &format!("{n} polling stations imported from {from} into workspace {into}")
             )
         );
-        println!(
-            "SHA-256 {}: {}",
-            input.name,
-            crate::verification::fingerprint(&input.bytes)
-        );
+        println!("SHA-256 {}: {}", input.name, input.fingerprint());
     }
     if let Some(output) = &args.output {
         let mut text = format!(
             "# Election file written by `telraam import-eml` from the Kiesraad's EML_NL files:\n# {}\n",
             all.iter()
-                .map(|i| format!(
-                    "{} (SHA-256 {})",
-                    i.name,
-                    crate::verification::fingerprint(&i.bytes)
-                ))
+                .map(|i| format!("{} (SHA-256 {})", i.name, i.fingerprint()))
                 .collect::<Vec<_>>()
                 .join("\n# ")
         );

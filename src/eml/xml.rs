@@ -63,6 +63,10 @@ pub struct Pull<'a> {
     file: &'a str,
     depth: usize,
     seen_root: bool,
+    /// Lines counted so far: (byte position, line there). The reader only moves
+    /// forward, so [`Pull::line`] counts only the newlines since the last call
+    /// (counting from the start every time made reading a large 510b quadratic).
+    counted: std::cell::Cell<(usize, usize)>,
 }
 
 impl<'a> Pull<'a> {
@@ -77,6 +81,7 @@ impl<'a> Pull<'a> {
             file,
             depth: 0,
             seen_root: false,
+            counted: std::cell::Cell::new((0, 1)),
         }
     }
 
@@ -88,11 +93,17 @@ impl<'a> Pull<'a> {
     pub fn line(&self) -> usize {
         let pos = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
         let end = pos.min(self.source.len());
-        self.source.as_bytes()[..end]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1
+        let (from, line) = match self.counted.get() {
+            (at, line) if at <= end => (at, line),
+            _ => (0, 1),
+        };
+        let line = line
+            + self.source.as_bytes()[from..end]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+        self.counted.set((end, line));
+        line
     }
 
     /// An error at the current line.

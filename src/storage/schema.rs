@@ -87,6 +87,8 @@ pub fn is_read_only(dir: &Path) -> bool {
 
 /// `path` as an SQLite URI (`file:/dir/telraam.sqlite3`), unsafe bytes percent-encoded.
 fn uri(path: &Path, query: &str) -> String {
+    // A relative path (`--data telling`) would read as one from the root.
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let text = path.to_string_lossy().replace('\\', "/");
     let mut out = String::from("file:");
     if !text.starts_with('/') {
