@@ -241,6 +241,17 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
         count_file = Some(count);
     }
 
+    // Every record must be one the workspace can store and read back (the limits of
+    // a result file), before anything is created.
+    if let (Some(imported), Some(input)) = (&count_import, &counts_in) {
+        for r in &imported.records {
+            let body = crate::result_file::to_toml(r);
+            let name = format!("{} (station {})", input.name, r.station);
+            crate::result_file::from_toml(&name, &body, &imported.election)
+                .map_err(|e| fail(&e.to_string()))?;
+        }
+    }
+
     // Everything is read and checked: now write (the workspace first: it can still
     // refuse, when it holds another election).
     if let (Some(mut imported), Some(input), Some(count)) = (count_import, &counts_in, &count_file)

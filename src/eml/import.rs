@@ -256,7 +256,24 @@ pub fn record(
     r.votes.blank = block.blank;
     r.votes.invalid = block.invalid;
     r.votes.total_cast = match (block.total_counted, block.blank, block.invalid) {
-        (Some(e), Some(f), Some(g)) => e.checked_add(f).and_then(|s| s.checked_add(g)),
+        (Some(e), Some(f), Some(g)) => {
+            let h = e.saturating_add(f).saturating_add(g);
+            if h > crate::record::MAX_COUNT {
+                return Err(EmlError::new(
+                    file,
+                    None,
+                    format!(
+                        "station {station}: H = E + F + G = {e} + {f} + {g} = {h} is larger than \
+                         the form's limit of 999 999 999"
+                    ),
+                    format!(
+                        "stembureau {station}: H = E + F + G = {e} + {f} + {g} = {h} is groter dan \
+                         999 999 999, het maximum op het formulier"
+                    ),
+                ));
+            }
+            Some(h)
+        }
         _ => None,
     };
     let d = &mut r.differences;

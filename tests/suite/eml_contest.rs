@@ -82,6 +82,8 @@ fn a_510b_for_another_kieskring_than_its_230b_is_refused() {
     let out = telraam(
         home.path(),
         &[
+            "--lang",
+            "en",
             "--data",
             s(&ws),
             "import-eml",

@@ -140,6 +140,27 @@ fn a_510b_count_above_999_999_999_is_refused_and_the_right_file_still_imports() 
 }
 
 #[test]
+fn a_510b_whose_sum_h_exceeds_the_limit_is_refused_before_a_workspace_exists() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string(wmw_510b()).expect("510b");
+    let sb1 = text.find("0668::SB1\"").expect("SB1");
+    let blank = sb1 + text[sb1..].find("ReasonCode=\"blanco\">").expect("blank");
+    let value = blank + "ReasonCode=\"blanco\">".len();
+    let end = value + text[value..].find('<').expect("end");
+    let mut changed = text.clone();
+    changed.replace_range(value..end, "999999999");
+    let file = home.path().join("h-510b.xml");
+    std::fs::write(&file, changed).expect("write");
+    counts_refused(
+        home.path(),
+        &file,
+        &wmw_230b(),
+        "h-510b.xml",
+        "station 1: H = E + F + G",
+    );
+}
+
+#[test]
 fn a_110b_register_size_above_the_limit_is_refused() {
     let home = tempfile::tempdir().expect("temp dir");
     let file = changed(
@@ -178,7 +199,15 @@ fn an_election_file_with_a_register_above_the_limit_is_refused_by_init() {
     let ws = home.path().join("ws");
     let out = telraam(
         home.path(),
-        &["--data", s(&ws), "init", "--election", s(&file)],
+        &[
+            "--lang",
+            "en",
+            "--data",
+            s(&ws),
+            "init",
+            "--election",
+            s(&file),
+        ],
     );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("999 999 999"), "{}", stderr(&out));
@@ -232,10 +261,18 @@ fn init_refuses_a_dso_election_with_a_list_without_candidates() {
     let ws = home.path().join("ws");
     let out = telraam(
         home.path(),
-        &["--data", s(&ws), "init", "--election", s(&file)],
+        &[
+            "--lang",
+            "en",
+            "--data",
+            s(&ws),
+            "init",
+            "--election",
+            s(&file),
+        ],
     );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("geen kandidaten"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no candidates"), "{}", stderr(&out));
     assert!(
         !ws.join("telraam.sqlite3").exists(),
         "a workspace was created"
