@@ -914,19 +914,18 @@ pub fn guard_notice(language: Language, guard: &Guard) -> (&'static str, String)
                 (
                     "READ ONLY",
                     "The workspace folder is read-only (write-protected): nothing can be \
-                     saved here. You can look at every station, check, read the code \
-                     aloud and print the annex. To count, copy the workspace to a folder \
-                     you can write to.\n\nEnter: continue reading   q: quit"
+                     saved here. You can look at every station, check it and read its \
+                     code aloud. To count, copy the workspace to a folder you can write \
+                     to.\n\nEnter: continue reading   q: quit"
                         .to_string(),
                 )
             } else {
                 (
                     "ALLEEN LEZEN",
                     "De werkmap is alleen-lezen (schrijfbeveiligd): hier kan niets worden \
-                     bewaard. U kunt elk stembureau bekijken, controleren, de code \
-                     voorlezen en de bijlage afdrukken. Kopieer de werkmap naar een map \
-                     waarin u mag schrijven om te tellen.\n\nEnter: verder met lezen   \
-                     q: stoppen"
+                     bewaard. U kunt elk stembureau bekijken, controleren en de code \
+                     voorlezen. Kopieer de werkmap naar een map waarin u mag schrijven om \
+                     te tellen.\n\nEnter: verder met lezen   q: stoppen"
                         .to_string(),
                 )
             }
