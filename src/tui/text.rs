@@ -9,8 +9,6 @@ use crate::settings::Language;
 
 /// The fixed strings of one language.
 pub struct Text {
-    /// The form's checkboxes as the check screen names them, in `Mark::ALL` order.
-    pub marks: [&'static str; 5],
     pub stations_title: &'static str,
     pub filter: &'static str,
     pub not_started: &'static str,
@@ -103,13 +101,6 @@ pub struct Text {
 }
 
 pub const NL: Text = Text {
-    marks: [
-        "vakje D = H",
-        "vakje H > D",
-        "vakje H < D",
-        "verklaard: ja",
-        "verklaard: nee",
-    ],
     stations_title: "Kies het stembureau",
     filter: "Zoek (nummer of naam)",
     not_started: "nog niet begonnen",
@@ -236,13 +227,6 @@ stap, PgDn/PgUp volgende/vorige stap - Esc terug - F1 of ? hulp - q of Ctrl-C st
 };
 
 pub const EN: Text = Text {
-    marks: [
-        "box D = H",
-        "box H > D",
-        "box H < D",
-        "explained: yes",
-        "explained: no",
-    ],
     stations_title: "Choose the polling station",
     filter: "Search (number or name)",
     not_started: "not started",
@@ -376,50 +360,7 @@ pub fn text(language: Language) -> &'static Text {
 
 /// The label of a count box: the form's letter and what it counts.
 pub fn field_label(language: Language, field: Field) -> String {
-    let en = language.is_english();
-    let (letter, nl, english) = match field {
-        Field::PollCards => ("A", "stempassen", "poll cards"),
-        Field::ProxyCertificates => ("B", "volmachtbewijzen", "proxy certificates"),
-        Field::VoterCards => ("C", "kiezerspassen", "voter cards"),
-        Field::TotalAdmitted => ("D", "totaal toegelaten kiezers", "total admitted voters"),
-        Field::TotalOnLists => ("E", "stemmen op kandidaten", "votes on candidates"),
-        Field::Blank => ("F", "blanco stemmen", "blank votes"),
-        Field::Invalid => ("G", "ongeldige stemmen", "invalid votes"),
-        Field::TotalCast => ("H", "totaal uitgebrachte stemmen", "total votes cast"),
-        Field::MoreBallots => ("I", "meer getelde stembiljetten", "more ballots counted"),
-        Field::FewerBallots => ("J", "minder getelde stembiljetten", "fewer ballots counted"),
-        Field::TakenAway => ("K", "niet ingeleverd / meegenomen", "ballots taken away"),
-        Field::TooFewIssued => ("L", "te weinig uitgereikt", "too few handed out"),
-        Field::TooManyIssued => ("M", "te veel uitgereikt", "too many handed out"),
-        Field::OtherExplanation => ("N", "andere verklaring", "other explanation"),
-        Field::NoExplanation => ("O", "geen verklaring", "no explanation"),
-        Field::BallotsReceived => ("", "ontvangen", "received"),
-        Field::BallotsUnused => ("", "ongebruikt", "unused"),
-        Field::BallotsSpoiled => ("", "onbruikbaar gemaakt", "spoiled"),
-        Field::ListTotal(n) => {
-            return if en {
-                format!("E.{n} list {n} total")
-            } else {
-                format!("E.{n} totaal lijst {n}")
-            };
-        }
-        Field::CandidateListTotal(list) => {
-            return page_total_label(language, list);
-        }
-        Field::Candidate { list, candidate } => {
-            return if en {
-                format!("list {list} candidate {candidate}")
-            } else {
-                format!("lijst {list} kandidaat {candidate}")
-            };
-        }
-    };
-    let words = if en { english } else { nl };
-    if letter.is_empty() {
-        words.to_string()
-    } else {
-        format!("{letter}  {words}")
-    }
+    crate::form::words::full_name(crate::form::Target::Count(field), language.is_english())
 }
 
 /// The name of a step in the tab bar.
@@ -966,11 +907,7 @@ pub fn guard_notice(language: Language, guard: &Guard) -> (&'static str, String)
 
 /// The box at the foot of a candidate page: "totaal lijst 3 (onderaan de pagina)".
 pub fn page_total_label(language: Language, list: u32) -> String {
-    if language.is_english() {
-        format!("list {list} total (foot of the page)")
-    } else {
-        format!("totaal lijst {list} (onderaan de pagina)")
-    }
+    field_label(language, Field::CandidateListTotal(list))
 }
 
 /// The words of the phone check's notices. "groep 3 klopt niet: vraag opnieuw" is
