@@ -277,14 +277,14 @@ impl Election {
                 ));
             }
             if list.candidates.is_empty() && self.counting_method.counts_candidates() {
-                let n = list.number;
-                return bad(say(
+                return bad(crate::i18n::say(
                     &format!(
-                        "lijst {n} heeft geen kandidaten, en de stembureaus tellen \
-                         kandidaatstemmen (DSO)"
+                        "lijst {} heeft geen kandidaten, en de stembureaus tellen kandidaatstemmen (DSO)",
+                        list.number
                     ),
                     &format!(
-                        "list {n} has no candidates, and the stations count candidate votes (DSO)"
+                        "list {} has no candidates, and the stations count candidate votes (DSO)",
+                        list.number
                     ),
                 ));
             }
@@ -317,15 +317,16 @@ impl Election {
             if let Some(n) = s.eligible_voters
                 && n > crate::record::MAX_COUNT
             {
-                let station = s.number;
-                return bad(say(
+                return bad(crate::i18n::say(
                     &format!(
-                        "stembureau {station}: kiesgerechtigden (eligible_voters) {n} is groter \
-                         dan 999 999 999, het maximum op het formulier"
+                        "stembureau {}: kiesgerechtigden (eligible_voters) {n} is groter dan \
+                         999 999 999, het maximum op het formulier",
+                        s.number
                     ),
                     &format!(
-                        "polling station {station}: eligible_voters {n} is larger than the \
-                         form's limit of 999 999 999"
+                        "polling station {}: eligible_voters {n} is larger than the form's limit \
+                         of 999 999 999",
+                        s.number
                     ),
                 ));
             }

@@ -578,6 +578,7 @@ mod tests {
             election,
             record,
             codes: Codes {
+                quick: vec!["1111-3".into()],
                 record: vec!["1234-5".into(), "6789-0".into()],
                 sections: vec![],
             },
