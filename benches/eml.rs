@@ -26,6 +26,7 @@ fn election() -> Election {
         category: Category::GR,
         counting_method: CountingMethod::DSO,
         voter_cards: None,
+        form: None,
         authority: Some(Authority {
             id: "0999".into(),
             name: "Groot".into(),

@@ -20,6 +20,7 @@ fn election() -> Election {
         category: Category::TK,
         counting_method: CountingMethod::DSO,
         voter_cards: None,
+        form: None,
         authority: None,
         contest: None,
         domain: None,

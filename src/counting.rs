@@ -5,7 +5,8 @@
 //! nothing here runs: the paper's own totals are typed and the rules compare.
 
 use crate::election::Election;
-use crate::record::{ComparisonBoxes, Count, CountRecord, EntryMode, sum_counts};
+use crate::form::{Form, MODEL, Shape, Target};
+use crate::record::{ComparisonBoxes, Count, CountRecord, EntryMode, Mark, sum_counts};
 use std::cmp::Ordering;
 
 /// D: A + B + C (C only where kiezerspassen apply).
@@ -47,12 +48,13 @@ pub fn difference(record: &CountRecord) -> Option<i64> {
     Some(record.votes.total_cast? as i64 - record.voters.total_admitted? as i64)
 }
 
-/// Fills in D, E, H, I, J, the D/H box and (N 10-1) each list page's "totaal lijst"
-/// from their parts. Does nothing in
-/// transcription mode, where those are the paper's own figures.
-pub fn complete(election: &Election, record: &mut CountRecord) {
+/// Fills in D, E, H, I, J, the D/H box (on the form from 2026) and (N 10-1) each
+/// list page's "totaal lijst" from their parts, then clears every answer the form no
+/// longer asks for ([`clear_hidden`]). Does nothing in transcription mode, where those
+/// are the paper's own figures. Returns what was cleared, for the audit log.
+pub fn complete(election: &Election, record: &mut CountRecord) -> Vec<Cleared> {
     if record.mode != EntryMode::Counting {
-        return;
+        return Vec::new();
     }
     record.voters.total_admitted = admitted(election, record);
     record.votes.total_on_lists = on_lists(record);
@@ -60,6 +62,7 @@ pub fn complete(election: &Election, record: &mut CountRecord) {
         page.total = sum_counts(page.votes.iter().map(|(_, v)| *v));
     }
     record.votes.total_cast = cast(record);
+    let with_boxes = Form::of(election).has(Target::Mark(Mark::Equal));
     let d = &mut record.differences;
     match (record.votes.total_cast, record.voters.total_admitted) {
         (Some(h), Some(dd)) => {
@@ -77,6 +80,66 @@ pub fn complete(election: &Election, record: &mut CountRecord) {
             d.boxes = ComparisonBoxes::default();
         }
     }
+    if !with_boxes {
+        d.boxes = ComparisonBoxes::default();
+    }
+    clear_hidden(election, record)
+}
+
+/// A value counting mode cleared because the form no longer asks for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleared {
+    /// The box, or `None` for the note about the difference.
+    pub target: Option<Target>,
+    /// The value it held, as the audit log writes it.
+    pub old: String,
+}
+
+/// Counting mode never keeps a value the form hides: while D and H do not differ,
+/// the explanation of a difference (the "fully explained?" answer, K–O, the note)
+/// is cleared, and so is any box the election's form does not have at all.
+pub fn clear_hidden(election: &Election, record: &mut CountRecord) -> Vec<Cleared> {
+    if record.mode != EntryMode::Counting {
+        return Vec::new();
+    }
+    let form = Form::of(election);
+    let explaining = matches!(difference(record), Some(x) if x != 0);
+    let mut cleared = Vec::new();
+    for spec in MODEL {
+        let Shape::One(target) = spec.shape else {
+            continue;
+        };
+        if spec.computed || (form.includes(spec) && (explaining || !spec.explains_difference)) {
+            continue;
+        }
+        match target {
+            Target::Count(field) => {
+                if let Some(old) = record.get(field) {
+                    record.set(field, None);
+                    cleared.push(Cleared {
+                        target: Some(target),
+                        old: old.to_string(),
+                    });
+                }
+            }
+            Target::Mark(mark) => {
+                if record.mark(mark) {
+                    record.set_mark(mark, false);
+                    cleared.push(Cleared {
+                        target: Some(target),
+                        old: true.to_string(),
+                    });
+                }
+            }
+        }
+    }
+    if !explaining && !record.differences.note.is_empty() {
+        cleared.push(Cleared {
+            target: None,
+            old: std::mem::take(&mut record.differences.note),
+        });
+    }
+    cleared
 }
 
 /// What the ballot stock says about a difference between D and H.
@@ -200,5 +263,47 @@ mod tests {
         assert_eq!(b.taken_away(), 1);
         assert_eq!(b.too_many_issued(), 0);
         assert_eq!(b.too_few_issued(), 0);
+    }
+
+    /// The hidden-answer defect: G = 6 makes H = D + 1, "fully explained?" is
+    /// answered no; G back to 5 makes D = H, and the answer must go with it.
+    #[test]
+    fn d_becoming_equal_to_h_clears_the_explanation_in_the_same_change() {
+        let (e, mut r) = demo_record();
+        r.set(Field::PollCards, Some(500));
+        r.set(Field::ListTotal(1), Some(490));
+        r.set(Field::Blank, Some(5));
+        r.set(Field::Invalid, Some(6));
+        complete(&e, &mut r);
+        assert_eq!(r.differences.more_ballots, Some(1));
+        r.set_mark(Mark::ExplainedNo, true);
+        r.differences.note = "een stembiljet te veel".into();
+        assert!(complete(&e, &mut r).is_empty(), "still a difference");
+        r.set(Field::Invalid, Some(5));
+        let cleared = complete(&e, &mut r);
+        assert_eq!(r.differences.fully_explained, Default::default());
+        assert_eq!(r.differences.note, "");
+        assert_eq!(r.differences.more_ballots, None);
+        assert!(r.differences.boxes.equal);
+        let what: Vec<Option<Target>> = cleared.iter().map(|c| c.target).collect();
+        assert_eq!(what, [Some(Target::Mark(Mark::ExplainedNo)), None]);
+    }
+
+    #[test]
+    fn the_form_before_2026_keeps_k_to_o_while_explaining_and_ticks_no_box() {
+        let (mut e, mut r) = demo_record();
+        e.form = Some(crate::form::Generation::Before2026);
+        r.set(Field::PollCards, Some(10));
+        r.set(Field::ListTotal(1), Some(9));
+        r.set(Field::TakenAway, Some(1));
+        r.set_mark(Mark::ExplainedYes, true);
+        let cleared = complete(&e, &mut r);
+        assert_eq!(r.differences.boxes, ComparisonBoxes::default());
+        assert_eq!(r.get(Field::TakenAway), Some(1));
+        assert!(!r.differences.fully_explained.yes, "not on this form");
+        assert_eq!(cleared.len(), 1);
+        r.set(Field::ListTotal(1), Some(10));
+        complete(&e, &mut r);
+        assert_eq!(r.get(Field::TakenAway), None, "D = H: nothing to explain");
     }
 }

@@ -4,6 +4,7 @@
 //! Kiesraad's EML 110a (election definition), 110b (stembureaulijst: the polling
 //! stations) and 230b (kandidatenlijsten: the candidate lists) describe, in one place.
 
+use crate::form::Generation;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -182,6 +183,11 @@ pub struct Election {
     /// category says; a file can only narrow it, never invent C for a GR election.
     #[serde(default)]
     pub voter_cards: Option<bool>,
+    /// Which generation of the proces-verbaal models the stations fill in
+    /// (`form = "before-2026"` or `"from-2026"`). When absent it follows from the
+    /// election day: the "versie 2027" models from 2026 on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<Generation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authority: Option<Authority>,
     /// The contest the counts belong to, as the 230b (or the imported 510b) names it.
@@ -208,6 +214,12 @@ impl Election {
     /// Whether C (kiezerspassen) applies: never in a GR election.
     pub fn voter_cards_apply(&self) -> bool {
         self.category.voter_cards_apply() && self.voter_cards.unwrap_or(true)
+    }
+
+    /// The generation of the paper forms: as the file says, else by election day.
+    pub fn generation(&self) -> Generation {
+        self.form
+            .unwrap_or_else(|| Generation::for_date(&self.date))
     }
 
     pub fn list(&self, number: u32) -> Option<&PoliticalList> {

@@ -57,6 +57,7 @@ pub fn election(shape: &Shape) -> Election {
         category: Category::TK,
         counting_method: CountingMethod::DSO,
         voter_cards: None,
+        form: None,
         authority: Some(Authority {
             id: "0999".into(),
             name: "Gegenereerd".into(),

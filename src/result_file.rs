@@ -36,10 +36,11 @@
 //! line and field of the first problem.
 
 use crate::election::{CountingMethod, Election};
+use crate::form::{Form, Target, words};
 use crate::i18n::say;
 use crate::record::{
-    BallotStock, ComparisonBoxes, Count, CountRecord, Differences, EntryMode, Lifecycle, ListVotes,
-    MAX_COUNT, MAX_VERSION, RecordState, VoteCounts, VoterCounts, YesNo,
+    BallotStock, ComparisonBoxes, Count, CountRecord, Differences, EntryMode, Field, Lifecycle,
+    ListVotes, MAX_COUNT, MAX_VERSION, Mark, RecordState, VoteCounts, VoterCounts, YesNo,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -607,7 +608,68 @@ pub fn from_toml(
             *slot = count(&field, &Some(value.clone()))?;
         }
     }
-    Ok(record)
+    off_the_form(text, election, &record).map_or(Ok(record), |(line, key, message)| {
+        Err(ResultFileError {
+            file: file.to_string(),
+            line,
+            field: Some(key),
+            message,
+        })
+    })
+}
+
+/// The key in a result file of each box that only one generation of the form has.
+const GENERATION_KEYS: [(Target, &str); 10] = [
+    (Target::Mark(Mark::Equal), "d_equals_h"),
+    (Target::Mark(Mark::More), "h_more_than_d"),
+    (Target::Mark(Mark::Fewer), "h_less_than_d"),
+    (Target::Mark(Mark::ExplainedYes), "explained_yes"),
+    (Target::Mark(Mark::ExplainedNo), "explained_no"),
+    (Target::Count(Field::TakenAway), "K"),
+    (Target::Count(Field::TooFewIssued), "L"),
+    (Target::Count(Field::TooManyIssued), "M"),
+    (Target::Count(Field::OtherExplanation), "N"),
+    (Target::Count(Field::NoExplanation), "O"),
+];
+
+/// The first box the record fills in that the election's form does not have (K–O
+/// on the form from 2026, the D/H boxes or the yes/no question before): its line,
+/// key and what is wrong.
+fn off_the_form(
+    text: &str,
+    election: &Election,
+    record: &CountRecord,
+) -> Option<(Option<usize>, String, String)> {
+    let form = Form::of(election);
+    let (target, key) = GENERATION_KEYS.into_iter().find(|(target, _)| {
+        !form.has(*target)
+            && match target {
+                Target::Count(field) => record.get(*field).is_some(),
+                Target::Mark(mark) => record.mark(*mark),
+            }
+    })?;
+    let line = text
+        .lines()
+        .position(|l| l.split_once('=').is_some_and(|(k, _)| k.trim() == key))
+        .map(|i| i + 1);
+    Some((
+        line,
+        format!("differences.{key}"),
+        say(
+            &format!(
+                "het {} van {} heeft geen vak \"{}\"",
+                form.generation.name(false),
+                election.id,
+                words::full_name(target, false),
+            ),
+            &format!(
+                "the {} of {} has no box \"{}\"",
+                form.generation.name(true),
+                election.id,
+                words::full_name(target, true),
+            ),
+        ),
+    ))
 }
 
 /// Refuses a list or candidate number written twice in one table under two
@@ -854,5 +916,20 @@ mod tests {
         let text = to_toml(&r).replace("GR2025_Juinen", "GR2022_Elders");
         let error = from_toml("x.toml", &text, &e).expect_err("other election");
         assert_eq!(error.field.as_deref(), Some("election"));
+    }
+
+    #[test]
+    fn a_box_the_elections_form_does_not_have_is_refused_with_its_line() {
+        let e = Election::demo();
+        let text = include_str!("../samples/juinen/station-2-warnings.toml")
+            .replace("explained_yes = true", "explained_yes = true\nK = 15");
+        let err = from_toml("s.toml", &text, &e).expect_err("no K on the form from 2026");
+        assert_eq!(err.field.as_deref(), Some("differences.K"));
+        assert!(err.line.is_some());
+        assert!(err.message.contains("heeft geen vak"), "{}", err.message);
+        let mut old = e.clone();
+        old.form = Some(crate::form::Generation::Before2026);
+        let err = from_toml("s.toml", &text, &old).expect_err("no box on the older form");
+        assert_eq!(err.field.as_deref(), Some("differences.h_less_than_d"));
     }
 }

@@ -529,7 +529,7 @@ fn open_results_section(input: &AnnexInput) -> Section {
         blocks.push(Block::Text(format!("FOUT {}: {}", r.code, r.message_nl)));
     }
     for r in results.iter().filter(|r| {
-        r.severity == rules::Severity::Warning && !acknowledged.iter().any(|a| a == r.code)
+        r.severity == rules::Severity::Warning && !acknowledged.iter().any(|a| a == r.code.as_str())
     }) {
         blocks.push(Block::Text(format!(
             "WAARSCHUWING {} (niet geaccepteerd): {}",
@@ -578,6 +578,7 @@ mod tests {
             election,
             record,
             codes: Codes {
+                quick: vec!["1111-3".into()],
                 record: vec!["1234-5".into(), "6789-0".into()],
                 sections: vec![],
             },
@@ -634,7 +635,11 @@ mod tests {
         assert_eq!(first.title, "Fouten en open waarschuwingen");
         let text = all_text(&annex);
         for result in &results {
-            assert!(text.contains(result.code), "{} missing", result.code);
+            assert!(
+                text.contains(result.code.as_str()),
+                "{} missing",
+                result.code
+            );
         }
 
         let mut fine = balanced(&e);

@@ -11,6 +11,7 @@ use crate::election::{CountingMethod, Election};
 use crate::eml::{
     EmlError, candidates, counts, definition, hash, import, osv, stations, stored_totals, write,
 };
+use crate::form::Generation;
 use crate::i18n::say;
 use crate::record::CountRecord;
 use crate::settings::Language;
@@ -40,6 +41,10 @@ pub struct ImportEmlArgs {
     /// A 110a does not say; a 510b does (by carrying candidate votes or not).
     #[arg(long, value_name = "DSO|CSO", default_value = "DSO")]
     pub counting_method: String,
+    /// The generation of the proces-verbaal forms, when it is not the one of the
+    /// election day: before-2026 (with K to O) or from-2026 ("versie 2027").
+    #[arg(long, value_name = "before-2026|from-2026")]
+    pub form: Option<String>,
     /// The election file to write (telraam's TOML).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -169,6 +174,17 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
             )));
         }
     };
+    let form = match args.form.as_deref() {
+        None => None,
+        Some(key) => match Generation::ALL.into_iter().find(|g| g.key() == key) {
+            Some(g) => Some(g),
+            None => {
+                return Err(fail(&format!(
+                    "--form {key}: use before-2026 or from-2026 / gebruik before-2026 of from-2026"
+                )));
+            }
+        },
+    };
     let Some(candidates_path) = &args.candidates else {
         return Err(fail(&say(
             "geef de kandidatenlijsten met --candidates 230b.xml",
@@ -221,6 +237,7 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
             .zip(st.as_ref())
             .map(|(i, s)| (i.name.as_str(), s)),
         counting_method,
+        form,
     })
     .map_err(|e| eml_fail(&e))?;
 

@@ -43,12 +43,14 @@ pub fn read(file: &str, text: &str) -> Result<CandidateLists, EmlError> {
     // The line of each list's AffiliationIdentifier, for messages.
     let mut list_lines: Vec<usize> = Vec::new();
     let mut authority = None;
+    let mut list_start = None;
     let mut contest: Option<Contest> = None;
     let mut in_candidate = false;
     loop {
         match pull.step()? {
             Item::Start(e) => match local(&e) {
                 "ElectionIdentifier" => election = Some(ElectionIdentifier::read(&mut pull, &e)?),
+                "CandidateList" => list_start = Some(pull.line()),
                 "AuthorityIdentifier" if authority.is_none() => {
                     let id = pull.attr(&e, "Id")?.unwrap_or_default();
                     authority = Some(Authority {
@@ -181,9 +183,9 @@ pub fn read(file: &str, text: &str) -> Result<CandidateLists, EmlError> {
     let Some(authority) = authority else {
         return Err(EmlError::new(
             file,
-            None,
-            "no ManagingAuthority (AuthorityIdentifier): who issued these lists?",
-            "geen ManagingAuthority (AuthorityIdentifier): wie heeft deze lijsten vastgesteld?",
+            list_start,
+            "no ManagingAuthority (AuthorityIdentifier) before the CandidateList: who issued these lists?",
+            "geen ManagingAuthority (AuthorityIdentifier) vóór de CandidateList: wie heeft deze lijsten vastgesteld?",
         ));
     };
     Ok(CandidateLists {

@@ -19,6 +19,10 @@ pub struct ElectionIdentifier {
     pub domain_name: Option<String>,
     /// `kr:ElectionDate`, `YYYY-MM-DD`.
     pub date: String,
+    /// The line of the `ElectionIdentifier` in its file (0: unknown), for messages.
+    pub line: usize,
+    /// The line of its `kr:ElectionDomain` (0: none).
+    pub domain_line: usize,
 }
 
 impl ElectionIdentifier {
@@ -29,6 +33,7 @@ impl ElectionIdentifier {
     ) -> Result<Self, EmlError> {
         let mut subcategory_line = 0;
         let mut ident = ElectionIdentifier {
+            line: pull.line(),
             id: pull.attr(start, "Id")?.unwrap_or_default(),
             ..ElectionIdentifier::default()
         };
@@ -42,6 +47,7 @@ impl ElectionIdentifier {
                         subcategory_line = pull.line();
                     }
                     "ElectionDomain" => {
+                        ident.domain_line = pull.line();
                         ident.domain_id = pull.attr(&e, "Id")?;
                         ident.domain_name = Some(pull.text()?);
                     }
@@ -150,10 +156,11 @@ pub fn same_election(
     other_file: &str,
     other: &ElectionIdentifier,
 ) -> Result<(), EmlError> {
+    let at = |line: usize| (line > 0).then_some(line);
     let differ = |what_en: &str, what_nl: &str, a: &str, b: &str| {
         EmlError::new(
             other_file,
-            None,
+            at(other.line),
             format!(
                 "{what_en} \"{b}\" differs from \"{a}\" in {first_file}: the files are not about the same election"
             ),
@@ -190,12 +197,14 @@ pub fn same_election(
     if let (Some(a), Some(b)) = (&first.domain_id, &other.domain_id)
         && a != b
     {
-        return Err(differ(
+        let mut e = differ(
             "election domain (ElectionDomain Id)",
             "verkiezingsdomein (ElectionDomain Id)",
             a,
             b,
-        ));
+        );
+        e.line = at(other.domain_line).or(e.line);
+        return Err(e);
     }
     Ok(())
 }

@@ -9,7 +9,8 @@ use super::stations::StationList;
 use super::xml::EmlError;
 use crate::aggregate::{ListTotals, Totals};
 use crate::election::{Authority, Contest, CountingMethod, Domain, Election, PollingStation};
-use crate::record::{CountRecord, EntryMode};
+use crate::form::{Form, Generation, Target, words};
+use crate::record::{CountRecord, EntryMode, Field, Mark};
 
 /// The files an election is built from, each with the name it is reported under.
 pub struct ElectionSources<'a> {
@@ -17,6 +18,8 @@ pub struct ElectionSources<'a> {
     pub candidates: (&'a str, &'a CandidateLists),
     pub stations: Option<(&'a str, &'a StationList)>,
     pub counting_method: CountingMethod,
+    /// The generation of the paper forms when the election day does not tell it.
+    pub form: Option<Generation>,
 }
 
 /// The election the files describe. Mismatching ids, dates or categories between the
@@ -54,6 +57,7 @@ pub fn election(sources: &ElectionSources<'_>) -> Result<Election, EmlError> {
         category,
         counting_method: sources.counting_method,
         voter_cards: None,
+        form: sources.form,
         authority,
         // The 230b names the contest its lists stand in (the kieskring); a 110a says
         // only "geen" or, for several districts, "alle", which is no contest to count.
@@ -160,6 +164,7 @@ pub fn counts(
             CountingMethod::CSO
         },
         voter_cards: None,
+        form: None,
         authority: count
             .authority
             .clone()
@@ -211,8 +216,10 @@ fn unknown_candidate(file: &str, station: Option<u32>, list: u32, cand: u32) -> 
 }
 
 /// One station's block as a transcription-mode record: the file's own D, E, I, J
-/// are kept as typed; H (which a 510b does not carry) is E + F + G; the D/H box is
-/// the one the file's I and J point to. C stays empty in an election without
+/// are kept as typed; H (which a 510b does not carry) is E + F + G. On the form used
+/// up to 2025 K–O come from the file; on the form from 2026 (which has none; the file
+/// writes them as 0, a figure above 0 is refused) the D/H box is the one the file's
+/// I and J point to. C stays empty in an election without
 /// kiezerspassen unless the file has a non-zero figure (so that the rules can say so).
 pub fn record(
     file: &str,
@@ -276,21 +283,56 @@ pub fn record(
         }
         _ => None,
     };
-    let d = &mut r.differences;
-    d.more_ballots = block.letter('I');
-    d.fewer_ballots = block.letter('J');
-    d.taken_away = block.letter('K');
-    d.too_few_issued = block.letter('L');
-    d.too_many_issued = block.letter('M');
-    d.other_explanation = block.letter('N');
-    d.no_explanation = block.letter('O');
-    let more = d.more_ballots.unwrap_or(0) > 0;
-    let fewer = d.fewer_ballots.unwrap_or(0) > 0;
-    d.boxes.more = more;
-    d.boxes.fewer = fewer;
-    d.boxes.equal = !more && !fewer;
+    r.differences.more_ballots = block.letter('I');
+    r.differences.fully_explained = Default::default();
+    let form = Form::of(election);
+    for (letter, field) in EXPLANATION {
+        let value = block.letter(letter);
+        if form.has(Target::Count(field)) {
+            r.set(field, value);
+        } else if value.unwrap_or(0) > 0 {
+            // The form from 2026 has no K-O; a 510b of its elections carries them as 0.
+            let (nl, en) = (
+                words::full_name(Target::Count(field), false),
+                words::full_name(Target::Count(field), true),
+            );
+            return Err(EmlError::new(
+                file,
+                None,
+                format!(
+                    "station {station}: {en} = {} but the {} has no such box",
+                    value.unwrap_or(0),
+                    form.generation.name(true)
+                ),
+                format!(
+                    "stembureau {station}: {nl} = {} maar het {} heeft dat vak niet",
+                    value.unwrap_or(0),
+                    form.generation.name(false)
+                ),
+            ));
+        }
+    }
+    r.differences.fewer_ballots = block.letter('J');
+    if form.has(Target::Mark(Mark::Equal)) {
+        // A 510b has no D/H box: the one its I and J point to, as the paper would have it.
+        let d = &mut r.differences;
+        let more = d.more_ballots.unwrap_or(0) > 0;
+        let fewer = d.fewer_ballots.unwrap_or(0) > 0;
+        d.boxes.more = more;
+        d.boxes.fewer = fewer;
+        d.boxes.equal = !more && !fewer;
+    }
     Ok(r)
 }
+
+/// K–O: the explanation of the form used up to 2025, as a 510b's reason codes.
+const EXPLANATION: [(char, Field); 5] = [
+    ('K', Field::TakenAway),
+    ('L', Field::TooFewIssued),
+    ('M', Field::TooManyIssued),
+    ('N', Field::OtherExplanation),
+    ('O', Field::NoExplanation),
+];
 
 /// A file's `TotalVotes` as [`Totals`] (H = E + F + G).
 pub fn totals(file: &str, election: &Election, block: &VoteBlock) -> Result<Totals, EmlError> {

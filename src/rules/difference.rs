@@ -1,32 +1,43 @@
 //! Section 3 of the form: D compared with H, the box ticked, I and J, and the
-//! explanation. The "versie 2027" form ticks one of D = H / H > D / H < D and asks
-//! whether the log fully explains a difference (F.301-F.310); the 2023-2025 form
-//! explains it with K, L, M, N, O instead (T.301, T.302). A record that has any of
-//! K-O written is read as the older form.
+//! explanation. Which checks apply depends on the generation of the form
+//! ([`Generation`]): the "versie 2027" form (from 2026) ticks one of D = H / H > D /
+//! H < D and asks whether the log fully explains a difference (F.301-F.304, F.310);
+//! the form used up to 2025 explains it with K, L, M, N, O instead (T.301-T.303,
+//! warnings: a paper that does not explain its difference is flagged, not blocked).
+//! F.305-F.309 (I and J) apply to both.
 //!
 //! Nothing here runs until both D and H are written: comparing with a box that is
 //! still empty would only repeat T.001.
 
-use super::{RuleResult, Target, at, error, filled, value};
+use super::{Code, RuleResult, Target, at, filled, result, value};
+use crate::form::Generation;
 use crate::record::{CountRecord, Field, Mark};
 use std::cmp::Ordering;
 
-pub(super) fn check(record: &CountRecord, out: &mut Vec<RuleResult>) {
+pub(super) fn check(record: &CountRecord, generation: Generation, out: &mut Vec<RuleResult>) {
     let (Some(d), Some(h)) = (record.voters.total_admitted, record.votes.total_cast) else {
         return;
     };
     let (d, h) = (i128::from(d), i128::from(h));
-    boxes(record, d, h, out);
     more_and_fewer(record, d, h, out);
-    if uses_explanation_counts(record) {
-        explanation_counts(record, d, h, out);
-    } else {
-        fully_explained(record, d, h, out);
+    match generation {
+        Generation::From2026 => {
+            boxes(record, d, h, out);
+            fully_explained(record, d, h, out);
+        }
+        Generation::Before2026 => {
+            explanation_counts(record, d, h, out);
+            explanation_when_equal(record, d, h, out);
+        }
     }
 }
 
-/// Whether the record is a 2023-2025 form: one of K-O is written.
+/// Whether any of K-O is written.
 pub(super) fn uses_explanation_counts(record: &CountRecord) -> bool {
+    explanation(record).iter().any(Option::is_some)
+}
+
+fn explanation(record: &CountRecord) -> [crate::record::Count; 5] {
     let x = &record.differences;
     [
         x.taken_away,
@@ -35,8 +46,39 @@ pub(super) fn uses_explanation_counts(record: &CountRecord) -> bool {
         x.other_explanation,
         x.no_explanation,
     ]
-    .iter()
-    .any(Option::is_some)
+}
+
+fn explanation_fields() -> Vec<Target> {
+    vec![
+        at(Field::TakenAway),
+        at(Field::TooFewIssued),
+        at(Field::TooManyIssued),
+        at(Field::OtherExplanation),
+        at(Field::NoExplanation),
+    ]
+}
+
+/// T.303: the form used up to 2025, D = H but one of K-O filled in (other than 0):
+/// there is no difference to explain (the older form's counterpart of F.305).
+fn explanation_when_equal(record: &CountRecord, d: i128, h: i128, out: &mut Vec<RuleResult>) {
+    if d != h || !explanation(record).into_iter().any(filled) {
+        return;
+    }
+    let mut fields = explanation_fields();
+    fields.extend(dh());
+    let written: Vec<String> = ["K", "L", "M", "N", "O"]
+        .into_iter()
+        .zip(explanation(record))
+        .filter(|(_, c)| filled(*c))
+        .map(|(letter, c)| format!("{letter} = {}", value(c)))
+        .collect();
+    let written = written.join(", ");
+    out.push(result(
+        Code::T303,
+        fields,
+        format!("D = H = {d}, maar {written}: er is geen verschil te verklaren"),
+        format!("D = H = {d}, but {written}: there is no difference to explain"),
+    ));
 }
 
 fn dh() -> Vec<Target> {
@@ -53,24 +95,24 @@ fn with(mark: Mark) -> Vec<Target> {
 fn boxes(record: &CountRecord, d: i128, h: i128, out: &mut Vec<RuleResult>) {
     let b = record.differences.boxes;
     if b.equal && d != h {
-        out.push(error(
-            "F.301",
+        out.push(result(
+            Code::F301,
             with(Mark::Equal),
             format!("vakje \"D = H\" is aangekruist, maar D = {d} en H = {h}"),
             format!("box \"D = H\" is ticked, but D = {d} and H = {h}"),
         ));
     }
     if b.more && h <= d {
-        out.push(error(
-            "F.302",
+        out.push(result(
+            Code::F302,
             with(Mark::More),
             format!("vakje \"H groter dan D\" is aangekruist, maar H = {h} en D = {d}"),
             format!("box \"H more than D\" is ticked, but H = {h} and D = {d}"),
         ));
     }
     if b.fewer && h >= d {
-        out.push(error(
-            "F.303",
+        out.push(result(
+            Code::F303,
             with(Mark::Fewer),
             format!("vakje \"H kleiner dan D\" is aangekruist, maar H = {h} en D = {d}"),
             format!("box \"H less than D\" is ticked, but H = {h} and D = {d}"),
@@ -78,8 +120,8 @@ fn boxes(record: &CountRecord, d: i128, h: i128, out: &mut Vec<RuleResult>) {
     }
     let ticked = [b.equal, b.more, b.fewer].iter().filter(|t| **t).count();
     if ticked != 1 {
-        out.push(error(
-            "F.304",
+        out.push(result(
+            Code::F304,
             vec![
                 Target::Mark(Mark::Equal),
                 Target::Mark(Mark::More),
@@ -116,8 +158,8 @@ fn more_and_fewer(record: &CountRecord, d: i128, h: i128, out: &mut Vec<RuleResu
                     f.push(at(Field::FewerBallots));
                 }
                 f.extend(dh());
-                out.push(error(
-                    "F.305",
+                out.push(result(
+                    Code::F305,
                     f,
                     format!("D = H = {d}, maar I = {i} en J = {j}: laat I en J leeg"),
                     format!("D = H = {d}, but I = {i} and J = {j}: leave I and J empty"),
@@ -126,8 +168,8 @@ fn more_and_fewer(record: &CountRecord, d: i128, h: i128, out: &mut Vec<RuleResu
         }
         Ordering::Greater => {
             if i != h - d {
-                out.push(error(
-                    "F.306",
+                out.push(result(
+                    Code::F306,
                     fields(Field::MoreBallots),
                     format!(
                         "H − D = {}, maar I (méér getelde stembiljetten) = {i}",
@@ -137,8 +179,8 @@ fn more_and_fewer(record: &CountRecord, d: i128, h: i128, out: &mut Vec<RuleResu
                 ));
             }
             if filled(x.fewer_ballots) {
-                out.push(error(
-                    "F.307",
+                out.push(result(
+                    Code::F307,
                     fields(Field::FewerBallots),
                     format!("H is groter dan D, maar J (minder getelde stembiljetten) = {j}"),
                     format!("H is more than D, but J (fewer ballots counted) = {j}"),
@@ -147,8 +189,8 @@ fn more_and_fewer(record: &CountRecord, d: i128, h: i128, out: &mut Vec<RuleResu
         }
         Ordering::Less => {
             if j != d - h {
-                out.push(error(
-                    "F.308",
+                out.push(result(
+                    Code::F308,
                     fields(Field::FewerBallots),
                     format!(
                         "D − H = {}, maar J (minder getelde stembiljetten) = {j}",
@@ -158,8 +200,8 @@ fn more_and_fewer(record: &CountRecord, d: i128, h: i128, out: &mut Vec<RuleResu
                 ));
             }
             if filled(x.more_ballots) {
-                out.push(error(
-                    "F.309",
+                out.push(result(
+                    Code::F309,
                     fields(Field::MoreBallots),
                     format!("H is kleiner dan D, maar I (méér getelde stembiljetten) = {i}"),
                     format!("H is less than D, but I (more ballots counted) = {i}"),
@@ -183,8 +225,8 @@ fn fully_explained(record: &CountRecord, d: i128, h: i128, out: &mut Vec<RuleRes
     } else {
         ("niet beantwoord", "not answered")
     };
-    out.push(error(
-        "F.310",
+    out.push(result(
+        Code::F310,
         vec![
             Target::Mark(Mark::ExplainedYes),
             Target::Mark(Mark::ExplainedNo),
@@ -200,32 +242,20 @@ fn fully_explained(record: &CountRecord, d: i128, h: i128, out: &mut Vec<RuleRes
     ));
 }
 
-/// T.301 / T.302: the 2023-2025 form's explanation. H > D: M + N + O − K − L = I;
+/// T.301 / T.302 (warnings): the 2023-2025 form's explanation. H > D: M + N + O − K − L = I;
 /// H < D: K + L + N + O − M = J.
 fn explanation_counts(record: &CountRecord, d: i128, h: i128, out: &mut Vec<RuleResult>) {
     let x = &record.differences;
-    let (k, l, m, n, o) = (
-        value(x.taken_away),
-        value(x.too_few_issued),
-        value(x.too_many_issued),
-        value(x.other_explanation),
-        value(x.no_explanation),
-    );
-    let explanation = vec![
-        at(Field::TakenAway),
-        at(Field::TooFewIssued),
-        at(Field::TooManyIssued),
-        at(Field::OtherExplanation),
-        at(Field::NoExplanation),
-    ];
+    let [k, l, m, n, o] = explanation(record).map(value);
+    let explanation = explanation_fields();
     if h > d {
         let i = value(x.more_ballots);
         let explained = m + n + o - k - l;
         if explained != i {
             let mut fields = explanation;
             fields.push(at(Field::MoreBallots));
-            out.push(error(
-                "T.301",
+            out.push(result(
+                Code::T301,
                 fields,
                 format!("M + N + O − K − L = {explained}, maar I = {i}"),
                 format!("M + N + O − K − L = {explained}, but I = {i}"),
@@ -237,8 +267,8 @@ fn explanation_counts(record: &CountRecord, d: i128, h: i128, out: &mut Vec<Rule
         if explained != j {
             let mut fields = explanation;
             fields.push(at(Field::FewerBallots));
-            out.push(error(
-                "T.302",
+            out.push(result(
+                Code::T302,
                 fields,
                 format!("K + L + N + O − M = {explained}, maar J = {j}"),
                 format!("K + L + N + O − M = {explained}, but J = {j}"),
@@ -254,9 +284,21 @@ mod tests {
     use super::*;
     use crate::record::{ComparisonBoxes, YesNo};
 
+    /// Whether the rules raise `code` on the form from 2026 (the demo election's).
     fn has(record: &CountRecord, code: &str) -> bool {
         let e = crate::election::Election::demo();
         validate(&e, record).iter().any(|r| r.code == code)
+    }
+
+    /// The result with `code` on the form used up to 2025, if raised.
+    fn on_old_form(record: &CountRecord, code: &str) -> Option<super::super::RuleResult> {
+        let mut e = crate::election::Election::demo();
+        e.form = Some(Generation::Before2026);
+        validate(&e, record).into_iter().find(|r| r.code == code)
+    }
+
+    fn has_old(record: &CountRecord, code: &str) -> bool {
+        on_old_form(record, code).is_some()
     }
 
     /// One ballot fewer in the box than admitted voters (H = D − 1), as the paper has it.
@@ -293,7 +335,9 @@ mod tests {
             let e = crate::election::Election::demo();
             let errors: Vec<_> = validate(&e, &r)
                 .into_iter()
-                .filter(|x| x.code.starts_with("F.3") || x.code.starts_with("T.3"))
+                .filter(|x| {
+                    x.code.as_str().starts_with("F.3") || x.code.as_str().starts_with("T.3")
+                })
                 .collect();
             assert!(errors.is_empty(), "{errors:?}");
         }
@@ -404,27 +448,60 @@ mod tests {
         assert!(!has(&balanced, "F.310"), "D = H needs no answer");
     }
 
-    /// T.301: 2023-2025 form, "when H > D, M + N + O − K − L should equal I".
+    /// F.301-F.304 and F.310: "only where the form has the boxes and the question".
+    #[test]
+    fn the_older_form_has_no_boxes_and_no_question_to_check() {
+        let mut r = one_fewer();
+        r.differences.boxes = ComparisonBoxes::default();
+        r.differences.fully_explained = YesNo::default();
+        assert!(has(&r, "F.304") && has(&r, "F.310"));
+        for code in ["F.301", "F.302", "F.303", "F.304", "F.310"] {
+            assert!(!has_old(&r, code), "{code} on the form before 2026");
+        }
+        assert!(has_old(&r, "F.308") == has(&r, "F.308"), "I and J on both");
+    }
+
+    /// T.301: form before 2026, "when H > D, M + N + O − K − L should equal I"; a warning.
     #[test]
     fn t301_old_form_more_ballots_explained() {
         let mut r = one_more();
         r.differences.fully_explained = YesNo::default();
+        r.differences.boxes = ComparisonBoxes::default();
         r.set(Field::TooManyIssued, Some(1));
-        assert!(!has(&r, "T.301"), "M = 1 explains I = 1");
-        assert!(!has(&r, "F.310"), "the old form has no yes/no question");
+        assert!(!has_old(&r, "T.301"), "M = 1 explains I = 1");
         r.set(Field::TakenAway, Some(1));
-        assert!(has(&r, "T.301"), "M − K = 0 ≠ I");
+        let t301 = on_old_form(&r, "T.301").expect("M − K = 0 ≠ I");
+        assert_eq!(t301.severity, super::super::Severity::Warning);
+        assert!(!has(&r, "T.301"), "the form from 2026 has no K-O");
     }
 
-    /// T.302: 2023-2025 form, "when H < D, K + L + N + O − M should equal J".
+    /// T.302: form before 2026, "when H < D, K + L + N + O − M should equal J"; a warning.
     #[test]
     fn t302_old_form_fewer_ballots_explained() {
         let mut r = one_fewer();
         r.differences.fully_explained = YesNo::default();
+        r.differences.boxes = ComparisonBoxes::default();
         r.set(Field::TakenAway, Some(1));
-        assert!(!has(&r, "T.302"));
+        assert!(!has_old(&r, "T.302"));
         r.set(Field::NoExplanation, Some(1));
-        assert!(has(&r, "T.302"), "K + O = 2 ≠ J = 1");
+        let t302 = on_old_form(&r, "T.302").expect("K + O = 2 ≠ J = 1");
+        assert_eq!(t302.severity, super::super::Severity::Warning);
+        r.set(Field::TakenAway, Some(0));
+        r.set(Field::NoExplanation, Some(0));
+        assert!(has_old(&r, "T.302"), "nothing explains J = 1");
+    }
+
+    /// T.303: form before 2026, "D = H but one of K-O filled in"; a warning.
+    #[test]
+    fn t303_old_form_explanation_without_a_difference() {
+        let (_, mut r) = transcribed();
+        r.differences.boxes = ComparisonBoxes::default();
+        r.set(Field::OtherExplanation, Some(0));
+        assert!(!has_old(&r, "T.303"), "a written 0 explains nothing");
+        r.set(Field::OtherExplanation, Some(2));
+        let t303 = on_old_form(&r, "T.303").expect("N = 2 while D = H");
+        assert_eq!(t303.severity, super::super::Severity::Warning);
+        assert!(t303.message_nl.contains("N = 2"), "{}", t303.message_nl);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! "totaal lijst" at the foot of its page, and E.n in section 2.2. A model
 //! N 10-2 record (CSO) has no candidate pages and nothing here applies.
 
-use super::{RuleResult, Target, all_empty, at, error, sum, value};
+use super::{Code, RuleResult, Target, all_empty, at, result, sum, value};
 use crate::record::{CandidateVotes, CountRecord, Field};
 
 pub(super) fn check(record: &CountRecord, out: &mut Vec<RuleResult>) {
@@ -29,8 +29,8 @@ fn check_page(record: &CountRecord, page: &CandidateVotes, out: &mut Vec<RuleRes
 
     // F.401: votes for the list (on its candidates or in E.n) but its total empty or 0.
     if (candidates > 0 || value(e_n) > 0) && total == 0 {
-        out.push(error(
-            "F.401",
+        out.push(result(
+            Code::F401,
             vec![page_total, at(Field::ListTotal(n))],
             format!(
                 "lijst {n} heeft stemmen (kandidaten samen {candidates}, E.{n} = {}), maar \
@@ -52,8 +52,8 @@ fn check_page(record: &CountRecord, page: &CandidateVotes, out: &mut Vec<RuleRes
     if !all_empty(&written) && total != candidates {
         let mut fields: Vec<Target> = candidate_fields(page).collect();
         fields.push(page_total);
-        out.push(error(
-            "F.402",
+        out.push(result(
+            Code::F402,
             fields,
             format!(
                 "de stemmen op de kandidaten van lijst {n} tellen op tot {candidates}, maar het \
@@ -68,8 +68,8 @@ fn check_page(record: &CountRecord, page: &CandidateVotes, out: &mut Vec<RuleRes
 
     // F.403: the list total is not E.n of section 2.2.
     if !all_empty(&[page.total, e_n]) && total != value(e_n) {
-        out.push(error(
-            "F.403",
+        out.push(result(
+            Code::F403,
             vec![page_total, at(Field::ListTotal(n))],
             format!(
                 "het totaal van lijst {n} is {total}, maar in rubriek 2.2 staat E.{n} = {}",

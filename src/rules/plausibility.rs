@@ -2,7 +2,7 @@
 //! be explained, not errors. Percentages in integer arithmetic: "x ≥ p % of H" is
 //! `100·x ≥ p·H`, which for whole x is the same as x ≥ p % of H rounded up.
 
-use super::{RuleResult, at, warning};
+use super::{Code, RuleResult, at, result};
 use crate::record::{CountRecord, Field};
 
 pub(super) fn check(record: &CountRecord, out: &mut Vec<RuleResult>) {
@@ -15,8 +15,8 @@ pub(super) fn check(record: &CountRecord, out: &mut Vec<RuleResult>) {
         difference(d, h, out);
     }
     if h == 0 {
-        out.push(warning(
-            "W.204",
+        out.push(result(
+            Code::W204,
             vec![at(Field::TotalCast)],
             "H (totaal uitgebrachte stemmen) is 0".into(),
             "H (total votes cast) is 0".into(),
@@ -33,12 +33,12 @@ fn share(count: Option<u64>, h: i128, field: Field, out: &mut Vec<RuleResult>) {
         return;
     }
     let (code, nl, en) = if field == Field::Blank {
-        ("W.201", "blanco stemmen", "blank votes")
+        (Code::W201, "blanco stemmen", "blank votes")
     } else {
-        ("W.202", "ongeldige stemmen", "invalid votes")
+        (Code::W202, "ongeldige stemmen", "invalid votes")
     };
     let letter = field.key();
-    out.push(warning(
+    out.push(result(
         code,
         vec![at(field), at(Field::TotalCast)],
         format!("{letter} ({nl}) = {x}: 3 % of meer van H = {h}"),
@@ -52,8 +52,8 @@ fn difference(d: i128, h: i128, out: &mut Vec<RuleResult>) {
     if diff == 0 || (diff < 15 && 100 * diff < 2 * h) {
         return;
     }
-    out.push(warning(
-        "W.203",
+    out.push(result(
+        Code::W203,
         vec![at(Field::TotalAdmitted), at(Field::TotalCast)],
         format!("D = {d} en H = {h} verschillen {diff}: 15 of meer, of 2 % of meer van H"),
         format!("D = {d} and H = {h} differ by {diff}: 15 or more, or 2 % or more of H"),

@@ -9,7 +9,8 @@
 //! were never handed out. The stock is not part of the proces-verbaal's totals, so its findings are
 //! warnings: they explain a difference, or show that it is unexplained.
 
-use super::{RuleResult, Target, at, value, warning};
+use super::{Code, RuleResult, Target, at, result, value};
+use crate::form::{Generation, words};
 use crate::record::{CountRecord, Field};
 
 fn stock_fields() -> Vec<Target> {
@@ -20,7 +21,7 @@ fn stock_fields() -> Vec<Target> {
     ]
 }
 
-pub(super) fn check(record: &CountRecord, out: &mut Vec<RuleResult>) {
+pub(super) fn check(record: &CountRecord, generation: Generation, out: &mut Vec<RuleResult>) {
     let s = &record.ballot_stock;
     let counts = [
         (Field::BallotsReceived, s.received),
@@ -36,21 +37,24 @@ pub(super) fn check(record: &CountRecord, out: &mut Vec<RuleResult>) {
         return; // the stock is not kept on this record
     }
     if !empty.is_empty() {
-        let keys: Vec<String> = empty.iter().map(|f| f.key()).collect();
-        let keys = keys.join(", ");
-        out.push(warning(
-            "T.201",
-            empty.into_iter().map(at).collect(),
-            format!("de stembiljettenvoorraad is niet compleet: {keys} ontbreekt"),
-            format!("the ballot stock is incomplete: {keys} missing"),
+        let fields: Vec<Target> = empty.into_iter().map(at).collect();
+        let (nl, en) = (
+            words::list_names(&fields, false, usize::MAX),
+            words::list_names(&fields, true, usize::MAX),
+        );
+        out.push(result(
+            Code::T201,
+            fields,
+            format!("de stembiljettenvoorraad is niet compleet: {nl} ontbreekt"),
+            format!("the ballot stock is incomplete: {en} missing"),
         ));
         return;
     }
     let (received, unused, spoiled) = (value(s.received), value(s.unused), value(s.spoiled));
     let issued = received - unused - spoiled;
     if issued < 0 {
-        out.push(warning(
-            "T.202",
+        out.push(result(
+            Code::T202,
             stock_fields(),
             format!(
                 "ongebruikt ({unused}) + vervangen ({spoiled}) is meer dan ontvangen \
@@ -72,7 +76,7 @@ pub(super) fn check(record: &CountRecord, out: &mut Vec<RuleResult>) {
         issued_against_cast(issued, h, out);
     }
     if let (Some(d), Some(h)) = (d, h) {
-        explanation_against_stock(record, issued, d, h, out);
+        explanation_against_stock(record, generation, issued, d, h, out);
     }
 }
 
@@ -110,7 +114,7 @@ fn issued_against_admitted(issued: i128, d: i128, out: &mut Vec<RuleResult>) {
             ),
         )
     };
-    out.push(warning("T.203", fields, nl, en));
+    out.push(result(Code::T203, fields, nl, en));
 }
 
 /// T.204: issued > H: ballots taken away (K). T.205: issued < H: more ballots in
@@ -119,8 +123,8 @@ fn issued_against_cast(issued: i128, h: i128, out: &mut Vec<RuleResult>) {
     let mut fields = vec![at(Field::TotalCast)];
     fields.extend(stock_fields());
     if issued > h {
-        out.push(warning(
-            "T.204",
+        out.push(result(
+            Code::T204,
             fields,
             format!(
                 "{issued} stembiljetten uitgereikt, {h} in de stembus (H): {} niet ingeleverd \
@@ -133,8 +137,8 @@ fn issued_against_cast(issued: i128, h: i128, out: &mut Vec<RuleResult>) {
             ),
         ));
     } else if issued < h {
-        out.push(warning(
-            "T.205",
+        out.push(result(
+            Code::T205,
             fields,
             format!(
                 "{h} stembiljetten in de stembus (H), maar volgens de voorraad maar {issued} \
@@ -154,12 +158,13 @@ fn issued_against_cast(issued: i128, h: i128, out: &mut Vec<RuleResult>) {
 /// stock shows (K = issued − H, M = issued − D, L = D − issued, each when above 0).
 fn explanation_against_stock(
     record: &CountRecord,
+    generation: Generation,
     issued: i128,
     d: i128,
     h: i128,
     out: &mut Vec<RuleResult>,
 ) {
-    if !super::difference::uses_explanation_counts(record) {
+    if generation != Generation::Before2026 || !super::difference::uses_explanation_counts(record) {
         return;
     }
     let x = &record.differences;
@@ -192,8 +197,8 @@ fn explanation_against_stock(
     };
     let mut fields: Vec<Target> = wrong.iter().map(|(f, _, _)| at(*f)).collect();
     fields.extend(stock_fields());
-    out.push(warning(
-        "T.206",
+    out.push(result(
+        Code::T206,
         fields,
         format!(
             "de stembiljettenvoorraad zegt iets anders: {}",
@@ -281,7 +286,7 @@ mod tests {
         assert!(codes_of(&r).contains(&"T.205"));
     }
 
-    /// T.206: 2023-2025 form, "K, L and M as written differ from what the stock shows".
+    /// T.206: form before 2026, "K, L and M as written differ from what the stock shows".
     #[test]
     fn t206_explanation_counts_against_the_stock() {
         let (_, mut r) = transcribed();
@@ -289,10 +294,18 @@ mod tests {
         r.set(Field::TotalAdmitted, Some(1021));
         r.set(Field::ProxyCertificates, Some(21));
         r.ballot_stock.unused = Some(79);
+        r.differences.boxes = Default::default();
         r.set(Field::TakenAway, Some(1));
-        assert!(!codes_of(&r).contains(&"T.206"));
+        let mut old = crate::election::Election::demo();
+        old.form = Some(Generation::Before2026);
+        let on_old_form = |r: &CountRecord| codes(&validate(&old, r)).contains(&"T.206");
+        assert!(!on_old_form(&r));
         r.set(Field::TakenAway, Some(0));
         r.set(Field::NoExplanation, Some(1));
-        assert!(codes_of(&r).contains(&"T.206"));
+        assert!(on_old_form(&r));
+        assert!(
+            !codes_of(&r).contains(&"T.206"),
+            "the form from 2026 has no K-O"
+        );
     }
 }

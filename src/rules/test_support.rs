@@ -61,5 +61,5 @@ pub fn transcribed() -> (Election, CountRecord) {
 }
 
 pub fn codes(results: &[RuleResult]) -> Vec<&'static str> {
-    results.iter().map(|r| r.code).collect()
+    results.iter().map(|r| r.code.as_str()).collect()
 }

@@ -2,7 +2,7 @@
 //! in the box (E.1..E.n = E, E + F + G = H); kiezerspassen where they do not
 //! apply; boxes the form requires that are still empty.
 
-use super::{RuleResult, all_empty, at, error, sum, value};
+use super::{Code, RuleResult, all_empty, at, result, sum, value};
 use crate::election::Election;
 use crate::record::{CountRecord, Field};
 
@@ -37,8 +37,8 @@ fn admitted(election: &Election, record: &CountRecord, out: &mut Vec<RuleResult>
     }
     fields.push(at(Field::TotalAdmitted));
     let sum_text = if with_c { "A + B + C" } else { "A + B" };
-    out.push(error(
-        "F.201",
+    out.push(result(
+        Code::F201,
         fields,
         format!("{sum_text} = {parts}, maar D (totaal toegelaten kiezers) = {d}"),
         format!("{sum_text} = {parts}, but D (total admitted voters) = {d}"),
@@ -52,8 +52,8 @@ fn voter_cards(election: &Election, record: &CountRecord, out: &mut Vec<RuleResu
     if election.voter_cards_apply() || c == 0 {
         return;
     }
-    out.push(error(
-        "T.101",
+    out.push(result(
+        Code::T101,
         vec![at(Field::VoterCards), at(Field::TotalAdmitted)],
         format!(
             "C (kiezerspassen) = {c}, maar kiezerspassen zijn bij deze verkiezing niet geldig; \
@@ -84,8 +84,8 @@ fn list_totals_without_e(record: &CountRecord, out: &mut Vec<RuleResult>) -> boo
     }
     let mut fields = vec![at(Field::TotalOnLists)];
     fields.extend(list_fields(record));
-    out.push(error(
-        "F.204",
+    out.push(result(
+        Code::F204,
         fields,
         format!(
             "de lijsttotalen tellen op tot {lists}, maar E (stemmen op kandidaten) is leeg of 0"
@@ -110,8 +110,8 @@ fn lists_add_up_to_e(record: &CountRecord, out: &mut Vec<RuleResult>) {
     }
     let mut fields = list_fields(record);
     fields.push(at(Field::TotalOnLists));
-    out.push(error(
-        "F.202",
+    out.push(result(
+        Code::F202,
         fields,
         format!(
             "E.1 t/m E.{} tellen op tot {lists}, maar E = {e}",
@@ -135,8 +135,8 @@ fn votes_add_up_to_h(record: &CountRecord, out: &mut Vec<RuleResult>) {
     if parts == h {
         return;
     }
-    out.push(error(
-        "F.203",
+    out.push(result(
+        Code::F203,
         vec![
             at(Field::TotalOnLists),
             at(Field::Blank),
@@ -175,8 +175,8 @@ fn required_boxes(election: &Election, record: &CountRecord, out: &mut Vec<RuleR
     }
     let keys: Vec<String> = empty.iter().map(|f| f.key()).collect();
     let keys = keys.join(", ");
-    out.push(error(
-        "T.001",
+    out.push(result(
+        Code::T001,
         empty.into_iter().map(at).collect(),
         format!("nog niet ingevuld: {keys}. Vul 0 in als er geen waren"),
         format!("not filled in yet: {keys}. Write 0 if there were none"),

@@ -21,6 +21,7 @@ impl Workspace {
             conn,
             read_only: true,
             blocked: None,
+            background: None,
         })
     }
 
@@ -110,6 +111,9 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut ws = Workspace::open(dir.path()).expect("open");
         ws.save_field(1, Field::PollCards, Some(12), "Jansen")
+            .expect("saved");
+        // H = 11 against D = 12: a difference, so the form asks for a note.
+        ws.save_field(1, Field::ListTotal(1), Some(11), "Jansen")
             .expect("saved");
         // No room for one more page: what a full disk looks like to SQLite.
         let pages: i64 = ws

@@ -23,7 +23,7 @@ impl Gate {
         let codes = |severity: Severity| {
             let mut codes: Vec<String> = Vec::new();
             for r in results.iter().filter(|r| r.severity == severity) {
-                if !codes.iter().any(|c| c == r.code) {
+                if !codes.iter().any(|c| c == r.code.as_str()) {
                     codes.push(r.code.to_string());
                 }
             }

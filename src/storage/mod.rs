@@ -18,6 +18,7 @@
 mod access;
 pub mod atomic;
 pub mod audit;
+mod background;
 pub mod gate;
 pub mod lock;
 pub mod phone;
@@ -32,8 +33,9 @@ pub use audit::AuditProblem;
 pub use gate::{Demoted, Gate};
 pub use summary::Summary;
 
-use crate::counting;
+use crate::counting::{self, Cleared};
 use crate::election::Election;
+use crate::form::{self, Form, Target};
 use crate::record::{
     Count, CountRecord, EntryMode, Field, MAX_COUNT, MAX_VERSION, Mark, RecordState,
 };
@@ -129,6 +131,8 @@ pub struct Workspace {
     /// Set by [`Workspace::check_chain`] when the audit chain is broken: every change
     /// is refused until the operator consents ([`Workspace::accept_broken_chain`]).
     blocked: Option<AuditProblem>,
+    /// The audit-chain check running in the background ([`background`]).
+    background: Option<background::Background>,
 }
 
 fn db(e: rusqlite::Error) -> StorageError {
@@ -233,6 +237,7 @@ impl Workspace {
             conn,
             read_only: false,
             blocked: None,
+            background: None,
         })
     }
 
@@ -287,6 +292,7 @@ impl Workspace {
             conn,
             read_only: false,
             blocked: None,
+            background: None,
         })
     }
     pub fn dir(&self) -> &Path {
@@ -368,6 +374,7 @@ impl Workspace {
     }
 
     fn begin(&mut self) -> Result<Transaction<'_>, StorageError> {
+        self.settle_chain_check();
         self.writable()?;
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -390,7 +397,9 @@ impl Workspace {
     }
 
     /// Applies `change` to the station's latest draft (starting one in counting mode
-    /// if there is none), stores it and its audit row in one transaction.
+    /// if there is none), stores it and its audit row in one transaction. What counting
+    /// mode cleared with it (answers the form no longer asks for) gets an audit row of
+    /// its own in the same transaction.
     fn change_draft(
         &mut self,
         station: u32,
@@ -398,7 +407,7 @@ impl Workspace {
         change: impl FnOnce(
             &Election,
             &mut CountRecord,
-        ) -> Result<(String, String, String), StorageError>,
+        ) -> Result<(String, String, String, Vec<Cleared>), StorageError>,
     ) -> Result<CountRecord, StorageError> {
         self.check_station(station)?;
         let election = self.election.clone();
@@ -415,20 +424,38 @@ impl Workspace {
                 record.lifecycle.version
             )));
         }
-        let (what, old, new) = change(&election, &mut record)?;
+        let (what, old, new, cleared) = change(&election, &mut record)?;
         let body = records::write(&tx, &election, &record)?;
-        audit::append(
-            &tx,
-            NewRow {
-                station: Some(station),
-                record_version: Some(record.lifecycle.version),
-                what: &what,
-                old_value: &old,
-                new_value: &new,
-                operator,
-                record_hash: audit::sha256_hex(body.as_bytes()),
-            },
-        )?;
+        let record_hash = audit::sha256_hex(body.as_bytes());
+        let mut rows = vec![(what, old, new)];
+        rows.extend(cleared.into_iter().map(|c| {
+            let what = match c.target {
+                Some(target) => format!(
+                    "cleared {} {}: not asked while D and H do not differ",
+                    match target {
+                        Target::Count(_) => "field",
+                        Target::Mark(_) => "mark",
+                    },
+                    target.key()
+                ),
+                None => "cleared note: not asked while D and H do not differ".to_string(),
+            };
+            (what, c.old, String::new())
+        }));
+        for (what, old, new) in &rows {
+            audit::append(
+                &tx,
+                NewRow {
+                    station: Some(station),
+                    record_version: Some(record.lifecycle.version),
+                    what,
+                    old_value: old,
+                    new_value: new,
+                    operator,
+                    record_hash: record_hash.clone(),
+                },
+            )?;
+        }
         tx.commit().map_err(db)?;
         Ok(record)
     }
@@ -456,6 +483,7 @@ impl Workspace {
                      {field} wordt in telmodus berekend en kan niet worden ingevuld"
                 )));
             }
+            not_on_form(election, Target::Count(field))?;
             let old = record.get(field);
             if !record.set(field, value) {
                 return Err(StorageError::Invalid(format!(
@@ -463,8 +491,8 @@ impl Workspace {
                     election.id, election.id
                 )));
             }
-            counting::complete(election, record);
-            Ok((format!("field {field}"), show(old), show(value)))
+            let cleared = counting::complete(election, record);
+            Ok((format!("field {field}"), show(old), show(value), cleared))
         })
     }
     /// Saves one checkbox and its audit row.
@@ -476,9 +504,7 @@ impl Workspace {
         operator: &str,
     ) -> Result<CountRecord, StorageError> {
         self.change_draft(station, operator, |election, record| {
-            if record.mode == EntryMode::Counting
-                && matches!(mark, Mark::Equal | Mark::More | Mark::Fewer)
-            {
+            if record.mode == EntryMode::Counting && form::computed(Target::Mark(mark)) {
                 return Err(StorageError::Invalid(format!(
                     "{} is ticked by telraam in counting mode / {} wordt in telmodus \
                      door telraam aangevinkt",
@@ -486,13 +512,18 @@ impl Workspace {
                     mark.key()
                 )));
             }
+            not_on_form(election, Target::Mark(mark))?;
+            if on && record.mode == EntryMode::Counting {
+                not_asked(record, Target::Mark(mark))?;
+            }
             let old = record.mark(mark);
             record.set_mark(mark, on);
-            counting::complete(election, record);
+            let cleared = counting::complete(election, record);
             Ok((
                 format!("mark {}", mark.key()),
                 old.to_string(),
                 on.to_string(),
+                cleared,
             ))
         })
     }
@@ -504,8 +535,13 @@ impl Workspace {
         operator: &str,
     ) -> Result<CountRecord, StorageError> {
         self.change_draft(station, operator, |_, record| {
+            // Counting mode keeps no value the form hides: the note explains a
+            // difference, and is asked for only while D and H differ.
+            if record.mode == EntryMode::Counting && !note.is_empty() {
+                not_asked(record, None)?;
+            }
             let old = std::mem::replace(&mut record.differences.note, note.to_string());
-            Ok(("note".to_string(), old, note.to_string()))
+            Ok(("note".to_string(), old, note.to_string(), Vec::new()))
         })
     }
     /// Stores a whole record (import of a result file or EML) as the station's latest version.
@@ -706,6 +742,7 @@ impl Workspace {
         resume::get(&self.conn)
     }
     pub fn set_resume_point(&mut self, point: &ResumePoint) -> Result<(), StorageError> {
+        self.settle_chain_check();
         self.writable()?;
         resume::set(&self.conn, point)
     }
@@ -779,18 +816,47 @@ impl Workspace {
     }
 }
 
+/// Refuses an answer that explains a difference (the "fully explained?" answer, the
+/// note; `None` is the note) while D and H do not differ: counting mode would clear it
+/// at once, so it is not taken.
+fn not_asked(record: &CountRecord, target: impl Into<Option<Target>>) -> Result<(), StorageError> {
+    let explains = target
+        .into()
+        .is_none_or(|t| form::spec_of(t).is_some_and(|s| s.explains_difference));
+    let explaining = matches!(counting::difference(record), Some(x) if x != 0);
+    if explains && !explaining {
+        return Err(StorageError::Invalid(crate::i18n::say(
+            "D en H verschillen niet: er is geen verschil om toe te lichten",
+            "D and H do not differ: there is no difference to explain",
+        )));
+    }
+    Ok(())
+}
+
+/// Refuses a box the election's form does not have (K–O on the form from 2026, the
+/// D/H boxes and the yes/no question before).
+fn not_on_form(election: &Election, target: Target) -> Result<(), StorageError> {
+    let form = Form::of(election);
+    if form.has(target) {
+        return Ok(());
+    }
+    let (nl, en) = (
+        form::words::full_name(target, false),
+        form::words::full_name(target, true),
+    );
+    Err(StorageError::Invalid(crate::i18n::say(
+        &format!(
+            "het {} heeft geen vak \"{nl}\"",
+            form.generation.name(false)
+        ),
+        &format!("the {} has no box \"{en}\"", form.generation.name(true)),
+    )))
+}
+
 /// D, E, H, I, J and each list page's own total: the sums telraam fills in itself
 /// at the station ([`counting::complete`]); a typed value would be overwritten.
 fn computed_in_counting_mode(field: Field) -> bool {
-    matches!(
-        field,
-        Field::TotalAdmitted
-            | Field::TotalOnLists
-            | Field::TotalCast
-            | Field::MoreBallots
-            | Field::FewerBallots
-            | Field::CandidateListTotal(_)
-    )
+    form::computed(Target::Count(field))
 }
 
 /// The station's latest record, or a new version-1 draft written with its audit row.

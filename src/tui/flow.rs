@@ -4,7 +4,8 @@
 
 use crate::counting;
 use crate::election::Election;
-use crate::record::{CountRecord, Field};
+use crate::form::{self, BoxSpec, Form, Part, Shape, Target};
+use crate::record::{CountRecord, Field, Mark};
 
 /// A step of the count, as the tab bar shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,7 +14,8 @@ pub enum Step {
     Voters,
     /// Uitgebrachte stemmen: E.1..E.n, F, G; E and H live.
     Votes,
-    /// Verschillen: I or J, the ballot stock, the events K..O and "fully explained".
+    /// Verschillen: I or J, the ballot stock, and the explanation the form asks for
+    /// (K..O before 2026, "fully explained?" from 2026).
     Differences,
     /// Kandidaten of one list (DSO only), by the list's index in the election.
     Candidates(usize),
@@ -102,104 +104,112 @@ pub fn has_difference(record: &CountRecord) -> bool {
     matches!(counting::difference(record), Some(d) if d != 0)
 }
 
-/// The fields of a step, in form order. Differences has fields only when D ≠ H.
+/// What the operator types in a part of the form, in the model's order: the boxes
+/// of the election's form that counting mode does not compute.
+fn typed(election: &Election, part: Part) -> impl Iterator<Item = &'static BoxSpec> {
+    let voter_cards = election.voter_cards_apply();
+    Form::of(election)
+        .specs()
+        .filter(move |s| s.part == part && !s.computed && (voter_cards || !s.voter_cards_only))
+}
+
+/// The fields of a step, in form order. Differences has fields only when D ≠ H:
+/// first the ballot stock (telraam's own, which says what K, L and M should be),
+/// then the explanation the election's form asks for, then the note.
 pub fn items(election: &Election, record: &CountRecord, step: Step) -> Vec<Item> {
+    let mut items = Vec::new();
     match step {
-        Step::Voters => {
-            let mut items = vec![
-                Item::Count(Field::PollCards),
-                Item::Count(Field::ProxyCertificates),
-            ];
-            if election.voter_cards_apply() {
-                items.push(Item::Count(Field::VoterCards));
+        Step::Voters | Step::Votes => {
+            let part = if step == Step::Voters {
+                Part::Voters
+            } else {
+                Part::Votes
+            };
+            for spec in typed(election, part) {
+                match spec.shape {
+                    Shape::One(Target::Count(field)) => items.push(Item::Count(field)),
+                    Shape::ListTotal => items.extend(
+                        election
+                            .lists
+                            .iter()
+                            .map(|l| Item::Count(Field::ListTotal(l.number))),
+                    ),
+                    _ => {}
+                }
             }
-            items.push(Item::Total(Field::TotalAdmitted));
-            items
-        }
-        Step::Votes => {
-            let mut items: Vec<Item> = election
-                .lists
-                .iter()
-                .map(|l| Item::Count(Field::ListTotal(l.number)))
-                .collect();
-            items.push(Item::Count(Field::Blank));
-            items.push(Item::Count(Field::Invalid));
-            items
+            if step == Step::Voters {
+                // The screen stops on D with the figures it came from.
+                items.push(Item::Total(Field::TotalAdmitted));
+            }
         }
         Step::Differences => {
             if !has_difference(record) {
-                return Vec::new();
+                return items;
             }
-            vec![
-                Item::Count(Field::BallotsReceived),
-                Item::Count(Field::BallotsUnused),
-                Item::Count(Field::BallotsSpoiled),
-                Item::Count(Field::TakenAway),
-                Item::Count(Field::TooFewIssued),
-                Item::Count(Field::TooManyIssued),
-                Item::Count(Field::OtherExplanation),
-                Item::Count(Field::NoExplanation),
-                Item::Explained,
-                Item::Note,
-            ]
+            let mut paper = Vec::new();
+            for spec in typed(election, Part::Differences) {
+                let item = match spec.shape {
+                    Shape::One(Target::Count(field)) => Item::Count(field),
+                    // Yes and no are one question on screen.
+                    Shape::One(Target::Mark(Mark::ExplainedYes)) => Item::Explained,
+                    _ => continue,
+                };
+                if spec.on_paper {
+                    paper.push(item);
+                } else {
+                    items.push(item);
+                }
+            }
+            items.extend(paper);
+            items.push(Item::Note);
         }
-        Step::Candidates(i) => match election.lists.get(i) {
-            Some(list) => list
-                .candidates
-                .iter()
-                .map(|c| {
-                    Item::Count(Field::Candidate {
-                        list: list.number,
-                        candidate: c.number,
-                    })
-                })
-                .collect(),
-            None => Vec::new(),
-        },
-        Step::Check | Step::Finalise => Vec::new(),
+        Step::Candidates(i) => {
+            let Some(list) = election.lists.get(i) else {
+                return items;
+            };
+            for spec in typed(election, Part::Candidates) {
+                if spec.shape == Shape::Candidate {
+                    items.extend(list.candidates.iter().map(|c| {
+                        Item::Count(Field::Candidate {
+                            list: list.number,
+                            candidate: c.number,
+                        })
+                    }));
+                }
+            }
+        }
+        Step::Check | Step::Finalise => {}
+    }
+    items
+}
+
+/// The step where a part of the form is entered.
+fn step_of(election: &Election, field: Field) -> Step {
+    let part = form::spec_of(Target::Count(field)).map(|s| s.part);
+    match (part, field) {
+        (Some(Part::Voters), _) => Step::Voters,
+        (Some(Part::Votes), _) => Step::Votes,
+        (Some(Part::Differences), _) => Step::Differences,
+        (_, Field::CandidateListTotal(list) | Field::Candidate { list, .. }) => {
+            match election.lists.iter().position(|l| l.number == list) {
+                Some(i) => Step::Candidates(i),
+                None => Step::Check,
+            }
+        }
+        _ => Step::Check,
     }
 }
 
 /// Where a field is entered, for "Enter jumps to the field" on the check screen.
-/// Computed fields (D, E, H, I, J) lead to the step where their parts are typed.
+/// Computed fields (D, E, H, I, J, page totals) lead to the step where their parts
+/// are typed.
 pub fn locate(election: &Election, record: &CountRecord, field: Field) -> (Step, usize) {
-    let find = |step: Step, field: Field| {
-        let index = items(election, record, step)
-            .iter()
-            .position(|i| *i == Item::Count(field))
-            .unwrap_or(0);
-        (step, index)
-    };
-    match field {
-        Field::PollCards | Field::ProxyCertificates | Field::VoterCards => {
-            find(Step::Voters, field)
-        }
-        Field::TotalAdmitted => {
-            let items = items(election, record, Step::Voters);
-            let index = items
-                .iter()
-                .position(|i| *i == Item::Total(Field::TotalAdmitted))
-                .unwrap_or(0);
-            (Step::Voters, index)
-        }
-        Field::ListTotal(_) | Field::Blank | Field::Invalid => find(Step::Votes, field),
-        Field::TotalOnLists | Field::TotalCast => (Step::Votes, 0),
-        Field::MoreBallots | Field::FewerBallots => (Step::Differences, 0),
-        Field::TakenAway
-        | Field::TooFewIssued
-        | Field::TooManyIssued
-        | Field::OtherExplanation
-        | Field::NoExplanation
-        | Field::BallotsReceived
-        | Field::BallotsUnused
-        | Field::BallotsSpoiled => find(Step::Differences, field),
-        Field::CandidateListTotal(list) | Field::Candidate { list, .. } => {
-            match election.lists.iter().position(|l| l.number == list) {
-                Some(i) => find(Step::Candidates(i), field),
-                None => (Step::Check, 0),
-            }
-        }
-    }
+    let step = step_of(election, field);
+    let index = items(election, record, step)
+        .iter()
+        .position(|i| *i == Item::Count(field) || *i == Item::Total(field))
+        .unwrap_or(0);
+    (step, index)
 }
 
 /// Whether a list's candidate votes add up to its list total (empty counts as 0).

@@ -32,6 +32,9 @@ pub fn run_with_printing(
     let (mut lock, guard) = take(workspace, operator);
     let mut app = start_app(workspace, language);
     app.color = colour_wanted();
+    app.utc_offset_minutes = time::UtcOffset::current_local_offset()
+        .ok()
+        .map(|o| i32::from(o.whole_hours()) * 60 + i32::from(o.minutes_past_hour()));
     app.printing = printing.clone();
     let mut terminal = ratatui::try_init()?;
     let result = event_loop(
@@ -98,16 +101,24 @@ pub fn take(workspace: &mut Workspace, operator: &str) -> (Option<WorkspaceLock>
             guard = Some(g);
         }
     }
-    // The chain is checked in every case; when broken, that is what the notice says
-    // (a window that only reads anyway cannot log the operator's consent).
-    if let Ok(Some(problem)) = workspace.check_chain() {
-        guard = Some(Guard::BrokenChain {
+    // The chain is checked in every case, in the background so that the first frame
+    // does not wait for it (nothing is saved before it is in); when broken, that is
+    // what the notice says ([`report_chain`]; a window that only reads anyway cannot
+    // log the operator's consent).
+    workspace.check_chain_in_background();
+    (lock, guard)
+}
+
+/// Shows the background chain check's finding once it is in: a broken chain is the
+/// notice that asks the operator's consent (writing is blocked meanwhile).
+pub fn report_chain(app: &mut App, workspace: &mut Workspace) {
+    if let Some(Ok(Some(problem))) = workspace.chain_check_finding() {
+        app.update(Msg::Guard(Guard::BrokenChain {
             row: problem.row,
             reason_en: problem.reason_en,
             reason_nl: problem.reason_nl,
-        });
+        }));
     }
-    (lock, guard)
 }
 
 fn event_loop(
@@ -130,8 +141,15 @@ fn event_loop(
             // Best effort: an import reads it to spare the station being typed in.
             let _ = lock.set_station(open_station(app));
         }
+        report_chain(app, workspace);
         terminal.draw(|frame| view::view(frame, app))?;
-        if !event::poll(Duration::from_millis(500))? {
+        // While the chain check runs, look again soon for its finding.
+        let wait = if workspace.chain_check_running() {
+            20
+        } else {
+            500
+        };
+        if !event::poll(Duration::from_millis(wait))? {
             // Nothing typed: has another process (an import, another window) saved?
             let now = workspace.data_version().unwrap_or(seen);
             if now != seen {
@@ -289,15 +307,15 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
         Effect::RecordPhoneCheck {
             station,
             verified,
-            code,
-            sections,
+            quick,
+            expected,
             figures_sha256,
         } => {
             let result = crate::storage::phone::PhoneCheckResult {
                 station,
                 verified,
-                code: &code,
-                differing_sections: &sections,
+                quick: &quick,
+                expected: &expected,
                 figures_sha256: &figures_sha256,
             };
             match workspace

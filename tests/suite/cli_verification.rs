@@ -31,44 +31,58 @@ fn stderr(o: &Output) -> String {
 
 /// The groups `telraam code` prints for a file: record code, then the section codes.
 fn printed_groups(file: &str, extra: &[&str]) -> (Vec<String>, Vec<String>) {
+    let (_, record, sections) = printed_codes(file, extra);
+    (record, sections)
+}
+
+/// Every code `telraam code` prints: quick-report code, record code, section codes.
+fn printed_codes(file: &str, extra: &[&str]) -> (Vec<String>, Vec<String>, Vec<String>) {
     let mut args = vec!["code", file];
     args.extend_from_slice(extra);
     let out = telraam(&args);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     let is_group = |w: &str| w.len() == 6 && w.as_bytes()[4] == b'-';
-    let record: Vec<String> = text
-        .lines()
-        .next()
-        .unwrap()
-        .split_whitespace()
-        .filter(|w| is_group(w))
-        .map(str::to_string)
-        .collect();
-    let sections: Vec<String> = text
-        .lines()
-        .skip(2)
+    let groups_of = |line: &str| -> Vec<String> {
+        line.split_whitespace()
+            .filter(|w| is_group(w))
+            .map(str::to_string)
+            .collect()
+    };
+    let mut lines = text.lines();
+    let quick = groups_of(lines.next().unwrap());
+    let record = groups_of(lines.next().unwrap());
+    let sections: Vec<String> = lines
+        .skip(1)
         .filter_map(|l| l.split_whitespace().last())
         .filter(|w| is_group(w))
         .map(str::to_string)
         .collect();
-    (record, sections)
+    (quick, record, sections)
 }
 
 #[test]
-fn code_prints_the_record_code_section_codes_and_fingerprint() {
+fn code_prints_the_quick_report_code_record_code_section_codes_and_fingerprint() {
     let out = telraam(&["code", "tests/data/vectors/juinen-station-1.toml"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     let expected =
         std::fs::read_to_string(root().join("tests/data/vectors/juinen-station-1.codes.txt"))
             .unwrap();
-    let record = expected
-        .lines()
-        .find_map(|l| l.strip_prefix("record "))
-        .unwrap();
+    let code = |prefix: &str| {
+        expected
+            .lines()
+            .find_map(|l| l.strip_prefix(prefix))
+            .unwrap()
+            .to_string()
+    };
     assert!(
-        text.starts_with(&format!("Controlecode: {record}\n")),
+        text.starts_with(&format!(
+            "Code snelle uitslag (E.1 … E.n, F, G, D): {}\n\
+             Controlecode (elk vak van het proces-verbaal): {}\n",
+            code("quick "),
+            code("record ")
+        )),
         "{text}"
     );
     assert!(text.contains("kandidaatstemmen lijst 4"), "{text}");
@@ -155,4 +169,91 @@ fn verify_with_too_few_groups_or_a_missing_file_is_bad_input() {
     let out = telraam(&["code", "no-such-file.toml"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no-such-file.toml"));
+}
+
+/// A station's file with one candidate figure changed (list 3, candidate 1).
+fn wmw7_with_a_changed_candidate(dir: &std::path::Path) -> PathBuf {
+    let file = "tests/data/vectors/wmw2022-station-7.toml";
+    let changed = dir.join("changed.toml");
+    let text = std::fs::read_to_string(root().join(file)).unwrap();
+    let text = text.replacen("[candidates.3]\n1 = ", "[candidates.3]\n1 = 1", 1);
+    std::fs::write(&changed, text).unwrap();
+    changed
+}
+
+#[test]
+fn verify_quick_code_checks_only_the_phoned_figures() {
+    let wmw = "tests/data/vectors/gr2022-west-maas-en-waal.election.toml";
+    let file = "tests/data/vectors/wmw2022-station-7.toml";
+    let (quick, record, _) = printed_codes(file, &["--election", wmw]);
+    assert_eq!(quick.len(), 3);
+    let ok = telraam(&[
+        "verify",
+        file,
+        "--election",
+        wmw,
+        "--quick-code",
+        &quick.join(" "),
+    ]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    assert!(
+        stdout(&ok).contains("snelle-uitslagcode klopt"),
+        "{}",
+        stdout(&ok)
+    );
+
+    // A candidate figure is not phoned: the quick-report code still matches, the
+    // record code does not.
+    let dir = tempfile::tempdir().unwrap();
+    let changed = wmw7_with_a_changed_candidate(dir.path());
+    let changed = changed.to_str().unwrap();
+    let out = telraam(&[
+        "verify",
+        changed,
+        "--election",
+        wmw,
+        "--quick-code",
+        &quick.join(" "),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = telraam(&[
+        "verify",
+        changed,
+        "--election",
+        wmw,
+        "--code",
+        &record.join(" "),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+
+    // A list total is phoned: the quick-report code no longer matches.
+    let text = std::fs::read_to_string(root().join(file)).unwrap();
+    let blank = dir.path().join("blank.toml");
+    std::fs::write(&blank, text.replacen("F = ", "F = 1", 1)).unwrap();
+    let out = telraam(&[
+        "--lang",
+        "en",
+        "verify",
+        blank.to_str().unwrap(),
+        "--election",
+        wmw,
+        "--quick-code",
+        &quick.join(" "),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("read the list totals, F, G and D again"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = telraam(&[
+        "verify",
+        file,
+        "--election",
+        wmw,
+        "--quick-code",
+        &record.join(" "),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
 }

@@ -74,6 +74,8 @@ fn juinen_imports_with_its_published_hashes_into_the_demo_election() {
             &h110a,
             "--hash",
             &h230b,
+            "--form",
+            "from-2026",
             "-o",
             s(&out_file),
         ],

@@ -73,6 +73,8 @@ fn juinen() -> Election {
         candidates: (JUINEN_230B, &cands),
         stations: Some((JUINEN_110B, &st)),
         counting_method: CountingMethod::DSO,
+        // Juinen tests the "versie 2027" forms although its date is in 2025.
+        form: Some(telraam::form::Generation::From2026),
     })
     .expect("builds")
 }

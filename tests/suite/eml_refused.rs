@@ -288,10 +288,14 @@ fn a_230b_for_another_domain_than_its_110a_is_refused() {
         "<kr:ElectionDomain Id=\"0042\">",
         "<kr:ElectionDomain Id=\"0043\">",
     );
+    let at = format!(
+        "other-domain-230b.xml:{}:",
+        line_of(&file, "<kr:ElectionDomain Id=\"0043\">")
+    );
     election_refused(
         home.path(),
         &["--definition", &juinen_110a(), "--candidates", s(&file)],
-        "other-domain-230b.xml",
+        &at,
         "0043",
     );
 }
@@ -306,10 +310,14 @@ fn a_230b_without_managing_authority_is_refused() {
     cut.replace_range(start..end, "");
     let file = home.path().join("no-authority-230b.xml");
     std::fs::write(&file, cut).expect("write");
+    let at = format!(
+        "no-authority-230b.xml:{}:",
+        line_of(&file, "<CandidateList>")
+    );
     election_refused(
         home.path(),
         &["--definition", &juinen_110a(), "--candidates", s(&file)],
-        "no-authority-230b.xml",
+        &at,
         "ManagingAuthority",
     );
 }

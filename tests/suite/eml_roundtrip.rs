@@ -6,6 +6,7 @@ use telraam::election::Election;
 use telraam::eml::candidates::CandidateLists;
 use telraam::eml::identifier::ElectionIdentifier;
 use telraam::eml::{counts, import, write};
+use telraam::form::Generation;
 use telraam::record::{CountRecord, EntryMode};
 
 fn lists_of(election: &Election) -> CandidateLists {
@@ -23,8 +24,9 @@ fn lists_of(election: &Election) -> CandidateLists {
     }
 }
 
-/// A record as a 510b can express it: every box filled, H = E + F + G, the D/H box
-/// the one I and J point to, no C in a municipal election.
+/// A record as a 510b can express it: every box of the election's form filled, H =
+/// E + F + G, no C in a municipal election; on the form from 2026 the D/H box the one I
+/// and J point to, before 2026 K–O when the seed says so.
 fn record(election: &Election, station: u32, seed: &[u64]) -> CountRecord {
     let mut r = CountRecord::empty(election, station, EntryMode::Transcription);
     let mut next = seed.iter().copied().cycle();
@@ -53,10 +55,11 @@ fn record(election: &Election, station: u32, seed: &[u64]) -> CountRecord {
     let d = &mut r.differences;
     d.more_ballots = Some(take() % 3);
     d.fewer_ballots = Some(take() % 3);
-    d.boxes.more = d.more_ballots != Some(0);
-    d.boxes.fewer = d.fewer_ballots != Some(0);
-    d.boxes.equal = !d.boxes.more && !d.boxes.fewer;
-    if take() % 2 == 0 {
+    if election.generation() == Generation::From2026 {
+        d.boxes.more = d.more_ballots != Some(0);
+        d.boxes.fewer = d.fewer_ballots != Some(0);
+        d.boxes.equal = !d.boxes.more && !d.boxes.fewer;
+    } else if take() % 2 == 0 {
         d.taken_away = Some(take());
         d.too_few_issued = Some(take());
         d.too_many_issued = Some(take());
@@ -74,8 +77,12 @@ proptest! {
         seed in proptest::collection::vec(0u64..2_000, 1..40),
         names in proptest::collection::vec("[A-Za-z &<>'\"()é]{1,20}", 3),
         eligible in proptest::collection::vec(proptest::option::of(0u64..5_000), 3),
+        from_2026 in any::<bool>(),
     ) {
+        // The 510b carries the election day, which tells the form's generation.
         let mut election = Election::demo();
+        election.form = None;
+        election.date = if from_2026 { "2026-03-18" } else { "2025-08-29" }.into();
         for (i, station) in election.stations.iter_mut().enumerate() {
             station.name = names[i].trim().to_string();
             station.eligible_voters = eligible[i];

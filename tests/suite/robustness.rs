@@ -392,3 +392,36 @@ fn import_eml_also_refuses_to_append_to_a_broken_audit_log() {
         .len();
     assert_eq!(after, rows, "nothing appended");
 }
+
+#[test]
+fn the_interfaces_background_chain_check_blocks_the_first_save_and_is_reported_once() {
+    let (_dir, mut ws) = tampered_workspace();
+    let rows = ws.audit_log().expect("log").len();
+    ws.check_chain_in_background();
+    // A save right away waits for the check, and is refused: nothing on a broken chain.
+    let err = ws
+        .save_field(1, Field::ProxyCertificates, Some(1), OP)
+        .expect_err("blocked");
+    assert!(err.to_string().contains("auditlog"), "{err}");
+    assert_eq!(ws.audit_log().expect("log").len(), rows, "nothing appended");
+    // The interface is told once, to show the notice asking for consent.
+    let found = ws.chain_check_finding().expect("in").expect("readable");
+    assert!(found.is_some(), "the broken chain is reported");
+    assert!(ws.chain_check_finding().is_none(), "only once");
+    ws.accept_broken_chain(OP).expect("consent");
+    ws.save_field(1, Field::ProxyCertificates, Some(1), OP)
+        .expect("saved after consent");
+}
+
+#[test]
+fn an_intact_chain_checked_in_the_background_lets_saves_through() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::open(dir.path()).expect("open");
+    ws.save_field(1, Field::PollCards, Some(3), OP)
+        .expect("save");
+    ws.check_chain_in_background();
+    ws.save_field(1, Field::PollCards, Some(4), OP)
+        .expect("saved once the check is in");
+    let finding = ws.chain_check_finding();
+    assert!(matches!(finding, Some(Ok(None))), "{finding:?}");
+}

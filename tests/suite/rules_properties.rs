@@ -15,6 +15,7 @@ fn election(category: Category, method: CountingMethod, sizes: &[usize]) -> Elec
         category,
         counting_method: method,
         voter_cards: None,
+        form: None,
         authority: None,
         contest: None,
         domain: None,

@@ -68,7 +68,8 @@ fn the_summary_agrees_with_the_records_after_every_lifecycle_step() {
     ws.save_field(1, Field::PollCards, None, OP)
         .expect("empty A");
     assert_agrees(&ws, "emptying a box");
-    ws.save_field(1, Field::PollCards, Some(98), OP).expect("A");
+    // D = 99 + 2 against H = 100: a difference, which the form asks to explain.
+    ws.save_field(1, Field::PollCards, Some(99), OP).expect("A");
     ws.save_mark(1, Mark::ExplainedYes, true, OP).expect("mark");
     ws.save_note(1, "twee biljetten meegenomen", OP)
         .expect("note");

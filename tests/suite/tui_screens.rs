@@ -81,9 +81,19 @@ fn screens(language: Language) -> Vec<(&'static str, App)> {
     send(&mut app, "120\n3\n\n50x");
     out.push(("votes_refused_letter", app));
 
+    // The demo election's form (from 2026): the stock, then "fully explained?".
     let mut app = opened(language);
-    send(&mut app, "105\n\n\n50\n30\n20\n\n1\n1\n200\n95\n1\n2\n");
+    send(&mut app, "105\n\n\n50\n30\n20\n\n1\n1\n200\n95\n1\n");
     out.push(("differences_walkthrough", app));
+
+    // The form before 2026: the stock, then K to O.
+    let mut election = Election::demo();
+    election.form = Some(telraam::form::Generation::Before2026);
+    let record = CountRecord::empty(&election, 1, EntryMode::Counting);
+    let mut app = App::new(election, language, &[], None);
+    app.update(Msg::Opened(record));
+    send(&mut app, "105\n\n\n50\n30\n20\n\n1\n1\n200\n95\n1\n2\n");
+    out.push(("differences_walkthrough_before_2026", app));
 
     let mut app = opened(language);
     send(&mut app, "100\n5\n\n50\n30\n20\n\n3\n2\n<");
@@ -163,10 +173,7 @@ fn screens(language: Language) -> Vec<(&'static str, App)> {
     // Issue 17, items 7 and 9: the difference as the form says it, and a long note
     // wrapped so that its end stays in view.
     let mut app = opened(language);
-    send(
-        &mut app,
-        "105\n\n\n50\n30\n20\n\n1\n1\n200\n95\n\n1\n\n\n\n\nj",
-    );
+    send(&mut app, "105\n\n\n50\n30\n20\n\n1\n1\n200\n95\n\nj");
     send(
         &mut app,
         "twee kiezers hebben hun stembiljet meegenomen en een kiezer kreeg er per ongeluk twee \
@@ -206,7 +213,7 @@ fn screens(language: Language) -> Vec<(&'static str, App)> {
     while app
         .results
         .get(app.result_cursor)
-        .is_some_and(|r| r.code.starts_with("F."))
+        .is_some_and(|r| r.code.as_str().starts_with("F."))
     {
         send(&mut app, "\t");
     }
@@ -344,10 +351,7 @@ fn the_finalise_overview_shows_what_the_annex_prints_in_its_order() {
     use telraam::annex::AnnexInput;
     use telraam::annex::content::{Block, build};
     let mut app = opened(Language::Dutch);
-    send(
-        &mut app,
-        "105\n\n\n50\n30\n20\n\n1\n1\n200\n95\n\n1\n\n\n\n\nj",
-    );
+    send(&mut app, "105\n\n\n50\n30\n20\n\n1\n1\n200\n95\n\nj");
     send(&mut app, "kiezer nam biljet mee\n");
     while app.screen != Screen::Step(Step::Finalise) {
         send(&mut app, ">");

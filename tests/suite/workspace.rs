@@ -161,7 +161,8 @@ fn a_finalised_count_is_frozen_and_a_corrigendum_is_a_new_version() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut ws = Workspace::open(dir.path()).expect("open");
     fill_balanced(&mut ws, 1);
-    ws.save_note(1, "geen bijzonderheden", OP).expect("note");
+    // A balanced count has no difference to explain: no note is asked for, none kept.
+    assert!(ws.save_note(1, "geen bijzonderheden", OP).is_err());
     let acks = warnings(&ws, 1);
     let fin = ws.finalise(1, &acks, OP).expect("finalise a clean count");
     assert_eq!(fin.lifecycle.state, RecordState::Finalised);

@@ -69,7 +69,7 @@ impl App {
             });
             // On to the next warning still open, so that Space, Space, … does them all.
             let open = |r: &RuleResult| {
-                r.severity == Severity::Warning && !self.acknowledged.contains(r.code)
+                r.severity == Severity::Warning && !self.acknowledged.contains(r.code.as_str())
             };
             let after = self.result_cursor + 1;
             let next = (after..self.results.len())
@@ -101,7 +101,9 @@ impl App {
         let open_warnings = self
             .results
             .iter()
-            .filter(|r| r.severity == Severity::Warning && !self.acknowledged.contains(r.code))
+            .filter(|r| {
+                r.severity == Severity::Warning && !self.acknowledged.contains(r.code.as_str())
+            })
             .count();
         (errors, open_warnings)
     }
@@ -114,7 +116,7 @@ impl App {
             .filter(|r| r.severity == Severity::Warning);
         let of = warnings.clone().count();
         let done = warnings
-            .filter(|r| self.acknowledged.contains(r.code))
+            .filter(|r| self.acknowledged.contains(r.code.as_str()))
             .count();
         (done, of)
     }

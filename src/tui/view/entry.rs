@@ -281,29 +281,37 @@ fn differences(app: &App, record: &CountRecord, t: &Text, theme: &Theme) -> Body
     let mut rows: Vec<Line<'static>> = Vec::new();
     let mut focus = None;
     let items = app.items(Step::Differences);
+    let stock = |item: &Item| {
+        matches!(
+            item,
+            Item::Count(Field::BallotsReceived | Field::BallotsUnused | Field::BallotsSpoiled)
+        )
+    };
+    let mut balance_shown = false;
     for (i, item) in items.iter().enumerate() {
         let focused = i == app.cursor;
-        match item {
-            Item::Count(Field::BallotsReceived) => {
-                rows.push(Line::styled(
-                    format!(" {}", t.stock_heading),
-                    theme.heading(),
-                ));
+        if *item == Item::Count(Field::BallotsReceived) {
+            rows.push(Line::styled(
+                format!(" {}", t.stock_heading),
+                theme.heading(),
+            ));
+        }
+        // After the stock: what it says, then the explanation the form asks for.
+        if !stock(item) && !balance_shown {
+            balance_shown = true;
+            if let Some(b) = balance {
+                rows.push(Line::from(format!("   {} = {}", t.issued, b.issued)));
+                rows.push(Line::from(format!(
+                    "   {}",
+                    text::issued_against(lang, b.issued_minus_admitted, b.issued_minus_cast)
+                )));
             }
-            Item::Count(Field::TakenAway) => {
-                if let Some(b) = balance {
-                    rows.push(Line::from(format!("   {} = {}", t.issued, b.issued)));
-                    rows.push(Line::from(format!(
-                        "   {}",
-                        text::issued_against(lang, b.issued_minus_admitted, b.issued_minus_cast)
-                    )));
-                }
+            if *item == Item::Count(Field::TakenAway) {
                 rows.push(Line::styled(
                     format!(" {}", t.events_heading),
                     theme.heading(),
                 ));
             }
-            _ => {}
         }
         if focused && *item != Item::Note {
             focus = Some(rows.len());
@@ -331,9 +339,11 @@ fn differences(app: &App, record: &CountRecord, t: &Text, theme: &Theme) -> Body
                     focused,
                     theme,
                 ));
+                if *field == Field::NoExplanation {
+                    rows.push(explanation_sum(app, record, theme));
+                }
             }
             Item::Explained => {
-                rows.push(explanation_sum(app, record, theme));
                 let answer = record.differences.fully_explained.answer();
                 let choice = |on: bool, word: &str| {
                     if on {

@@ -10,7 +10,7 @@ use super::phone::PhoneScreen;
 use super::text::{self, Text};
 use crate::counting;
 use crate::record::{CountRecord, Field, RecordState};
-use crate::rules::{Severity, Target};
+use crate::rules::Severity;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};

@@ -2,7 +2,7 @@
 //! and the Done screen.
 
 use super::*;
-use crate::record::Mark;
+use crate::form::words;
 
 pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area: Rect) {
     let (errors, _) = app.blockers();
@@ -47,7 +47,7 @@ pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area:
             };
             let state = match r.severity {
                 Severity::Error => String::new(),
-                Severity::Warning if app.acknowledged.contains(r.code) => {
+                Severity::Warning if app.acknowledged.contains(r.code.as_str()) => {
                     format!("[X] {}", t.acknowledged)
                 }
                 Severity::Warning => format!("[ ] {}", t.not_acknowledged),
@@ -55,7 +55,7 @@ pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area:
             let fields = r
                 .fields
                 .iter()
-                .map(|target| target_label(app, target, t))
+                .map(|target| words::short_name(*target, app.language.is_english()))
                 .collect::<Vec<_>>()
                 .join(", ");
             let marker = if focused { ">" } else { " " };
@@ -83,7 +83,7 @@ pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area:
         let fields = r
             .fields
             .iter()
-            .map(|target| target_label(app, target, t))
+            .map(|target| words::short_name(*target, app.language.is_english()))
             .collect::<Vec<_>>()
             .join(", ");
         frame.render_widget(
@@ -92,22 +92,6 @@ pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area:
                 .wrap(Wrap { trim: true }),
             detail,
         );
-    }
-}
-
-/// A rule result's field as the operator reads it: a count by its letter as on the
-/// form ("E.3"), a checkbox by what it says ("vakje D = H"), never an internal key.
-fn target_label(app: &App, target: &Target, t: &Text) -> String {
-    match target {
-        // The list total at the foot of a candidate page, not E.n of the votes step.
-        Target::Count(Field::CandidateListTotal(list)) => {
-            text::page_total_label(app.language, *list)
-        }
-        Target::Count(f) => f.key(),
-        Target::Mark(m) => {
-            let index = Mark::ALL.iter().position(|x| x == m).unwrap_or(0);
-            t.marks[index].to_string()
-        }
     }
 }
 

@@ -1,0 +1,408 @@
+//! The proces-verbaal models as data: which boxes each paper form has, in which
+//! order, in which section, which of them counting mode computes, and on which
+//! generation of the form each exists. Every consumer (the count screens, the result
+//! file, the verification code, the phone check, the annex, aggregation, EML) reads
+//! the boxes from here, so adding a box or a form generation touches this module
+//! (and the rules), nothing else.
+//!
+//! Models: N 10-1 (the station counts candidate votes, decentrale stemopneming) and
+//! N 10-2 (list totals only, centrale stemopneming), each in two generations:
+//!
+//! | generation | used for | section 3 (D compared with H) |
+//! |---|---|---|
+//! | [`Generation::Before2026`] | elections up to and including 2025 | I or J, explained by K, L, M, N, O |
+//! | [`Generation::From2026`] | from 2026 on ("versie 2027" models) | tick D = H / H > D / H < D, I or J, "fully explained?" yes / no |
+//!
+//! The ballot stock (received, unused, spoiled) is telraam's own help for section 3,
+//! not a box of the paper; it is kept on both generations.
+//!
+//! The words for each box live in one text table, [`words`], keyed by the label key
+//! the model gives.
+
+pub mod words;
+
+use crate::election::{CountingMethod, Election};
+use crate::record::{Field, Mark};
+use serde::{Deserialize, Serialize};
+
+/// The generation of the proces-verbaal models an election uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Generation {
+    /// The forms used up to and including 2025: I or J explained by K–O; no D/H
+    /// boxes, no yes/no question.
+    #[serde(rename = "before-2026")]
+    Before2026,
+    /// The forms from 2026 on (the Kiesraad's "versie 2027"): the D/H boxes, I or J,
+    /// "fully explained?" yes / no; no K–O.
+    #[serde(rename = "from-2026")]
+    From2026,
+}
+
+impl Generation {
+    pub const ALL: [Generation; 2] = [Generation::Before2026, Generation::From2026];
+
+    /// The generation in force on an election day (`YYYY-MM-DD`): the "versie 2027"
+    /// forms from 1 January 2026. A date without a readable year gets the current forms.
+    pub fn for_date(date: &str) -> Generation {
+        match date.get(..4).and_then(|y| y.parse::<u32>().ok()) {
+            Some(year) if year < 2026 => Generation::Before2026,
+            _ => Generation::From2026,
+        }
+    }
+
+    /// The key an election file writes (`form = "before-2026"`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Generation::Before2026 => "before-2026",
+            Generation::From2026 => "from-2026",
+        }
+    }
+
+    /// How a person names the generation.
+    pub fn name(self, english: bool) -> &'static str {
+        match (self, english) {
+            (Generation::Before2026, false) => "model tot 2026 (met K t/m O)",
+            (Generation::Before2026, true) => "form used until 2025 (with K to O)",
+            (Generation::From2026, false) => "model vanaf 2026 (versie 2027)",
+            (Generation::From2026, true) => "form from 2026 on (\"versie 2027\")",
+        }
+    }
+}
+
+/// One box of the form: a count or a checkbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Target {
+    Count(Field),
+    Mark(Mark),
+}
+
+impl Target {
+    /// The key of the box: "A", "E.3", "cand.3.total", "box.equal", ...
+    pub fn key(self) -> String {
+        match self {
+            Target::Count(field) => field.key(),
+            Target::Mark(mark) => mark.key().to_string(),
+        }
+    }
+
+    /// Inverse of [`Target::key`].
+    pub fn parse(key: &str) -> Option<Target> {
+        Mark::parse(key)
+            .map(Target::Mark)
+            .or_else(|| Field::parse(key).map(Target::Count))
+    }
+}
+
+/// A section of the form, which is also a section of the verification code: where
+/// to read again when a section's code differs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    /// Section 1: A, B, C, D.
+    Voters,
+    /// Section 2: E.1..E.n, E, F, G, H.
+    Votes,
+    /// Section 3: D compared with H and its explanation; the ballot stock.
+    Differences,
+    /// The candidate page of one list (model N 10-1).
+    Candidates(u32),
+}
+
+impl Section {
+    /// The key the verification code and its section codes use.
+    pub fn key(self) -> String {
+        match self {
+            Section::Voters => "voters".into(),
+            Section::Votes => "votes".into(),
+            Section::Differences => "differences".into(),
+            Section::Candidates(list) => format!("candidates.{list}"),
+        }
+    }
+}
+
+/// Which concrete boxes one entry of the model stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// One box.
+    One(Target),
+    /// E.n: one per list.
+    ListTotal,
+    /// One per candidate of a list (model N 10-1).
+    Candidate,
+    /// "Totaal lijst" at the foot of a list's candidate page (model N 10-1).
+    PageTotal,
+}
+
+/// The section a shape's boxes belong to, without the list number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Voters,
+    Votes,
+    Differences,
+    Candidates,
+}
+
+/// What the model says about one box (or one kind of box, for lists and candidates).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BoxSpec {
+    pub shape: Shape,
+    /// The letter printed on the form ("A", "E.n"), or "" for a box without one.
+    pub letter: &'static str,
+    /// Key of the box's words in [`words`].
+    pub label: &'static str,
+    pub part: Part,
+    /// Whether the paper form has the box (the ballot stock is telraam's own).
+    pub on_paper: bool,
+    /// Place in the quick report read first over the phone (E.n, F, G, D), if any.
+    pub quick_report: Option<u8>,
+    /// Whether counting mode computes it (D, E, H, I, J, the D/H box, page totals).
+    pub computed: bool,
+    /// Whether it only applies while D and H differ (an explanation of the difference):
+    /// counting mode clears it when D becomes equal to H.
+    pub explains_difference: bool,
+    /// The generations whose form has the box.
+    pub generations: &'static [Generation],
+    /// Whether only model N 10-1 (candidate votes counted at the station) has it.
+    pub candidates_only: bool,
+    /// Whether the box only applies where kiezerspassen are valid (C).
+    pub voter_cards_only: bool,
+}
+
+const BOTH: &[Generation] = &[Generation::Before2026, Generation::From2026];
+const OLD: &[Generation] = &[Generation::Before2026];
+const NEW: &[Generation] = &[Generation::From2026];
+
+const fn spec(shape: Shape, letter: &'static str, label: &'static str, part: Part) -> BoxSpec {
+    BoxSpec {
+        shape,
+        letter,
+        label,
+        part,
+        on_paper: true,
+        quick_report: None,
+        computed: false,
+        explains_difference: false,
+        generations: BOTH,
+        candidates_only: false,
+        voter_cards_only: false,
+    }
+}
+
+const fn count(field: Field, letter: &'static str, label: &'static str, part: Part) -> BoxSpec {
+    spec(Shape::One(Target::Count(field)), letter, label, part)
+}
+
+const fn mark(mark: Mark, label: &'static str) -> BoxSpec {
+    BoxSpec {
+        generations: NEW,
+        ..spec(Shape::One(Target::Mark(mark)), "", label, Part::Differences)
+    }
+}
+
+/// Every box of every model and generation, in the order of the paper form (and of
+/// the verification code). The candidate pages repeat per list: each list's
+/// candidates, then its page total.
+pub const MODEL: &[BoxSpec] = &[
+    count(Field::PollCards, "A", "poll_cards", Part::Voters),
+    count(
+        Field::ProxyCertificates,
+        "B",
+        "proxy_certificates",
+        Part::Voters,
+    ),
+    BoxSpec {
+        voter_cards_only: true,
+        ..count(Field::VoterCards, "C", "voter_cards", Part::Voters)
+    },
+    BoxSpec {
+        computed: true,
+        quick_report: Some(3),
+        ..count(Field::TotalAdmitted, "D", "total_admitted", Part::Voters)
+    },
+    BoxSpec {
+        quick_report: Some(0),
+        ..spec(Shape::ListTotal, "E.n", "list_total", Part::Votes)
+    },
+    BoxSpec {
+        computed: true,
+        ..count(Field::TotalOnLists, "E", "total_on_lists", Part::Votes)
+    },
+    BoxSpec {
+        quick_report: Some(1),
+        ..count(Field::Blank, "F", "blank", Part::Votes)
+    },
+    BoxSpec {
+        quick_report: Some(2),
+        ..count(Field::Invalid, "G", "invalid", Part::Votes)
+    },
+    BoxSpec {
+        computed: true,
+        ..count(Field::TotalCast, "H", "total_cast", Part::Votes)
+    },
+    BoxSpec {
+        computed: true,
+        ..mark(Mark::Equal, "box_equal")
+    },
+    BoxSpec {
+        computed: true,
+        ..mark(Mark::More, "box_more")
+    },
+    BoxSpec {
+        computed: true,
+        ..mark(Mark::Fewer, "box_fewer")
+    },
+    BoxSpec {
+        computed: true,
+        explains_difference: true,
+        ..count(Field::MoreBallots, "I", "more_ballots", Part::Differences)
+    },
+    BoxSpec {
+        computed: true,
+        explains_difference: true,
+        ..count(Field::FewerBallots, "J", "fewer_ballots", Part::Differences)
+    },
+    BoxSpec {
+        explains_difference: true,
+        ..mark(Mark::ExplainedYes, "explained_yes")
+    },
+    BoxSpec {
+        explains_difference: true,
+        ..mark(Mark::ExplainedNo, "explained_no")
+    },
+    explanation(Field::TakenAway, "K", "taken_away"),
+    explanation(Field::TooFewIssued, "L", "too_few_issued"),
+    explanation(Field::TooManyIssued, "M", "too_many_issued"),
+    explanation(Field::OtherExplanation, "N", "other_explanation"),
+    explanation(Field::NoExplanation, "O", "no_explanation"),
+    stock(Field::BallotsReceived, "stock_received"),
+    stock(Field::BallotsUnused, "stock_unused"),
+    stock(Field::BallotsSpoiled, "stock_spoiled"),
+    BoxSpec {
+        candidates_only: true,
+        ..spec(Shape::Candidate, "", "candidate", Part::Candidates)
+    },
+    BoxSpec {
+        candidates_only: true,
+        computed: true,
+        ..spec(Shape::PageTotal, "", "page_total", Part::Candidates)
+    },
+];
+
+const fn explanation(field: Field, letter: &'static str, label: &'static str) -> BoxSpec {
+    BoxSpec {
+        explains_difference: true,
+        generations: OLD,
+        ..count(field, letter, label, Part::Differences)
+    }
+}
+
+const fn stock(field: Field, label: &'static str) -> BoxSpec {
+    BoxSpec {
+        on_paper: false,
+        ..count(field, "", label, Part::Differences)
+    }
+}
+
+/// The entry of the model a box belongs to (whatever generation has it).
+pub fn spec_of(target: Target) -> Option<&'static BoxSpec> {
+    MODEL.iter().find(|s| match (s.shape, target) {
+        (Shape::One(t), _) => t == target,
+        (Shape::ListTotal, Target::Count(Field::ListTotal(_))) => true,
+        (Shape::Candidate, Target::Count(Field::Candidate { .. })) => true,
+        (Shape::PageTotal, Target::Count(Field::CandidateListTotal(_))) => true,
+        _ => false,
+    })
+}
+
+/// The section of the form (and of the verification code) a box sits in.
+pub fn section_of(target: Target) -> Section {
+    let list = match target {
+        Target::Count(Field::Candidate { list, .. } | Field::CandidateListTotal(list)) => list,
+        _ => 0,
+    };
+    match spec_of(target).map(|s| s.part) {
+        Some(Part::Voters) => Section::Voters,
+        Some(Part::Votes) => Section::Votes,
+        Some(Part::Candidates) => Section::Candidates(list),
+        Some(Part::Differences) | None => Section::Differences,
+    }
+}
+
+/// The form one election's stations fill in: model and generation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Form {
+    pub generation: Generation,
+    pub method: CountingMethod,
+}
+
+impl Form {
+    pub fn of(election: &Election) -> Form {
+        Form {
+            generation: election.generation(),
+            method: election.counting_method,
+        }
+    }
+
+    /// Whether this form has the model entry.
+    pub fn includes(self, spec: &BoxSpec) -> bool {
+        spec.generations.contains(&self.generation)
+            && (!spec.candidates_only || self.method.counts_candidates())
+    }
+
+    /// Whether this form has the box (a list or candidate of the election aside).
+    pub fn has(self, target: Target) -> bool {
+        spec_of(target).is_some_and(|s| self.includes(s))
+    }
+
+    /// The entries of the model this form has, in paper order.
+    pub fn specs(self) -> impl Iterator<Item = &'static BoxSpec> {
+        MODEL.iter().filter(move |s| self.includes(s))
+    }
+
+    /// Every box of this form for `election`, in the order of the paper (lists and
+    /// candidates in ascending number). C is included even where kiezerspassen do not
+    /// apply: the record holds what the paper can hold, and the rules flag it.
+    pub fn boxes(self, election: &Election) -> Vec<Target> {
+        let mut lists: Vec<_> = election.lists.iter().collect();
+        lists.sort_by_key(|l| l.number);
+        let mut out = Vec::new();
+        let mut pages = Vec::new();
+        for spec in self.specs() {
+            match spec.shape {
+                Shape::One(target) => out.push(target),
+                Shape::ListTotal => out.extend(
+                    lists
+                        .iter()
+                        .map(|l| Target::Count(Field::ListTotal(l.number))),
+                ),
+                Shape::Candidate | Shape::PageTotal => pages.push(spec.shape),
+            }
+        }
+        for list in &lists {
+            for shape in &pages {
+                match shape {
+                    Shape::Candidate => {
+                        let mut numbers: Vec<u32> =
+                            list.candidates.iter().map(|c| c.number).collect();
+                        numbers.sort_unstable();
+                        out.extend(numbers.into_iter().map(|candidate| {
+                            Target::Count(Field::Candidate {
+                                list: list.number,
+                                candidate,
+                            })
+                        }));
+                    }
+                    _ => out.push(Target::Count(Field::CandidateListTotal(list.number))),
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Whether counting mode computes the box (a typed value would be overwritten).
+pub fn computed(target: Target) -> bool {
+    spec_of(target).is_some_and(|s| s.computed)
+}
+
+#[cfg(test)]
+mod tests;
