@@ -266,10 +266,15 @@ impl Election {
                 return bad(format!("list number {} is 0 or used twice", list.number));
             }
             if list.candidates.is_empty() && self.counting_method.counts_candidates() {
-                return bad(format!(
-                    "list {} has no candidates, and the stations count candidate votes (DSO) / \
-                     lijst {} heeft geen kandidaten",
-                    list.number, list.number
+                return bad(crate::i18n::say(
+                    &format!(
+                        "lijst {} heeft geen kandidaten, en de stembureaus tellen kandidaatstemmen (DSO)",
+                        list.number
+                    ),
+                    &format!(
+                        "list {} has no candidates, and the stations count candidate votes (DSO)",
+                        list.number
+                    ),
                 ));
             }
             let mut cands = std::collections::BTreeSet::new();
@@ -293,10 +298,17 @@ impl Election {
             if let Some(n) = s.eligible_voters
                 && n > crate::record::MAX_COUNT
             {
-                return bad(format!(
-                    "polling station {}: eligible_voters {n} is larger than the form's limit \
-                     of 999 999 999 / kiesgerechtigden {n} is groter dan 999 999 999",
-                    s.number
+                return bad(crate::i18n::say(
+                    &format!(
+                        "stembureau {}: kiesgerechtigden (eligible_voters) {n} is groter dan \
+                         999 999 999, het maximum op het formulier",
+                        s.number
+                    ),
+                    &format!(
+                        "polling station {}: eligible_voters {n} is larger than the form's limit \
+                         of 999 999 999",
+                        s.number
+                    ),
                 ));
             }
         }
