@@ -965,11 +965,6 @@ pub struct PhoneText {
     pub keys_code: &'static str,
     pub figures_hint: &'static str,
     pub code_hint: &'static str,
-    pub ticked: &'static str,
-    pub not_ticked: &'static str,
-    pub differs_heading: &'static str,
-    pub differs_hint: &'static str,
-    pub verified_hint: &'static str,
     pub help_read: &'static str,
     pub help_phone: &'static str,
 }
@@ -994,11 +989,6 @@ const PHONE_NL: PhoneText = PhoneText {
     keys_code: "Typ 5 cijfers per groep  Backspace terug  PgUp cijfers  Esc terug",
     figures_hint: "Snelle uitslag: typ wat u hoort. \"Leeg\" laat u leeg; 0 typt u.",
     code_hint: "Per groep vier cijfers en het controlecijfer; een fout wordt meteen geweigerd.",
-    ticked: "aangevinkt",
-    not_ticked: "niet aangevinkt",
-    differs_heading: "Deze onderdelen opnieuw laten voorlezen:",
-    differs_hint: "Enter: naar het eerste cijfer daarvan; verbeter en kom terug met PgDn.",
-    verified_hint: "Enter: terug naar het overzicht.",
     help_read: "Lees eerst de snelle uitslag voor (elk lijsttotaal, F, G, D), dan de code van de \
 snelle uitslag, groep voor groep, elk cijfer apart, met de woorden op het scherm (\"één\", \"zeuven\"). \
 Lees daarna de controlecode voor het proces-verbaal voor: de gemeente bewaart die en vergelijkt er het \
@@ -1031,11 +1021,6 @@ const PHONE_EN: PhoneText = PhoneText {
     keys_code: "Type 5 digits per group  Backspace undo  PgUp figures  Esc back",
     figures_hint: "Quick report: type what you hear. Leave \"empty\" empty; type 0 for zero.",
     code_hint: "Four digits and the check digit per group; a wrong group is refused at once.",
-    ticked: "ticked",
-    not_ticked: "not ticked",
-    differs_heading: "Ask for these sections again:",
-    differs_hint: "Enter: go to the first of their figures; correct them, then PgDn.",
-    verified_hint: "Enter: back to the overview.",
     help_read: "Read the quick report first (each list total, F, G, D), then the quick-report \
 code, group by group, every digit on its own in the words on the screen. Then read the record code \
 for the paper: the municipality stores it and compares the full record with it when that arrives.",

@@ -1,6 +1,8 @@
-//! End to end, a whole phone call and what follows it: the real `telraam` binary in a
-//! tmux terminal of 80x24 at the municipality. Station 1 of the demo election (the
-//! finalised record of the spec's vector) phones its quick report; the operator types
+//! End to end, a whole phone call and what follows it: the real `telraam` binary in
+//! tmux terminals of 80x24. Station 1 of the demo election (the finalised record of the
+//! spec's vector, imported into the station's workspace) opens its read-aloud screen
+//! (`v`), and the codes are read off that screen; at the municipality the operator
+//! types the quick report; the operator types
 //! it with one figure misheard (F: 8 instead of 3), the quick-report code refuses it,
 //! corrected it verifies, and the record code is stored with one group first misheard
 //! and refused at once. Later the station's annex QR text is imported: "record matches
@@ -52,9 +54,64 @@ fn import(data: &Path, config: &Path, file: &Path) {
     );
 }
 
+/// The groups drawn wide on a screen ("3 3 0 1 - 7" → "3301-7"), top to bottom.
+fn wide_groups(screen: &str) -> Vec<String> {
+    let mut groups = Vec::new();
+    for line in screen.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        for start in 0..chars.len().saturating_sub(10) {
+            let w: String = chars[start..start + 11].iter().collect();
+            let b = w.as_bytes();
+            let digit = |i: usize| b[i].is_ascii_digit();
+            if (0..5).all(|k| digit(2 * k + usize::from(k == 4) * 2))
+                && &w[1..2] == " "
+                && &w[7..10] == " - "
+                && (start == 0 || chars[start - 1] == ' ')
+            {
+                groups.push(format!(
+                    "{}{}{}{}-{}",
+                    &w[0..1],
+                    &w[2..3],
+                    &w[4..5],
+                    &w[6..7],
+                    &w[10..11]
+                ));
+            }
+        }
+    }
+    groups
+}
+
+/// The station: its finalised record imported, opened, `v`; the codes read off the screen.
+fn station_reads_aloud(dir: &Path, station_file: &str) -> (Vec<String>, Vec<String>, String) {
+    let data = dir.join("station");
+    let config = dir.join("station.toml");
+    std::fs::write(&config, "language = \"nl\"\noperator = \"Stembureau 1\"\n").expect("config");
+    let file = dir.join("stembureau-1.toml");
+    std::fs::write(&file, station_file).expect("station file");
+    import(&data, &config, &file);
+    let tmux = Tmux::new(format!("telraam-station-{}", std::process::id()), "station");
+    tmux.start(&data, &config);
+    tmux.wait_for("Studio The Rules");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Vastgesteld");
+    tmux.keys(&["v"]);
+    let screen = tmux.wait_for_all(&[
+        "Code snelle uitslag",
+        "Controlecode voor het proces-verbaal",
+    ]);
+    let groups = wide_groups(&screen);
+    assert_eq!(groups.len(), 7, "{screen}");
+    (groups[..3].to_vec(), groups[3..].to_vec(), screen)
+}
+
 /// The overview line of station 1 once the interface is (re)started.
-fn overview_line(data: &Path, config: &Path, wait: &str) -> String {
-    let tmux = Tmux::new(format!("telraam-phone2-{}", std::process::id()), "phone2");
+/// Each start has a server of its own: a killed server's socket is not reused.
+fn overview_line(data: &Path, config: &Path, wait: &str, run: u32) -> String {
+    let tmux = Tmux::new(
+        format!("telraam-phone{run}-{}", std::process::id()),
+        "phone",
+    );
     tmux.start(data, config);
     tmux.wait_for("Studio The Rules");
     tmux.keys(&["F2"]);
@@ -82,7 +139,24 @@ fn a_whole_call_then_the_record_arrives_and_is_compared_with_the_phoned_code() {
 
     let election = Election::demo();
     let read = station_record(&election);
+    // The station acknowledged its two warnings when it finalised (not part of any code).
+    let station_file = VECTOR.replacen(
+        "state = \"finalised\"",
+        "state = \"finalised\"\nacknowledged_warnings = [\"T.203\", \"T.204\"]",
+        1,
+    );
+    let (quick, record, screen) = station_reads_aloud(dir.path(), &station_file);
+    assert!(screen.contains("E.1 Lijst Hekking"), "{screen}");
+    assert!(
+        screen.contains("drie drie nul"),
+        "digits as words\n{screen}"
+    );
     let spoken = codes(&election, &read);
+    assert_eq!(
+        (&quick, &record),
+        (&spoken.quick, &spoken.record),
+        "{screen}"
+    );
 
     tmux.keys(&["F2"]);
     tmux.wait_for("Telefonische controle: stembureaus");
@@ -108,7 +182,7 @@ fn a_whole_call_then_the_record_arrives_and_is_compared_with_the_phoned_code() {
     tmux.wait_for("lijsten + F + G tegen D: klein verschil (+3)");
     tmux.keys(last);
     tmux.wait_for("Gehoorde code - Stembureau 1");
-    for group in &spoken.quick {
+    for group in &quick {
         tmux.keys(&digits(group));
     }
     tmux.wait_for("code snelle uitslag wijkt af");
@@ -121,21 +195,21 @@ fn a_whole_call_then_the_record_arrives_and_is_compared_with_the_phoned_code() {
     fix.extend(["3".into(), "Enter".into(), "PageDown".into()]);
     tmux.keys(&fix);
     tmux.wait_for("Gehoorde code - Stembureau 1");
-    for group in &spoken.quick {
+    for group in &quick {
         tmux.keys(&digits(group));
     }
     tmux.wait_for("snelle uitslag klopt: typ nu de controlecode");
 
     // The record code for the paper; group 3 misheard first, refused at once.
-    tmux.keys(&digits(&spoken.record[0]));
-    tmux.keys(&digits(&spoken.record[1]));
-    let mut wrong = digits(&spoken.record[2]);
+    tmux.keys(&digits(&record[0]));
+    tmux.keys(&digits(&record[1]));
+    let mut wrong = digits(&record[2]);
     let first: u32 = wrong[0].parse().expect("digit");
     wrong[0] = ((first + 1) % 10).to_string();
     tmux.keys(&wrong);
     tmux.wait_for("groep 3 klopt niet: vraag opnieuw");
-    tmux.keys(&digits(&spoken.record[2]));
-    tmux.keys(&digits(&spoken.record[3]));
+    tmux.keys(&digits(&record[2]));
+    tmux.keys(&digits(&record[3]));
     tmux.wait_for("BEWAARD");
     tmux.keys(&["Enter"]);
     let overview = tmux.wait_for("Telefonische controle: stembureaus");
@@ -170,17 +244,11 @@ fn a_whole_call_then_the_record_arrives_and_is_compared_with_the_phoned_code() {
         workspace.verify_audit().expect("audit chain intact");
     }
 
-    // The annex's QR codes, scanned and imported: the record matches the phone. The
-    // station acknowledged its two warnings when it finalised (not part of any code).
-    let station_file = VECTOR.replacen(
-        "state = \"finalised\"",
-        "state = \"finalised\"\nacknowledged_warnings = [\"T.203\", \"T.204\"]",
-        1,
-    );
+    // The annex's QR codes, scanned and imported: the record matches the phone.
     let scanned = dir.path().join("scanned.txt");
     std::fs::write(&scanned, qr::part_texts(&station_file).join("\n")).expect("scanned text");
     import(&data, &config, &scanned);
-    let line = overview_line(&data, &config, "pv klopt met telefoon");
+    let line = overview_line(&data, &config, "pv klopt met telefoon", 2);
     assert!(line.contains("pv klopt met telefoon"), "{line}");
 
     // A corrected version with one candidate figure of list 3 changed (the list total
@@ -200,7 +268,7 @@ fn a_whole_call_then_the_record_arrives_and_is_compared_with_the_phoned_code() {
     let file = dir.path().join("changed.toml");
     std::fs::write(&file, changed).expect("changed file");
     import(&data, &config, &file);
-    let line = overview_line(&data, &config, "pv wijkt af van telefoon");
+    let line = overview_line(&data, &config, "pv wijkt af van telefoon", 3);
     assert!(line.contains("pv wijkt af van telefoon: lijst 3"), "{line}");
 
     let workspace = Workspace::open(&data).expect("workspace opens");
