@@ -257,3 +257,64 @@ fn verify_quick_code_checks_only_the_phoned_figures() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A four-digit section code misses a difference about once in 10 000. When every
+/// section code matches and the record code does not, `verify` must not claim the
+/// record code was misheard: it asks to read it again and then compare every section.
+#[test]
+fn verify_never_says_misheard_when_every_section_code_matches() {
+    use telraam::election::Election;
+    use telraam::record::Field;
+    use telraam::result_file;
+    use telraam::verification::codes;
+
+    let election = Election::demo();
+    let path = root().join("tests/data/vectors/juinen-station-1.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let station = result_file::from_toml("juinen-station-1.toml", &text, &election).unwrap();
+    let read_out = codes(&election, &station);
+    // Candidate 3.7 as found in the file with another value whose list-3 code collides.
+    let candidate = Field::Candidate {
+        list: 3,
+        candidate: 7,
+    };
+    let mut changed = station.clone();
+    let value = (0..200_000u64)
+        .filter(|v| Some(*v) != station.get(candidate))
+        .find(|v| {
+            changed.set(candidate, Some(*v));
+            codes(&election, &changed).sections == read_out.sections
+        })
+        .expect("a colliding value exists within 200 000");
+    let old = format!("\n7 = {}\n", station.get(candidate).unwrap());
+    let at = text.find("[candidates.3]").unwrap();
+    let (head, tail) = text.split_at(at);
+    assert!(tail.contains(&old), "candidate 3.7 in the file");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("collides.toml");
+    std::fs::write(
+        &file,
+        format!(
+            "{head}{}",
+            tail.replacen(&old, &format!("\n7 = {value}\n"), 1)
+        ),
+    )
+    .unwrap();
+
+    let code = read_out.all_groups().join(" ");
+    let out = telraam(&[
+        "--lang",
+        "en",
+        "verify",
+        file.to_str().unwrap(),
+        "--code",
+        &code,
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let said = stdout(&out);
+    assert!(!said.contains("misheard"), "{said}");
+    assert!(
+        said.contains("compare the figures of every section"),
+        "{said}"
+    );
+}
