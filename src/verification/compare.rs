@@ -1,24 +1,28 @@
 //! Reading a heard code and comparing it with the code of a record.
 
 use super::{Codes, Group, RECORD_GROUPS, SectionCode, damm};
+use crate::i18n::say;
 
 /// Why a typed code cannot be compared. Groups are numbered from 1, as they are read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CodeError {
     /// The check digit of a group is wrong: a digit was misheard or two swapped.
-    #[error("groep {group} klopt niet: vraag opnieuw / group {group} is wrong: ask again")]
+    #[error("{}", say(
+        &format!("groep {group} klopt niet: vraag opnieuw"),
+        &format!("group {group} is wrong: ask again"),
+    ))]
     CheckDigit { group: usize },
     /// A group is not four digits and a check digit.
-    #[error(
-        "groep {group} ({text:?}): verwacht vier cijfers, streepje, controlecijfer (1234-5) / \
-         group {group}: expected four digits, a dash and a check digit (1234-5)"
-    )]
+    #[error("{}", say(
+        &format!("groep {group} ({text:?}): verwacht vier cijfers, streepje, controlecijfer (1234-5)"),
+        &format!("group {group} ({text:?}): expected four digits, a dash and a check digit (1234-5)"),
+    ))]
     Malformed { group: usize, text: String },
     /// Neither the record code alone nor the record code with every section code.
-    #[error(
-        "{got} groepen: verwacht {record} (controlecode) of {all} (met sectiecodes) / \
-         {got} groups: expected {record} (record code) or {all} (with section codes)"
-    )]
+    #[error("{}", say(
+        &format!("{got} groepen: verwacht {record} (controlecode) of {all} (met sectiecodes)"),
+        &format!("{got} groups: expected {record} (record code) or {all} (with section codes)"),
+    ))]
     GroupCount {
         got: usize,
         record: usize,

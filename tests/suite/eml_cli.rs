@@ -94,6 +94,7 @@ fn juinen_imports_with_its_published_hashes_into_the_demo_election() {
 fn refused(args: &[&str], names_file: &str, says: &str) {
     let home = tempfile::tempdir().expect("temp dir");
     let out_file = home.path().join("election.toml");
+    // The messages are checked in English (`--lang en`; Dutch is the default).
     let mut all = vec!["--lang", "en", "import-eml"];
     all.extend_from_slice(args);
     all.extend_from_slice(&["-o", s(&out_file)]);
