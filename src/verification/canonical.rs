@@ -102,9 +102,10 @@ fn mark_line(record: &CountRecord, mark: Mark) -> String {
     format!("{}={}", mark.key(), u8::from(record.mark(mark)))
 }
 
-/// The key of the section that holds a count box: where to read again when its code differs.
+/// The key of the section that holds a count box: where to read again when its code
+/// differs. The form model says which section each box is in.
 pub fn section_of(field: Field) -> String {
-    form_section_of(Target::Count(field)).key()
+    crate::form::section_of(crate::form::Target::Count(field)).key()
 }
 
 /// Every checkbox sits in the differences section.
