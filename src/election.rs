@@ -5,6 +5,7 @@
 //! stations) and 230b (kandidatenlijsten: the candidate lists) describe, in one place.
 
 use crate::form::Generation;
+use crate::i18n::say;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -255,29 +256,45 @@ impl Election {
     pub fn check(&self) -> Result<(), ElectionError> {
         let bad = |m: String| Err(ElectionError::Invalid(m));
         if self.id.trim().is_empty() {
-            return bad("election id is empty".into());
+            return bad(say(
+                "het verkiezingsnummer (id) is leeg",
+                "election id is empty",
+            ));
         }
         if self.lists.is_empty() {
-            return bad("the election has no lists".into());
+            return bad(say(
+                "de verkiezing heeft geen lijsten",
+                "the election has no lists",
+            ));
         }
         let mut seen = std::collections::BTreeSet::new();
         for list in &self.lists {
             if list.number == 0 || !seen.insert(list.number) {
-                return bad(format!("list number {} is 0 or used twice", list.number));
+                let n = list.number;
+                return bad(say(
+                    &format!("lijstnummer {n} is 0 of komt twee keer voor"),
+                    &format!("list number {n} is 0 or used twice"),
+                ));
             }
             if list.candidates.is_empty() && self.counting_method.counts_candidates() {
-                return bad(format!(
-                    "list {} has no candidates, and the stations count candidate votes (DSO) / \
-                     lijst {} heeft geen kandidaten",
-                    list.number, list.number
+                return bad(crate::i18n::say(
+                    &format!(
+                        "lijst {} heeft geen kandidaten, en de stembureaus tellen kandidaatstemmen (DSO)",
+                        list.number
+                    ),
+                    &format!(
+                        "list {} has no candidates, and the stations count candidate votes (DSO)",
+                        list.number
+                    ),
                 ));
             }
             let mut cands = std::collections::BTreeSet::new();
             for c in &list.candidates {
                 if c.number == 0 || !cands.insert(c.number) {
-                    return bad(format!(
-                        "list {}: candidate number {} is 0 or used twice",
-                        list.number, c.number
+                    let (n, c) = (list.number, c.number);
+                    return bad(say(
+                        &format!("lijst {n}: kandidaatnummer {c} is 0 of komt twee keer voor"),
+                        &format!("list {n}: candidate number {c} is 0 or used twice"),
                     ));
                 }
             }
@@ -285,31 +302,55 @@ impl Election {
         let mut stations = std::collections::BTreeSet::new();
         for s in &self.stations {
             if !stations.insert(s.number) {
-                return bad(format!("polling station {} is listed twice", s.number));
+                let n = s.number;
+                return bad(say(
+                    &format!("stembureau {n} staat er twee keer in"),
+                    &format!("polling station {n} is listed twice"),
+                ));
             }
             if s.number == 0 {
-                return bad("polling station number 0: numbers start at 1".into());
+                return bad(say(
+                    "stembureaunummer 0: nummers beginnen bij 1",
+                    "polling station number 0: numbers start at 1",
+                ));
             }
             if let Some(n) = s.eligible_voters
                 && n > crate::record::MAX_COUNT
             {
-                return bad(format!(
-                    "polling station {}: eligible_voters {n} is larger than the form's limit \
-                     of 999 999 999 / kiesgerechtigden {n} is groter dan 999 999 999",
-                    s.number
+                return bad(crate::i18n::say(
+                    &format!(
+                        "stembureau {}: kiesgerechtigden (eligible_voters) {n} is groter dan \
+                         999 999 999, het maximum op het formulier",
+                        s.number
+                    ),
+                    &format!(
+                        "polling station {}: eligible_voters {n} is larger than the form's limit \
+                         of 999 999 999",
+                        s.number
+                    ),
                 ));
             }
         }
         if let Some(contest) = &self.contest
             && !Contest::valid_id(&contest.id)
         {
-            return bad(format!(
-                "contest id \"{}\" is not a number from 1, a Roman numeral, \"geen\" or \"alle\"",
-                contest.id
+            let id = &contest.id;
+            return bad(say(
+                &format!(
+                    "kieskring \"{id}\" is geen nummer vanaf 1, geen Romeins cijfer, en niet \
+                     \"geen\" of \"alle\""
+                ),
+                &format!(
+                    "contest id \"{id}\" is not a number from 1, a Roman numeral, \"geen\" or \
+                     \"alle\""
+                ),
             ));
         }
         if self.voter_cards == Some(true) && !self.category.voter_cards_apply() {
-            return bad("kiezerspassen (C) do not apply to a municipal (GR) election".into());
+            return bad(say(
+                "kiezerspassen (C) horen niet bij een gemeenteraadsverkiezing (GR)",
+                "kiezerspassen (C) do not apply to a municipal (GR) election",
+            ));
         }
         Ok(())
     }

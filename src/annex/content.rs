@@ -4,7 +4,8 @@
 
 use super::AnnexInput;
 use crate::counting;
-use crate::record::{Count, CountRecord, RecordState};
+use crate::form::{self, Target, words};
+use crate::record::{Count, CountRecord, Mark, RecordState};
 use crate::rules;
 use crate::storage::Gate;
 
@@ -198,7 +199,7 @@ pub fn build(input: &AnnexInput, qr: Vec<QrPart>) -> Annex {
     sections.extend([
         admitted_section(input),
         votes_section(input),
-        differences_section(record),
+        differences_section(input),
         stock_section(record),
     ]);
     if record.counting_method.counts_candidates() {
@@ -341,55 +342,52 @@ fn votes_section(input: &AnnexInput) -> Section {
     }
 }
 
-fn differences_section(record: &CountRecord) -> Section {
+fn differences_section(input: &AnnexInput) -> Section {
+    let record = input.record;
     let d = &record.differences;
-    let ticked: Vec<&str> = [
-        (d.boxes.equal, "D = H"),
-        (d.boxes.more, "H > D"),
-        (d.boxes.fewer, "H < D"),
-    ]
-    .into_iter()
-    .filter_map(|(on, text)| on.then_some(text))
-    .collect();
-    let ticked = if ticked.is_empty() {
-        "geen vakje".to_string()
-    } else {
-        ticked.join(" én ")
-    };
-    let mut rows = vec![
-        Figure {
-            letter: String::new(),
-            label: "Aangekruist".to_string(),
-            value: ticked,
-            total: false,
-        },
-        figure("I", "Méér getelde stembiljetten", d.more_ballots, false),
-        figure("J", "Minder getelde stembiljetten", d.fewer_ballots, false),
-        Figure {
-            letter: String::new(),
-            label: "Verschil volledig verklaard?".to_string(),
-            value: yes_no(
-                d.fully_explained.answer(),
-                d.fully_explained.yes && d.fully_explained.no,
-            )
-            .to_string(),
-            total: false,
-        },
-    ];
-    // K–O belong to the 2023–2025 form; printed only when the record holds them.
-    let old_form = [
-        ("K", "Niet ingeleverde stembiljetten", d.taken_away),
-        ("L", "Te weinig uitgereikte stembiljetten", d.too_few_issued),
-        ("M", "Te veel uitgereikte stembiljetten", d.too_many_issued),
-        ("N", "Andere verklaring", d.other_explanation),
-        ("O", "Geen verklaring", d.no_explanation),
-    ];
-    if old_form.iter().any(|(_, _, c)| c.is_some()) {
-        rows.extend(
-            old_form
+    let mut rows = Vec::new();
+    // The boxes of section 3 as the election's form has them (`form::section_3`).
+    for target in form::section_3(input.election, record) {
+        match target {
+            Target::Mark(Mark::Equal) => {
+                let ticked: Vec<&str> = [
+                    (d.boxes.equal, "D = H"),
+                    (d.boxes.more, "H > D"),
+                    (d.boxes.fewer, "H < D"),
+                ]
                 .into_iter()
-                .map(|(letter, label, count)| figure(letter, label, count, false)),
-        );
+                .filter_map(|(on, text)| on.then_some(text))
+                .collect();
+                let ticked = if ticked.is_empty() {
+                    "geen vakje".to_string()
+                } else {
+                    ticked.join(" én ")
+                };
+                rows.push(Figure {
+                    letter: String::new(),
+                    label: "Aangekruist".to_string(),
+                    value: ticked,
+                    total: false,
+                });
+            }
+            Target::Mark(Mark::ExplainedYes) => rows.push(Figure {
+                letter: String::new(),
+                label: "Verschil volledig verklaard?".to_string(),
+                value: yes_no(
+                    d.fully_explained.answer(),
+                    d.fully_explained.yes && d.fully_explained.no,
+                )
+                .to_string(),
+                total: false,
+            }),
+            Target::Mark(_) => {}
+            Target::Count(field) => rows.push(figure(
+                &words::letter(target),
+                &capitalised(&words::label(target, false)),
+                record.get(field),
+                false,
+            )),
+        }
     }
     let mut blocks = vec![Block::Figures(rows)];
     if !d.note.trim().is_empty() {
@@ -398,6 +396,15 @@ fn differences_section(record: &CountRecord) -> Section {
     Section {
         title: "3. Verschil tussen D en H".to_string(),
         blocks,
+    }
+}
+
+/// "méér getelde stembiljetten" → "Méér getelde stembiljetten".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -578,6 +585,7 @@ mod tests {
             election,
             record,
             codes: Codes {
+                quick: vec!["1111-3".into()],
                 record: vec!["1234-5".into(), "6789-0".into()],
                 sections: vec![],
             },

@@ -1,6 +1,7 @@
 //! Sending the annex to a printer with `lp`. A missing `lp` or printer is never
 //! an error: the PDF is written already, and the message says where it is.
 
+use crate::i18n::say;
 use std::path::Path;
 use std::process::Command;
 
@@ -9,21 +10,23 @@ use std::process::Command;
 pub enum PrintOutcome {
     /// `lp` accepted the job (its own message, e.g. "request id is …").
     Sent(String),
-    /// Printing did not happen; the reason, in Dutch and English.
+    /// Printing did not happen; the reason, in the chosen language.
     NotPrinted(String),
 }
 
 impl PrintOutcome {
-    /// One line for the operator, Dutch / English.
+    /// One line for the operator, in the chosen language (`crate::i18n`).
     pub fn message(&self, pdf: &Path) -> String {
         match self {
             PrintOutcome::Sent(detail) => format!(
-                "naar de printer gestuurd / sent to the printer: {} {}",
+                "{}: {} {}",
+                say("naar de printer gestuurd", "sent to the printer"),
                 pdf.display(),
                 detail.trim()
             ),
             PrintOutcome::NotPrinted(reason) => format!(
-                "{reason}; de PDF staat in / the PDF is at {}",
+                "{reason}; {} {}",
+                say("de PDF staat in", "the PDF is at"),
                 pdf.display()
             ),
         }
@@ -47,12 +50,17 @@ pub fn print_with(command: &str, pdf: &Path, printer: &str) -> PrintOutcome {
             PrintOutcome::Sent(String::from_utf8_lossy(&out.stdout).into_owned())
         }
         Ok(out) => PrintOutcome::NotPrinted(format!(
-            "niet afgedrukt / not printed: {} ({})",
+            "{}: {} ({})",
+            say("niet afgedrukt", "not printed"),
             String::from_utf8_lossy(&out.stderr).trim(),
             out.status
         )),
         Err(e) => PrintOutcome::NotPrinted(format!(
-            "niet afgedrukt: `{command}` is niet beschikbaar / not printed: `{command}` is not available ({e})"
+            "{} ({e})",
+            say(
+                &format!("niet afgedrukt: `{command}` is niet beschikbaar"),
+                &format!("not printed: `{command}` is not available")
+            )
         )),
     }
 }
@@ -71,7 +79,11 @@ mod tests {
         let PrintOutcome::NotPrinted(reason) = &outcome else {
             panic!("{outcome:?}");
         };
-        assert!(reason.contains("not available"), "{reason}");
+        assert!(reason.contains("niet beschikbaar"), "{reason}");
+        assert!(
+            !reason.contains("not available"),
+            "one language only: {reason}"
+        );
         assert!(
             outcome
                 .message(Path::new("/tmp/bijlage.pdf"))

@@ -8,6 +8,7 @@
 //! [`join`] puts scanned parts back together.
 
 use super::content::QrPart;
+use crate::i18n::say;
 use qrcode::bits::Bits;
 use qrcode::{EcLevel, Version};
 
@@ -131,14 +132,22 @@ pub fn join(scanned: &[String]) -> Result<String, String> {
     }
     let mut parts: Vec<(usize, usize, &str)> = Vec::new();
     for text in scanned {
-        let (header, body) = text
-            .split_once('\n')
-            .ok_or("a QR part without its header line / QR-deel zonder kopregel")?;
+        let (header, body) = text.split_once('\n').ok_or_else(|| {
+            say(
+                "QR-deel zonder kopregel",
+                "a QR part without its header line",
+            )
+        })?;
         let (index, total) = header
             .strip_prefix(HEADER)
             .and_then(|h| h.split_once('/'))
             .and_then(|(i, n)| Some((i.parse::<usize>().ok()?, n.parse::<usize>().ok()?)))
-            .ok_or_else(|| format!("not a telraam QR part / geen telraam-QR-deel: {header}"))?;
+            .ok_or_else(|| {
+                format!(
+                    "{}: {header}",
+                    say("geen telraam-QR-deel", "not a telraam QR part")
+                )
+            })?;
         parts.push((index, total, body));
     }
     parts.sort_by_key(|(index, _, _)| *index);
@@ -149,11 +158,12 @@ pub fn join(scanned: &[String]) -> Result<String, String> {
             .enumerate()
             .all(|(i, (index, n, _))| *index == i + 1 && *n == total);
     if !complete {
-        return Err(format!(
-            "{} of {total} QR parts scanned, or parts of different records / \
-             {} van {total} QR-delen gescand, of delen van verschillende processen-verbaal",
-            parts.len(),
-            parts.len()
+        let n = parts.len();
+        return Err(say(
+            &format!(
+                "{n} van {total} QR-delen gescand, of delen van verschillende processen-verbaal"
+            ),
+            &format!("{n} of {total} QR parts scanned, or parts of different records"),
         ));
     }
     Ok(parts.iter().map(|(_, _, body)| *body).collect())

@@ -4,6 +4,7 @@
 //! sent to the printer when one is configured.
 
 use super::{AnnexInput, PrintOutcome};
+use crate::i18n::say;
 use crate::record::CountRecord;
 use crate::settings::Printing;
 use crate::storage::Workspace;
@@ -46,8 +47,9 @@ pub fn write_station(
         .record(station)
         .map_err(|e| e.to_string())?
         .ok_or_else(|| {
-            format!(
-                "stembureau {station} heeft nog geen proces-verbaal / station {station} has no record yet"
+            say(
+                &format!("stembureau {station} heeft nog geen proces-verbaal"),
+                &format!("station {station} has no record yet"),
             )
         })?;
     let head = workspace.audit_head().map_err(|e| e.to_string())?;

@@ -1,4 +1,5 @@
-//! `telraam code FILE`: the verification code of a result file, to read aloud, and
+//! `telraam code FILE`: the quick-report code, the record code and the section codes of
+//! a result file, to read aloud, and
 //! the file's fingerprint for the paper annex.
 
 use super::Cli;
@@ -26,15 +27,22 @@ pub fn run(cli: &Cli, args: &CodeArgs) -> u8 {
         Err(status) => return status,
     };
     let codes = codes(&input.election, &input.record);
-    let (record_label, sections_label, fingerprint_label) = if english {
-        ("Record code", "Section codes", "File fingerprint (SHA-256)")
+    let (quick_label, record_label, sections_label, fingerprint_label) = if english {
+        (
+            "Quick-report code (E.1 … E.n, F, G, D)",
+            "Record code (every box of the form)",
+            "Section codes",
+            "File fingerprint (SHA-256)",
+        )
     } else {
         (
-            "Controlecode",
+            "Code snelle uitslag (E.1 … E.n, F, G, D)",
+            "Controlecode (elk vak van het proces-verbaal)",
             "Sectiecodes",
             "Vingerafdruk bestand (SHA-256)",
         )
     };
+    println!("{quick_label}: {}", codes.quick_text());
     println!("{record_label}: {}", codes.record_text());
     println!("{sections_label}:");
     let width = codes

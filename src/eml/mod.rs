@@ -2,7 +2,8 @@
 //! 230b (candidate lists) in; 510b (counts) in and out; the OSV "4-3" CSV out.
 //!
 //! Every reader streams the file once (quick-xml, no element tree) and reports
-//! problems as [`EmlError`]: file, line, English and Dutch.
+//! problems as [`EmlError`]: file, line, and the message in English and Dutch (printed
+//! in the chosen language only).
 
 pub mod candidates;
 pub mod counts;

@@ -9,7 +9,8 @@ use quick_xml::events::{BytesEnd, BytesStart, Event};
 use std::borrow::Cow;
 use std::fmt;
 
-/// Why an EML file cannot be used. Displays as `file:line: English / Dutch`.
+/// Why an EML file cannot be used. Displays as `file:line: message`, in the language
+/// chosen for messages ([`crate::i18n`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmlError {
     pub file: String,
@@ -40,7 +41,8 @@ impl fmt::Display for EmlError {
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
-        write!(f, ": {} / {}", self.en, self.nl)
+        // In the language chosen for messages only (`--lang`, the settings file).
+        write!(f, ": {}", crate::i18n::say(&self.nl, &self.en))
     }
 }
 

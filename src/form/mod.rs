@@ -399,6 +399,28 @@ impl Form {
     }
 }
 
+/// The boxes of section 3 (D compared with H) that a printout of `record` shows, in
+/// paper order: the D/H boxes and I, J as the election's form has them; the "fully
+/// explained?" question only while there is a difference to explain (or an answer
+/// the rules must flag); K–O on the form before 2026. The ballot stock, not on paper,
+/// is not among them.
+pub fn section_3(election: &Election, record: &crate::record::CountRecord) -> Vec<Target> {
+    let form = Form::of(election);
+    let explaining = matches!(crate::counting::difference(record), Some(x) if x != 0);
+    let answered = record.differences.fully_explained.yes || record.differences.fully_explained.no;
+    form.specs()
+        .filter(|s| s.part == Part::Differences && s.on_paper)
+        .filter_map(|s| match s.shape {
+            Shape::One(t) => Some((s, t)),
+            _ => None,
+        })
+        .filter(|(s, t)| {
+            !matches!(t, Target::Mark(_)) || !s.explains_difference || explaining || answered
+        })
+        .map(|(_, t)| t)
+        .collect()
+}
+
 /// Whether counting mode computes the box (a typed value would be overwritten).
 pub fn computed(target: Target) -> bool {
     spec_of(target).is_some_and(|s| s.computed)

@@ -267,8 +267,8 @@ pub enum Effect {
     RecordPhoneCheck {
         station: u32,
         verified: bool,
-        code: Vec<String>,
-        sections: Vec<String>,
+        quick: Vec<String>,
+        expected: Vec<String>,
         figures_sha256: String,
     },
 }
@@ -332,6 +332,9 @@ pub struct App {
     pub quit: bool,
     /// Whether to draw in colour (off under NO_COLOR). Meaning never depends on it.
     pub color: bool,
+    /// The local time zone's offset from UTC in minutes, when known: times on screen
+    /// are local, audit rows stay in UTC.
+    pub utc_offset_minutes: Option<i32>,
     /// The phone check (receiving side) and the read-aloud screen.
     pub phone: PhoneState,
     /// Where the annex goes and whether it is printed (from the settings file).
@@ -390,6 +393,7 @@ impl App {
             pending_resume: resume,
             quit: false,
             color: true,
+            utc_offset_minutes: None,
             phone: PhoneState::default(),
             printing: crate::settings::Printing::default(),
             saved: None,

@@ -1,12 +1,13 @@
 //! The receiving side ("telefonische controle") and the read-aloud screen, as part of
 //! the interface's pure `update`: the overview of every station's phone status, typing
-//! the heard figures, then the heard code group by group. The domain lives in
+//! the quick report as it is read, then the quick-report code and the record code
+//! group by group. The domain lives in
 //! [`crate::verification::receive`]; this is only the interface's state and keys.
 
 use super::app::{App, Effect, Msg, Notice, Screen};
 use crate::record::MAX_COUNT;
 use crate::storage::phone::StationPhoneStatus;
-use crate::verification::{CodeError, Outcome, PhoneCheck, PhoneItem, reading_order};
+use crate::verification::{CodeError, Outcome, PhoneCheck, PhoneItem};
 
 /// The three screens of the phone check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,19 +27,17 @@ pub enum PhoneNotice {
     GroupRefused(usize),
     /// A group is not four digits and a check digit.
     GroupIncomplete(usize),
-    /// The code matches: verified by phone (and stored).
-    Verified,
-    /// The code differs in this many sections.
-    Differs(usize),
-    /// The record code differs: the station reads the section codes now.
-    ReadSectionCodes,
-    /// Every section code matches, the record code does not: ask for it again.
-    RecordCodeMisheard,
+    /// The quick-report code matches: now the record code for the paper.
+    QuickVerified,
+    /// The quick-report code does not match the figures typed (and is stored so).
+    QuickDiffers,
+    /// The record code is in: stored as the station's expected record code.
+    Stored,
 }
 
 impl PhoneNotice {
     pub fn is_error(&self) -> bool {
-        !matches!(self, PhoneNotice::Verified | PhoneNotice::ReadSectionCodes)
+        !matches!(self, PhoneNotice::QuickVerified | PhoneNotice::Stored)
     }
 }
 
@@ -64,8 +63,9 @@ pub struct PhoneState {
 impl PhoneState {
     /// The items in reading order of the check in progress.
     pub fn items(&self, app: &App) -> Vec<PhoneItem> {
+        let _ = app;
         match &self.check {
-            Some(c) => reading_order(&app.election, c.record()),
+            Some(c) => c.items(),
             None => Vec::new(),
         }
     }
@@ -128,12 +128,6 @@ impl App {
         let item = items.get(self.phone.item).copied();
         match (item, msg) {
             (Some(PhoneItem::Count(_)), Msg::Char(c)) => self.phone_digit(c),
-            (Some(PhoneItem::Mark(mark)), Msg::Toggle) => {
-                if let Some(check) = &mut self.phone.check {
-                    let on = check.record().mark(mark);
-                    check.set_mark(mark, !on);
-                }
-            }
             (Some(PhoneItem::Mark(_)), Msg::Char(c)) => self.notice = Some(Notice::NotADigit(c)),
             (_, Msg::Erase) => {
                 self.phone.input.pop();
@@ -228,21 +222,16 @@ impl App {
                 }
                 let outcome = self.phone.check.as_ref().map(PhoneCheck::outcome);
                 match outcome {
-                    Some(Outcome::Differs { sections }) => {
-                        // Back to the first figure of the first section that differs.
-                        let items = self.phone.items(self);
-                        let first = sections.first().map(|s| s.key.clone());
-                        if let Some(i) = items.iter().position(|i| Some(i.section()) == first) {
-                            self.phone.item = i;
-                        }
-                        self.screen = Screen::Phone(PhoneScreen::Figures);
-                    }
-                    Some(Outcome::Verified) => self.open_phone_overview(fx),
-                    Some(Outcome::RecordCodeMisheard) => {
+                    Some(Outcome::QuickDiffers) => {
+                        // Back to the first figure: read the quick report again.
                         if let Some(check) = &mut self.phone.check {
                             check.clear_code();
                         }
+                        self.phone.stored = None;
+                        self.phone.item = 0;
+                        self.screen = Screen::Phone(PhoneScreen::Figures);
                     }
+                    Some(Outcome::Done) => self.open_phone_overview(fx),
                     _ => {}
                 }
             }
@@ -276,33 +265,29 @@ impl App {
         }
     }
 
-    /// Says where the check stands; a new final result is stored once.
+    /// Says where the check stands; a quick report that differs and a finished check
+    /// are each stored once.
     fn phone_outcome(&mut self, fx: &mut Vec<Effect>) {
         let Some(check) = &self.phone.check else {
             return;
         };
         let outcome = check.outcome();
         let notice = match &outcome {
-            Outcome::Verified => Some(PhoneNotice::Verified),
-            Outcome::Differs { sections } => Some(PhoneNotice::Differs(sections.len())),
-            Outcome::NeedSectionCodes => Some(PhoneNotice::ReadSectionCodes),
-            Outcome::RecordCodeMisheard => Some(PhoneNotice::RecordCodeMisheard),
-            Outcome::Typing { .. } => None,
+            Outcome::TypingRecord { typed: 0 } => Some(PhoneNotice::QuickVerified),
+            Outcome::QuickDiffers => Some(PhoneNotice::QuickDiffers),
+            Outcome::Done => Some(PhoneNotice::Stored),
+            _ => None,
         };
         if let Some(n) = notice {
             self.notice = Some(Notice::Phone(n));
         }
-        let finished = matches!(outcome, Outcome::Verified | Outcome::Differs { .. });
+        let finished = matches!(outcome, Outcome::QuickDiffers | Outcome::Done);
         if finished && self.phone.stored.as_ref() != Some(&outcome) {
-            let sections = match &outcome {
-                Outcome::Differs { sections } => sections.iter().map(|s| s.key.clone()).collect(),
-                _ => Vec::new(),
-            };
             fx.push(Effect::RecordPhoneCheck {
                 station: check.station(),
-                verified: outcome == Outcome::Verified,
-                code: check.heard().to_vec(),
-                sections,
+                verified: outcome == Outcome::Done,
+                quick: check.heard_quick().to_vec(),
+                expected: check.heard_record().to_vec(),
                 figures_sha256: check.figures_sha256(),
             });
             self.phone.stored = Some(outcome);
@@ -314,7 +299,7 @@ impl App {
 mod tests {
     use super::*;
     use crate::election::Election;
-    use crate::record::{CountRecord, EntryMode, Field, Mark};
+    use crate::record::{CountRecord, EntryMode, Field};
     use crate::settings::Language;
     use crate::storage::phone::StationPhoneStatus;
     use crate::verification::{PhoneStatus, codes};
@@ -364,22 +349,15 @@ mod tests {
         app
     }
 
-    /// Types the figures in reading order; `heard` may differ from what was read.
+    /// Types the quick report in reading order; `heard` may differ from what was read.
     fn type_figures(app: &mut App, heard: &CountRecord) {
         let items = app.phone.items(app);
         for item in items {
-            match item {
-                PhoneItem::Count(field) => {
-                    if let Some(v) = heard.get(field) {
-                        for c in v.to_string().chars() {
-                            app.update(Msg::Char(c));
-                        }
-                    }
-                }
-                PhoneItem::Mark(mark) => {
-                    if heard.mark(mark) {
-                        app.update(Msg::Toggle);
-                    }
+            if let PhoneItem::Count(field) = item
+                && let Some(v) = heard.get(field)
+            {
+                for c in v.to_string().chars() {
+                    app.update(Msg::Char(c));
                 }
             }
             app.update(Msg::Confirm);
@@ -395,7 +373,7 @@ mod tests {
     }
 
     #[test]
-    fn one_misheard_figure_names_its_section_and_once_corrected_the_station_verifies() {
+    fn a_misheard_figure_fails_the_quick_code_and_once_corrected_the_record_code_is_stored() {
         let election = Election::demo();
         let read = station_record(&election);
         let spoken = codes(&election, &read);
@@ -409,54 +387,53 @@ mod tests {
         type_figures(&mut app, &heard);
         assert_eq!(app.screen, Screen::Phone(PhoneScreen::Code));
 
-        for group in &spoken.record {
-            assert!(type_group(&mut app, group).is_empty());
-        }
-        assert_eq!(
-            app.notice,
-            Some(Notice::Phone(PhoneNotice::ReadSectionCodes))
-        );
         let mut effects = Vec::new();
-        for section in &spoken.sections {
-            effects.extend(type_group(&mut app, &section.group));
+        for group in &spoken.quick {
+            effects.extend(type_group(&mut app, group));
         }
-        match effects.as_slice() {
-            [
-                Effect::RecordPhoneCheck {
-                    station: 2,
-                    verified: false,
-                    sections,
-                    ..
-                },
-            ] => assert_eq!(sections, &["votes".to_string()]),
-            other => panic!("expected one stored mismatch, got {other:?}"),
-        }
-
-        // Enter goes to the first figure of the votes section; F is four further.
-        app.update(Msg::Confirm);
-        assert_eq!(app.screen, Screen::Phone(PhoneScreen::Figures));
-        assert_eq!(
-            app.phone.items(&app)[app.phone.item],
-            PhoneItem::Count(Field::ListTotal(1))
-        );
-        for _ in 0..4 {
-            app.update(Msg::Next);
-        }
-        app.update(Msg::Char('2'));
-        app.update(Msg::Confirm);
-        let effects = app.update(Msg::NextStep);
+        assert_eq!(app.notice, Some(Notice::Phone(PhoneNotice::QuickDiffers)));
         assert!(
             matches!(
                 effects.as_slice(),
                 [Effect::RecordPhoneCheck {
                     station: 2,
-                    verified: true,
+                    verified: false,
                     ..
                 }]
             ),
             "{effects:?}"
         );
-        assert_eq!(app.notice, Some(Notice::Phone(PhoneNotice::Verified)));
+
+        // Enter goes back to the first figure; F is the fifth of the quick report.
+        app.update(Msg::Confirm);
+        assert_eq!(app.screen, Screen::Phone(PhoneScreen::Figures));
+        assert_eq!(app.phone.item, 0);
+        for _ in 0..election.lists.len() {
+            app.update(Msg::Next);
+        }
+        app.update(Msg::Char('2'));
+        app.update(Msg::Confirm);
+        assert!(app.update(Msg::NextStep).is_empty());
+        for group in &spoken.quick {
+            type_group(&mut app, group);
+        }
+        assert_eq!(app.notice, Some(Notice::Phone(PhoneNotice::QuickVerified)));
+        let mut effects = Vec::new();
+        for group in &spoken.record {
+            effects.extend(type_group(&mut app, group));
+        }
+        match effects.as_slice() {
+            [
+                Effect::RecordPhoneCheck {
+                    station: 2,
+                    verified: true,
+                    expected,
+                    ..
+                },
+            ] => assert_eq!(expected, &spoken.record),
+            other => panic!("expected the expected record code stored, got {other:?}"),
+        }
+        assert_eq!(app.notice, Some(Notice::Phone(PhoneNotice::Stored)));
         // Back to the overview, which reloads the statuses.
         assert_eq!(app.update(Msg::Confirm), vec![Effect::LoadPhoneOverview]);
     }
@@ -469,9 +446,9 @@ mod tests {
         let mut app = overview_app();
         app.update(Msg::Confirm);
         app.update(Msg::NextStep);
-        type_group(&mut app, &spoken.record[0]);
+        type_group(&mut app, &spoken.quick[0]);
         // Swap the first two digits of group 2 (when they differ) or change one.
-        let mut wrong: Vec<u8> = spoken.record[1].replace('-', "").into_bytes();
+        let mut wrong: Vec<u8> = spoken.quick[1].replace('-', "").into_bytes();
         if wrong[0] != wrong[1] {
             wrong.swap(0, 1);
         } else {
@@ -488,7 +465,7 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_box_stays_empty_a_typed_zero_is_zero_and_space_ticks_a_box() {
+    fn an_empty_box_stays_empty_and_a_typed_zero_is_zero() {
         let mut app = overview_app();
         app.update(Msg::Confirm);
         app.update(Msg::Confirm); // E.1 heard as "leeg"
@@ -497,16 +474,6 @@ mod tests {
         let check = app.phone.check.as_ref().unwrap();
         assert_eq!(check.record().get(Field::ListTotal(1)), None);
         assert_eq!(check.record().get(Field::ListTotal(2)), Some(0));
-        let items = app.phone.items(&app);
-        let boxed = items
-            .iter()
-            .position(|i| *i == PhoneItem::Mark(Mark::Fewer))
-            .unwrap();
-        while app.phone.item < boxed {
-            app.update(Msg::Next);
-        }
-        app.update(Msg::Toggle);
-        assert!(app.phone.check.as_ref().unwrap().record().mark(Mark::Fewer));
         app.update(Msg::Char('x'));
         assert_eq!(app.notice, Some(Notice::NotADigit('x')));
     }

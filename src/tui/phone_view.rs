@@ -4,10 +4,15 @@
 //! is said in words on the notice line, a match says "KLOPT" / "MATCH".
 
 use super::app::App;
+use super::phone::PhoneNotice;
 use super::phone::PhoneScreen;
 use super::text::{self, PhoneText};
 use crate::record::{Count, Field, Mark};
-use crate::verification::{Outcome, PhoneItem, RECORD_GROUPS, codes, quick_report, spoken_group};
+use crate::verification::receive::plausibility;
+use crate::verification::{
+    Outcome, PhoneCheck, PhoneItem, PhoneStatus, QUICK_GROUPS, RECORD_GROUPS, codes, quick_report,
+    spoken_group,
+};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -64,7 +69,25 @@ fn wide(group: &str) -> String {
         .join(" ")
 }
 
-/// The finalised record's code, large and spelled out, beside the quick-report figures.
+/// One code drawn large and spelled out, group by group, under its title.
+fn code_lines(title: &str, groups: &[String], en: bool, width: usize) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(clip(&format!("{title}:"), width), bold())];
+    for (i, group) in groups.iter().enumerate() {
+        lines.push(Line::styled(
+            format!(" {}   {}", i + 1, wide(group)),
+            bold(),
+        ));
+        lines.push(Line::from(clip(
+            &format!("   {}", spoken_group(group, en)),
+            width,
+        )));
+    }
+    lines
+}
+
+/// What the station reads aloud, in this order and nothing else: the quick-report
+/// figures with their letters and list names, the quick-report code, then the record
+/// code for the paper; codes large and spelled out.
 pub fn read_aloud(frame: &mut Frame, app: &App, area: Rect) {
     let Some(record) = &app.record else {
         return;
@@ -79,7 +102,10 @@ pub fn read_aloud(frame: &mut Frame, app: &App, area: Rect) {
             clip(&format!(" {}", t.read_title), left.width as usize),
             bold(),
         ),
-        Line::from(clip(&format!(" {}:", t.quick_report), left.width as usize)),
+        Line::from(clip(
+            &format!(" 1. {}:", t.quick_report),
+            left.width as usize,
+        )),
     ];
     let label_width = (left.width as usize).saturating_sub(12);
     for figure in quick_report(&app.election, record) {
@@ -98,26 +124,14 @@ pub fn read_aloud(frame: &mut Frame, app: &App, area: Rect) {
 
     let codes = codes(&app.election, record);
     let width = right.width as usize;
-    let mut lines = vec![Line::styled(format!("{}:", t.record_code), bold())];
-    for (i, group) in codes.record.iter().enumerate() {
-        lines.push(Line::styled(
-            format!(" {}   {}", i + 1, wide(group)),
-            bold(),
-        ));
-        lines.push(Line::from(clip(
-            &format!("     {}", spoken_group(group, en)),
-            width,
-        )));
-    }
-    lines.push(Line::from(clip(&format!("{}:", t.section_codes), width)));
-    for section in &codes.sections {
-        let name_width = width.saturating_sub(9);
-        lines.push(Line::from(format!(
-            " {:name_width$} {}",
-            clip(section.name(en), name_width),
-            section.group
-        )));
-    }
+    let mut lines = code_lines(&format!("2. {}", t.quick_code), &codes.quick, en, width);
+    lines.push(Line::default());
+    lines.extend(code_lines(
+        &format!("3. {}", t.for_paper),
+        &codes.record,
+        en,
+        width,
+    ));
     let visible = right.height as usize;
     let max_scroll = lines.len().saturating_sub(visible);
     let offset = (app.phone.scroll as usize).min(max_scroll);
@@ -135,23 +149,42 @@ pub fn phone(frame: &mut Frame, app: &App, screen: PhoneScreen, area: Rect) {
     }
 }
 
+/// Where a record differs from the phone, briefly: "lijst 3", "E t/m H", ...
+fn section_short(key: &str, en: bool) -> String {
+    match (key, key.strip_prefix("candidates.")) {
+        (_, Some(list)) => format!("{} {list}", if en { "list" } else { "lijst" }),
+        ("voters", _) => (if en { "A to D" } else { "A t/m D" }).into(),
+        ("votes", _) => (if en { "E to H" } else { "E t/m H" }).into(),
+        _ => (if en { "I to O" } else { "I t/m O" }).into(),
+    }
+}
+
 fn overview(frame: &mut Frame, app: &App, t: &PhoneText, area: Rect) {
     let en = app.english();
     let width = area.width as usize;
     let mut lines = vec![Line::styled(format!(" {}", t.overview_title), bold())];
-    let name_width = width.saturating_sub(44).max(10);
+    let name_width = width.saturating_sub(56).max(10);
     let rows = app.phone.overview.iter().enumerate().map(|(i, s)| {
         let marker = if i == app.phone.cursor { ">" } else { " " };
         let at =
             s.at.as_deref()
-                .map(|a| a.get(11..16).unwrap_or(a))
-                .map(|hm| format!("{hm} UTC"))
+                .and_then(|a| local_time(a, app.utc_offset_minutes))
                 .unwrap_or_default();
-        let line = format!(
-            "{marker} {:>4}  {:name_width$}  {:16} {at}",
-            s.station,
-            clip(&s.name, name_width),
-            s.status.label(en),
+        let mut status = s.status.label(en).to_string();
+        if let PhoneStatus::RecordDiffers { sections } = &s.status
+            && !sections.is_empty()
+        {
+            let names: Vec<String> = sections.iter().map(|k| section_short(k, en)).collect();
+            status = format!("{status}: {}", names.join(", "));
+        }
+        let line = clip(
+            &format!(
+                "{marker} {:>4}  {:name_width$}  {:9}  {status}",
+                s.station,
+                clip(&s.name, name_width),
+                at,
+            ),
+            width,
         );
         if i == app.phone.cursor {
             Line::styled(line, focus())
@@ -241,11 +274,7 @@ fn figures(frame: &mut Frame, app: &App, t: &PhoneText, area: Rect) {
                     }
                 }
                 PhoneItem::Mark(mark) => {
-                    if check.record().mark(*mark) {
-                        format!("[x] {}", t.ticked)
-                    } else {
-                        format!("[ ] {}", t.not_ticked)
-                    }
+                    format!("[{}]", if check.record().mark(*mark) { "x" } else { " " })
                 }
             };
             let marker = if current { ">" } else { " " };
@@ -260,12 +289,41 @@ fn figures(frame: &mut Frame, app: &App, t: &PhoneText, area: Rect) {
             }
         })
         .collect();
-    let [top, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    let [top, body, bottom] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     frame.render_widget(Paragraph::new(header), top);
+    frame.render_widget(Paragraph::new(plausibility_line(app, t, check)), bottom);
     let visible = body.height as usize;
     let offset = (app.phone.item + 3).saturating_sub(visible);
     let rows: Vec<Line> = rows.into_iter().skip(offset).take(visible).collect();
     frame.render_widget(Paragraph::new(rows), body);
+}
+
+/// The live check under the quick report: lists + F + G against D (W.203 thresholds),
+/// with the figure being typed counted as it stands.
+fn plausibility_line(app: &App, t: &PhoneText, check: &PhoneCheck) -> Line<'static> {
+    let mut typed = check.record().clone();
+    if let (Some(PhoneItem::Count(field)), Ok(value)) = (
+        check.items().get(app.phone.item),
+        app.phone.input.parse::<u64>(),
+    ) {
+        typed.set(*field, Some(value));
+    }
+    match plausibility(&app.election, &typed) {
+        None => Line::default(),
+        Some(p) if p.difference == 0 => {
+            Line::styled(format!(" {} ({})", t.adds_up, p.sum), good(app))
+        }
+        Some(p) if p.warning => Line::styled(
+            format!(" {} ({:+})", t.does_not_add_up, p.difference),
+            bad(app),
+        ),
+        Some(p) => Line::from(format!(" {} ({:+})", t.small_difference, p.difference)),
+    }
 }
 
 fn code(frame: &mut Frame, app: &App, t: &PhoneText, area: Rect) {
@@ -275,9 +333,7 @@ fn code(frame: &mut Frame, app: &App, t: &PhoneText, area: Rect) {
     let en = app.english();
     let width = area.width as usize;
     let outcome = check.outcome();
-    let expected = check.codes();
     let heard = check.heard();
-    let needed = check.needed();
     let mut lines = vec![
         Line::styled(
             clip(
@@ -306,66 +362,58 @@ fn code(frame: &mut Frame, app: &App, t: &PhoneText, area: Rect) {
             "....-.".into()
         }
     };
-    let mut rows: Vec<Line> = Vec::new();
-    rows.push(Line::from(format!(" {}:", t.record_code)));
-    for i in 0..RECORD_GROUPS {
+    let row = |i: usize, number: usize| -> Line<'static> {
         let words = if i < heard.len() {
             spoken_group(&heard[i], en)
         } else {
             String::new()
         };
-        let line = format!("  {:>2}  {:9} {}", i + 1, typing(i), words);
-        rows.push(if i == heard.len() {
-            Line::styled(clip(&line, width), focus())
+        let line = clip(
+            &format!("  {:>2}  {:9} {}", number, typing(i), words),
+            width,
+        );
+        if i == heard.len() && outcome != Outcome::QuickDiffers {
+            Line::styled(line, focus())
         } else {
-            Line::from(clip(&line, width))
-        });
-    }
-    if needed > RECORD_GROUPS {
-        rows.push(Line::from(format!(" {}:", t.section_codes)));
-        for (j, section) in expected.sections.iter().enumerate() {
-            let i = RECORD_GROUPS + j;
-            let name_width = width.saturating_sub(20);
-            let line = format!(
-                "  {:>2}  {:9} {}",
-                i + 1,
-                typing(i),
-                clip(section.name(en), name_width)
-            );
-            rows.push(if i == heard.len() {
-                Line::styled(line, focus())
-            } else {
-                Line::from(line)
-            });
+            Line::from(line)
         }
+    };
+    lines.push(Line::from(format!(" {}:", t.quick_code)));
+    lines.extend((0..QUICK_GROUPS).map(|i| row(i, i + 1)));
+    if !matches!(outcome, Outcome::TypingQuick { .. } | Outcome::QuickDiffers) {
+        lines.push(Line::from(format!(" {}:", t.for_paper)));
+        lines.extend((0..RECORD_GROUPS).map(|i| row(QUICK_GROUPS + i, i + 1)));
     }
-    let mut result: Vec<Line> = Vec::new();
+    lines.push(Line::default());
     match &outcome {
-        Outcome::Verified => {
-            let word = if en { "MATCH" } else { "KLOPT" };
-            result.push(Line::styled(
-                format!(
-                    " {word}: {}",
-                    text::phone_notice(app.language, &super::phone::PhoneNotice::Verified)
-                ),
+        Outcome::QuickDiffers => {
+            let notice = text::phone_notice(app.language, &PhoneNotice::QuickDiffers);
+            lines.push(Line::styled(clip(&format!(" {notice}"), width), bad(app)));
+        }
+        Outcome::Done => {
+            let word = if en { "STORED" } else { "BEWAARD" };
+            let notice = text::phone_notice(app.language, &PhoneNotice::Stored);
+            lines.push(Line::styled(
+                clip(&format!(" {word}: {notice}"), width),
                 good(app),
             ));
-            result.push(Line::from(format!(" {}", t.verified_hint)));
-        }
-        Outcome::Differs { sections } => {
-            result.push(Line::styled(format!(" {}", t.differs_heading), bad(app)));
-            for s in sections {
-                result.push(Line::styled(format!("   - {}", s.name(en)), bad(app)));
-            }
-            result.push(Line::from(clip(&format!(" {}", t.differs_hint), width)));
+            lines.push(Line::from(format!(" {}", t.stored_hint)));
         }
         _ => {}
     }
-    // The group being typed must stay visible; the result goes below the groups.
-    let room = (area.height as usize).saturating_sub(lines.len() + result.len());
-    let focus_row = (heard.len() + 1 + usize::from(heard.len() >= RECORD_GROUPS)).min(rows.len());
-    let offset = (focus_row + 1).saturating_sub(room);
-    lines.extend(rows.into_iter().skip(offset).take(room));
-    lines.extend(result);
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// "2026-03-18T21:47:12.004Z" as local time on screen ("22:47" at UTC+1), or with
+/// "UTC" when the local offset is not known; the audit row keeps UTC.
+fn local_time(utc: &str, offset_minutes: Option<i32>) -> Option<String> {
+    let hours: i32 = utc.get(11..13)?.parse().ok()?;
+    let minutes: i32 = utc.get(14..16)?.parse().ok()?;
+    Some(match offset_minutes {
+        Some(offset) => {
+            let local = (hours * 60 + minutes + offset).rem_euclid(24 * 60);
+            format!("{:02}:{:02}", local / 60, local % 60)
+        }
+        None => format!("{hours:02}:{minutes:02} UTC"),
+    })
 }

@@ -32,6 +32,9 @@ pub fn run_with_printing(
     let (mut lock, guard) = take(workspace, operator);
     let mut app = start_app(workspace, language);
     app.color = colour_wanted();
+    app.utc_offset_minutes = time::UtcOffset::current_local_offset()
+        .ok()
+        .map(|o| i32::from(o.whole_hours()) * 60 + i32::from(o.minutes_past_hour()));
     app.printing = printing.clone();
     let mut terminal = ratatui::try_init()?;
     let result = event_loop(
@@ -304,15 +307,15 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
         Effect::RecordPhoneCheck {
             station,
             verified,
-            code,
-            sections,
+            quick,
+            expected,
             figures_sha256,
         } => {
             let result = crate::storage::phone::PhoneCheckResult {
                 station,
                 verified,
-                code: &code,
-                differing_sections: &sections,
+                quick: &quick,
+                expected: &expected,
                 figures_sha256: &figures_sha256,
             };
             match workspace

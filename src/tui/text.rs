@@ -923,33 +923,23 @@ pub fn phone_notice(language: Language, notice: &PhoneNotice) -> String {
         (PhoneNotice::GroupIncomplete(g), true) => {
             format!("group {g} needs four digits and a check digit")
         }
-        (PhoneNotice::Verified, false) => "de code klopt: telefonisch gecontroleerd.".into(),
-        (PhoneNotice::Verified, true) => "the code matches: verified by phone.".into(),
-        (PhoneNotice::Differs(1), false) => {
-            "de code klopt niet: 1 onderdeel opnieuw laten voorlezen.".into()
+        (PhoneNotice::QuickVerified, false) => {
+            "snelle uitslag klopt: typ nu de controlecode voor het proces-verbaal.".into()
         }
-        (PhoneNotice::Differs(n), false) => {
-            format!("de code klopt niet: {n} onderdelen opnieuw laten voorlezen.")
+        (PhoneNotice::QuickVerified, true) => {
+            "the quick report matches: now type the record code for the paper.".into()
         }
-        (PhoneNotice::Differs(1), true) => {
-            "the code does not match: have 1 section read again.".into()
+        (PhoneNotice::QuickDiffers, false) => {
+            "code snelle uitslag wijkt af: Enter en laat de cijfers opnieuw voorlezen.".into()
         }
-        (PhoneNotice::Differs(n), true) => {
-            format!("the code does not match: have {n} sections read again.")
+        (PhoneNotice::QuickDiffers, true) => {
+            "the quick-report code does not match: Enter, then have the figures read again.".into()
         }
-        (PhoneNotice::ReadSectionCodes, false) => {
-            "controlecode wijkt af: vraag nu de sectiecodes.".into()
+        (PhoneNotice::Stored, false) => {
+            "snelle uitslag klopt; controlecode bewaard als verwachte code van het pv.".into()
         }
-        (PhoneNotice::ReadSectionCodes, true) => {
-            "the record code differs: ask for the section codes now.".into()
-        }
-        (PhoneNotice::RecordCodeMisheard, false) => {
-            "alle sectiecodes kloppen: controlecode verkeerd verstaan, Enter en opnieuw.".into()
-        }
-        (PhoneNotice::RecordCodeMisheard, true) => {
-            "every section code matches, so the record code was misheard: Enter, then have it \
-             read again."
-                .into()
+        (PhoneNotice::Stored, true) => {
+            "quick report verified; record code stored as the record's expected code.".into()
         }
     }
 }
@@ -959,7 +949,12 @@ pub struct PhoneText {
     pub read_title: &'static str,
     pub quick_report: &'static str,
     pub record_code: &'static str,
-    pub section_codes: &'static str,
+    pub quick_code: &'static str,
+    pub for_paper: &'static str,
+    pub adds_up: &'static str,
+    pub does_not_add_up: &'static str,
+    pub small_difference: &'static str,
+    pub stored_hint: &'static str,
     pub read_hint: &'static str,
     pub keys_read: &'static str,
     pub overview_title: &'static str,
@@ -970,11 +965,6 @@ pub struct PhoneText {
     pub keys_code: &'static str,
     pub figures_hint: &'static str,
     pub code_hint: &'static str,
-    pub ticked: &'static str,
-    pub not_ticked: &'static str,
-    pub differs_heading: &'static str,
-    pub differs_hint: &'static str,
-    pub verified_hint: &'static str,
     pub help_read: &'static str,
     pub help_phone: &'static str,
 }
@@ -983,60 +973,62 @@ const PHONE_NL: PhoneText = PhoneText {
     read_title: "Voorlezen aan de gemeente",
     quick_report: "Snelle uitslag, in deze volgorde",
     record_code: "Controlecode",
-    section_codes: "Sectiecodes (als de gemeente vraagt)",
+    quick_code: "Code snelle uitslag",
+    for_paper: "Controlecode voor het proces-verbaal",
+    adds_up: "lijsten + F + G = D: sluit",
+    does_not_add_up: "lijsten + F + G tegen D: sluit niet",
+    small_difference: "lijsten + F + G tegen D: klein verschil",
+    stored_hint: "Enter: terug naar het overzicht.",
     read_hint: "Lees elk cijfer apart voor; een leeg vak is \"leeg\".",
     keys_read: "Pijltjes schuif  Esc terug  F1 hulp  q stop",
     overview_title: "Telefonische controle: stembureaus",
     figures_title: "Gehoorde cijfers",
     code_title: "Gehoorde code",
     keys_overview: "Pijltjes kies  Enter controleer  Esc terug  F1 hulp  q stop",
-    keys_figures: "Enter bevestig (leeg blijft leeg)  Spatie vinkje  PgDn code  Esc terug",
+    keys_figures: "Enter bevestig (leeg blijft leeg)  PgDn code  Esc terug",
     keys_code: "Typ 5 cijfers per groep  Backspace terug  PgUp cijfers  Esc terug",
-    figures_hint: "Typ wat u hoort. Een vak dat \"leeg\" is, laat u leeg; 0 typt u.",
+    figures_hint: "Snelle uitslag: typ wat u hoort. \"Leeg\" laat u leeg; 0 typt u.",
     code_hint: "Per groep vier cijfers en het controlecijfer; een fout wordt meteen geweigerd.",
-    ticked: "aangevinkt",
-    not_ticked: "niet aangevinkt",
-    differs_heading: "Deze onderdelen opnieuw laten voorlezen:",
-    differs_hint: "Enter: naar het eerste cijfer daarvan; verbeter en kom terug met PgDn.",
-    verified_hint: "Enter: terug naar het overzicht.",
-    help_read: "Lees eerst de snelle uitslag voor, dan de controlecode, groep voor groep, elk \
-cijfer apart, met de woorden op het scherm (\"één\", \"zeuven\"). Klopt de code bij de gemeente niet, lees dan de \
-sectiecodes voor: die zeggen welke cijfers opnieuw moeten.",
-    help_phone: "Kies het stembureau, typ de cijfers zoals ze worden voorgelezen (Enter na elk \
-cijfer; een leeg vak laat u leeg), dan met PgDn de code: per groep vier cijfers en het \
-controlecijfer. Een verkeerd verstane groep wordt meteen geweigerd. Klopt de code, dan is het \
-stembureau telefonisch gecontroleerd (met tijd, in het logboek). Klopt hij niet, typ dan de \
-sectiecodes: telraam zegt welke cijfers opnieuw moeten.",
+    help_read: "Lees eerst de snelle uitslag voor (elk lijsttotaal, F, G, D), dan de code van de \
+snelle uitslag, groep voor groep, elk cijfer apart, met de woorden op het scherm (\"één\", \"zeuven\"). \
+Lees daarna de controlecode voor het proces-verbaal voor: de gemeente bewaart die en vergelijkt er het \
+pv mee dat later binnenkomt.",
+    help_phone: "Kies het stembureau en typ de snelle uitslag zoals die wordt voorgelezen: elk \
+lijsttotaal, F, G en D (Enter na elk cijfer; een leeg vak laat u leeg). Onderaan ziet u meteen of \
+lijsten + F + G met D sluiten. Dan met PgDn de code van de snelle uitslag: per groep vier cijfers en \
+het controlecijfer; een verkeerd verstane groep wordt meteen geweigerd. Klopt de code, typ dan de \
+controlecode voor het proces-verbaal: die wordt bewaard (met tijd, in het logboek) en vergeleken met het \
+volledige pv zodra dat binnenkomt.",
 };
 
 const PHONE_EN: PhoneText = PhoneText {
     read_title: "Read aloud to the municipality",
     quick_report: "Quick report, in this order",
     record_code: "Record code",
-    section_codes: "Section codes (when asked)",
+    quick_code: "Quick-report code",
+    for_paper: "Record code for the paper",
+    adds_up: "lists + F + G = D: adds up",
+    does_not_add_up: "lists + F + G against D: does not add up",
+    small_difference: "lists + F + G against D: small difference",
+    stored_hint: "Enter: back to the overview.",
     read_hint: "Read every digit on its own; an empty box is \"empty\".",
     keys_read: "Arrows scroll  Esc back  F1 help  q quit",
     overview_title: "Phone check: polling stations",
     figures_title: "Figures heard",
     code_title: "Code heard",
     keys_overview: "Arrows choose  Enter check  Esc back  F1 help  q quit",
-    keys_figures: "Enter confirm (empty stays empty)  Space tick  PgDn code  Esc back",
+    keys_figures: "Enter confirm (empty stays empty)  PgDn code  Esc back",
     keys_code: "Type 5 digits per group  Backspace undo  PgUp figures  Esc back",
-    figures_hint: "Type what you hear. Leave a box read as \"empty\" empty; type 0 for zero.",
+    figures_hint: "Quick report: type what you hear. Leave \"empty\" empty; type 0 for zero.",
     code_hint: "Four digits and the check digit per group; a wrong group is refused at once.",
-    ticked: "ticked",
-    not_ticked: "not ticked",
-    differs_heading: "Ask for these sections again:",
-    differs_hint: "Enter: go to the first of their figures; correct them, then PgDn.",
-    verified_hint: "Enter: back to the overview.",
-    help_read: "Read the quick report first, then the record code, group by group, every \
-digit on its own in the words on the screen. When the municipality's code does not match, read the section codes: they \
-say which figures must be read again.",
-    help_phone: "Choose the station, type the figures as they are read (Enter after each; \
-leave an empty box empty), then PgDn for the code: four digits and the check digit per group. \
-A misheard group is refused at once. When the code matches, the station is verified by phone \
-(with the time, in the audit log). When it does not, type the section codes: telraam says \
-which figures to read again.",
+    help_read: "Read the quick report first (each list total, F, G, D), then the quick-report \
+code, group by group, every digit on its own in the words on the screen. Then read the record code \
+for the paper: the municipality stores it and compares the full record with it when that arrives.",
+    help_phone: "Choose the station and type the quick report as it is read: each list total, F, \
+G and D (Enter after each; leave an empty box empty). The bottom line shows at once whether the lists \
++ F + G add up to D. Then PgDn for the quick-report code: four digits and the check digit per group; \
+a misheard group is refused at once. When it matches, type the record code for the paper: it is \
+stored (with the time, in the audit log) and compared with the full record as soon as that arrives.",
 };
 
 /// The phone screens' words in a language.

@@ -1,9 +1,12 @@
-//! The canonical serialisation of a count record, version 1 (`telraam-code-1`).
+//! The canonical serialisation of a count record, version 2 (`telraam-code-2`).
 //!
 //! Every byte is specified in `docs/verification-code.md`: UTF-8 text, one
-//! `key=value` per line, each line ended by a single LF (0x0A). A header of four
-//! lines (format, election id, station, model) is followed by the sections in a
-//! fixed order, each opened by a `[section key]` line. An empty box is written as
+//! `key=value` per line, each line ended by a single LF (0x0A). A header (format,
+//! which code, election id, station, model and, for the record code, the form's
+//! generation) is followed by the sections in the order of the paper form (the form
+//! model, `crate::form`), each opened by a `[section key]` line. Only the boxes of the
+//! record's form generation are written. The quick-report text holds exactly the
+//! figures phoned on election night. An empty box is written as
 //! nothing after the `=`, so that empty and 0 stay different, as on paper.
 //!
 //! Which lists and candidates are written comes from the election definition, in
@@ -17,10 +20,11 @@
 //! is a figure read over the phone.
 
 use crate::election::Election;
+use crate::form::{Form, Section as FormSection, Target, section_of as form_section_of};
 use crate::record::{Count, CountRecord, Field, Mark};
 
 /// The first line of every serialisation: changing any rule below means a new version.
-pub const FORMAT_LINE: &str = "telraam-code-1";
+pub const FORMAT_LINE: &str = "telraam-code-2";
 
 /// One section of the serialisation: its key, its names and its `key=value` lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,135 +102,110 @@ fn mark_line(record: &CountRecord, mark: Mark) -> String {
     format!("{}={}", mark.key(), u8::from(record.mark(mark)))
 }
 
-/// The key of the section that holds a count box: where to read again when its code differs.
+/// The key of the section that holds a count box: where to read again when its code
+/// differs. The form model says which section each box is in.
 pub fn section_of(field: Field) -> String {
-    match field {
-        Field::PollCards | Field::ProxyCertificates | Field::VoterCards | Field::TotalAdmitted => {
-            "voters".into()
-        }
-        Field::ListTotal(_)
-        | Field::TotalOnLists
-        | Field::Blank
-        | Field::Invalid
-        | Field::TotalCast => "votes".into(),
-        Field::Candidate { list, .. } | Field::CandidateListTotal(list) => {
-            format!("candidates.{list}")
-        }
-        Field::MoreBallots
-        | Field::FewerBallots
-        | Field::TakenAway
-        | Field::TooFewIssued
-        | Field::TooManyIssued
-        | Field::OtherExplanation
-        | Field::NoExplanation
-        | Field::BallotsReceived
-        | Field::BallotsUnused
-        | Field::BallotsSpoiled => "differences".into(),
-    }
+    crate::form::section_of(crate::form::Target::Count(field)).key()
 }
 
 /// Every checkbox sits in the differences section.
 pub const MARK_SECTION: &str = "differences";
 
-/// Serialises `record` for the lists and candidates of `election`.
-pub fn serialise(election: &Election, record: &CountRecord) -> Canonical {
-    let header = format!(
-        "{FORMAT_LINE}\nelection={}\nstation={}\nmodel={}\n",
+/// The form a record is written on: the election's generation, the record's model.
+pub fn form_of(election: &Election, record: &CountRecord) -> Form {
+    Form {
+        generation: election.generation(),
+        method: record.counting_method,
+    }
+}
+
+fn header(election: &Election, record: &CountRecord, code: &str) -> String {
+    let mut text = format!(
+        "{FORMAT_LINE}\ncode={code}\nelection={}\nstation={}\nmodel={}\n",
         escape(&record.election_id),
         record.station,
         record.counting_method.model()
     );
+    if code == "record" {
+        text.push_str(&format!(
+            "form={}\n",
+            form_of(election, record).generation.key()
+        ));
+    }
+    text
+}
 
-    let mut lists: Vec<_> = election.lists.iter().collect();
-    lists.sort_by_key(|l| l.number);
+fn target_line(record: &CountRecord, target: Target) -> String {
+    match target {
+        Target::Count(field) => field_line(record, field),
+        Target::Mark(mark) => mark_line(record, mark),
+    }
+}
 
-    let voters = Section {
-        key: "voters".into(),
-        name_nl: "toegelaten kiezers (A t/m D)".into(),
-        name_en: "admitted voters (A to D)".into(),
-        lines: [
-            Field::PollCards,
-            Field::ProxyCertificates,
-            Field::VoterCards,
-            Field::TotalAdmitted,
-        ]
-        .into_iter()
-        .map(|f| field_line(record, f))
-        .collect(),
-    };
+fn names(section: FormSection) -> (String, String) {
+    match section {
+        FormSection::Voters => (
+            "toegelaten kiezers (A t/m D)".into(),
+            "admitted voters (A to D)".into(),
+        ),
+        FormSection::Votes => (
+            "stemmen per lijst en totalen (E t/m H)".into(),
+            "votes per list and totals (E to H)".into(),
+        ),
+        FormSection::Differences => (
+            "verschillen en verklaring (I t/m O, stembiljetten)".into(),
+            "differences and their explanation (I to O, ballot stock)".into(),
+        ),
+        FormSection::Candidates(list) => (
+            format!("kandidaatstemmen lijst {list}"),
+            format!("candidate votes list {list}"),
+        ),
+    }
+}
 
-    let mut vote_lines: Vec<String> = lists
-        .iter()
-        .map(|l| field_line(record, Field::ListTotal(l.number)))
-        .collect();
-    vote_lines.extend(
-        [
-            Field::TotalOnLists,
-            Field::Blank,
-            Field::Invalid,
-            Field::TotalCast,
-        ]
-        .into_iter()
-        .map(|f| field_line(record, f)),
-    );
-    let votes = Section {
-        key: "votes".into(),
-        name_nl: "stemmen per lijst en totalen (E t/m H)".into(),
-        name_en: "votes per list and totals (E to H)".into(),
-        lines: vote_lines,
-    };
-
-    let mut difference_lines: Vec<String> = [Mark::Equal, Mark::More, Mark::Fewer]
-        .into_iter()
-        .map(|m| mark_line(record, m))
-        .collect();
-    difference_lines.push(field_line(record, Field::MoreBallots));
-    difference_lines.push(field_line(record, Field::FewerBallots));
-    difference_lines.push(mark_line(record, Mark::ExplainedYes));
-    difference_lines.push(mark_line(record, Mark::ExplainedNo));
-    difference_lines.extend(
-        [
-            Field::TakenAway,
-            Field::TooFewIssued,
-            Field::TooManyIssued,
-            Field::OtherExplanation,
-            Field::NoExplanation,
-            Field::BallotsReceived,
-            Field::BallotsUnused,
-            Field::BallotsSpoiled,
-        ]
-        .into_iter()
-        .map(|f| field_line(record, f)),
-    );
-    let differences = Section {
-        key: "differences".into(),
-        name_nl: "verschillen en verklaring (I t/m O, stembiljetten)".into(),
-        name_en: "differences and their explanation (I to O, ballot stock)".into(),
-        lines: difference_lines,
-    };
-
-    let mut sections = vec![voters, votes, differences];
-    if record.counting_method.counts_candidates() {
-        for list in &lists {
-            let mut candidates: Vec<u32> = list.candidates.iter().map(|c| c.number).collect();
-            candidates.sort_unstable();
+/// Serialises every box of the record's form (its generation and model, from the
+/// form model) for the lists and candidates of `election`: the record text.
+pub fn serialise(election: &Election, record: &CountRecord) -> Canonical {
+    let header = header(election, record, "record");
+    let mut sections: Vec<Section> = Vec::new();
+    for target in form_of(election, record).boxes(election) {
+        let part = form_section_of(target);
+        let key = part.key();
+        if sections.last().map(|s| &s.key) != Some(&key) {
+            let (name_nl, name_en) = names(part);
             sections.push(Section {
-                key: format!("candidates.{}", list.number),
-                name_nl: format!("kandidaatstemmen lijst {}", list.number),
-                name_en: format!("candidate votes list {}", list.number),
-                lines: candidates
-                    .into_iter()
-                    .map(|candidate| Field::Candidate {
-                        list: list.number,
-                        candidate,
-                    })
-                    .chain([Field::CandidateListTotal(list.number)])
-                    .map(|field| field_line(record, field))
-                    .collect(),
+                key,
+                name_nl,
+                name_en,
+                lines: Vec::new(),
             });
+        }
+        if let Some(section) = sections.last_mut() {
+            section.lines.push(target_line(record, target));
         }
     }
     Canonical { header, sections }
+}
+
+/// The boxes of the quick report in the order they are phoned: E.1 … E.n (ascending
+/// list number), F, G, D. H is not phoned: it is E + F + G on the paper.
+pub fn quick_fields(election: &Election) -> Vec<Field> {
+    let mut lists: Vec<u32> = election.lists.iter().map(|l| l.number).collect();
+    lists.sort_unstable();
+    let mut fields: Vec<Field> = lists.into_iter().map(Field::ListTotal).collect();
+    fields.extend([Field::Blank, Field::Invalid, Field::TotalAdmitted]);
+    fields
+}
+
+/// The quick-report text: its header, then `[quick]` and one line per phoned figure.
+pub fn quick_text(election: &Election, record: &CountRecord) -> String {
+    let mut text = header(election, record, "quick");
+    text.push_str("[quick]\n");
+    for field in quick_fields(election) {
+        text.push_str(&field_line(record, field));
+        text.push('\n');
+    }
+    text
 }
 
 #[cfg(test)]
@@ -260,6 +239,8 @@ mod tests {
         let mut r = CountRecord::empty(&e, 1, EntryMode::Counting);
         r.election_id = "X\nstation=9".into();
         let text = serialise(&e, &r).text();
-        assert!(text.starts_with("telraam-code-1\nelection=X\\nstation=9\nstation=1\n"));
+        assert!(
+            text.starts_with("telraam-code-2\ncode=record\nelection=X\\nstation=9\nstation=1\n")
+        );
     }
 }

@@ -28,13 +28,18 @@ pub type Group = String;
 /// The number of groups in the record code: 16 digits, log2(10^16) ≈ 53.2 bits of the hash.
 pub const RECORD_GROUPS: usize = 4;
 
+/// The number of groups in the quick-report code: 12 digits, log2(10^12) ≈ 39.9 bits.
+pub const QUICK_GROUPS: usize = 3;
+
 /// Digits per group, without the check digit.
 pub const GROUP_DIGITS: usize = 4;
 
 /// The codes of one record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Codes {
-    /// The record code: at least four groups.
+    /// The quick-report code: three groups over the figures phoned on election night.
+    pub quick: Vec<Group>,
+    /// The record code: four groups over every box of the record's form.
     pub record: Vec<Group>,
     /// One group per section, in reading order: (section name in Dutch, in English, group).
     pub sections: Vec<SectionCode>,
@@ -66,6 +71,11 @@ impl Codes {
         self.record.join(" ")
     }
 
+    /// The quick-report code as written and typed.
+    pub fn quick_text(&self) -> String {
+        self.quick.join(" ")
+    }
+
     /// Every group in reading order: the record code, then each section code.
     pub fn all_groups(&self) -> Vec<Group> {
         let mut groups = self.record.clone();
@@ -74,7 +84,7 @@ impl Codes {
     }
 }
 
-/// The record code and section codes of `record`.
+/// The quick-report code, record code and section codes of `record`.
 pub fn codes(election: &Election, record: &CountRecord) -> Codes {
     let canonical = canonical::serialise(election, record);
     let record_digest = Sha256::digest(canonical.text().as_bytes());
@@ -91,7 +101,9 @@ pub fn codes(election: &Election, record: &CountRecord) -> Codes {
             }
         })
         .collect();
+    let quick_digest = Sha256::digest(canonical::quick_text(election, record).as_bytes());
     Codes {
+        quick: groups_from_digest(&quick_digest, QUICK_GROUPS),
         record: groups_from_digest(&record_digest, RECORD_GROUPS),
         sections,
     }

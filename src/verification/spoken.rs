@@ -67,34 +67,26 @@ impl QuickFigure {
 /// The figures of the quick report in the order they are read over the phone:
 /// every list total in list order, then blank (F), invalid (G) and admitted voters (D).
 pub fn quick_report(election: &Election, record: &CountRecord) -> Vec<QuickFigure> {
-    let mut lists: Vec<_> = election.lists.iter().collect();
-    lists.sort_by_key(|l| l.number);
-    let mut figures: Vec<QuickFigure> = lists
+    super::canonical::quick_fields(election)
         .into_iter()
-        .map(|l| QuickFigure {
-            field: Field::ListTotal(l.number),
-            label_nl: format!("E.{} {}", l.number, l.name),
-            label_en: format!("E.{} {}", l.number, l.name),
-            value: record.list_total(l.number),
+        .map(|field| {
+            let (label_nl, label_en) = match field {
+                Field::ListTotal(n) => {
+                    let name = election.list(n).map(|l| l.name.as_str()).unwrap_or("");
+                    (format!("E.{n} {name}"), format!("E.{n} {name}"))
+                }
+                Field::Blank => ("F blanco".into(), "F blank".into()),
+                Field::Invalid => ("G ongeldig".into(), "G invalid".into()),
+                _ => ("D toegelaten kiezers".into(), "D admitted voters".into()),
+            };
+            QuickFigure {
+                field,
+                label_nl,
+                label_en,
+                value: record.get(field),
+            }
         })
-        .collect();
-    for (field, nl, en) in [
-        (Field::Blank, "F blanco", "F blank"),
-        (Field::Invalid, "G ongeldig", "G invalid"),
-        (
-            Field::TotalAdmitted,
-            "D toegelaten kiezers",
-            "D admitted voters",
-        ),
-    ] {
-        figures.push(QuickFigure {
-            field,
-            label_nl: nl.into(),
-            label_en: en.into(),
-            value: record.get(field),
-        });
-    }
-    figures
+        .collect()
 }
 
 #[cfg(test)]

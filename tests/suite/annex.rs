@@ -308,7 +308,7 @@ fn the_command_writes_the_annex_and_survives_a_missing_printer() {
     );
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("not printed"), "{stderr}");
+    assert!(stderr.contains("niet afgedrukt"), "{stderr}");
     assert!(
         stderr.contains("bijlage.pdf"),
         "says where the PDF is: {stderr}"

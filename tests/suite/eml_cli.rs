@@ -94,7 +94,8 @@ fn juinen_imports_with_its_published_hashes_into_the_demo_election() {
 fn refused(args: &[&str], names_file: &str, says: &str) {
     let home = tempfile::tempdir().expect("temp dir");
     let out_file = home.path().join("election.toml");
-    let mut all = vec!["import-eml"];
+    // The messages are checked in English (`--lang en`; Dutch is the default).
+    let mut all = vec!["--lang", "en", "import-eml"];
     all.extend_from_slice(args);
     all.extend_from_slice(&["-o", s(&out_file)]);
     let out = telraam(home.path(), &all);
@@ -125,7 +126,7 @@ fn a_hash_that_does_not_match_is_refused_before_reading() {
             &wrong,
         ],
         "eml110a_verkiezingsdefinitie-juinen",
-        "klopt bij geen van de bestanden",
+        "matches none of the files",
     );
 }
 
@@ -141,7 +142,7 @@ fn a_hash_that_is_not_64_hex_digits_is_refused() {
             "fae2 12ff",
         ],
         "--hash",
-        "16 groepen van 4",
+        "16 groups of 4",
     );
 }
 
@@ -243,7 +244,7 @@ fn a_missing_file_is_refused() {
             &juinen_230b(),
         ],
         "/no/such/110a.xml",
-        "bestand niet gevonden",
+        "file not found",
     );
 }
 

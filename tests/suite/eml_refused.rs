@@ -53,6 +53,7 @@ fn line_of(path: &Path, needle: &str) -> usize {
 /// the message holds `file:line` and says `says`, no election file is written.
 fn election_refused(home: &Path, args: &[&str], at: &str, says: &str) -> String {
     let out_file = home.join("election.toml");
+    // The messages are checked in English (`--lang en`; Dutch is the default).
     let mut all = vec!["--lang", "en", "import-eml"];
     all.extend_from_slice(args);
     all.extend_from_slice(&["-o", s(&out_file)]);

@@ -24,6 +24,8 @@ mod eml_files;
 mod eml_refused;
 mod eml_roundtrip;
 mod fuzz_properties;
+mod hidden_answer;
+mod hidden_answer_e2e;
 mod phone_e2e;
 mod read_only;
 mod robustness;

@@ -224,7 +224,7 @@ fn a_whole_station_survives_sigkill_and_is_finalised() {
     tmux.wait_for_all(&["[F3 Kiezers]", "> D = A + B = 120 + 3"]);
     // Vaststellen with a warning open offers only what works and says how many.
     tmux.keys(&["F8"]);
-    let screen = tmux.wait_for("[F8 Vaststellen]");
+    let screen = tmux.wait_for_all(&["[F8 Vaststellen]", "Enter naar Controle"]);
     assert!(
         screen.contains("Nog niet vast te stellen") && screen.contains("Enter naar Controle"),
         "{screen}"
@@ -256,8 +256,9 @@ fn a_whole_station_survives_sigkill_and_is_finalised() {
 
     // Finalise: PgDn to Vaststellen, Enter, confirm with j.
     tmux.keys(&["PageDown"]);
-    let screen = tmux.wait_for("[F8 Vaststellen]");
-    assert!(screen.contains("Enter vaststellen"), "{screen}");
+    // Waiting for the footer too: a capture can fall between two lines of a redraw.
+    let screen = tmux.wait_for_all(&["[F8 Vaststellen]", " Enter vaststellen "]);
+    assert!(!screen.contains("Nog niet vast te stellen"), "{screen}");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Definitief vaststellen?");
     tmux.keys(&["j"]);

@@ -42,8 +42,13 @@ fn overview(language: Language) -> App {
     let mut app = App::new(election.clone(), language, &[], None);
     app.update(Msg::PhoneCheck);
     let statuses = [
-        (PhoneStatus::Verified, Some("2026-03-18T21:47:12.004Z")),
-        (PhoneStatus::Differs, Some("2026-03-18T21:52:40.611Z")),
+        (PhoneStatus::QuickVerified, Some("2026-03-18T21:47:12.004Z")),
+        (
+            PhoneStatus::RecordDiffers {
+                sections: vec!["candidates.3".into()],
+            },
+            Some("2026-03-18T21:52:40.611Z"),
+        ),
         (PhoneStatus::NotReceived, None),
     ];
     let overview = election
@@ -61,7 +66,7 @@ fn overview(language: Language) -> App {
     app
 }
 
-/// Station 1's figures typed with F heard as 8 instead of 3, then every group read.
+/// Station 1's quick report typed with F heard as 8 instead of 3, then its code.
 fn differs(language: Language) -> App {
     let mut app = overview(language);
     app.update(Msg::Confirm);
@@ -81,15 +86,11 @@ fn differs(language: Language) -> App {
                     app.update(Msg::Char(c));
                 }
             }
-            telraam::verification::PhoneItem::Mark(m) => {
-                if heard.mark(m) {
-                    app.update(Msg::Toggle);
-                }
-            }
+            telraam::verification::PhoneItem::Mark(_) => {}
         }
         app.update(Msg::Confirm);
     }
-    for group in codes(&app.election, &read).all_groups() {
+    for group in codes(&app.election, &read).quick {
         for c in group.chars() {
             app.update(Msg::Char(c));
         }
@@ -134,31 +135,140 @@ fn phone_screens_in_english_at_80x24() {
 }
 
 #[test]
-fn the_read_aloud_screen_shows_the_code_of_the_vector_and_its_words() {
+fn the_read_aloud_screen_shows_both_codes_of_the_vector_in_order_and_in_words() {
     let app = read_aloud(Language::Dutch);
     let screen = render(&app);
     let expected = include_str!("../data/vectors/juinen-station-1.codes.txt");
-    let record = expected
-        .lines()
-        .find_map(|l| l.strip_prefix("record "))
-        .expect("vector has a record code");
-    let first = record.split(' ').next().unwrap_or_default();
-    let wide: Vec<String> = first.chars().map(|c| c.to_string()).collect();
-    assert!(screen.contains(&wide.join(" ")), "{screen}");
+    let wide_first = |prefix: &str| -> String {
+        let code = expected
+            .lines()
+            .find_map(|l| l.strip_prefix(prefix))
+            .expect("vector has the code");
+        let first = code.split(' ').next().unwrap_or_default();
+        first
+            .chars()
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let quick = screen
+        .find(&wide_first("quick "))
+        .expect("quick code on screen");
+    let record = screen
+        .find(&wide_first("record "))
+        .expect("record code on screen");
+    assert!(
+        quick < record,
+        "the quick-report code comes first\n{screen}"
+    );
+    assert!(screen.contains("voor het proces-verbaal"), "{screen}");
+    assert!(screen.contains("E.1 Lijst Hekking"), "{screen}");
     assert!(screen.contains("streepje"), "{screen}");
+    assert!(!screen.contains("Sectiecodes"), "{screen}");
     let english = render(&read_aloud(Language::English));
     assert!(english.contains(" dash "), "{english}");
 }
 
 #[test]
-fn a_mismatch_names_only_the_section_that_differs() {
+fn a_misheard_figure_fails_the_quick_report_code() {
     let app = differs(Language::English);
     assert_eq!(app.screen, Screen::Phone(PhoneScreen::Code));
     let screen = render(&app);
-    let named: Vec<&str> = screen
-        .lines()
-        .filter_map(|l| l.trim_start_matches('"').trim().strip_prefix("- "))
-        .map(|s| s.trim_end_matches('"').trim())
+    assert!(
+        screen.contains("the quick-report code does not match"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Record code for the paper"), "{screen}");
+}
+
+#[test]
+fn the_quick_report_says_at_once_when_it_does_not_add_up() {
+    let mut app = overview(Language::Dutch);
+    app.update(Msg::Confirm);
+    let items = app.phone.items(&app);
+    // List 1 heard as 235, the rest 0, D 200: "sluit niet (+35)" before any code.
+    for (i, _) in items.iter().enumerate() {
+        let typed = match i {
+            0 => "235",
+            i if i + 1 == items.len() => "200",
+            _ => "0",
+        };
+        for c in typed.chars() {
+            app.update(Msg::Char(c));
+        }
+        app.update(Msg::Confirm);
+        if i + 2 == items.len() {
+            break;
+        }
+    }
+    app.update(Msg::Char('2'));
+    app.update(Msg::Char('0'));
+    app.update(Msg::Char('0'));
+    app.update(Msg::Prev);
+    let screen = render(&app);
+    assert!(screen.contains("sluit niet (+35)"), "{screen}");
+}
+
+/// Every key the receiver presses for a whole phone check of `read` (station 1), from
+/// the overview: Enter to open the station, the quick report's digits with one Enter
+/// per figure, then both codes' digits; checked to end with the record code stored.
+fn keys_for_a_phone_check(election: &Election, read: &CountRecord) -> usize {
+    let mut app = App::new(election.clone(), Language::Dutch, &[], None);
+    app.update(Msg::PhoneCheck);
+    app.update(Msg::PhoneOverview(vec![StationPhoneStatus {
+        station: read.station,
+        name: String::new(),
+        status: PhoneStatus::NotReceived,
+        at: None,
+    }]));
+    let mut keys = vec![Msg::Confirm];
+    for figure in telraam::verification::quick_report(election, read) {
+        if let Some(v) = figure.value {
+            keys.extend(v.to_string().chars().map(Msg::Char));
+        }
+        keys.push(Msg::Confirm);
+    }
+    let spoken = codes(election, read);
+    for group in spoken.quick.iter().chain(&spoken.record) {
+        keys.extend(group.chars().filter(char::is_ascii_digit).map(Msg::Char));
+    }
+    let count = keys.len();
+    for key in keys {
+        app.update(key);
+    }
+    let check = app.phone.check.as_ref().expect("a check in progress");
+    assert_eq!(check.expected_record_code(), Some(spoken.record.as_slice()));
+    count
+}
+
+/// The counts quoted in the README ("Keys for a phone check").
+#[test]
+fn keys_for_a_phone_check_of_the_demo_station_and_of_a_24_list_station() {
+    let election = Election::demo();
+    assert_eq!(keys_for_a_phone_check(&election, &finalised()), 61);
+
+    // 24 lists (1-23 and 26, as in a Tweede Kamer election), a station of 1,766 voters.
+    let mut big = Election::demo();
+    let template = big.lists[0].clone();
+    big.lists = (1..=23)
+        .chain([26])
+        .map(|n| {
+            let mut list = template.clone();
+            list.number = n;
+            list.name = format!("Lijst {n}");
+            list
+        })
         .collect();
-    assert_eq!(named, ["votes per list and totals (E to H)"], "{screen}");
+    big.counting_method = telraam::election::CountingMethod::CSO;
+    let totals = [
+        512, 301, 240, 198, 150, 97, 88, 61, 45, 40, 33, 20, 18, 12, 9, 7, 5, 4, 3, 2, 1, 1, 0, 0,
+    ];
+    let mut record = CountRecord::empty(&big, 1, telraam::record::EntryMode::Counting);
+    for (list, total) in big.lists.iter().zip(totals) {
+        record.set(Field::ListTotal(list.number), Some(total));
+    }
+    record.set(Field::Blank, Some(4));
+    record.set(Field::Invalid, Some(3));
+    record.set(Field::TotalAdmitted, Some(totals.iter().sum::<u64>() + 7));
+    assert_eq!(keys_for_a_phone_check(&big, &record), 112);
 }

@@ -3,13 +3,23 @@
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 use telraam::election::Election;
+use telraam::form::{Form, Generation, Target};
 use telraam::record::{CountRecord, EntryMode, Field, MAX_COUNT, Mark};
 use telraam::verification::canonical::{self, MARK_SECTION, section_of};
 use telraam::verification::compare::{CodeError, parse_group};
 use telraam::verification::{codes, damm};
 
-/// Every count box of a record of `election`: fixed letters, list totals, candidates.
+/// Every count box of the election's form: fixed letters, list totals, candidates.
 fn all_fields(election: &Election) -> Vec<Field> {
+    let form = Form::of(election);
+    every_field(election)
+        .into_iter()
+        .filter(|f| form.has(Target::Count(*f)))
+        .collect()
+}
+
+/// Every count box a record can hold, whichever the form's generation.
+fn every_field(election: &Election) -> Vec<Field> {
     let mut fields = Field::FIXED.to_vec();
     for list in &election.lists {
         fields.push(Field::ListTotal(list.number));
@@ -26,7 +36,7 @@ fn all_fields(election: &Election) -> Vec<Field> {
 
 fn filled_record(election: &Election, values: &[Option<u64>]) -> CountRecord {
     let mut record = CountRecord::empty(election, 1, EntryMode::Counting);
-    for (field, value) in all_fields(election).into_iter().zip(values.iter().cycle()) {
+    for (field, value) in every_field(election).into_iter().zip(values.iter().cycle()) {
         record.set(field, *value);
     }
     record
@@ -80,6 +90,50 @@ proptest! {
                 prop_assert_eq!(&x.group, &y.group, "section {} changed after {}", x.key, field);
             }
         }
+    }
+
+    #[test]
+    fn changing_a_quick_report_figure_changes_the_quick_report_code(
+        values in prop::collection::vec(count(), 1..40),
+        which in any::<prop::sample::Index>(),
+        new_value in count(),
+    ) {
+        let election = Election::demo();
+        let before = filled_record(&election, &values);
+        let quick = canonical::quick_fields(&election);
+        let field = quick[which.index(quick.len())];
+        prop_assume!(before.get(field) != new_value);
+        let mut after = before.clone();
+        prop_assert!(after.set(field, new_value));
+        let (a, b) = (codes(&election, &before), codes(&election, &after));
+        prop_assert_ne!(&a.quick, &b.quick, "quick-report code unchanged after {}", field);
+        prop_assert_ne!(&a.record, &b.record);
+    }
+
+    #[test]
+    fn a_figure_outside_the_quick_report_leaves_its_code_and_changes_the_record_code(
+        values in prop::collection::vec(count(), 1..40),
+        which in any::<prop::sample::Index>(),
+        new_value in count(),
+        before_2026 in any::<bool>(),
+    ) {
+        let mut election = Election::demo();
+        if before_2026 {
+            election.form = Some(Generation::Before2026);
+        }
+        let before = filled_record(&election, &values);
+        let quick = canonical::quick_fields(&election);
+        let outside: Vec<Field> = all_fields(&election)
+            .into_iter()
+            .filter(|f| !quick.contains(f))
+            .collect();
+        let field = outside[which.index(outside.len())];
+        prop_assume!(before.get(field) != new_value);
+        let mut after = before.clone();
+        prop_assert!(after.set(field, new_value));
+        let (a, b) = (codes(&election, &before), codes(&election, &after));
+        prop_assert_eq!(&a.quick, &b.quick, "quick-report code changed after {}", field);
+        prop_assert_ne!(&a.record, &b.record, "record code unchanged after {}", field);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The test vectors of docs/verification-code.md: for each station, the exact
 //! canonical serialisation and the codes, produced by an independent implementation
 //! of the spec (tests/data/vectors/reference.py). telraam must agree byte for byte.
+//! When python3 is installed, the reference implementation is also run afresh and
+//! must write the same files.
 
 use std::path::PathBuf;
 use telraam::election::Election;
@@ -28,6 +30,12 @@ fn check_vector(election_file: &str, name: &str) {
         "{name}: canonical serialisation"
     );
 
+    assert_eq!(
+        canonical::quick_text(&election, &record),
+        read(format!("{name}.quick.txt")),
+        "{name}: quick-report text"
+    );
+
     let expected = read(format!("{name}.codes.txt"));
     let value = |prefix: &str| -> Vec<String> {
         expected
@@ -37,6 +45,11 @@ fn check_vector(election_file: &str, name: &str) {
             .collect()
     };
     let c = codes(&election, &record);
+    assert_eq!(
+        vec![c.quick_text()],
+        value("quick "),
+        "{name}: quick-report code"
+    );
     assert_eq!(
         vec![c.record_text()],
         value("record "),
@@ -87,4 +100,41 @@ fn the_demo_vector_uses_the_demo_election() {
     )
     .unwrap();
     assert_eq!(Election::demo(), from_file);
+}
+
+/// Runs reference.py (written from the spec text) on every vector and compares its
+/// output with the committed files; skips with a message when python3 is missing.
+#[test]
+fn the_reference_implementation_still_writes_every_vector() {
+    let dir = vectors_dir();
+    let out = tempfile::tempdir().unwrap();
+    for (election, name) in [
+        ("juinen", "juinen-station-1"),
+        ("gr2022-west-maas-en-waal", "wmw2022-station-1"),
+        ("gr2022-west-maas-en-waal", "wmw2022-station-7"),
+        ("gr2022-west-maas-en-waal", "wmw2022-station-112"),
+        ("gaps-cso", "gaps-cso-station-40"),
+    ] {
+        let run = std::process::Command::new("python3")
+            .arg(dir.join("reference.py"))
+            .arg(dir.join(format!("{election}.election.toml")))
+            .arg(dir.join(format!("{name}.toml")))
+            .arg(out.path().join(name))
+            .status();
+        match run {
+            Ok(status) => assert!(status.success(), "reference.py failed on {name}"),
+            Err(e) => {
+                eprintln!("skipped: python3 not available ({e})");
+                return;
+            }
+        }
+        for suffix in ["canonical.txt", "quick.txt", "codes.txt"] {
+            let file = format!("{name}.{suffix}");
+            assert_eq!(
+                std::fs::read(out.path().join(&file)).unwrap(),
+                std::fs::read(dir.join(&file)).unwrap(),
+                "{file}"
+            );
+        }
+    }
 }

@@ -2,7 +2,8 @@
 //! and the Done screen.
 
 use super::*;
-use crate::form::words;
+use crate::form::{self, Target, words};
+use crate::record::Mark;
 
 pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area: Rect) {
     let (errors, _) = app.blockers();
@@ -144,40 +145,35 @@ fn form_rows(app: &App, record: &CountRecord, t: &Text) -> Vec<Line<'static>> {
 
     rows.push(heading(difference));
     let d = &record.differences;
-    let ticked: Vec<&str> = [
-        (d.boxes.equal, "D = H"),
-        (d.boxes.more, "H > D"),
-        (d.boxes.fewer, "H < D"),
-    ]
-    .into_iter()
-    .filter_map(|(on, words)| on.then_some(words))
-    .collect();
-    let ticked = if ticked.is_empty() {
-        t.no_box_ticked.to_string()
-    } else {
-        ticked.join(" + ")
-    };
-    rows.push(line(t.ticked.to_string(), ticked));
-    for f in [Field::MoreBallots, Field::FewerBallots] {
-        rows.push(figure(text::field_label(lang, f), record.get(f)));
-    }
-    let answer = match d.fully_explained.answer() {
-        Some(true) => t.yes,
-        Some(false) => t.no,
-        None => t.unanswered,
-    };
-    rows.push(line(t.fully_explained.to_string(), answer.to_string()));
-    let events = [
-        Field::TakenAway,
-        Field::TooFewIssued,
-        Field::TooManyIssued,
-        Field::OtherExplanation,
-        Field::NoExplanation,
-    ];
-    // As on the annex: K to O only when the record holds any of them.
-    if events.iter().any(|f| record.get(*f).is_some()) {
-        for f in events {
-            rows.push(figure(text::field_label(lang, f), record.get(f)));
+    // As on the annex: the boxes of section 3 the election's form has (`form::section_3`).
+    for target in form::section_3(&app.election, record) {
+        match target {
+            Target::Mark(Mark::Equal) => {
+                let ticked: Vec<&str> = [
+                    (d.boxes.equal, "D = H"),
+                    (d.boxes.more, "H > D"),
+                    (d.boxes.fewer, "H < D"),
+                ]
+                .into_iter()
+                .filter_map(|(on, words)| on.then_some(words))
+                .collect();
+                let ticked = if ticked.is_empty() {
+                    t.no_box_ticked.to_string()
+                } else {
+                    ticked.join(" + ")
+                };
+                rows.push(line(t.ticked.to_string(), ticked));
+            }
+            Target::Mark(Mark::ExplainedYes) => {
+                let answer = match d.fully_explained.answer() {
+                    Some(true) => t.yes,
+                    Some(false) => t.no,
+                    None => t.unanswered,
+                };
+                rows.push(line(t.fully_explained.to_string(), answer.to_string()));
+            }
+            Target::Mark(_) => {}
+            Target::Count(f) => rows.push(figure(text::field_label(lang, f), record.get(f))),
         }
     }
     let note = d.note.trim();

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""An independent implementation of docs/verification-code.md (telraam-code-1),
+"""An independent implementation of docs/verification-code.md (telraam-code-2),
 written from the spec alone, in Python (standard library only, 3.11+).
 
 It produced the expected files of the test vectors in this directory:
     python3 reference.py ELECTION.toml RESULT.toml NAME
-writes NAME.canonical.txt (the exact serialisation) and NAME.codes.txt.
+writes NAME.canonical.txt (the exact record text), NAME.quick.txt (the exact
+quick-report text) and NAME.codes.txt.
 The Rust test tests/verification_vectors.rs checks telraam against those files,
 so two implementations agree byte for byte.
 """
@@ -51,19 +52,62 @@ def box(key, ticked):
     return f"{key}={1 if ticked else 0}"
 
 
-def serialise(election, result):
-    header = (
-        "telraam-code-1\n"
+def generation(election):
+    if "form" in election:
+        return election["form"]
+    year = election.get("date", "")[:4]
+    return "before-2026" if year.isdigit() and int(year) < 2026 else "from-2026"
+
+
+def header(result, code, form=None):
+    text = (
+        "telraam-code-2\n"
+        f"code={code}\n"
         f"election={escape(result['election'])}\n"
         f"station={result['station']}\n"
         f"model={result['model']}\n"
     )
+    if form is not None:
+        text += f"form={form}\n"
+    return text
+
+
+def quick_text(election, result):
+    votes = result.get("votes", {})
+    lists_heard = votes.get("lists", {})
+    lists = sorted(l["number"] for l in election["lists"])
+    lines = [line(f"E.{n}", lists_heard.get(str(n))) for n in lists]
+    lines += [line("F", votes.get("F")), line("G", votes.get("G"))]
+    lines.append(line("D", result.get("voters", {}).get("D")))
+    return header(result, "quick") + "[quick]\n" + "".join(l + "\n" for l in lines)
+
+
+def serialise(election, result):
+    form = generation(election)
+    new = form == "from-2026"
+    head = header(result, "record", form)
     voters = result.get("voters", {})
     votes = result.get("votes", {})
     lists_heard = votes.get("lists", {})
     diff = result.get("differences", {})
     stock = result.get("stock", {})
     lists = sorted(election["lists"], key=lambda l: l["number"])
+    differences = []
+    if new:
+        differences += [
+            box("box.equal", diff.get("d_equals_h", False)),
+            box("box.more", diff.get("h_more_than_d", False)),
+            box("box.fewer", diff.get("h_less_than_d", False)),
+        ]
+    differences += [line("I", diff.get("I")), line("J", diff.get("J"))]
+    if new:
+        differences += [
+            box("explained.yes", diff.get("explained_yes", False)),
+            box("explained.no", diff.get("explained_no", False)),
+        ]
+    else:
+        differences += [line(k, diff.get(k)) for k in "KLMNO"]
+    differences += [line(f"stock.{k}", stock.get(k)) for k in ("received", "unused", "spoiled")]
     sections = [
         ("voters", [line(k, voters.get(k)) for k in "ABCD"]),
         (
@@ -71,20 +115,7 @@ def serialise(election, result):
             [line(f"E.{l['number']}", lists_heard.get(str(l["number"]))) for l in lists]
             + [line(k, votes.get(k)) for k in "EFGH"],
         ),
-        (
-            "differences",
-            [
-                box("box.equal", diff.get("d_equals_h", False)),
-                box("box.more", diff.get("h_more_than_d", False)),
-                box("box.fewer", diff.get("h_less_than_d", False)),
-                line("I", diff.get("I")),
-                line("J", diff.get("J")),
-                box("explained.yes", diff.get("explained_yes", False)),
-                box("explained.no", diff.get("explained_no", False)),
-            ]
-            + [line(k, diff.get(k)) for k in "KLMNO"]
-            + [line(f"stock.{k}", stock.get(k)) for k in ("received", "unused", "spoiled")],
-        ),
+        ("differences", differences),
     ]
     if result["model"] == "N 10-1":
         heard = result.get("candidates", {})
@@ -100,7 +131,7 @@ def serialise(election, result):
                 )
             )
     blocks = [(key, f"[{key}]\n" + "".join(l + "\n" for l in lines)) for key, lines in sections]
-    return header, blocks
+    return head, blocks
 
 
 def main():
@@ -111,7 +142,11 @@ def main():
     text = header + "".join(b for _, b in blocks)
     with open(f"{name}.canonical.txt", "w", encoding="utf-8", newline="") as f:
         f.write(text)
+    quick = quick_text(election, result)
+    with open(f"{name}.quick.txt", "w", encoding="utf-8", newline="") as f:
+        f.write(quick)
     out = [f"sha256 {hashlib.sha256(text.encode()).hexdigest()}"]
+    out.append("quick " + " ".join(groups(quick.encode(), 3)))
     out.append("record " + " ".join(groups(text.encode(), 4)))
     for key, block in blocks:
         out.append(f"section {key} {groups((header + block).encode(), 1)[0]}")
