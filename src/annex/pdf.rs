@@ -124,7 +124,16 @@ fn page_ops(
     bold: &FontId,
 ) -> Vec<Op> {
     let mut ops = Vec::with_capacity(page.items.len() * 3 + 8);
-    // Shapes first, then all text in one text section.
+    // The CONCEPT watermark first, so that what follows is drawn over it: a QR code
+    // under a grey watermark no longer scans. Then shapes, then all text in one
+    // text section.
+    for item in &page.items {
+        if let Item::Watermark(text) = item {
+            ops.push(Op::StartTextSection);
+            ops.extend(watermark_ops(text, fonts, regular, bold));
+            ops.push(Op::EndTextSection);
+        }
+    }
     ops.push(Op::SetFillColor { col: grey(0.0) });
     for item in &page.items {
         match item {
@@ -212,30 +221,32 @@ fn page_ops(
                     items: vec![TextItem::Text(text.clone())],
                 });
             }
-            Item::Watermark(text) => {
-                let size = 110.0;
-                ops.push(set_font(Style::Bold, size, regular, bold));
-                ops.push(Op::SetFillColor { col: grey(0.88) });
-                current = None;
-                // Centred on the page along the diagonal.
-                let angle = (PAGE_HEIGHT / PAGE_WIDTH).atan();
-                let width = fonts.width_mm(text, size, Style::Bold);
-                let cap = size / PT_PER_MM * 0.36;
-                let cx = PAGE_WIDTH / 2.0 - (width / 2.0) * angle.cos() + cap * angle.sin();
-                let cy = PAGE_HEIGHT / 2.0 - (width / 2.0) * angle.sin() - cap * angle.cos();
-                let (sin, cos) = angle.sin_cos();
-                ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Raw([cos, sin, -sin, cos, pt(cx).0, pt(cy).0]),
-                });
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(text.clone())],
-                });
-            }
-            Item::Line { .. } | Item::Rect { .. } | Item::Qr { .. } => {}
+            Item::Line { .. } | Item::Rect { .. } | Item::Qr { .. } | Item::Watermark(_) => {}
         }
     }
     ops.push(Op::EndTextSection);
     ops
+}
+
+/// "CONCEPT" in light grey along the page's diagonal, centred (inside a text section).
+fn watermark_ops(text: &str, fonts: &Fonts, regular: &FontId, bold: &FontId) -> Vec<Op> {
+    let size = 110.0;
+    let angle = (PAGE_HEIGHT / PAGE_WIDTH).atan();
+    let width = fonts.width_mm(text, size, Style::Bold);
+    let cap = size / PT_PER_MM * 0.36;
+    let cx = PAGE_WIDTH / 2.0 - (width / 2.0) * angle.cos() + cap * angle.sin();
+    let cy = PAGE_HEIGHT / 2.0 - (width / 2.0) * angle.sin() - cap * angle.cos();
+    let (sin, cos) = angle.sin_cos();
+    vec![
+        set_font(Style::Bold, size, regular, bold),
+        Op::SetFillColor { col: grey(0.88) },
+        Op::SetTextMatrix {
+            matrix: TextMatrix::Raw([cos, sin, -sin, cos, pt(cx).0, pt(cy).0]),
+        },
+        Op::ShowText {
+            items: vec![TextItem::Text(text.to_string())],
+        },
+    ]
 }
 
 fn set_font(style: Style, size: f32, regular: &FontId, bold: &FontId) -> Op {
@@ -246,5 +257,45 @@ fn set_font(style: Style, size: f32, regular: &FontId, bold: &FontId) -> Op {
     Op::SetFont {
         font: PdfFontHandle::External(id.clone()),
         size: Pt(size),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A draft's annex: the grey CONCEPT watermark must lie under the QR codes, or
+    /// the codes it crosses no longer scan (found on a Tweede Kamer draft: 5 of 14).
+    #[test]
+    fn the_concept_watermark_is_drawn_before_the_qr_codes_so_it_never_covers_them() {
+        let fonts = Fonts::get().expect("embedded fonts");
+        let mut doc = PdfDocument::new("test");
+        let regular = doc.add_font(&fonts.regular);
+        let bold = doc.add_font(&fonts.bold);
+        let page = Page {
+            items: vec![
+                Item::Watermark("CONCEPT".to_string()),
+                Item::Qr {
+                    x: 20.0,
+                    y: 40.0,
+                    size: 50.0,
+                    width: 21,
+                    modules: vec![true; 21 * 21],
+                },
+            ],
+        };
+        let ops = page_ops(&mut doc, &page, fonts, &regular, &bold);
+        let watermark = ops
+            .iter()
+            .position(|op| matches!(op, Op::ShowText { items } if items.iter().any(|i| matches!(i, TextItem::Text(t) if t == "CONCEPT"))))
+            .expect("the watermark is drawn");
+        let qr = ops
+            .iter()
+            .position(|op| matches!(op, Op::UseXobject { .. }))
+            .expect("the QR code is drawn");
+        assert!(
+            watermark < qr,
+            "watermark at op {watermark}, QR code at op {qr}"
+        );
     }
 }
