@@ -49,21 +49,28 @@ pub fn encode(bits: Bits, level: EcLevel) -> Result<(usize, Vec<bool>), String> 
 
 /// The total penalty of a masked code (lower is better).
 pub fn penalty(modules: &[bool], width: usize) -> u32 {
-    let at = |x: usize, y: usize| modules[y * width + x];
     let mut score = 0;
-    for horizontal in [true, false] {
-        for i in 0..width {
-            let line: Vec<bool> = (0..width)
-                .map(|j| if horizontal { at(j, i) } else { at(i, j) })
-                .collect();
-            score += runs_penalty(&line) + finder_penalty(&line);
+    // N1 and N3 along every row, then along every column (rows of the transposed code).
+    let mut transposed = vec![false; modules.len()];
+    for (y, row) in modules.chunks_exact(width.max(1)).enumerate() {
+        score += runs_penalty(row) + finder_penalty(row);
+        for (x, dark) in row.iter().enumerate() {
+            transposed[x * width + y] = *dark;
         }
     }
+    for column in transposed.chunks_exact(width.max(1)) {
+        score += runs_penalty(column) + finder_penalty(column);
+    }
     // N2: every 2×2 block of one colour.
-    for y in 0..width.saturating_sub(1) {
+    for pair in modules
+        .chunks_exact(width.max(1))
+        .collect::<Vec<_>>()
+        .windows(2)
+    {
+        let (upper, lower) = (pair[0], pair[1]);
         for x in 0..width.saturating_sub(1) {
-            let c = at(x, y);
-            if at(x + 1, y) == c && at(x, y + 1) == c && at(x + 1, y + 1) == c {
+            let c = upper[x];
+            if upper[x + 1] == c && lower[x] == c && lower[x + 1] == c {
                 score += 3;
             }
         }
@@ -95,19 +102,22 @@ fn runs_penalty(line: &[bool]) -> u32 {
 /// N3: the finder-like 1:1:3:1:1 pattern with four light modules before or after it
 /// (outside the code counts as light) scores 40.
 fn finder_penalty(line: &[bool]) -> u32 {
-    const PATTERN: [bool; 7] = [true, false, true, true, true, false, true];
-    let light = |k: isize| k < 0 || k as usize >= line.len() || !line[k as usize];
+    // A sliding window of 15 modules, from four before a possible pattern start to
+    // four after its end, the earliest in bit 14: the pattern sits in bits 10..4,
+    // the light modules before it in bits 14..11, those after it in bits 3..0.
+    const PATTERN: u32 = 0b101_1101 << 4;
+    const PATTERN_MASK: u32 = 0b111_1111 << 4;
+    const BEFORE: u32 = 0b1111 << 11;
+    const AFTER: u32 = 0b1111;
+    let dark = |k: usize| u32::from(line.get(k).copied().unwrap_or(false));
+    // Positions 0..=10 for the first start (the four before it lie outside: light).
+    let mut window = (0..11).fold(0, |w, k| (w << 1) | dark(k));
     let mut score = 0;
     for start in 0..line.len().saturating_sub(6) {
-        if line[start..start + 7] != PATTERN {
-            continue;
-        }
-        let s = start as isize;
-        let before = (s - 4..s).all(light);
-        let after = (s + 7..s + 11).all(light);
-        if before || after {
+        if window & PATTERN_MASK == PATTERN && (window & BEFORE == 0 || window & AFTER == 0) {
             score += 40;
         }
+        window = ((window << 1) | dark(start + 11)) & 0x7FFF;
     }
     score
 }
