@@ -3,14 +3,17 @@
 //! `ReportingUnitVotes` per station. Valid against the EML_NL v1.2.2 schema
 //! `510-count-kiesraad-strict.xsd`.
 //!
-//! A 510b has no way to say "empty": an empty box is written as 0. A 2027-form
-//! record without the explanation counts K..O leaves them out (they are optional).
+//! A 510b has no way to say "empty": an empty box is written as 0. Every station
+//! carries the explanation counts K..O, as the Kiesraad's files of both form
+//! generations do (0 on the form from 2026, which has no such boxes): the Kiesraad's
+//! converter eml2csv reads a station without them into a shorter row than the OSV
+//! 4-3 CSV has.
 
 use super::counts::UNCOUNTED;
 use super::xml::EmlError;
 use crate::aggregate::{Totals, aggregate};
 use crate::election::{Category, Contest, Election};
-use crate::record::{Count, CountRecord};
+use crate::record::CountRecord;
 use quick_xml::escape::escape;
 use std::fmt::Write as _;
 
@@ -22,12 +25,10 @@ const NAMESPACES: &str = concat!(
     "xmlns:xnl=\"urn:oasis:names:tc:ciq:xsdschema:xNL:2.0\""
 );
 
-/// The figures of one block in the order a 510b writes them. `None` leaves an
-/// optional `UncountedVotes` out.
+/// The figures of one block (the municipality or one station) in the order a 510b
+/// writes them.
 struct Block<'a> {
     totals: &'a Totals,
-    /// Which of K..O to write (all for totals; a record's present ones).
-    explanations: [bool; 11],
 }
 
 fn write_block(out: &mut String, election: &Election, block: &Block<'_>) {
@@ -59,10 +60,7 @@ fn write_block(out: &mut String, election: &Election, block: &Block<'_>) {
         "<Cast>{}</Cast><TotalCounted>{}</TotalCounted><RejectedVotes ReasonCode=\"ongeldig\">{}</RejectedVotes><RejectedVotes ReasonCode=\"blanco\">{}</RejectedVotes>",
         t.eligible_voters, t.total_on_lists, t.invalid, t.blank
     );
-    for (i, (code, letter)) in UNCOUNTED.iter().enumerate() {
-        if !block.explanations[i] {
-            continue;
-        }
+    for (code, letter) in UNCOUNTED.iter() {
         let value = match letter {
             'A' => t.poll_cards,
             'B' => t.proxy_certificates,
@@ -81,24 +79,6 @@ fn write_block(out: &mut String, election: &Election, block: &Block<'_>) {
             "<UncountedVotes ReasonCode=\"{code}\">{value}</UncountedVotes>"
         );
     }
-}
-
-/// Which `UncountedVotes` a record writes: A..D, I, J always; K..O when filled in.
-fn present(record: &CountRecord) -> [bool; 11] {
-    let d = &record.differences;
-    let filled = |c: Count| c.is_some();
-    let mut out = [true; 11];
-    for (i, (_, letter)) in UNCOUNTED.iter().enumerate() {
-        out[i] = match letter {
-            'K' => filled(d.taken_away),
-            'L' => filled(d.too_few_issued),
-            'M' => filled(d.too_many_issued),
-            'N' => filled(d.other_explanation),
-            'O' => filled(d.no_explanation),
-            _ => true,
-        };
-    }
-    out
 }
 
 /// The contest a 510b names: the election's own; for a municipal election without
@@ -242,14 +222,7 @@ pub fn write_with(
         }
     }
     out.push_str("<TotalVotes>");
-    write_block(
-        &mut out,
-        election,
-        &Block {
-            totals: &totals,
-            explanations: [true; 11],
-        },
-    );
+    write_block(&mut out, election, &Block { totals: &totals });
     out.push_str("</TotalVotes>");
     for record in &records {
         let station = election.station(record.station);
@@ -266,14 +239,7 @@ pub fn write_with(
             escape(label.trim())
         );
         let figures = Totals::of_record(election, record);
-        write_block(
-            &mut out,
-            election,
-            &Block {
-                totals: &figures,
-                explanations: present(record),
-            },
-        );
+        write_block(&mut out, election, &Block { totals: &figures });
         out.push_str("</ReportingUnitVotes>");
     }
     out.push_str("</Contest></Contests></Election></Count></EML>\n");

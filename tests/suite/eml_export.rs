@@ -298,3 +298,54 @@ fn a_municipal_figure_no_station_has_is_no_difference_and_both_exports_carry_it(
         assert!(theirs == csv, "export-csv differs from eml2csv of the file");
     }
 }
+
+/// The form from 2026 has no boxes K..O, but the Kiesraad's 510b carries them for
+/// every station (as 0): without them eml2csv reads a station into a shorter row
+/// than the OSV 4-3 CSV has. The demo election (Juinen) uses that form.
+#[test]
+fn a_count_on_the_2026_form_exports_k_to_o_as_zero_so_eml2csv_reads_it_as_export_csv() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let ws = home.path().join("ws");
+    let samples = format!("{}/samples/juinen", env!("CARGO_MANIFEST_DIR"));
+    ok(&telraam(
+        home.path(),
+        &[
+            "--data",
+            s(&ws),
+            "init",
+            "--election",
+            &format!("{samples}/election.toml"),
+        ],
+    ));
+    ok(&telraam(
+        home.path(),
+        &[
+            "--data",
+            s(&ws),
+            "import",
+            &format!("{samples}/station-1.toml"),
+        ],
+    ));
+    let (xml, csv) = exports(home.path(), &ws, "juinen");
+    let written = std::fs::read_to_string(&xml).expect("510b");
+    let station = &written[written.find("<ReportingUnitVotes>").expect("a station")..];
+    for reason in [
+        "meegenomen stembiljetten",
+        "geen verklaring",
+        "andere verklaring",
+    ] {
+        assert!(
+            station.contains(&format!("<UncountedVotes ReasonCode=\"{reason}\">0<")),
+            "the station carries {reason} as 0"
+        );
+    }
+    let candidates = data("juinen/eml230b_kandidatenlijsten-juinen.eml.xml");
+    if let Some(theirs) = eml2csv(home.path(), &xml, &candidates) {
+        assert!(
+            theirs == csv,
+            "eml2csv reads our 510b differently:\n{}\n---\n{}",
+            String::from_utf8_lossy(&theirs),
+            String::from_utf8_lossy(&csv)
+        );
+    }
+}

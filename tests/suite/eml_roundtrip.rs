@@ -26,7 +26,8 @@ fn lists_of(election: &Election) -> CandidateLists {
 
 /// A record as a 510b can express it: every box of the election's form filled, H =
 /// E + F + G, no C in a municipal election; on the form from 2026 the D/H box the one I
-/// and J point to, before 2026 K–O when the seed says so.
+/// and J point to, before 2026 K–O (a 510b carries them for every station: an empty
+/// K–O box is written as 0, like every other empty box).
 fn record(election: &Election, station: u32, seed: &[u64]) -> CountRecord {
     let mut r = CountRecord::empty(election, station, EntryMode::Transcription);
     let mut next = seed.iter().copied().cycle();
@@ -59,7 +60,7 @@ fn record(election: &Election, station: u32, seed: &[u64]) -> CountRecord {
         d.boxes.more = d.more_ballots != Some(0);
         d.boxes.fewer = d.fewer_ballots != Some(0);
         d.boxes.equal = !d.boxes.more && !d.boxes.fewer;
-    } else if take() % 2 == 0 {
+    } else {
         d.taken_away = Some(take());
         d.too_few_issued = Some(take());
         d.too_many_issued = Some(take());
