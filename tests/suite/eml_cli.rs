@@ -4,33 +4,13 @@
 
 use crate::support::cli;
 
+use crate::support::eml::{
+    data, juinen_110a, juinen_110b, juinen_230b, s, stderr, wmw_230b, wmw_510b, wmw_csv,
+};
 use cli::telraam;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use telraam::election::Election;
-
-fn data(path: &str) -> String {
-    format!("{}/tests/data/eml/{path}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn juinen_110a() -> String {
-    data("juinen/eml110a_verkiezingsdefinitie-juinen.eml.xml")
-}
-fn juinen_110b() -> String {
-    data("juinen/eml110b_stembureaulijst-juinen.eml.xml")
-}
-fn juinen_230b() -> String {
-    data("juinen/eml230b_kandidatenlijsten-juinen.eml.xml")
-}
-fn wmw_510b() -> String {
-    data("gr2022-west-maas-en-waal/Telling_GR2022_WestMaasenWaal.eml.xml")
-}
-fn wmw_230b() -> String {
-    data("gr2022-west-maas-en-waal/Kandidatenlijsten_GR2022_WestMaasenWaal.eml.xml")
-}
-fn wmw_csv() -> String {
-    data("gr2022-west-maas-en-waal/osv4-3_telling_gr2022_westmaasenwaal.csv")
-}
 
 /// The hashes the Kiesraad published for Juinen's 110a and 230b.
 fn published_hashes() -> (String, String) {
@@ -41,14 +21,6 @@ fn published_hashes() -> (String, String) {
         .filter(|l| !l.is_empty() && !l.contains("eml_hash"))
         .collect();
     (lines[0].to_string(), lines[1].to_string())
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("utf-8 path")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 fn stdout(out: &Output) -> String {

@@ -3,37 +3,8 @@
 //! written as `geen` for a category whose 230b names a kieskring.
 
 use crate::support::cli::telraam;
-use std::path::Path;
-use std::process::Output;
+use crate::support::eml::{data, ok, s, tk_110a, tk_230b, tk_510b};
 use telraam::election::Contest;
-
-fn data(path: &str) -> String {
-    format!("{}/tests/data/eml/{path}", env!("CARGO_MANIFEST_DIR"))
-}
-fn tk_110a() -> String {
-    data("tk-like-kieskring-6/Verkiezingsdefinitie_TK2025_fictief.eml.xml")
-}
-fn tk_230b() -> String {
-    data("tk-like-kieskring-6/Kandidatenlijsten_TK2025_Nijmegen_fictief.eml.xml")
-}
-fn tk_510b() -> String {
-    data("tk-like-kieskring-6/Telling_TK2025_gemeente_Nijmegen_fictief.eml.xml")
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("utf-8 path")
-}
-
-fn ok(out: &Output) -> String {
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{text}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    text
-}
 
 #[test]
 fn tk_election_from_110a_and_230b_takes_the_kieskring_of_the_230b() {

@@ -5,45 +5,12 @@
 //! no sum of stations (issue 15, defect 10) travel through both exports.
 
 use crate::support::cli::telraam;
+use crate::support::eml::{data, ok, s, tk_230b, tk_510b, wmw_230b, wmw_510b, wmw_csv};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use telraam::aggregate::aggregate;
 use telraam::election::Contest;
 use telraam::storage::Workspace;
-
-fn data(path: &str) -> String {
-    format!("{}/tests/data/eml/{path}", env!("CARGO_MANIFEST_DIR"))
-}
-fn wmw_510b() -> String {
-    data("gr2022-west-maas-en-waal/Telling_GR2022_WestMaasenWaal.eml.xml")
-}
-fn wmw_230b() -> String {
-    data("gr2022-west-maas-en-waal/Kandidatenlijsten_GR2022_WestMaasenWaal.eml.xml")
-}
-fn wmw_csv() -> String {
-    data("gr2022-west-maas-en-waal/osv4-3_telling_gr2022_westmaasenwaal.csv")
-}
-fn tk_230b() -> String {
-    data("tk-like-kieskring-6/Kandidatenlijsten_TK2025_Nijmegen_fictief.eml.xml")
-}
-fn tk_510b() -> String {
-    data("tk-like-kieskring-6/Telling_TK2025_gemeente_Nijmegen_fictief.eml.xml")
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("utf-8 path")
-}
-
-fn ok(out: &Output) -> String {
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{text}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    text
-}
 
 /// Imports `counts` with `candidates` into the workspace `ws`.
 fn import(home: &Path, ws: &Path, counts: &str, candidates: &str) {

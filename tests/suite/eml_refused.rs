@@ -3,35 +3,8 @@
 //! written: no election file, no workspace.
 
 use crate::support::cli::telraam;
+use crate::support::eml::{juinen_110a, juinen_110b, juinen_230b, s, stderr, wmw_230b, wmw_510b};
 use std::path::{Path, PathBuf};
-use std::process::Output;
-
-fn data(path: &str) -> String {
-    format!("{}/tests/data/eml/{path}", env!("CARGO_MANIFEST_DIR"))
-}
-fn juinen_110a() -> String {
-    data("juinen/eml110a_verkiezingsdefinitie-juinen.eml.xml")
-}
-fn juinen_110b() -> String {
-    data("juinen/eml110b_stembureaulijst-juinen.eml.xml")
-}
-fn juinen_230b() -> String {
-    data("juinen/eml230b_kandidatenlijsten-juinen.eml.xml")
-}
-fn wmw_510b() -> String {
-    data("gr2022-west-maas-en-waal/Telling_GR2022_WestMaasenWaal.eml.xml")
-}
-fn wmw_230b() -> String {
-    data("gr2022-west-maas-en-waal/Kandidatenlijsten_GR2022_WestMaasenWaal.eml.xml")
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("utf-8 path")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 /// `original` with `from` replaced once by `to`, written as `name` in `dir`.
 fn changed(dir: &Path, original: &str, name: &str, from: &str, to: &str) -> PathBuf {

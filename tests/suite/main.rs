@@ -6,6 +6,7 @@ mod fixtures {
 }
 mod support {
     pub mod cli;
+    pub mod eml;
     pub mod tmux;
 }
 

@@ -1,0 +1,65 @@
+//! The real EML files of `tests/data/eml/` and small helpers shared by the EML tests
+//! (`eml_cli`, `eml_refused`, `eml_contest`, `eml_export`).
+
+use std::path::Path;
+use std::process::Output;
+
+/// A file under `tests/data/eml/`.
+pub fn data(path: &str) -> String {
+    format!("{}/tests/data/eml/{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The fictional test election Juinen, as the Kiesraad publishes it.
+pub fn juinen_110a() -> String {
+    data("juinen/eml110a_verkiezingsdefinitie-juinen.eml.xml")
+}
+pub fn juinen_110b() -> String {
+    data("juinen/eml110b_stembureaulijst-juinen.eml.xml")
+}
+pub fn juinen_230b() -> String {
+    data("juinen/eml230b_kandidatenlijsten-juinen.eml.xml")
+}
+
+/// The real count of the 2022 municipal election of West Maas en Waal.
+pub fn wmw_510b() -> String {
+    data("gr2022-west-maas-en-waal/Telling_GR2022_WestMaasenWaal.eml.xml")
+}
+pub fn wmw_230b() -> String {
+    data("gr2022-west-maas-en-waal/Kandidatenlijsten_GR2022_WestMaasenWaal.eml.xml")
+}
+/// The official OSV 4-3 CSV of that count.
+pub fn wmw_csv() -> String {
+    data("gr2022-west-maas-en-waal/osv4-3_telling_gr2022_westmaasenwaal.csv")
+}
+
+/// The TK-like set of electoral district 6 (see its `make.py`).
+pub fn tk_110a() -> String {
+    data("tk-like-kieskring-6/Verkiezingsdefinitie_TK2025_fictief.eml.xml")
+}
+pub fn tk_230b() -> String {
+    data("tk-like-kieskring-6/Kandidatenlijsten_TK2025_Nijmegen_fictief.eml.xml")
+}
+pub fn tk_510b() -> String {
+    data("tk-like-kieskring-6/Telling_TK2025_gemeente_Nijmegen_fictief.eml.xml")
+}
+
+/// A path as a command-line argument.
+pub fn s(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The standard output of a command that must succeed (else fails, showing both outputs).
+pub fn ok(out: &Output) -> String {
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    text
+}
