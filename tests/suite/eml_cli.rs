@@ -5,7 +5,8 @@
 use crate::support::cli;
 
 use crate::support::eml::{
-    data, juinen_110a, juinen_110b, juinen_230b, s, stderr, wmw_230b, wmw_510b, wmw_csv,
+    data, import_counts, juinen_110a, juinen_110b, juinen_230b, s, stderr, wmw_230b, wmw_510b,
+    wmw_csv,
 };
 use cli::telraam;
 use std::path::{Path, PathBuf};
@@ -223,18 +224,7 @@ fn a_missing_file_is_refused() {
 /// A workspace with West Maas en Waal 2022 imported from its 510b.
 fn wmw_workspace(home: &Path) -> PathBuf {
     let ws = home.join("ws");
-    let out = telraam(
-        home,
-        &[
-            "--data",
-            s(&ws),
-            "import-eml",
-            "--counts",
-            &wmw_510b(),
-            "--candidates",
-            &wmw_230b(),
-        ],
-    );
+    let out = import_counts(home, &ws, &wmw_510b(), &wmw_230b(), None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).contains("21"), "{}", stdout(&out));
     ws
@@ -281,18 +271,7 @@ fn aggregate_names_every_figure_that_differs_from_the_510b() {
     let file = home.path().join("changed-510b.xml");
     std::fs::write(&file, changed).expect("write");
     let ws = home.path().join("ws");
-    let out = telraam(
-        home.path(),
-        &[
-            "--data",
-            s(&ws),
-            "import-eml",
-            "--counts",
-            s(&file),
-            "--candidates",
-            &wmw_230b(),
-        ],
-    );
+    let out = import_counts(home.path(), &ws, s(&file), &wmw_230b(), None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let out = telraam(
         home.path(),
@@ -344,18 +323,7 @@ fn export_eml_reimports_to_the_same_figures_and_prints_its_fingerprint() {
     );
     // Import the exported file into a second workspace: the same records and totals.
     let ws2 = home.path().join("ws2");
-    let out = telraam(
-        home.path(),
-        &[
-            "--data",
-            s(&ws2),
-            "import-eml",
-            "--counts",
-            s(&xml),
-            "--candidates",
-            &wmw_230b(),
-        ],
-    );
+    let out = import_counts(home.path(), &ws2, s(&xml), &wmw_230b(), None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let first = telraam::storage::Workspace::open(&ws).expect("ws");
     let second = telraam::storage::Workspace::open(&ws2).expect("ws2");
@@ -406,18 +374,7 @@ fn exported_510b_validates_against_the_kiesraad_schema() {
 fn a_510b_for_another_election_than_its_230b_writes_no_workspace() {
     let home = tempfile::tempdir().expect("temp dir");
     let ws = home.path().join("ws");
-    let out = telraam(
-        home.path(),
-        &[
-            "--data",
-            s(&ws),
-            "import-eml",
-            "--counts",
-            &wmw_510b(),
-            "--candidates",
-            &juinen_230b(),
-        ],
-    );
+    let out = import_counts(home.path(), &ws, &wmw_510b(), &juinen_230b(), None);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("Telling_GR2022_WestMaasenWaal"),
@@ -442,18 +399,7 @@ fn a_510b_with_a_vote_count_that_is_not_a_number_is_refused() {
     )
     .expect("write");
     let ws = home.path().join("ws");
-    let out = telraam(
-        home.path(),
-        &[
-            "--data",
-            s(&ws),
-            "import-eml",
-            "--counts",
-            s(&file),
-            "--candidates",
-            &wmw_230b(),
-        ],
-    );
+    let out = import_counts(home.path(), &ws, s(&file), &wmw_230b(), None);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(
@@ -497,18 +443,7 @@ fn a_510b_goes_into_a_workspace_set_up_earlier_for_the_same_election() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 
-    let out = telraam(
-        home.path(),
-        &[
-            "--data",
-            s(&ws),
-            "import-eml",
-            "--counts",
-            &wmw_510b(),
-            "--candidates",
-            &wmw_230b(),
-        ],
-    );
+    let out = import_counts(home.path(), &ws, &wmw_510b(), &wmw_230b(), None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let workspace = telraam::storage::Workspace::open(&ws).expect("ws");
     assert_eq!(

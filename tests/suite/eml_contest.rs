@@ -3,7 +3,7 @@
 //! written as `geen` for a category whose 230b names a kieskring.
 
 use crate::support::cli::telraam;
-use crate::support::eml::{data, ok, s, tk_110a, tk_230b, tk_510b};
+use crate::support::eml::{data, import_counts, ok, s, tk_110a, tk_230b, tk_510b};
 use telraam::election::Contest;
 
 #[test]
@@ -50,20 +50,7 @@ fn a_510b_for_another_kieskring_than_its_230b_is_refused() {
     )
     .expect("write");
     let ws = home.path().join("ws");
-    let out = telraam(
-        home.path(),
-        &[
-            "--lang",
-            "en",
-            "--data",
-            s(&ws),
-            "import-eml",
-            "--counts",
-            s(&file),
-            "--candidates",
-            &tk_230b(),
-        ],
-    );
+    let out = import_counts(home.path(), &ws, s(&file), &tk_230b(), Some("en"));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(

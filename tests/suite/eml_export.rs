@@ -5,7 +5,9 @@
 //! no sum of stations (issue 15, defect 10) travel through both exports.
 
 use crate::support::cli::telraam;
-use crate::support::eml::{data, ok, s, tk_230b, tk_510b, wmw_230b, wmw_510b, wmw_csv};
+use crate::support::eml::{
+    data, import_counts, ok, s, tk_230b, tk_510b, wmw_230b, wmw_510b, wmw_csv,
+};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use telraam::aggregate::aggregate;
@@ -14,18 +16,7 @@ use telraam::storage::Workspace;
 
 /// Imports `counts` with `candidates` into the workspace `ws`.
 fn import(home: &Path, ws: &Path, counts: &str, candidates: &str) {
-    ok(&telraam(
-        home,
-        &[
-            "--data",
-            s(ws),
-            "import-eml",
-            "--counts",
-            counts,
-            "--candidates",
-            candidates,
-        ],
-    ));
+    ok(&import_counts(home, ws, counts, candidates, None));
 }
 
 /// `export-eml` and `export-csv` of a workspace: (510b path, CSV bytes).

@@ -3,7 +3,9 @@
 //! written: no election file, no workspace.
 
 use crate::support::cli::telraam;
-use crate::support::eml::{juinen_110a, juinen_110b, juinen_230b, s, stderr, wmw_230b, wmw_510b};
+use crate::support::eml::{
+    import_counts, juinen_110a, juinen_110b, juinen_230b, s, stderr, wmw_230b, wmw_510b,
+};
 use std::path::{Path, PathBuf};
 
 /// `original` with `from` replaced once by `to`, written as `name` in `dir`.
@@ -43,20 +45,7 @@ fn election_refused(home: &Path, args: &[&str], at: &str, says: &str) -> String 
 /// exit 2, `at` and `says` in the message, no workspace created.
 fn counts_refused(home: &Path, counts: &Path, candidates: &str, at: &str, says: &str) {
     let ws = home.join("ws");
-    let out = telraam(
-        home,
-        &[
-            "--lang",
-            "en",
-            "--data",
-            s(&ws),
-            "import-eml",
-            "--counts",
-            s(counts),
-            "--candidates",
-            candidates,
-        ],
-    );
+    let out = import_counts(home, &ws, s(counts), candidates, Some("en"));
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains(at), "message does not name {at}: {err}");
@@ -94,18 +83,7 @@ fn a_510b_count_above_999_999_999_is_refused_and_the_right_file_still_imports() 
         );
         // The workspace is untouched: the right file imports into it afterwards.
         let ws = home.path().join("ws");
-        let out = telraam(
-            home.path(),
-            &[
-                "--data",
-                s(&ws),
-                "import-eml",
-                "--counts",
-                &wmw_510b(),
-                "--candidates",
-                &wmw_230b(),
-            ],
-        );
+        let out = import_counts(home.path(), &ws, &wmw_510b(), &wmw_230b(), None);
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         let out = telraam(home.path(), &["--data", s(&ws), "aggregate"]);
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

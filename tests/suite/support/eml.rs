@@ -63,3 +63,27 @@ pub fn ok(out: &Output) -> String {
     );
     text
 }
+
+/// `telraam [--lang LANG] --data WS import-eml --counts COUNTS --candidates CANDIDATES`.
+pub fn import_counts(
+    home: &Path,
+    ws: &Path,
+    counts: &str,
+    candidates: &str,
+    lang: Option<&str>,
+) -> Output {
+    let mut args = Vec::new();
+    if let Some(lang) = lang {
+        args.extend(["--lang", lang]);
+    }
+    args.extend([
+        "--data",
+        s(ws),
+        "import-eml",
+        "--counts",
+        counts,
+        "--candidates",
+        candidates,
+    ]);
+    super::cli::telraam(home, &args)
+}
