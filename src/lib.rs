@@ -10,6 +10,7 @@ pub mod aggregate;
 pub mod annex;
 pub mod cli;
 pub mod counting;
+pub mod desk;
 pub mod election;
 pub mod eml;
 pub mod form;
