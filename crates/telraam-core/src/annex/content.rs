@@ -5,9 +5,9 @@
 use super::AnnexInput;
 use crate::counting;
 use crate::form::{self, Target, words};
+use crate::lifecycle::Gate;
 use crate::record::{Count, CountRecord, Mark, RecordState};
 use crate::rules;
-use crate::storage::Gate;
 
 /// The whole annex.
 #[derive(Debug, Clone, PartialEq)]
