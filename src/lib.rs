@@ -16,6 +16,7 @@ pub use telraam_core::{
 
 pub mod annex;
 pub mod cli;
+pub mod desk;
 pub mod eml;
 pub mod fuzzing;
 pub mod settings;
