@@ -6,7 +6,7 @@
 //! [`Totals`] is also what a 510b's own `TotalVotes` is read into, so that the two
 //! can be compared figure by figure.
 
-use crate::election::Election;
+use crate::election::{Candidate, Election};
 use crate::record::{Count, CountRecord};
 use serde::{Deserialize, Serialize};
 
@@ -212,7 +212,7 @@ impl Totals {
                 let cand = election
                     .list(list.list)
                     .and_then(|l| l.candidate(number))
-                    .map(crate::eml::osv::candidate_name)
+                    .map(Candidate::surname_first)
                     .unwrap_or_default();
                 out.push(entry(
                     &format!("cand.{}.{number}", list.list),
