@@ -20,7 +20,6 @@ pub mod atomic;
 pub mod audit;
 mod background;
 pub mod entries;
-pub mod gate;
 pub mod lock;
 pub mod phone;
 mod records;
@@ -33,6 +32,7 @@ pub use atomic::write_atomic;
 pub use audit::AuditProblem;
 pub use gate::{Demoted, Gate};
 pub use summary::Summary;
+pub use telraam_core::lifecycle::gate;
 
 use crate::counting::{self, Cleared};
 use crate::election::Election;
