@@ -152,8 +152,14 @@ mod tests {
             Some(Hint::Sum {
                 parts: "H - D".into(),
                 value: 2,
-                differs: true
-            })
+                differs: false
+            }),
+            "an empty I is still to be typed"
+        );
+        r.set(Field::MoreBallots, Some(1));
+        assert!(
+            hint(&e, &r, Target::Count(Field::MoreBallots)).is_some_and(|h| h.differs()),
+            "I = 1 where H - D = 2"
         );
         assert_eq!(
             hint(&e, &r, Target::Count(Field::FewerBallots)),
