@@ -12,6 +12,7 @@ pub mod cli;
 pub mod counting;
 pub mod election;
 pub mod eml;
+pub mod event;
 pub mod form;
 pub mod fuzzing;
 pub mod generate;
