@@ -76,11 +76,22 @@ pub fn from_2(conn: &mut Connection, dir: &Path) -> Result<(), StorageError> {
     if again != 2 {
         return Ok(());
     }
-    tx.execute_batch(
-        "ALTER TABLE audit ADD COLUMN event TEXT NOT NULL DEFAULT '';
-         CREATE INDEX audit_station ON audit (station);",
-    )
-    .map_err(db)?;
+    // A schema-1 database made from this build's tables (as the summary test does) has
+    // the column already.
+    let has_event: bool = tx
+        .query_row(
+            "SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'event'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .map_err(db)?
+        > 0;
+    if !has_event {
+        tx.execute_batch("ALTER TABLE audit ADD COLUMN event TEXT NOT NULL DEFAULT '';")
+            .map_err(db)?;
+    }
+    tx.execute_batch("CREATE INDEX IF NOT EXISTS audit_station ON audit (station);")
+        .map_err(db)?;
     tx.execute_batch(phone::TABLE).map_err(db)?;
     let totals = stored_totals::load_legacy(dir).map_err(|e| {
         StorageError::Database(format!(

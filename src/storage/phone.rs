@@ -27,7 +27,7 @@ pub use crate::event::PHONE_CHECK;
 
 /// The table (schema 3).
 pub const TABLE: &str = "
-CREATE TABLE phone (
+CREATE TABLE IF NOT EXISTS phone (
     station INTEGER PRIMARY KEY,
     check_row INTEGER NOT NULL,
     at TEXT NOT NULL,
