@@ -19,7 +19,7 @@ mod access;
 pub mod atomic;
 pub mod audit;
 mod background;
-pub mod gate;
+pub mod entries;
 pub mod lock;
 mod migrate;
 pub mod phone;
@@ -33,6 +33,7 @@ pub use atomic::write_atomic;
 pub use audit::AuditProblem;
 pub use gate::{Demoted, Gate};
 pub use summary::Summary;
+pub use telraam_core::lifecycle::gate;
 
 use crate::counting::{self, Cleared};
 use crate::election::Election;
@@ -582,7 +583,20 @@ impl Workspace {
         operator: &str,
         what: &str,
     ) -> Result<Vec<Demoted>, (usize, StorageError)> {
-        self.put_records_with(records, None, operator, what)
+        self.put_records_with(records, operator, what, &[], None)
+    }
+
+    /// As [`Workspace::put_records_each`]; with `sources` (one per record), each
+    /// record is the station's own (its QR codes or result file) and also counts as
+    /// one entry of the desk's double entry ([`entries`]), in the same transaction.
+    pub fn put_records_from(
+        &mut self,
+        records: &[CountRecord],
+        operator: &str,
+        what: &str,
+        sources: &[crate::desk::Source],
+    ) -> Result<Vec<Demoted>, (usize, StorageError)> {
+        self.put_records_with(records, operator, what, sources, None)
     }
 
     /// Stores a 510b's records and the municipal totals it states for itself, in one
@@ -595,16 +609,17 @@ impl Workspace {
         operator: &str,
         what: &str,
     ) -> Result<Vec<Demoted>, StorageError> {
-        self.put_records_with(records, totals, operator, what)
+        self.put_records_with(records, operator, what, &[], totals)
             .map_err(|(_, e)| e)
     }
 
     fn put_records_with(
         &mut self,
         records: &[CountRecord],
-        totals: Option<&StoredTotals>,
         operator: &str,
         what: &str,
+        sources: &[crate::desk::Source],
+        totals: Option<&StoredTotals>,
     ) -> Result<Vec<Demoted>, (usize, StorageError)> {
         for (i, record) in records.iter().enumerate() {
             self.check_station(record.station).map_err(|e| (i, e))?;
@@ -630,6 +645,10 @@ impl Workspace {
         for (i, record) in records.iter().enumerate() {
             if let Some(d) = put_in(&tx, &election, record, operator, what).map_err(|e| (i, e))? {
                 demoted.push(d);
+            }
+            if let Some(&source) = sources.get(i) {
+                entries::register_in(&tx, &election, record, source, operator)
+                    .map_err(|e| (i, e))?;
             }
         }
         if let Some(totals) = totals {

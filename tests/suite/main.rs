@@ -18,6 +18,7 @@ mod cli_import;
 mod cli_init;
 mod cli_verification;
 mod crash;
+mod desk;
 mod eml_cli;
 mod eml_contest;
 mod eml_export;

@@ -225,6 +225,25 @@ pub enum AuditEvent {
     RecordCompared(RecordComparison),
     /// A 510b's own municipal totals.
     Totals510b(StoredTotals),
+    /// The desk's double entry: entry `number` of a station's paper PV started
+    /// (`source`: "paper", "qr-scan", "result-file"; `stage`: the station's new stage
+    /// when the entry changed it).
+    EntryStarted {
+        number: u8,
+        source: String,
+        stage: Option<String>,
+    },
+    /// One step of entry `number` at the desk (a box typed, the entry finished, the
+    /// coordinator's choice): `step` names it, `old` and `new` are what it changed.
+    EntryStep {
+        number: u8,
+        step: String,
+        old: String,
+        new: String,
+    },
+    /// The double entry agreed (or the coordinator chose): entry `kept` became the
+    /// station's record.
+    DoubleEntryAccepted { kept: u8 },
     /// An older workspace brought up to this version.
     Migrated {
         from_schema: u32,
@@ -314,6 +333,9 @@ impl AuditEvent {
             AuditEvent::RecordCompared(_) => RECORD_COMPARED.into(),
             AuditEvent::Totals510b(_) => TOTALS_510B.into(),
             AuditEvent::Migrated { .. } => "migration".into(),
+            AuditEvent::EntryStarted { number, .. } => format!("entry {number} started"),
+            AuditEvent::EntryStep { number, step, .. } => format!("entry {number} {step}"),
+            AuditEvent::DoubleEntryAccepted { .. } => "double entry accepted".into(),
         }
     }
 
@@ -331,6 +353,7 @@ impl AuditEvent {
                 ..
             } => format!("draft version {v}"),
             AuditEvent::Migrated { from_schema, .. } => format!("schema {from_schema}"),
+            AuditEvent::EntryStep { old, .. } => old.clone(),
             _ => String::new(),
         }
     }
@@ -400,6 +423,12 @@ impl AuditEvent {
             } => {
                 format!("schema {to_schema}: {note}")
             }
+            AuditEvent::EntryStarted { source, stage, .. } => match stage {
+                Some(stage) => format!("{source} ({stage})"),
+                None => source.clone(),
+            },
+            AuditEvent::EntryStep { new, .. } => new.clone(),
+            AuditEvent::DoubleEntryAccepted { kept } => format!("entry {kept}"),
         }
     }
 }

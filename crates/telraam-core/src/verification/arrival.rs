@@ -115,7 +115,7 @@ mod tests {
     use crate::result_file;
     use crate::verification::canonical::quick_fields;
 
-    const VECTOR: &str = include_str!("../../tests/data/vectors/juinen-station-1.toml");
+    const VECTOR: &str = include_str!("../../../../tests/data/vectors/juinen-station-1.toml");
 
     fn station() -> (Election, CountRecord) {
         let e = Election::demo();
