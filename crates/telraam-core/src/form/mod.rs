@@ -139,6 +139,15 @@ pub fn paper_order(target: Target) -> (usize, u32, u32) {
     }
 }
 
+/// Every count box of the model that is one box (not one per list or candidate),
+/// whichever generation has it, in the order of the paper form.
+pub fn single_fields() -> impl Iterator<Item = Field> {
+    MODEL.iter().filter_map(|spec| match spec.single() {
+        Some(Target::Count(field)) => Some(field),
+        _ => None,
+    })
+}
+
 /// The section of the form (and of the verification code) a box sits in.
 pub fn section_of(target: Target) -> Section {
     let list = match target {

@@ -73,18 +73,31 @@ impl Mark {
     }
 }
 
-impl Field {
-    /// Every count box of the form model that is one box (not one per list or
-    /// candidate), whichever generation has it, in the order of the paper form.
-    pub fn singles() -> impl Iterator<Item = Field> {
-        crate::form::MODEL
-            .iter()
-            .filter_map(|spec| match spec.single() {
-                Some(crate::form::Target::Count(field)) => Some(field),
-                _ => None,
-            })
-    }
+/// The variants of [`Field`] that are one box each, for reading a key back. Which of
+/// them a form has, and in which order, is the form model's (`crate::form`), not this
+/// list's; it only spares the record module from reaching up into the form.
+const UNIT: [Field; 18] = [
+    Field::PollCards,
+    Field::ProxyCertificates,
+    Field::VoterCards,
+    Field::TotalAdmitted,
+    Field::TotalOnLists,
+    Field::Blank,
+    Field::Invalid,
+    Field::TotalCast,
+    Field::MoreBallots,
+    Field::FewerBallots,
+    Field::TakenAway,
+    Field::TooFewIssued,
+    Field::TooManyIssued,
+    Field::OtherExplanation,
+    Field::NoExplanation,
+    Field::BallotsReceived,
+    Field::BallotsUnused,
+    Field::BallotsSpoiled,
+];
 
+impl Field {
     /// Stable key of the field, as the audit log and messages write it.
     pub fn key(self) -> String {
         match self {
@@ -127,7 +140,7 @@ impl Field {
                 candidate: c.parse().ok()?,
             });
         }
-        Field::singles().find(|f| f.key() == key)
+        UNIT.into_iter().find(|f| f.key() == key)
     }
 }
 

@@ -2,7 +2,7 @@ use super::*;
 
 #[test]
 fn field_keys_round_trip() {
-    let mut all: Vec<Field> = Field::singles().collect::<Vec<_>>();
+    let mut all: Vec<Field> = crate::form::single_fields().collect::<Vec<_>>();
     all.push(Field::ListTotal(26));
     all.push(Field::Candidate {
         list: 3,
