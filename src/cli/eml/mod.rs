@@ -9,9 +9,8 @@ use super::common::{
 use super::unsettled::{unsettled, unsettled_line};
 use crate::aggregate::{Totals, take_municipal_figures};
 use crate::election::{CountingMethod, Election};
-use crate::eml::{
-    EmlError, candidates, counts, definition, hash, import, osv, stations, stored_totals, write,
-};
+use crate::eml::{EmlError, candidates, counts, definition, hash, import, osv, stations, write};
+use crate::event::StoredTotals;
 use crate::form::Generation;
 use crate::i18n::say;
 use crate::record::CountRecord;
@@ -305,21 +304,20 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
         let stations: Vec<u32> = imported.records.iter().map(|r| r.station).collect();
         super::common::guard_write(&dir, &mut workspace, &stations)?;
         let what = format!("import-eml 510b {}", input.name);
+        let totals = imported.file_totals.map(|totals| StoredTotals {
+            source: input.name.clone(),
+            fingerprint: input.fingerprint().to_string(),
+            election_id: election.id.clone(),
+            totals,
+        });
         workspace
-            .put_records(&imported.records, &settings.operator(), &what)
-            .map_err(|e| fail(&format!("{}: {e}", dir.display())))?;
-        if let Some(totals) = imported.file_totals {
-            stored_totals::save(
-                &dir,
-                &stored_totals::StoredTotals {
-                    source: input.name.clone(),
-                    fingerprint: input.fingerprint().to_string(),
-                    election_id: election.id.clone(),
-                    totals,
-                },
+            .put_510b(
+                &imported.records,
+                totals.as_ref(),
+                &settings.operator(),
+                &what,
             )
-            .map_err(|e| fail(&e))?;
-        }
+            .map_err(|e| fail(&format!("{}: {e}", dir.display())))?;
         let (n, from, into) = (imported.records.len(), &input.name, dir.display());
         println!(
             "{}",

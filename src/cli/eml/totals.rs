@@ -32,9 +32,9 @@ pub fn aggregate(cli: &Cli, _args: &AggregateArgs) -> u8 {
         }
         return fail(&no_records(workspace.dir()));
     }
-    let stored = match stored_totals::load(workspace.dir()) {
+    let stored = match workspace.totals_510b() {
         Ok(s) => s.filter(|s| s.election_id == election.id),
-        Err(e) => return fail(&e),
+        Err(e) => return fail(&e.to_string()),
     };
     let taken = stored
         .as_ref()
@@ -200,7 +200,7 @@ pub(super) fn file_totals(
     workspace: &Workspace,
     election: &Election,
 ) -> Result<Option<Totals>, u8> {
-    let stored = stored_totals::load(workspace.dir()).map_err(|e| fail(&e))?;
+    let stored = workspace.totals_510b().map_err(|e| fail(&e.to_string()))?;
     Ok(stored
         .filter(|s| s.election_id == election.id)
         .map(|s| s.totals))
