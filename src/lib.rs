@@ -8,6 +8,7 @@
 
 pub mod aggregate;
 pub mod annex;
+pub mod board;
 pub mod cli;
 pub mod counting;
 pub mod election;

@@ -18,6 +18,7 @@
 mod access;
 pub mod atomic;
 pub mod audit;
+pub mod board;
 mod background;
 pub mod gate;
 pub mod lock;

@@ -154,7 +154,7 @@ impl Workspace {
     }
 
     /// The status of a station whose full record is in, against the phoned code.
-    fn record_status(
+    pub(super) fn record_status(
         &self,
         station: u32,
         check: Option<&PhoneCheckEntry>,
