@@ -65,10 +65,7 @@ fn phone(row: &Row) -> String {
         ),
         _ => String::new(),
     };
-    let at = row
-        .phoned_at
-        .as_deref()
-        .map_or("null".to_string(), string);
+    let at = row.phoned_at.as_deref().map_or("null".to_string(), string);
     format!(
         "{{\"status\": \"{}\", \"at\": {at}{sections}}}",
         row.phone.key()

@@ -240,8 +240,13 @@ impl Board {
     }
 
     /// The board of a workspace.
-    pub fn load(workspace: &crate::storage::Workspace) -> Result<Board, crate::storage::StorageError> {
-        Ok(Board::build(workspace.election(), workspace.station_facts()?))
+    pub fn load(
+        workspace: &crate::storage::Workspace,
+    ) -> Result<Board, crate::storage::StorageError> {
+        Ok(Board::build(
+            workspace.election(),
+            workspace.station_facts()?,
+        ))
     }
 
     pub fn counts(&self) -> Counts {

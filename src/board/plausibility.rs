@@ -197,12 +197,20 @@ mod tests {
         let found = flags(&stations);
         assert!(matches!(
             found[3][..],
-            [Flag::ListShare { list: 1, .. }, Flag::ListShare { list: 2, .. }]
+            [
+                Flag::ListShare { list: 1, .. },
+                Flag::ListShare { list: 2, .. }
+            ]
         ));
         if let Flag::ListShare { here, average, .. } = found[3][0] {
             assert!((here - 60.4).abs() < 0.01 && (average - 40.2).abs() < 0.5);
         }
-        assert!(found.iter().enumerate().all(|(i, f)| i == 3 || f.is_empty()));
+        assert!(
+            found
+                .iter()
+                .enumerate()
+                .all(|(i, f)| i == 3 || f.is_empty())
+        );
     }
 
     #[test]
@@ -242,6 +250,9 @@ mod tests {
         let mut stations = municipality();
         stations[0].on_lists = 40;
         stations[0].lists = vec![(1, 40), (2, 0)];
-        assert!(flags(&stations)[0].is_empty(), "40 votes: one vote is 2.5 points");
+        assert!(
+            flags(&stations)[0].is_empty(),
+            "40 votes: one vote is 2.5 points"
+        );
     }
 }

@@ -26,9 +26,13 @@ fn board() -> Board {
         &election,
         vec![
             facts(1, Some(RecordState::Finalised), PhoneStatus::RecordMatches),
-            facts(2, Some(RecordState::Draft), PhoneStatus::RecordDiffers {
-                sections: vec!["list-1".into()],
-            }),
+            facts(
+                2,
+                Some(RecordState::Draft),
+                PhoneStatus::RecordDiffers {
+                    sections: vec!["list-1".into()],
+                },
+            ),
             facts(3, None, PhoneStatus::QuickVerified),
         ],
     )

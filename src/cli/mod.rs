@@ -16,8 +16,8 @@ pub mod export;
 pub mod generate;
 pub mod import;
 pub mod init;
-pub mod status;
 pub mod interface;
+pub mod status;
 pub mod verify;
 pub mod write_loop;
 

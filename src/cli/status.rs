@@ -40,10 +40,24 @@ pub fn phase_words(phase: Phase, english: bool) -> &'static str {
 /// Why a station deserves a second look, in words.
 pub fn flag_words(flag: &Flag, english: bool) -> String {
     match (flag, english) {
-        (Flag::ListShare { list, here, average }, false) => {
+        (
+            Flag::ListShare {
+                list,
+                here,
+                average,
+            },
+            false,
+        ) => {
             format!("lijst {list} {here:.0}% (elders {average:.0}%)")
         }
-        (Flag::ListShare { list, here, average }, true) => {
+        (
+            Flag::ListShare {
+                list,
+                here,
+                average,
+            },
+            true,
+        ) => {
             format!("list {list} {here:.0}% (elsewhere {average:.0}%)")
         }
         (Flag::Turnout { here, average }, false) => {

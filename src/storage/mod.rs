@@ -18,8 +18,8 @@
 mod access;
 pub mod atomic;
 pub mod audit;
-pub mod board;
 mod background;
+pub mod board;
 pub mod gate;
 pub mod lock;
 pub mod phone;

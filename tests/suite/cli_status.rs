@@ -13,7 +13,13 @@ const WMW_STATIONS: [u32; 21] = [
 fn status_lists_every_station_of_the_real_count_with_its_state() {
     let home = tempfile::tempdir().expect("temp dir");
     let ws = home.path().join("wmw");
-    ok(&import_counts(home.path(), &ws, &wmw_510b(), &wmw_230b(), None));
+    ok(&import_counts(
+        home.path(),
+        &ws,
+        &wmw_510b(),
+        &wmw_230b(),
+        None,
+    ));
 
     let text = ok(&telraam(home.path(), &["--data", s(&ws), "status"]));
     let mut lines = text.lines();
@@ -28,14 +34,31 @@ fn status_lists_every_station_of_the_real_count_with_its_state() {
         .collect();
     assert_eq!(numbers, WMW_STATIONS);
     // Imported from the 510b: a transcription, version 1, not yet finalised.
-    assert!(rows.iter().all(|r| r.contains("pv binnen") && r.contains("v1 overgenomen")));
+    assert!(
+        rows.iter()
+            .all(|r| r.contains("pv binnen") && r.contains("v1 overgenomen"))
+    );
     // De Twee Linden: 308 admitted of 2,047 kiesgerechtigden, against 46 % elsewhere.
-    let four = rows.iter().find(|r| r.trim_start().starts_with("4 ")).unwrap();
-    assert!(four.contains("nakijken: opkomst 15% (elders 46%)"), "{four}");
+    let four = rows
+        .iter()
+        .find(|r| r.trim_start().starts_with("4 "))
+        .unwrap();
+    assert!(
+        four.contains("nakijken: opkomst 15% (elders 46%)"),
+        "{four}"
+    );
 
     let json = ok(&telraam(
         home.path(),
-        &["--data", s(&ws), "--lang", "en", "status", "--format", "json"],
+        &[
+            "--data",
+            s(&ws),
+            "--lang",
+            "en",
+            "status",
+            "--format",
+            "json",
+        ],
     ));
     assert!(json.contains("\"format\": \"telraam-status-1\""));
     assert!(json.contains("\"received\": 21,"));
@@ -49,10 +72,20 @@ fn status_lists_every_station_of_the_real_count_with_its_state() {
     }
     let flagged = ok(&telraam(
         home.path(),
-        &["--data", s(&ws), "status", "--format", "json", "--filter", "second-look"],
+        &[
+            "--data",
+            s(&ws),
+            "status",
+            "--format",
+            "json",
+            "--filter",
+            "second-look",
+        ],
     ));
     assert_eq!(flagged.matches("\"number\":").count(), 1);
-    assert!(flagged.contains("{\"kind\": \"turnout\", \"percent\": 15.0, \"others_percent\": 45.6}"));
+    assert!(
+        flagged.contains("{\"kind\": \"turnout\", \"percent\": 15.0, \"others_percent\": 45.6}")
+    );
 }
 
 #[test]
@@ -62,10 +95,22 @@ fn a_new_workspace_has_nothing_in_and_bad_options_are_refused() {
     let out = telraam(home.path(), &["--data", s(&ws), "status"]);
     assert_eq!(out.status.code(), Some(2), "no workspace: {out:?}");
     assert!(!ws.exists(), "status creates nothing");
-    let sample = format!("{}/samples/juinen/election.toml", env!("CARGO_MANIFEST_DIR"));
-    ok(&telraam(home.path(), &["--data", s(&ws), "init", "--election", &sample]));
-    let text = ok(&telraam(home.path(), &["--data", s(&ws), "--lang", "en", "status"]));
-    assert!(text.starts_with("3 polling stations · nothing in 3 ·"), "{text}");
+    let sample = format!(
+        "{}/samples/juinen/election.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    ok(&telraam(
+        home.path(),
+        &["--data", s(&ws), "init", "--election", &sample],
+    ));
+    let text = ok(&telraam(
+        home.path(),
+        &["--data", s(&ws), "--lang", "en", "status"],
+    ));
+    assert!(
+        text.starts_with("3 polling stations · nothing in 3 ·"),
+        "{text}"
+    );
     for bad in [["--format", "xml"], ["--filter", "late"]] {
         let mut args = vec!["--data", s(&ws), "status"];
         args.extend(bad);
