@@ -19,7 +19,13 @@
 //! The words for each box live in one text table, [`words`], keyed by the label key
 //! the model gives.
 
+mod model;
+pub mod printout;
 pub mod words;
+
+pub use model::{
+    BoxSpec, Eml, MODEL, Part, Shape, field_of_file_key, file_key, paper_order, spec_of,
+};
 
 use crate::election::{CountingMethod, Election};
 use crate::record::{Field, Mark};
@@ -119,200 +125,6 @@ impl Section {
     }
 }
 
-/// Which concrete boxes one entry of the model stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shape {
-    /// One box.
-    One(Target),
-    /// E.n: one per list.
-    ListTotal,
-    /// One per candidate of a list (model N 10-1).
-    Candidate,
-    /// "Totaal lijst" at the foot of a list's candidate page (model N 10-1).
-    PageTotal,
-}
-
-/// The section a shape's boxes belong to, without the list number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    Voters,
-    Votes,
-    Differences,
-    Candidates,
-}
-
-/// What the model says about one box (or one kind of box, for lists and candidates).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BoxSpec {
-    pub shape: Shape,
-    /// The letter printed on the form ("A", "E.n"), or "" for a box without one.
-    pub letter: &'static str,
-    /// Key of the box's words in [`words`].
-    pub label: &'static str,
-    pub part: Part,
-    /// Whether the paper form has the box (the ballot stock is telraam's own).
-    pub on_paper: bool,
-    /// Place in the quick report read first over the phone (E.n, F, G, D), if any.
-    pub quick_report: Option<u8>,
-    /// Whether counting mode computes it (D, E, H, I, J, the D/H box, page totals).
-    pub computed: bool,
-    /// Whether it only applies while D and H differ (an explanation of the difference):
-    /// counting mode clears it when D becomes equal to H.
-    pub explains_difference: bool,
-    /// The generations whose form has the box.
-    pub generations: &'static [Generation],
-    /// Whether only model N 10-1 (candidate votes counted at the station) has it.
-    pub candidates_only: bool,
-    /// Whether the box only applies where kiezerspassen are valid (C).
-    pub voter_cards_only: bool,
-}
-
-const BOTH: &[Generation] = &[Generation::Before2026, Generation::From2026];
-const OLD: &[Generation] = &[Generation::Before2026];
-const NEW: &[Generation] = &[Generation::From2026];
-
-const fn spec(shape: Shape, letter: &'static str, label: &'static str, part: Part) -> BoxSpec {
-    BoxSpec {
-        shape,
-        letter,
-        label,
-        part,
-        on_paper: true,
-        quick_report: None,
-        computed: false,
-        explains_difference: false,
-        generations: BOTH,
-        candidates_only: false,
-        voter_cards_only: false,
-    }
-}
-
-const fn count(field: Field, letter: &'static str, label: &'static str, part: Part) -> BoxSpec {
-    spec(Shape::One(Target::Count(field)), letter, label, part)
-}
-
-const fn mark(mark: Mark, label: &'static str) -> BoxSpec {
-    BoxSpec {
-        generations: NEW,
-        ..spec(Shape::One(Target::Mark(mark)), "", label, Part::Differences)
-    }
-}
-
-/// Every box of every model and generation, in the order of the paper form (and of
-/// the verification code). The candidate pages repeat per list: each list's
-/// candidates, then its page total.
-pub const MODEL: &[BoxSpec] = &[
-    count(Field::PollCards, "A", "poll_cards", Part::Voters),
-    count(
-        Field::ProxyCertificates,
-        "B",
-        "proxy_certificates",
-        Part::Voters,
-    ),
-    BoxSpec {
-        voter_cards_only: true,
-        ..count(Field::VoterCards, "C", "voter_cards", Part::Voters)
-    },
-    BoxSpec {
-        computed: true,
-        quick_report: Some(3),
-        ..count(Field::TotalAdmitted, "D", "total_admitted", Part::Voters)
-    },
-    BoxSpec {
-        quick_report: Some(0),
-        ..spec(Shape::ListTotal, "E.n", "list_total", Part::Votes)
-    },
-    BoxSpec {
-        computed: true,
-        ..count(Field::TotalOnLists, "E", "total_on_lists", Part::Votes)
-    },
-    BoxSpec {
-        quick_report: Some(1),
-        ..count(Field::Blank, "F", "blank", Part::Votes)
-    },
-    BoxSpec {
-        quick_report: Some(2),
-        ..count(Field::Invalid, "G", "invalid", Part::Votes)
-    },
-    BoxSpec {
-        computed: true,
-        ..count(Field::TotalCast, "H", "total_cast", Part::Votes)
-    },
-    BoxSpec {
-        computed: true,
-        ..mark(Mark::Equal, "box_equal")
-    },
-    BoxSpec {
-        computed: true,
-        ..mark(Mark::More, "box_more")
-    },
-    BoxSpec {
-        computed: true,
-        ..mark(Mark::Fewer, "box_fewer")
-    },
-    BoxSpec {
-        computed: true,
-        explains_difference: true,
-        ..count(Field::MoreBallots, "I", "more_ballots", Part::Differences)
-    },
-    BoxSpec {
-        computed: true,
-        explains_difference: true,
-        ..count(Field::FewerBallots, "J", "fewer_ballots", Part::Differences)
-    },
-    BoxSpec {
-        explains_difference: true,
-        ..mark(Mark::ExplainedYes, "explained_yes")
-    },
-    BoxSpec {
-        explains_difference: true,
-        ..mark(Mark::ExplainedNo, "explained_no")
-    },
-    explanation(Field::TakenAway, "K", "taken_away"),
-    explanation(Field::TooFewIssued, "L", "too_few_issued"),
-    explanation(Field::TooManyIssued, "M", "too_many_issued"),
-    explanation(Field::OtherExplanation, "N", "other_explanation"),
-    explanation(Field::NoExplanation, "O", "no_explanation"),
-    stock(Field::BallotsReceived, "stock_received"),
-    stock(Field::BallotsUnused, "stock_unused"),
-    stock(Field::BallotsSpoiled, "stock_spoiled"),
-    BoxSpec {
-        candidates_only: true,
-        ..spec(Shape::Candidate, "", "candidate", Part::Candidates)
-    },
-    BoxSpec {
-        candidates_only: true,
-        computed: true,
-        ..spec(Shape::PageTotal, "", "page_total", Part::Candidates)
-    },
-];
-
-const fn explanation(field: Field, letter: &'static str, label: &'static str) -> BoxSpec {
-    BoxSpec {
-        explains_difference: true,
-        generations: OLD,
-        ..count(field, letter, label, Part::Differences)
-    }
-}
-
-const fn stock(field: Field, label: &'static str) -> BoxSpec {
-    BoxSpec {
-        on_paper: false,
-        ..count(field, "", label, Part::Differences)
-    }
-}
-
-/// The entry of the model a box belongs to (whatever generation has it).
-pub fn spec_of(target: Target) -> Option<&'static BoxSpec> {
-    MODEL.iter().find(|s| match (s.shape, target) {
-        (Shape::One(t), _) => t == target,
-        (Shape::ListTotal, Target::Count(Field::ListTotal(_))) => true,
-        (Shape::Candidate, Target::Count(Field::Candidate { .. })) => true,
-        (Shape::PageTotal, Target::Count(Field::CandidateListTotal(_))) => true,
-        _ => false,
-    })
-}
-
 /// The section of the form (and of the verification code) a box sits in.
 pub fn section_of(target: Target) -> Section {
     let list = match target {
@@ -399,27 +211,7 @@ impl Form {
     }
 }
 
-/// The boxes of section 3 (D compared with H) that a printout of `record` shows, in
-/// paper order: the D/H boxes and I, J as the election's form has them; the "fully
-/// explained?" question only while there is a difference to explain (or an answer
-/// the rules must flag); K–O on the form before 2026. The ballot stock, not on paper,
-/// is not among them.
-pub fn section_3(election: &Election, record: &crate::record::CountRecord) -> Vec<Target> {
-    let form = Form::of(election);
-    let explaining = matches!(crate::counting::difference(record), Some(x) if x != 0);
-    let answered = record.differences.fully_explained.yes || record.differences.fully_explained.no;
-    form.specs()
-        .filter(|s| s.part == Part::Differences && s.on_paper)
-        .filter_map(|s| match s.shape {
-            Shape::One(t) => Some((s, t)),
-            _ => None,
-        })
-        .filter(|(s, t)| {
-            !matches!(t, Target::Mark(_)) || !s.explains_difference || explaining || answered
-        })
-        .map(|(_, t)| t)
-        .collect()
-}
+pub use printout::section_3;
 
 /// Whether counting mode computes the box (a typed value would be overwritten).
 pub fn computed(target: Target) -> bool {

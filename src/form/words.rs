@@ -116,10 +116,13 @@ pub fn full_name(target: Target, english: bool) -> String {
     }
 }
 
-/// Several boxes named in form order, separated by commas: "H, ontvangen
-/// stembiljetten, ongebruikte stembiljetten". More than `limit` are shortened to the
-/// first three, "…" and the last two.
+/// Several boxes named in form order (whatever order they are given in), separated
+/// by commas: "H, ontvangen stembiljetten, ongebruikte stembiljetten". More than
+/// `limit` are shortened to the first three, "…" and the last two.
 pub fn list_names(targets: &[Target], english: bool, limit: usize) -> String {
+    let mut targets = targets.to_vec();
+    targets.sort_by_key(|t| super::paper_order(*t));
+    targets.dedup();
     let names: Vec<String> = targets.iter().map(|t| short_name(*t, english)).collect();
     if names.len() > limit && names.len() > 5 {
         let mut short: Vec<String> = names[..3].to_vec();

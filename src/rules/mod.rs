@@ -52,13 +52,23 @@ pub struct RuleResult {
     /// Stable code, e.g. F.201, W.203, T.101.
     pub code: Code,
     pub severity: Severity,
-    /// The fields the result concerns, in form order; the first is where to jump.
+    /// The fields the result concerns; the first is where to jump (the box to correct
+    /// first), so they are named with [`RuleResult::boxes`].
     pub fields: Vec<Target>,
     pub message_nl: String,
     pub message_en: String,
 }
 
 impl RuleResult {
+    /// The boxes the result concerns in the order of the paper form, as every screen
+    /// and message names them ("J, K, L, M, N, O").
+    pub fn boxes(&self) -> Vec<Target> {
+        let mut boxes = self.fields.clone();
+        boxes.sort_by_key(|t| crate::form::paper_order(*t));
+        boxes.dedup();
+        boxes
+    }
+
     pub fn message(&self, english: bool) -> &str {
         if english {
             &self.message_en
@@ -193,5 +203,25 @@ mod tests {
             assert_ne!(x.message_nl, x.message_en, "{}", x.code);
             assert!(!x.fields.is_empty(), "{} points nowhere", x.code);
         }
+    }
+
+    /// "Boxes are named in form order": T.302 lists K–O and then J, the screens and
+    /// messages name them J, K, L, M, N, O as the form prints them.
+    #[test]
+    fn a_result_names_its_boxes_in_form_order() {
+        let (mut e, mut r) = transcribed();
+        e.form = Some(crate::form::Generation::Before2026);
+        r.differences = Default::default();
+        r.set(Field::TotalAdmitted, Some(1021));
+        r.set(Field::PollCards, Some(1021));
+        r.set(Field::FewerBallots, Some(1));
+        r.set(Field::NoExplanation, Some(3));
+        let results = validate(&e, &r);
+        let t302 = results
+            .iter()
+            .find(|x| x.code == "T.302")
+            .expect("K + L + N + O - M = 3 but J = 1");
+        let names = crate::form::words::list_names(&t302.boxes(), false, usize::MAX);
+        assert_eq!(names, "J, K, L, M, N, O");
     }
 }

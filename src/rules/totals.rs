@@ -2,7 +2,7 @@
 //! in the box (E.1..E.n = E, E + F + G = H); kiezerspassen where they do not
 //! apply; boxes the form requires that are still empty.
 
-use super::{Code, RuleResult, all_empty, at, result, sum, value};
+use super::{Code, RuleResult, Target, all_empty, at, result, sum, value};
 use crate::election::Election;
 use crate::record::{CountRecord, Field};
 
@@ -154,18 +154,22 @@ fn votes_add_up_to_h(record: &CountRecord, out: &mut Vec<RuleResult>) {
 /// a record with boxes not yet filled in is not finished and must not be finalised
 /// (an acknowledged warning would let an empty record through).
 fn required_boxes(election: &Election, record: &CountRecord, out: &mut Vec<RuleResult>) {
-    let mut required = vec![Field::PollCards, Field::ProxyCertificates];
-    if election.voter_cards_apply() {
-        required.push(Field::VoterCards);
-    }
-    required.push(Field::TotalAdmitted);
-    required.extend(record.votes.lists.iter().map(|l| Field::ListTotal(l.list)));
-    required.extend([
-        Field::TotalOnLists,
-        Field::Blank,
-        Field::Invalid,
-        Field::TotalCast,
-    ]);
+    use crate::form::{Form, Part, spec_of};
+    let voter_cards = election.voter_cards_apply();
+    let required: Vec<Field> = Form::of(election)
+        .boxes(election)
+        .into_iter()
+        .filter_map(|target| match target {
+            Target::Count(field) => Some((target, field)),
+            Target::Mark(_) => None,
+        })
+        .filter(|(target, _)| {
+            spec_of(*target).is_some_and(|s| {
+                matches!(s.part, Part::Voters | Part::Votes) && (voter_cards || !s.voter_cards_only)
+            })
+        })
+        .map(|(_, field)| field)
+        .collect();
     let empty: Vec<Field> = required
         .into_iter()
         .filter(|f| record.get(*f).is_none())
@@ -173,13 +177,16 @@ fn required_boxes(election: &Election, record: &CountRecord, out: &mut Vec<RuleR
     if empty.is_empty() {
         return;
     }
-    let keys: Vec<String> = empty.iter().map(|f| f.key()).collect();
-    let keys = keys.join(", ");
+    let boxes: Vec<Target> = empty.into_iter().map(at).collect();
+    let (nl, en) = (
+        crate::form::words::list_names(&boxes, false, usize::MAX),
+        crate::form::words::list_names(&boxes, true, usize::MAX),
+    );
     out.push(result(
         Code::T001,
-        empty.into_iter().map(at).collect(),
-        format!("nog niet ingevuld: {keys}. Vul 0 in als er geen waren"),
-        format!("not filled in yet: {keys}. Write 0 if there were none"),
+        boxes,
+        format!("nog niet ingevuld: {nl}. Vul 0 in als er geen waren"),
+        format!("not filled in yet: {en}. Write 0 if there were none"),
     ));
 }
 
