@@ -11,6 +11,7 @@ pub mod annex;
 pub mod board;
 pub mod cli;
 pub mod counting;
+pub mod desk;
 pub mod election;
 pub mod eml;
 pub mod form;

@@ -18,6 +18,7 @@ pub mod import;
 pub mod init;
 pub mod interface;
 pub mod status;
+pub mod unsettled;
 pub mod verify;
 pub mod write_loop;
 

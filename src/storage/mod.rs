@@ -20,6 +20,7 @@ pub mod atomic;
 pub mod audit;
 mod background;
 pub mod board;
+pub mod entries;
 pub mod gate;
 pub mod lock;
 pub mod phone;
@@ -582,6 +583,19 @@ impl Workspace {
         operator: &str,
         what: &str,
     ) -> Result<Vec<Demoted>, (usize, StorageError)> {
+        self.put_records_from(records, operator, what, &[])
+    }
+
+    /// As [`Workspace::put_records_each`]; with `sources` (one per record), each
+    /// record is the station's own (its QR codes or result file) and also counts as
+    /// one entry of the desk's double entry ([`entries`]), in the same transaction.
+    pub fn put_records_from(
+        &mut self,
+        records: &[CountRecord],
+        operator: &str,
+        what: &str,
+        sources: &[crate::desk::Source],
+    ) -> Result<Vec<Demoted>, (usize, StorageError)> {
         for (i, record) in records.iter().enumerate() {
             self.check_station(record.station).map_err(|e| (i, e))?;
             if record.election_id != self.election.id {
@@ -606,6 +620,10 @@ impl Workspace {
         for (i, record) in records.iter().enumerate() {
             if let Some(d) = put_in(&tx, &election, record, operator, what).map_err(|e| (i, e))? {
                 demoted.push(d);
+            }
+            if let Some(&source) = sources.get(i) {
+                entries::register_in(&tx, &election, record, source, operator)
+                    .map_err(|e| (i, e))?;
             }
         }
         tx.commit().map_err(db).map_err(whole)?;

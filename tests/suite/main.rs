@@ -19,6 +19,7 @@ mod cli_init;
 mod cli_status;
 mod cli_verification;
 mod crash;
+mod desk;
 mod eml_cli;
 mod eml_contest;
 mod eml_export;
