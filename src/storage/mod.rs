@@ -21,7 +21,6 @@ pub mod audit;
 mod background;
 pub mod board;
 pub mod entries;
-pub mod gate;
 pub mod lock;
 pub mod phone;
 mod records;
@@ -34,6 +33,7 @@ pub use atomic::write_atomic;
 pub use audit::AuditProblem;
 pub use gate::{Demoted, Gate};
 pub use summary::Summary;
+pub use telraam_core::lifecycle::gate;
 
 use crate::counting::{self, Cleared};
 use crate::election::Election;

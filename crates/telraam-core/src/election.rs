@@ -363,7 +363,7 @@ impl fmt::Display for Election {
 }
 
 /// The demo election shipped inside the binary.
-pub const DEMO_ELECTION_TOML: &str = include_str!("../samples/juinen/election.toml");
+pub const DEMO_ELECTION_TOML: &str = include_str!("../../../samples/juinen/election.toml");
 
 #[cfg(test)]
 mod tests {

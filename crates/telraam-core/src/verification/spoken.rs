@@ -110,7 +110,7 @@ mod tests {
     /// docs/verification-code.md section 5 quotes the table; it must be this one.
     #[test]
     fn the_spec_quotes_the_same_table_of_digit_words() {
-        let spec = include_str!("../../docs/verification-code.md");
+        let spec = include_str!("../../../../docs/verification-code.md");
         let row = |name: &str| -> Vec<String> {
             let line = spec
                 .lines()

@@ -876,9 +876,9 @@ mod tests {
         let error = from_toml("x.toml", &text, &e).expect_err("negative");
         assert_eq!(error.field.as_deref(), Some("votes.H"));
         assert!(error.message.contains("negatief") && !error.message.contains("negative"));
-        crate::i18n::set(crate::settings::Language::English);
+        crate::i18n::set(crate::i18n::Language::English);
         let error = from_toml("x.toml", &text, &e).expect_err("negative");
-        crate::i18n::set(crate::settings::Language::Dutch);
+        crate::i18n::set(crate::i18n::Language::Dutch);
         assert!(error.message.contains("negative") && !error.message.contains("negatief"));
     }
 
@@ -921,7 +921,7 @@ mod tests {
     #[test]
     fn a_box_the_elections_form_does_not_have_is_refused_with_its_line() {
         let e = Election::demo();
-        let text = include_str!("../samples/juinen/station-2-warnings.toml")
+        let text = include_str!("../../../samples/juinen/station-2-warnings.toml")
             .replace("explained_yes = true", "explained_yes = true\nK = 15");
         let err = from_toml("s.toml", &text, &e).expect_err("no K on the form from 2026");
         assert_eq!(err.field.as_deref(), Some("differences.K"));

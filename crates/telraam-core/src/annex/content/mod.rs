@@ -6,8 +6,8 @@ mod figures;
 mod results;
 
 use super::AnnexInput;
+use crate::lifecycle::Gate;
 use crate::record::{Count, CountRecord, RecordState};
-use crate::storage::Gate;
 use figures::{form_sections, key_totals};
 use results::{open_results_section, warnings_section};
 

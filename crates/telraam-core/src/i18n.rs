@@ -5,8 +5,29 @@
 //! Dutch); [`say`] then picks the sentence in that language, so that a message is
 //! printed in the chosen language only, never as "Dutch / English".
 
-use crate::settings::Language;
 use std::cell::Cell;
+
+/// Interface language. Dutch is the default: the form and its terms are Dutch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Language {
+    #[default]
+    Dutch,
+    English,
+}
+
+impl Language {
+    /// Parses "nl" or "en" (as in `--lang` and the settings file).
+    pub fn parse(text: &str) -> Option<Language> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "nl" | "nederlands" | "dutch" => Some(Language::Dutch),
+            "en" | "english" | "engels" => Some(Language::English),
+            _ => None,
+        }
+    }
+    pub fn is_english(self) -> bool {
+        self == Language::English
+    }
+}
 
 thread_local! {
     // Per thread: the command line runs on one; tests running side by side do not

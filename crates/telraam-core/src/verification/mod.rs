@@ -149,7 +149,7 @@ mod tests {
     fn fingerprint_matches_the_kiesraad_published_hash_of_juinen() {
         let bytes = std::fs::read(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/eml/juinen/eml110a_verkiezingsdefinitie-juinen.eml.xml"
+            "/../../tests/data/eml/juinen/eml110a_verkiezingsdefinitie-juinen.eml.xml"
         ))
         .unwrap();
         assert_eq!(

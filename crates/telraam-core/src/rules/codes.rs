@@ -188,7 +188,7 @@ mod tests {
     /// no row for a code the enum does not know.
     #[test]
     fn the_documentation_matches_the_enum() {
-        let doc = include_str!("../../docs/rules.md");
+        let doc = include_str!("../../../../docs/rules.md");
         let mut documented = Vec::new();
         let mut heading = "";
         for line in doc.lines() {
