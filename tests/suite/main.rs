@@ -26,6 +26,7 @@ mod eml_export;
 mod eml_files;
 mod eml_refused;
 mod eml_roundtrip;
+mod form_coverage;
 mod fuzz_properties;
 mod hidden_answer;
 mod hidden_answer_e2e;

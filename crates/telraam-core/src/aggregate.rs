@@ -7,7 +7,8 @@
 //! can be compared figure by figure.
 
 use crate::election::Election;
-use crate::record::{Count, CountRecord};
+use crate::form::{Form, MODEL, Shape, Target, words};
+use crate::record::{Count, CountRecord, Field};
 use serde::{Deserialize, Serialize};
 
 /// One list's totals: E.n and its candidates' votes.
@@ -100,26 +101,66 @@ impl Totals {
         }
     }
 
-    /// Adds one station's record (and its kiesgerechtigden, where the election knows them).
+    /// Where the totals keep the sum of a single box of the form: A–D, E–H, I, J and
+    /// K–O. The D/H boxes, the yes/no question and the ballot stock are not summed.
+    fn slot_mut(&mut self, field: Field) -> Option<&mut u64> {
+        Some(match field {
+            Field::PollCards => &mut self.poll_cards,
+            Field::ProxyCertificates => &mut self.proxy_certificates,
+            Field::VoterCards => &mut self.voter_cards,
+            Field::TotalAdmitted => &mut self.total_admitted,
+            Field::TotalOnLists => &mut self.total_on_lists,
+            Field::Blank => &mut self.blank,
+            Field::Invalid => &mut self.invalid,
+            Field::TotalCast => &mut self.total_cast,
+            Field::MoreBallots => &mut self.more_ballots,
+            Field::FewerBallots => &mut self.fewer_ballots,
+            Field::TakenAway => &mut self.taken_away,
+            Field::TooFewIssued => &mut self.too_few_issued,
+            Field::TooManyIssued => &mut self.too_many_issued,
+            Field::OtherExplanation => &mut self.other_explanation,
+            Field::NoExplanation => &mut self.no_explanation,
+            _ => return None,
+        })
+    }
+
+    /// Sets the total of a single box of the form; false if the totals keep none.
+    pub fn set(&mut self, field: Field, value: u64) -> bool {
+        self.slot_mut(field).map(|slot| *slot = value).is_some()
+    }
+
+    /// The total of a single box of the form, if the totals keep one; a list's E.n
+    /// and a candidate's votes too.
+    pub fn get(&self, field: Field) -> Option<u64> {
+        match field {
+            Field::ListTotal(list) => self.lists.iter().find(|l| l.list == list).map(|l| l.total),
+            Field::Candidate { list, candidate } => self
+                .lists
+                .iter()
+                .find(|l| l.list == list)
+                .and_then(|l| l.candidates.iter().find(|(n, _)| *n == candidate))
+                .map(|(_, votes)| *votes),
+            _ => {
+                // The figures without the lists: a copy of fifteen numbers.
+                let mut figures = Totals {
+                    lists: Vec::new(),
+                    ..*self
+                };
+                figures.slot_mut(field).map(|v| *v)
+            }
+        }
+    }
+
+    /// Adds one station's record (and its kiesgerechtigden, where the election knows
+    /// them): every single box of the form model that the totals keep.
     pub fn add_record(&mut self, election: &Election, record: &CountRecord) {
-        let v = &record.voters;
-        add(&mut self.poll_cards, v.poll_cards);
-        add(&mut self.proxy_certificates, v.proxy_certificates);
-        add(&mut self.voter_cards, v.voter_cards);
-        add(&mut self.total_admitted, v.total_admitted);
-        let e = &record.votes;
-        add(&mut self.total_on_lists, e.total_on_lists);
-        add(&mut self.blank, e.blank);
-        add(&mut self.invalid, e.invalid);
-        add(&mut self.total_cast, e.total_cast);
-        let d = &record.differences;
-        add(&mut self.more_ballots, d.more_ballots);
-        add(&mut self.fewer_ballots, d.fewer_ballots);
-        add(&mut self.taken_away, d.taken_away);
-        add(&mut self.too_few_issued, d.too_few_issued);
-        add(&mut self.too_many_issued, d.too_many_issued);
-        add(&mut self.other_explanation, d.other_explanation);
-        add(&mut self.no_explanation, d.no_explanation);
+        for spec in MODEL {
+            if let Some(Target::Count(field)) = spec.single()
+                && let Some(slot) = self.slot_mut(field)
+            {
+                add(slot, record.get(field));
+            }
+        }
         if let Some(eligible) = election
             .station(record.station)
             .and_then(|s| s.eligible_voters)
@@ -167,119 +208,69 @@ impl Totals {
         totals
     }
 
-    /// Every figure in reading order, with its key and labels.
+    /// Every figure in the order of the election's form (the form model), with its
+    /// key and labels: the kiesgerechtigden, then each box of the form the totals keep
+    /// (A to D, E.1 … E.n, E to H, I, J, K to O on the form before 2026, and under
+    /// N 10-1 each list's candidates).
     pub fn entries(&self, election: &Election) -> Vec<Entry> {
-        let entry = |key: &str, nl: &str, en: &str, value: u64| Entry {
-            key: key.to_string(),
-            label_nl: nl.to_string(),
-            label_en: en.to_string(),
-            value,
-        };
-        let mut out = vec![
-            entry(
-                "kiesgerechtigden",
-                "kiesgerechtigden",
-                "eligible voters",
-                self.eligible_voters,
-            ),
-            entry("A", "stempassen", "poll cards", self.poll_cards),
-            entry(
-                "B",
-                "volmachtbewijzen",
-                "proxy certificates",
-                self.proxy_certificates,
-            ),
-            entry("C", "kiezerspassen", "voter cards", self.voter_cards),
-            entry(
-                "D",
-                "totaal toegelaten kiezers",
-                "voters admitted",
-                self.total_admitted,
-            ),
-        ];
-        for list in &self.lists {
-            let name = election
-                .list(list.list)
-                .map(|l| l.name.clone())
-                .unwrap_or_default();
-            out.push(entry(
-                &format!("E.{}", list.list),
-                &format!("lijst {} {name}", list.list),
-                &format!("list {} {name}", list.list),
-                list.total,
-            ));
-            for &(number, votes) in &list.candidates {
-                let cand = election
-                    .list(list.list)
-                    .and_then(|l| l.candidate(number))
-                    .map(crate::eml::osv::candidate_name)
-                    .unwrap_or_default();
-                out.push(entry(
-                    &format!("cand.{}.{number}", list.list),
-                    &format!("  {number} {cand}"),
-                    &format!("  {number} {cand}"),
-                    votes,
-                ));
+        let mut out = vec![Entry {
+            key: "kiesgerechtigden".into(),
+            label_nl: "kiesgerechtigden".into(),
+            label_en: "eligible voters".into(),
+            value: self.eligible_voters,
+        }];
+        let mut lists: Vec<&ListTotals> = self.lists.iter().collect();
+        lists.sort_by_key(|l| l.list);
+        let form = Form::of(election);
+        for spec in form.specs() {
+            match spec.shape {
+                Shape::ListTotal => out.extend(lists.iter().map(|list| {
+                    let name = election
+                        .list(list.list)
+                        .map(|l| l.name.clone())
+                        .unwrap_or_default();
+                    Entry {
+                        key: Field::ListTotal(list.list).key(),
+                        label_nl: format!("lijst {} {name}", list.list),
+                        label_en: format!("list {} {name}", list.list),
+                        value: list.total,
+                    }
+                })),
+                Shape::Candidate => {
+                    for list in &lists {
+                        for &(number, votes) in &list.candidates {
+                            let name = election
+                                .list(list.list)
+                                .and_then(|l| l.candidate(number))
+                                .map(crate::eml::osv::candidate_name)
+                                .unwrap_or_default();
+                            let label = format!("  {number} {name}");
+                            out.push(Entry {
+                                key: Field::Candidate {
+                                    list: list.list,
+                                    candidate: number,
+                                }
+                                .key(),
+                                label_nl: label.clone(),
+                                label_en: label,
+                                value: votes,
+                            });
+                        }
+                    }
+                }
+                Shape::One(target @ Target::Count(field)) => {
+                    if let Some(value) = self.get(field).filter(|_| spec.on_paper) {
+                        out.push(Entry {
+                            key: field.key(),
+                            label_nl: words::label(target, false),
+                            label_en: words::label(target, true),
+                            value,
+                        });
+                    }
+                }
+                Shape::One(Target::Mark(_)) | Shape::PageTotal => {}
             }
         }
-        out.extend([
-            entry(
-                "E",
-                "stemmen op kandidaten",
-                "votes on lists",
-                self.total_on_lists,
-            ),
-            entry("F", "blanco stemmen", "blank votes", self.blank),
-            entry("G", "ongeldige stemmen", "invalid votes", self.invalid),
-            entry(
-                "H",
-                "totaal uitgebrachte stemmen",
-                "votes cast",
-                self.total_cast,
-            ),
-            entry(
-                "I",
-                "méér getelde stembiljetten",
-                "more ballots than voters",
-                self.more_ballots,
-            ),
-            entry(
-                "J",
-                "minder getelde stembiljetten",
-                "fewer ballots than voters",
-                self.fewer_ballots,
-            ),
-            entry(
-                "K",
-                "niet ingeleverde stembiljetten",
-                "ballots taken away",
-                self.taken_away,
-            ),
-            entry(
-                "L",
-                "te weinig uitgereikte stembiljetten",
-                "too few ballots issued",
-                self.too_few_issued,
-            ),
-            entry(
-                "M",
-                "te veel uitgereikte stembiljetten",
-                "too many ballots issued",
-                self.too_many_issued,
-            ),
-            entry(
-                "N",
-                "andere verklaring",
-                "other explanation",
-                self.other_explanation,
-            ),
-            entry(
-                "O",
-                "geen verklaring",
-                "no explanation",
-                self.no_explanation,
-            ),
-        ]);
         out
     }
 

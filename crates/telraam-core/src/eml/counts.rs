@@ -6,29 +6,34 @@
 use super::identifier::{ElectionIdentifier, read_contest};
 use super::xml::{EmlError, Item, Pull, attr_number, local, local_end};
 use crate::election::{Authority, Contest};
+use crate::form::{Eml, MODEL, Target, spec_of};
+use crate::record::Field;
 
-/// The `ReasonCode`s of `UncountedVotes`, in the order a 510b writes them, with the
-/// letter on the form.
-pub const UNCOUNTED: [(&str, char); 11] = [
-    ("geldige stempassen", 'A'),
-    ("geldige volmachtbewijzen", 'B'),
-    ("geldige kiezerspassen", 'C'),
-    ("toegelaten kiezers", 'D'),
-    ("meer getelde stembiljetten", 'I'),
-    ("minder getelde stembiljetten", 'J'),
-    ("meegenomen stembiljetten", 'K'),
-    ("te weinig uitgereikte stembiljetten", 'L'),
-    ("te veel uitgereikte stembiljetten", 'M'),
-    ("geen verklaring", 'O'),
-    ("andere verklaring", 'N'),
+/// The `ReasonCode`s of `UncountedVotes`, in the order a 510b writes them (A, B, C,
+/// D, I, J, K, L, M, O, N). Which box each one holds is the form model's
+/// ([`crate::form::Eml`]).
+pub const UNCOUNTED: [&str; 11] = [
+    "geldige stempassen",
+    "geldige volmachtbewijzen",
+    "geldige kiezerspassen",
+    "toegelaten kiezers",
+    "meer getelde stembiljetten",
+    "minder getelde stembiljetten",
+    "meegenomen stembiljetten",
+    "te weinig uitgereikte stembiljetten",
+    "te veel uitgereikte stembiljetten",
+    "geen verklaring",
+    "andere verklaring",
 ];
 
-/// The index of a form letter in [`UNCOUNTED`].
-pub fn uncounted_index(letter: char) -> usize {
-    UNCOUNTED
+/// The count box of the form that an `UncountedVotes` reason code holds.
+pub fn uncounted_field(code: &str) -> Option<Field> {
+    MODEL
         .iter()
-        .position(|(_, l)| *l == letter)
-        .unwrap_or(0)
+        .find_map(|spec| match (spec.eml, spec.single()) {
+            (Eml::Uncounted(c), Some(Target::Count(field))) if c == code => Some(field),
+            _ => None,
+        })
 }
 
 /// One list's votes in a block: `E.n` and its candidates' votes.
@@ -58,9 +63,20 @@ pub struct VoteBlock {
 }
 
 impl VoteBlock {
-    /// A letter from `UncountedVotes` (A..D, I..O).
-    pub fn letter(&self, letter: char) -> Option<u64> {
-        self.uncounted[uncounted_index(letter)]
+    /// What the block holds for a single box of the form, where the form model puts
+    /// it in a 510b: `UncountedVotes` (A–D, I–O), `RejectedVotes` (F, G) or
+    /// `TotalCounted` (E). `None` for a box a 510b does not carry.
+    pub fn count(&self, field: Field) -> Option<u64> {
+        match spec_of(Target::Count(field))?.eml {
+            Eml::Uncounted(code) => {
+                let i = UNCOUNTED.iter().position(|c| *c == code)?;
+                self.uncounted[i]
+            }
+            Eml::Rejected("blanco") => self.blank,
+            Eml::Rejected(_) => self.invalid,
+            Eml::TotalCounted => self.total_counted,
+            Eml::Selection | Eml::Absent => None,
+        }
     }
 }
 
@@ -232,7 +248,7 @@ pub fn read(file: &str, text: &str) -> Result<CountFile, EmlError> {
                         ("RejectedVotes", "blanco") => b.blank = Some(value),
                         ("RejectedVotes", "ongeldig") => b.invalid = Some(value),
                         ("UncountedVotes", r) => {
-                            match UNCOUNTED.iter().position(|(code, _)| *code == r) {
+                            match UNCOUNTED.iter().position(|code| *code == r) {
                                 Some(i) => b.uncounted[i] = Some(value),
                                 None => {
                                     return Err(pull.error(

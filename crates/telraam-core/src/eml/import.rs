@@ -9,8 +9,8 @@ use super::stations::StationList;
 use super::xml::EmlError;
 use crate::aggregate::{ListTotals, Totals};
 use crate::election::{Authority, Contest, CountingMethod, Domain, Election, PollingStation};
-use crate::form::{Form, Generation, Target, words};
-use crate::record::{CountRecord, EntryMode, Field, Mark};
+use crate::form::{Eml, Form, Generation, MODEL, Target, words};
+use crate::record::{CountRecord, EntryMode, Mark};
 
 /// The files an election is built from, each with the name it is reported under.
 pub struct ElectionSources<'a> {
@@ -228,13 +228,7 @@ pub fn record(
     block: &VoteBlock,
 ) -> Result<CountRecord, EmlError> {
     let mut r = CountRecord::empty(election, station, EntryMode::Transcription);
-    r.voters.poll_cards = block.letter('A');
-    r.voters.proxy_certificates = block.letter('B');
-    r.voters.voter_cards = match block.letter('C') {
-        Some(0) if !election.voter_cards_apply() => None,
-        c => c,
-    };
-    r.voters.total_admitted = block.letter('D');
+    single_boxes(file, election, station, block, &mut r)?;
     for list in &block.lists {
         let Some(slot) = r.votes.lists.iter_mut().find(|l| l.list == list.list) else {
             return Err(unknown_list(file, Some(station), list.list));
@@ -259,9 +253,6 @@ pub fn record(
             }
         }
     }
-    r.votes.total_on_lists = block.total_counted;
-    r.votes.blank = block.blank;
-    r.votes.invalid = block.invalid;
     r.votes.total_cast = match (block.total_counted, block.blank, block.invalid) {
         (Some(e), Some(f), Some(g)) => {
             let h = e.saturating_add(f).saturating_add(g);
@@ -283,36 +274,7 @@ pub fn record(
         }
         _ => None,
     };
-    r.differences.more_ballots = block.letter('I');
-    r.differences.fully_explained = Default::default();
     let form = Form::of(election);
-    for (letter, field) in EXPLANATION {
-        let value = block.letter(letter);
-        if form.has(Target::Count(field)) {
-            r.set(field, value);
-        } else if value.unwrap_or(0) > 0 {
-            // The form from 2026 has no K-O; a 510b of its elections carries them as 0.
-            let (nl, en) = (
-                words::full_name(Target::Count(field), false),
-                words::full_name(Target::Count(field), true),
-            );
-            return Err(EmlError::new(
-                file,
-                None,
-                format!(
-                    "station {station}: {en} = {} but the {} has no such box",
-                    value.unwrap_or(0),
-                    form.generation.name(true)
-                ),
-                format!(
-                    "stembureau {station}: {nl} = {} maar het {} heeft dat vak niet",
-                    value.unwrap_or(0),
-                    form.generation.name(false)
-                ),
-            ));
-        }
-    }
-    r.differences.fewer_ballots = block.letter('J');
     if form.has(Target::Mark(Mark::Equal)) {
         // A 510b has no D/H box: the one its I and J point to, as the paper would have it.
         let d = &mut r.differences;
@@ -325,14 +287,55 @@ pub fn record(
     Ok(r)
 }
 
-/// K–O: the explanation of the form used up to 2025, as a 510b's reason codes.
-const EXPLANATION: [(char, Field); 5] = [
-    ('K', Field::TakenAway),
-    ('L', Field::TooFewIssued),
-    ('M', Field::TooManyIssued),
-    ('N', Field::OtherExplanation),
-    ('O', Field::NoExplanation),
-];
+/// Every single box of the form that a 510b carries (A–D, E, F, G, I, J and K–O),
+/// as the form model places it. C stays empty in an election without kiezerspassen
+/// unless the file has a figure above 0 (so that the rules can say so). The form from
+/// 2026 has no K–O: a 510b of its elections writes them as 0, a figure above 0 is
+/// refused.
+fn single_boxes(
+    file: &str,
+    election: &Election,
+    station: u32,
+    block: &VoteBlock,
+    r: &mut CountRecord,
+) -> Result<(), EmlError> {
+    let form = Form::of(election);
+    for spec in MODEL {
+        let Some(target @ Target::Count(field)) = spec.single() else {
+            continue;
+        };
+        if spec.eml == Eml::Absent {
+            continue;
+        }
+        let value = block.count(field);
+        if !form.includes(spec) {
+            if let Some(n) = value.filter(|n| *n > 0) {
+                let (nl, en) = (
+                    words::full_name(target, false),
+                    words::full_name(target, true),
+                );
+                return Err(EmlError::new(
+                    file,
+                    None,
+                    format!(
+                        "station {station}: {en} = {n} but the {} has no such box",
+                        form.generation.name(true)
+                    ),
+                    format!(
+                        "stembureau {station}: {nl} = {n} maar het {} heeft dat vak niet",
+                        form.generation.name(false)
+                    ),
+                ));
+            }
+            continue;
+        }
+        if spec.voter_cards_only && !election.voter_cards_apply() && value == Some(0) {
+            continue;
+        }
+        r.set(field, value);
+    }
+    Ok(())
+}
 
 /// A file's `TotalVotes` as [`Totals`] (H = E + F + G).
 pub fn totals(file: &str, election: &Election, block: &VoteBlock) -> Result<Totals, EmlError> {
@@ -353,26 +356,18 @@ pub fn totals(file: &str, election: &Election, block: &VoteBlock) -> Result<Tota
             candidates: list.candidates.clone(),
         });
     }
-    let e = get(block.total_counted);
-    let f = get(block.blank);
-    let g = get(block.invalid);
-    Ok(Totals {
+    let mut totals = Totals {
         eligible_voters: get(block.cast),
-        poll_cards: get(block.letter('A')),
-        proxy_certificates: get(block.letter('B')),
-        voter_cards: get(block.letter('C')),
-        total_admitted: get(block.letter('D')),
         lists,
-        total_on_lists: e,
-        blank: f,
-        invalid: g,
-        total_cast: e.saturating_add(f).saturating_add(g),
-        more_ballots: get(block.letter('I')),
-        fewer_ballots: get(block.letter('J')),
-        taken_away: get(block.letter('K')),
-        too_few_issued: get(block.letter('L')),
-        too_many_issued: get(block.letter('M')),
-        other_explanation: get(block.letter('N')),
-        no_explanation: get(block.letter('O')),
-    })
+        ..Totals::default()
+    };
+    // Every single box the form model places in a 510b; H is E + F + G.
+    for spec in MODEL {
+        if let Some(Target::Count(field)) = spec.single() {
+            totals.set(field, get(block.count(field)));
+        }
+    }
+    let (e, f, g) = (totals.total_on_lists, totals.blank, totals.invalid);
+    totals.total_cast = e.saturating_add(f).saturating_add(g);
+    Ok(totals)
 }

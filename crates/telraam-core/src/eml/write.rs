@@ -9,7 +9,7 @@
 //! converter eml2csv reads a station without them into a shorter row than the OSV
 //! 4-3 CSV has.
 
-use super::counts::UNCOUNTED;
+use super::counts::{UNCOUNTED, uncounted_field};
 use super::xml::EmlError;
 use crate::aggregate::{Totals, aggregate};
 use crate::election::{Category, Contest, Election};
@@ -60,20 +60,11 @@ fn write_block(out: &mut String, election: &Election, block: &Block<'_>) {
         "<Cast>{}</Cast><TotalCounted>{}</TotalCounted><RejectedVotes ReasonCode=\"ongeldig\">{}</RejectedVotes><RejectedVotes ReasonCode=\"blanco\">{}</RejectedVotes>",
         t.eligible_voters, t.total_on_lists, t.invalid, t.blank
     );
-    for (code, letter) in UNCOUNTED.iter() {
-        let value = match letter {
-            'A' => t.poll_cards,
-            'B' => t.proxy_certificates,
-            'C' => t.voter_cards,
-            'D' => t.total_admitted,
-            'I' => t.more_ballots,
-            'J' => t.fewer_ballots,
-            'K' => t.taken_away,
-            'L' => t.too_few_issued,
-            'M' => t.too_many_issued,
-            'N' => t.other_explanation,
-            _ => t.no_explanation,
-        };
+    for code in UNCOUNTED {
+        // The box the form model places under this reason code.
+        let value = uncounted_field(code)
+            .and_then(|field| t.get(field))
+            .unwrap_or(0);
         let _ = write!(
             out,
             "<UncountedVotes ReasonCode=\"{code}\">{value}</UncountedVotes>"

@@ -108,9 +108,6 @@ pub fn section_of(field: Field) -> String {
     crate::form::section_of(crate::form::Target::Count(field)).key()
 }
 
-/// Every checkbox sits in the differences section.
-pub const MARK_SECTION: &str = "differences";
-
 /// The form a record is written on: the election's generation, the record's model.
 pub fn form_of(election: &Election, record: &CountRecord) -> Form {
     Form {
@@ -187,14 +184,22 @@ pub fn serialise(election: &Election, record: &CountRecord) -> Canonical {
     Canonical { header, sections }
 }
 
-/// The boxes of the quick report in the order they are phoned: E.1 … E.n (ascending
-/// list number), F, G, D. H is not phoned: it is E + F + G on the paper.
+/// The boxes of the quick report in the order they are phoned, as the form model
+/// places them (`quick_report`): E.1 … E.n (ascending list number), F, G, D. H is not
+/// phoned: it is E + F + G on the paper.
 pub fn quick_fields(election: &Election) -> Vec<Field> {
-    let mut lists: Vec<u32> = election.lists.iter().map(|l| l.number).collect();
-    lists.sort_unstable();
-    let mut fields: Vec<Field> = lists.into_iter().map(Field::ListTotal).collect();
-    fields.extend([Field::Blank, Field::Invalid, Field::TotalAdmitted]);
-    fields
+    let form = Form::of(election);
+    let boxes = form.boxes(election);
+    let mut specs: Vec<_> = form.specs().filter(|s| s.quick_report.is_some()).collect();
+    specs.sort_by_key(|s| s.quick_report);
+    specs
+        .into_iter()
+        .flat_map(|spec| boxes.iter().filter(|t| spec.stands_for(**t)))
+        .filter_map(|target| match target {
+            Target::Count(field) => Some(*field),
+            Target::Mark(_) => None,
+        })
+        .collect()
 }
 
 /// The quick-report text: its header, then `[quick]` and one line per phoned figure.

@@ -10,7 +10,7 @@
 use super::compare::{CodeError, parse_group};
 use super::{Codes, Group, QUICK_GROUPS, RECORD_GROUPS, codes};
 use crate::election::Election;
-use crate::form::Target;
+use crate::form::{Target, section_of};
 use crate::record::{Count, CountRecord, EntryMode, Field, Mark};
 
 /// Where a phone check stands.
@@ -203,8 +203,8 @@ impl PhoneItem {
     /// The section of the code that holds this item.
     pub fn section(self) -> String {
         match self {
-            PhoneItem::Count(field) => super::canonical::section_of(field),
-            PhoneItem::Mark(_) => super::canonical::MARK_SECTION.to_string(),
+            PhoneItem::Count(field) => section_of(Target::Count(field)).key(),
+            PhoneItem::Mark(mark) => section_of(Target::Mark(mark)).key(),
         }
     }
 }
