@@ -10,8 +10,8 @@
 //! them.
 
 pub use telraam_core::{
-    aggregate, counting, election, form, generate, i18n, lifecycle, record, result_file, rules,
-    verification,
+    aggregate, counting, election, form, generate, i18n, lifecycle, paper, printout, record,
+    result_file, rules, verification,
 };
 
 pub mod annex;

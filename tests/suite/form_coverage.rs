@@ -176,7 +176,7 @@ fn the_phone_reads_exactly_the_boxes_of_each_form_once() {
 fn the_printout_of_the_annex_and_the_finalise_screen_shows_exactly_the_boxes_of_each_form() {
     for e in forms() {
         let r = full_record(&e);
-        let shown = form::printout::boxes_shown(&form::printout::printout(&e, &r));
+        let shown = telraam::printout::boxes_shown(&telraam::printout::printout(&e, &r));
         assert_eq!(
             shown.len(),
             set(shown.clone()).len(),

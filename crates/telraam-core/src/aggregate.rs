@@ -6,7 +6,7 @@
 //! [`Totals`] is also what a 510b's own `TotalVotes` is read into, so that the two
 //! can be compared figure by figure.
 
-use crate::election::Election;
+use crate::election::{Candidate, Election};
 use crate::form::{Form, MODEL, Shape, Target, words};
 use crate::record::{Count, CountRecord, Field};
 use serde::{Deserialize, Serialize};
@@ -242,7 +242,7 @@ impl Totals {
                             let name = election
                                 .list(list.list)
                                 .and_then(|l| l.candidate(number))
-                                .map(crate::eml::osv::candidate_name)
+                                .map(Candidate::surname_first)
                                 .unwrap_or_default();
                             let label = format!("  {number} {name}");
                             out.push(Entry {

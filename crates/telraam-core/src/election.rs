@@ -4,8 +4,8 @@
 //! Kiesraad's EML 110a (election definition), 110b (stembureaulijst: the polling
 //! stations) and 230b (kandidatenlijsten: the candidate lists) describe, in one place.
 
-use crate::form::Generation;
 use crate::i18n::say;
+use crate::paper::Generation;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -126,6 +126,21 @@ pub struct Candidate {
 }
 
 impl Candidate {
+    /// The candidate as OSV and the municipal totals name them: "van Dreumel, C.G.H.M.".
+    pub fn surname_first(&self) -> String {
+        let mut name = String::new();
+        if !self.prefix.is_empty() {
+            name.push_str(&self.prefix);
+            name.push(' ');
+        }
+        name.push_str(&self.last_name);
+        if !self.initials.is_empty() {
+            name.push_str(", ");
+            name.push_str(&self.initials);
+        }
+        name
+    }
+
     /// The name as the ballot prints it: "Vaart, W. (Hans) van der".
     pub fn display_name(&self) -> String {
         let mut name = self.last_name.clone();
@@ -315,7 +330,7 @@ impl Election {
                 ));
             }
             if let Some(n) = s.eligible_voters
-                && n > crate::record::MAX_COUNT
+                && n > crate::paper::MAX_COUNT
             {
                 return bad(crate::i18n::say(
                     &format!(

@@ -3,7 +3,8 @@
 //! form as data ([`form`]), the count record ([`record`]), counting-mode arithmetic
 //! ([`counting`]), the Kiesraad's rules ([`rules`]), the verification codes
 //! ([`verification`]), the result-file exchange format ([`result_file`]), EML_NL
-//! ([`eml`]), adding up records ([`aggregate`]), what the annex prints ([`annex`]),
+//! ([`eml`]), adding up records ([`aggregate`]), one printout of a record for the
+//! screen and the annex ([`printout`]), what the annex prints ([`annex`]),
 //! and the lifecycle of a record ([`lifecycle`]).
 //!
 //! This crate depends on neither ratatui, clap nor rusqlite: the app crate
@@ -18,6 +19,8 @@ pub mod form;
 pub mod generate;
 pub mod i18n;
 pub mod lifecycle;
+pub mod paper;
+pub mod printout;
 pub mod record;
 pub mod result_file;
 pub mod rules;

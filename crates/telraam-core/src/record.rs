@@ -30,8 +30,7 @@ use std::fmt;
 /// A count as written on paper: empty (`None`) or a whole number.
 pub type Count = Option<u64>;
 
-/// The largest figure a single box on the form holds (nine digits).
-pub const MAX_COUNT: u64 = 999_999_999;
+pub use crate::paper::MAX_COUNT;
 
 /// The highest record version: version 1 and at most 998 corrigenda after it. A
 /// station never needs that many; a file claiming more is refused, and no

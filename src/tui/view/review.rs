@@ -2,8 +2,8 @@
 //! and the Done screen.
 
 use super::*;
-use crate::form::printout::{Heading, Row, StockLine};
-use crate::form::{self, Target, words};
+use crate::form::{Target, words};
+use crate::printout::{Heading, Row, StockLine};
 use crate::record::Mark;
 
 pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area: Rect) {
@@ -88,7 +88,7 @@ pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area:
 }
 
 /// Everything the annex prints, in the annex's order: the rows of
-/// [`form::printout`] (A to D, the lists and E to H, section 3 as the election's form
+/// [`crate::printout`] (A to D, the lists and E to H, section 3 as the election's form
 /// has it and the note, the ballot stock, each list's candidates with the total at the
 /// foot of its page), then the acknowledged warnings. This only draws them.
 fn form_rows(app: &App, record: &CountRecord, t: &Text) -> Vec<Line<'static>> {
@@ -103,7 +103,7 @@ fn form_rows(app: &App, record: &CountRecord, t: &Text) -> Vec<Line<'static>> {
     let [admitted, votes, difference, stock, candidates, warnings] = t.overview_sections;
 
     let mut candidates_shown = false;
-    for block in form::printout::printout(&app.election, record) {
+    for block in crate::printout::printout(&app.election, record) {
         match block.heading {
             Heading::Voters => rows.push(heading(admitted)),
             Heading::Votes => rows.push(heading(votes)),

@@ -4,7 +4,7 @@
 //! between lines and none after the last.
 
 use crate::aggregate::{Totals, aggregate};
-use crate::election::{Candidate, Election};
+use crate::election::Election;
 use crate::record::CountRecord;
 
 /// The figure rows in OSV's order: label, and how to read it from [`Totals`].
@@ -46,21 +46,6 @@ fn quote(text: &str) -> String {
         return String::new();
     }
     format!("\"{}\"", text.replace('"', "\"\""))
-}
-
-/// The candidate as OSV names it: "van Dreumel, C.G.H.M.".
-pub fn candidate_name(c: &Candidate) -> String {
-    let mut name = String::new();
-    if !c.prefix.is_empty() {
-        name.push_str(&c.prefix);
-        name.push(' ');
-    }
-    name.push_str(&c.last_name);
-    if !c.initials.is_empty() {
-        name.push_str(", ");
-        name.push_str(&c.initials);
-    }
-    name
 }
 
 /// The CSV of the election's records (one column per station, by station number).
@@ -159,7 +144,7 @@ pub fn write_with(
                 format!(
                     ";;{};{};",
                     quote(&cand.number.to_string()),
-                    quote(&candidate_name(cand))
+                    quote(&cand.surname_first())
                 ),
                 &votes,
             ));

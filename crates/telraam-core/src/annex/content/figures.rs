@@ -1,11 +1,11 @@
 //! The figures of the record as the annex prints them: the rows of
-//! [`form::printout`] (the same the Vaststellen screen shows), in Dutch, the form's
+//! [`crate::printout`] (the same the Vaststellen screen shows), in Dutch, the form's
 //! letters kept exactly.
 
 use super::{Block, CandidateRow, CandidateTable, EMPTY, Figure, Section, figure_text};
 use crate::annex::AnnexInput;
-use crate::form::printout::{self, Heading, Row, StockLine};
 use crate::form::{Target, words};
+use crate::printout::{self, Heading, Row, StockLine};
 use crate::record::{Field, Mark};
 
 /// "méér getelde stembiljetten" → "Méér getelde stembiljetten".

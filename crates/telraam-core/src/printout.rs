@@ -3,9 +3,9 @@
 //! that the screen the supervisor signs off and the paper stapled to the
 //! proces-verbaal can never show different boxes or figures.
 
-use super::{Form, Part, Shape, Target, spec_of};
 use crate::counting;
 use crate::election::Election;
+use crate::form::{Form, Part, Shape, Target, spec_of};
 use crate::record::{Count, CountRecord, Field, Mark};
 
 /// A part of the printout, with its heading.
