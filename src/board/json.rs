@@ -2,7 +2,7 @@
 //! (no JSON library needed for one flat document). The format is documented in
 //! `docs/status.md`; its keys are stable and language-neutral.
 
-use super::{Board, Filter, Flag, Phase, Row};
+use super::{Board, EntryCell, Filter, Flag, Phase, Row};
 use crate::election::Election;
 use crate::record::{EntryMode, RecordState};
 use crate::verification::receive::PhoneStatus;
@@ -54,22 +54,56 @@ fn flag(f: &Flag) -> String {
 }
 
 fn phone(row: &Row) -> String {
-    let sections = match &row.phone {
-        PhoneStatus::RecordDiffers { sections } => format!(
-            ", \"sections\": [{}]",
-            sections
+    let located = match &row.phone {
+        PhoneStatus::RecordDiffers { located } => format!(
+            ", \"sections\": [{}], \"lists\": [{}]",
+            located
+                .sections
                 .iter()
                 .map(|s| string(s))
+                .collect::<Vec<_>>()
+                .join(", "),
+            located
+                .lists
+                .iter()
+                .map(|l| l.list.to_string())
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
         _ => String::new(),
     };
     let at = row.phoned_at.as_deref().map_or("null".to_string(), string);
+    let quick = match row.quick_verified {
+        None => "null",
+        Some(true) => "\"verified\"",
+        Some(false) => "\"differs\"",
+    };
     format!(
-        "{{\"status\": \"{}\", \"at\": {at}{sections}}}",
+        "{{\"status\": \"{}\", \"quick\": {quick}, \"at\": {at}{located}}}",
         row.phone.key()
     )
+}
+
+fn entry_cell(cell: EntryCell) -> String {
+    match cell {
+        EntryCell::Empty => "null".to_string(),
+        EntryCell::Typing => "\"typing\"".to_string(),
+        EntryCell::Done(source) => format!("\"{}\"", source.key()),
+    }
+}
+
+fn desk(row: &Row) -> String {
+    match &row.desk {
+        None => "null".to_string(),
+        Some(d) => format!(
+            "{{\"stage\": \"{}\", \"first\": {}, \"second\": {}, \"differing\": {}, \"accepted\": {}}}",
+            d.stage.key(),
+            entry_cell(d.first),
+            entry_cell(d.second),
+            d.differing.map_or("null".to_string(), |n| n.to_string()),
+            d.accepted
+        ),
+    }
 }
 
 fn record(row: &Row) -> String {
@@ -122,12 +156,13 @@ pub fn document(election: &Election, board: &Board, filter: Filter) -> String {
         let _ = write!(
             out,
             "    {{\"number\": {}, \"name\": {}, \"phase\": \"{}\", \"phone\": {}, \
-             \"record\": {}, \"record_matches_phone\": {}, \"finalised\": {}, \
-             \"second_look\": [{}]}}",
+             \"entries\": {}, \"record\": {}, \"record_matches_phone\": {}, \
+             \"finalised\": {}, \"second_look\": [{}]}}",
             row.station,
             string(&row.name),
             row.phase.key(),
             phone(row),
+            desk(row),
             record(row),
             option_bool(row.matches_phone()),
             row.finalised(),

@@ -11,9 +11,11 @@
 pub mod json;
 pub mod plausibility;
 
+use crate::desk::{Source, Stage};
 use crate::election::Election;
 use crate::record::{EntryMode, RecordState};
 use crate::storage::board::StationFacts;
+use crate::storage::entries::EntryState;
 use crate::verification::receive::PhoneStatus;
 pub use plausibility::Flag;
 
@@ -66,6 +68,56 @@ pub struct RecordInfo {
     pub mode: EntryMode,
 }
 
+/// One entry's cell: nothing yet, being typed, or complete (and where from).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryCell {
+    Empty,
+    Typing,
+    Done(Source),
+}
+
+/// A station's entries at the desk (double entry, `crate::desk`), as the board's
+/// columns show them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeskColumns {
+    pub stage: Stage,
+    pub first: EntryCell,
+    pub second: EntryCell,
+    /// How many boxes differ, once the two entries were compared.
+    pub differing: Option<usize>,
+    pub accepted: bool,
+}
+
+impl DeskColumns {
+    pub fn of(state: &EntryState) -> DeskColumns {
+        let source = |n: u8| {
+            state
+                .entries
+                .iter()
+                .find(|(number, _, _)| *number == n)
+                .map_or(EntryCell::Empty, |(_, _, s)| EntryCell::Done(*s))
+        };
+        let (first, second) = match state.stage {
+            Stage::NoEntry => (EntryCell::Empty, EntryCell::Empty),
+            Stage::FirstEntry => (EntryCell::Typing, EntryCell::Empty),
+            Stage::AwaitingSecond => (source(1), EntryCell::Empty),
+            Stage::SecondEntry => (source(1), EntryCell::Typing),
+            Stage::Differences | Stage::AtCoordinator | Stage::Accepted => (source(1), source(2)),
+        };
+        DeskColumns {
+            stage: state.stage,
+            first,
+            second,
+            differing: matches!(
+                state.stage,
+                Stage::Differences | Stage::AtCoordinator | Stage::Accepted
+            )
+            .then_some(state.differing),
+            accepted: state.stage == Stage::Accepted,
+        }
+    }
+}
+
 /// One station's row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
@@ -75,7 +127,11 @@ pub struct Row {
     pub phone: PhoneStatus,
     /// When the phone check was stored (UTC, RFC 3339).
     pub phoned_at: Option<String>,
+    /// The phone check's quick-report code matched (true) or not; None: not phoned.
+    pub quick_verified: Option<bool>,
     pub record: Option<RecordInfo>,
+    /// The desk's double entry; None: no entry made or imported.
+    pub desk: Option<DeskColumns>,
     /// Why the figures deserve a second look (empty: nothing found).
     pub second_look: Vec<Flag>,
 }
@@ -99,10 +155,11 @@ impl Row {
     /// Whether what was phoned does not agree: the quick report's code, or the
     /// record against the phoned record code.
     pub fn phone_differs(&self) -> bool {
-        matches!(
-            self.phone,
-            PhoneStatus::QuickDiffers | PhoneStatus::RecordDiffers { .. }
-        )
+        self.quick_verified == Some(false)
+            || matches!(
+                self.phone,
+                PhoneStatus::QuickDiffers | PhoneStatus::RecordDiffers { .. }
+            )
     }
 }
 
@@ -179,6 +236,14 @@ impl Counts {
 }
 
 fn phase_of(facts: &StationFacts) -> Phase {
+    // The desk first: a record not yet accepted by the double entry is not in.
+    match facts.entry.as_ref().map(|e| e.stage) {
+        Some(Stage::FirstEntry | Stage::AwaitingSecond | Stage::SecondEntry) => {
+            return Phase::InEntry;
+        }
+        Some(Stage::Differences | Stage::AtCoordinator) => return Phase::Differences,
+        _ => {}
+    }
     match (&facts.record, &facts.phone) {
         (Some(r), _) if r.state == RecordState::Finalised => Phase::Finalised,
         (Some(_), _) => Phase::Received,
@@ -230,8 +295,10 @@ impl Board {
                         state: r.state,
                         mode: r.mode,
                     }),
+                    desk: f.entry.as_ref().map(DeskColumns::of),
                     phone: f.phone,
                     phoned_at: f.phoned_at,
+                    quick_verified: f.quick_verified,
                     second_look,
                 }
             })

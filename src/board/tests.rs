@@ -17,6 +17,8 @@ fn facts(station: u32, record: Option<RecordState>, phone: PhoneStatus) -> Stati
         }),
         phone,
         phoned_at: None,
+        quick_verified: None,
+        entry: None,
     }
 }
 
@@ -30,7 +32,10 @@ fn board() -> Board {
                 2,
                 Some(RecordState::Draft),
                 PhoneStatus::RecordDiffers {
-                    sections: vec!["list-1".into()],
+                    located: crate::event::Located {
+                        sections: vec!["list-1".into()],
+                        ..Default::default()
+                    },
                 },
             ),
             facts(3, None, PhoneStatus::QuickVerified),

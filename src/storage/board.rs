@@ -1,9 +1,10 @@
 //! What the status board reads of every station, in one pass and without parsing
 //! a record body: the summary table (state, version, mode, D, E and the list
-//! totals of the latest version) and the phone checks (audit rows). Only where a
-//! record code was phoned and a record is in is the latest record read, to compare
-//! its code with the phoned one ([`Workspace::phone_overview`] does the same).
+//! totals of the latest version), the phone table ([`Workspace::phone_overview`],
+//! which keeps each station's comparison with the record code phoned) and the
+//! desk's stage column ([`Workspace::entry_states`]).
 
+use super::entries::EntryState;
 use super::summary::{self, Head};
 use super::{StorageError, Workspace, db};
 use crate::record::{EntryMode, RecordState};
@@ -27,6 +28,11 @@ pub struct StationFacts {
     pub phone: PhoneStatus,
     /// When the latest phone check was stored (UTC, RFC 3339).
     pub phoned_at: Option<String>,
+    /// The latest phone check's quick-report code: matched (true) or not; None:
+    /// not phoned.
+    pub quick_verified: Option<bool>,
+    /// Where the station stands in the desk's double entry (None: no entry).
+    pub entry: Option<EntryState>,
 }
 
 fn parse_state(text: &str) -> Option<RecordState> {
@@ -81,30 +87,29 @@ impl Workspace {
             }
         }
         tx.finish().map_err(db)?;
-        let checks = self.phone_checks()?;
-        let mut out = Vec::with_capacity(self.election.stations.len());
-        let mut stations: Vec<u32> = self.election.stations.iter().map(|s| s.number).collect();
-        stations.sort_unstable();
-        for station in stations {
-            let check = checks
-                .binary_search_by_key(&station, |c| c.station)
-                .ok()
-                .and_then(|i| checks.get(i));
-            let record = records.remove(&station);
-            let phone = match (&record, check) {
-                (Some(_), Some(c)) if c.verified && !c.expected.is_empty() => {
-                    self.record_status(station, Some(c))?
-                }
-                (Some(_), _) => PhoneStatus::RecordReceived,
-                (None, Some(c)) if c.verified => PhoneStatus::QuickVerified,
-                (None, Some(_)) => PhoneStatus::QuickDiffers,
-                (None, None) => PhoneStatus::NotReceived,
-            };
+        // The phone table keeps each station's comparison: no record is parsed here
+        // unless it changed after it was compared.
+        let overview = self.phone_overview()?;
+        let checks: std::collections::BTreeMap<u32, bool> = self
+            .phone_checks()?
+            .into_iter()
+            .map(|c| (c.station, c.check.verified))
+            .collect();
+        let mut entries: std::collections::BTreeMap<u32, EntryState> = self
+            .entry_states()?
+            .into_iter()
+            .map(|e| (e.station, e))
+            .collect();
+        let mut out = Vec::with_capacity(overview.len());
+        for status in overview {
+            let station = status.station;
             out.push(StationFacts {
                 station,
-                record,
-                phone,
-                phoned_at: check.map(|c| c.at.clone()),
+                record: records.remove(&station),
+                phone: status.status,
+                phoned_at: status.at,
+                quick_verified: checks.get(&station).copied(),
+                entry: entries.remove(&station),
             });
         }
         Ok(out)

@@ -70,6 +70,56 @@ fn status_lists_every_station_of_the_real_count_with_its_state() {
         assert!(line.contains("\"phase\": \"received\""), "{line}");
         assert!(line.contains("\"state\": \"draft\", \"mode\": \"transcription\""));
     }
+    // The station's own result file imported: one entry at the desk, the second
+    // (typed from the paper) is next, and it is not added up until then.
+    let file = home.path().join("116.toml");
+    ok(&telraam(
+        home.path(),
+        &[
+            "--data",
+            s(&ws),
+            "export",
+            "--station",
+            "116",
+            "-o",
+            s(&file),
+        ],
+    ));
+    ok(&telraam(
+        home.path(),
+        &["--data", s(&ws), "import", s(&file)],
+    ));
+    let json = ok(&telraam(
+        home.path(),
+        &[
+            "--data",
+            s(&ws),
+            "status",
+            "--format",
+            "json",
+            "--filter",
+            "in-entry",
+        ],
+    ));
+    assert_eq!(json.matches("\"number\":").count(), 1, "{json}");
+    assert!(
+        json.contains(
+            "{\"number\": 116, \"name\": \"Kulturhus d'n Dulper\", \"phase\": \"in-entry\""
+        )
+    );
+    assert!(
+        json.contains(
+            "\"entries\": {\"stage\": \"awaiting-second\", \"first\": \"result-file\", \
+         \"second\": null, \"differing\": null, \"accepted\": false}"
+        ),
+        "{json}"
+    );
+    let text = ok(&telraam(home.path(), &["--data", s(&ws), "status"]));
+    assert!(
+        text.contains("in invoer 1 ·") && text.contains("pv binnen 20 ·"),
+        "{text}"
+    );
+
     let flagged = ok(&telraam(
         home.path(),
         &[
