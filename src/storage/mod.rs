@@ -19,6 +19,7 @@ mod access;
 pub mod atomic;
 pub mod audit;
 mod background;
+pub mod board;
 pub mod entries;
 pub mod lock;
 mod migrate;
