@@ -18,6 +18,7 @@
 use super::{StorageError, Workspace, audit, db, records};
 use crate::desk::{BoxValue, Desk, DeskError, Source, Stage};
 use crate::election::Election;
+use crate::event::AuditEvent;
 use crate::form::Target;
 use crate::i18n::say;
 use crate::record::{CountRecord, EntryMode, RecordState};
@@ -257,13 +258,15 @@ fn write_accepted(
         NewRow {
             station: Some(desk.station),
             record_version: Some(record.lifecycle.version),
-            what: "double entry accepted",
-            old_value: "",
-            new_value: &format!("entry {}", desk.kept.unwrap_or(1)),
+            event: &AuditEvent::DoubleEntryAccepted {
+                kept: desk.kept.unwrap_or(1),
+            },
             operator,
             record_hash: audit::sha256_hex(body.as_bytes()),
         },
     )?;
+    // The paper PV is in: compare it with the record code phoned, if one was.
+    super::phone::compare_in(tx, election, desk.station, operator)?;
     Ok(())
 }
 
@@ -290,12 +293,10 @@ pub(super) fn register_in(
         NewRow {
             station: Some(record.station),
             record_version: None,
-            what: &format!("entry {number} started"),
-            old_value: "",
-            new_value: &if after == before {
-                source.key().to_string()
-            } else {
-                format!("{} ({})", source.key(), after.key())
+            event: &AuditEvent::EntryStarted {
+                number,
+                source: source.key().to_string(),
+                stage: (after != before).then(|| after.key().to_string()),
             },
             operator,
             record_hash: audit::sha256_hex(body.as_bytes()),
@@ -410,9 +411,12 @@ impl Workspace {
             NewRow {
                 station: Some(station),
                 record_version: None,
-                what: &format!("entry {number} {what}"),
-                old_value: &old,
-                new_value: &new,
+                event: &AuditEvent::EntryStep {
+                    number,
+                    step: what.to_string(),
+                    old,
+                    new,
+                },
                 operator,
                 record_hash: audit::sha256_hex(body.as_bytes()),
             },

@@ -7,6 +7,7 @@ use super::flow::{self, Item, Step};
 use super::phone::{PhoneNotice, PhoneScreen, PhoneState};
 use crate::counting;
 use crate::election::Election;
+use crate::event::{AuditEvent, PhoneCheckEvent};
 use crate::record::{CountRecord, EntryMode, Field, MAX_COUNT, Mark, RecordState};
 use crate::rules::{self, RuleResult, Severity, Target};
 use crate::settings::Language;
@@ -241,8 +242,7 @@ pub enum Effect {
     /// Append a row to the audit log (e.g. a warning acknowledged).
     LogEvent {
         station: u32,
-        what: String,
-        value: String,
+        event: AuditEvent,
     },
     Finalise {
         station: u32,
@@ -266,17 +266,9 @@ pub enum Effect {
     /// Store a finished phone check (audit log); answer with [`Msg::PhoneOverview`].
     RecordPhoneCheck {
         station: u32,
-        verified: bool,
-        quick: Vec<String>,
-        expected: Vec<String>,
-        figures_sha256: String,
+        check: PhoneCheckEvent,
     },
 }
-
-/// The audit-log event of a warning acknowledged on the check screen (value: its code).
-pub const WARNING_ACKNOWLEDGED: &str = "warning acknowledged";
-/// The audit-log event of an acknowledgement taken back.
-pub const ACKNOWLEDGEMENT_WITHDRAWN: &str = "warning acknowledgement withdrawn";
 
 /// How far a station is, for the station list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

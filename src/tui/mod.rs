@@ -8,6 +8,7 @@ pub mod flow;
 pub mod keys;
 pub mod phone;
 pub mod phone_view;
+mod phone_words;
 pub mod runtime;
 pub mod text;
 pub mod view;

@@ -1,7 +1,6 @@
 //! The only part that touches the terminal and the workspace: reads key events,
 //! turns them into messages, runs `update`, carries out its effects and redraws.
 
-use super::app::{ACKNOWLEDGEMENT_WITHDRAWN, WARNING_ACKNOWLEDGED};
 use super::app::{App, Effect, Guard, Msg, Screen, StationStatus, Unsaved};
 use super::{keys, view};
 use crate::record::{CountRecord, EntryMode, RecordState};
@@ -270,12 +269,8 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
             }),
         },
         Effect::SetResume(point) => workspace.set_resume_point(&point).err().and_then(failed),
-        Effect::LogEvent {
-            station,
-            what,
-            value,
-        } => workspace
-            .log_event(Some(station), &what, &value, operator)
+        Effect::LogEvent { station, event } => workspace
+            .log_event(Some(station), &event, operator)
             .err()
             .and_then(failed),
         Effect::Finalise {
@@ -304,22 +299,9 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
             Ok(overview) => Some(Msg::PhoneOverview(overview)),
             Err(e) => failed(e),
         },
-        Effect::RecordPhoneCheck {
-            station,
-            verified,
-            quick,
-            expected,
-            figures_sha256,
-        } => {
-            let result = crate::storage::phone::PhoneCheckResult {
-                station,
-                verified,
-                quick: &quick,
-                expected: &expected,
-                figures_sha256: &figures_sha256,
-            };
+        Effect::RecordPhoneCheck { station, check } => {
             match workspace
-                .record_phone_check(&result, operator)
+                .record_phone_check(station, &check, operator)
                 .and_then(|_| workspace.phone_overview())
             {
                 Ok(overview) => Some(Msg::PhoneOverview(overview)),
@@ -329,23 +311,8 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
     }
 }
 
-/// The warnings acknowledged for the station's current draft, read back from the audit
-/// log, so that a restart does not ask for them again. A new version ("start",
-/// "corrigendum") starts with none.
+/// The warnings acknowledged for the station's current draft, read back from the
+/// typed audit events, so that a restart does not ask for them again.
 fn acknowledged_so_far(workspace: &Workspace, station: u32) -> Vec<String> {
-    let mut codes: Vec<String> = Vec::new();
-    for row in workspace.audit_log().unwrap_or_default() {
-        if row.station != Some(station) {
-            continue;
-        }
-        match row.what.as_str() {
-            "start" | "corrigendum" => codes.clear(),
-            WARNING_ACKNOWLEDGED if !codes.contains(&row.new_value) => {
-                codes.push(row.new_value);
-            }
-            ACKNOWLEDGEMENT_WITHDRAWN => codes.retain(|c| *c != row.new_value),
-            _ => {}
-        }
-    }
-    codes
+    workspace.acknowledged_warnings(station).unwrap_or_default()
 }

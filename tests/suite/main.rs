@@ -29,6 +29,7 @@ mod form_coverage;
 mod fuzz_properties;
 mod hidden_answer;
 mod hidden_answer_e2e;
+mod migration;
 mod phone_e2e;
 mod read_only;
 mod robustness;
