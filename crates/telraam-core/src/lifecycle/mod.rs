@@ -162,7 +162,7 @@ pub fn decide(
 
 /// A station the election does not have is refused (an election without a station
 /// list takes any number).
-pub(crate) fn check_station(election: &Election, station: u32) -> Result<(), Refusal> {
+pub fn check_station(election: &Election, station: u32) -> Result<(), Refusal> {
     if !election.stations.is_empty() && election.station(station).is_none() {
         return Err(Refusal::UnknownStation {
             station,
@@ -216,6 +216,7 @@ fn change_draft(
         });
     }
     let (event, cleared) = change(&mut record)?;
+    sums_fit(election, &record)?;
     let mut events = vec![event];
     events.extend(cleared.into_iter().map(|c| AuditEvent::Cleared {
         target: c.target,
@@ -337,6 +338,19 @@ fn corrigendum(
         }],
         record,
     })
+}
+
+/// Refuses a record whose computed sums do not fit their boxes (D = A + B + C with
+/// each near the limit): stored, it could not be read back.
+fn sums_fit(election: &Election, record: &CountRecord) -> Result<(), Refusal> {
+    for target in Form::of(election).boxes(election) {
+        if let Target::Count(field) = target
+            && let Some(value) = record.get(field).filter(|v| *v > MAX_COUNT)
+        {
+            return Err(Refusal::SumTooLarge { field, value });
+        }
+    }
+    Ok(())
 }
 
 /// Refuses an answer that explains a difference (the "fully explained?" answer, the

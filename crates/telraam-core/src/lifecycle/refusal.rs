@@ -22,6 +22,11 @@ pub enum Refusal {
         field: Field,
         value: u64,
     },
+    /// A sum counting mode computes would not fit its box.
+    SumTooLarge {
+        field: Field,
+        value: u64,
+    },
     /// Counting mode computes this box (or ticks this mark) itself.
     Computed {
         target: Target,

@@ -310,6 +310,14 @@ fn check_invariants(e: &Election, before: Option<&CountRecord>, c: &Command, d: 
             assert_eq!(r.lifecycle.version, b.lifecycle.version + 1);
         }
     }
+    for t in Form::of(e).boxes(e) {
+        if let Target::Count(f) = t {
+            assert!(
+                r.get(f).is_none_or(|v| v <= MAX_COUNT),
+                "{f} does not fit: {c:?}"
+            );
+        }
+    }
     if r.lifecycle.state == RecordState::Finalised {
         let gate = Gate::check(e, r, &r.lifecycle.acknowledged_warnings);
         assert!(gate.passes(), "finalised with {gate:?}");

@@ -21,6 +21,10 @@ pub fn refusal(r: &Refusal, english: bool) -> String {
             TooLarge { field, value } => {
                 format!("{field}: {value} is larger than the form's limit of 999 999 999")
             }
+            SumTooLarge { field, value } => format!(
+                "{field} would be {value}, larger than the form's limit of 999 999 999: not \
+                 saved"
+            ),
             Computed {
                 target: Target::Count(field),
             } => format!("{field} is computed in counting mode and cannot be typed"),
@@ -92,6 +96,9 @@ pub fn refusal(r: &Refusal, english: bool) -> String {
                  om het te wijzigen"
             ),
             TooLarge { field, value } => format!("{field}: {value} is groter dan 999 999 999"),
+            SumTooLarge { field, value } => {
+                format!("{field} zou {value} worden, groter dan 999 999 999: niet bewaard")
+            }
             Computed {
                 target: Target::Count(field),
             } => format!("{field} wordt in telmodus berekend en kan niet worden ingevuld"),
