@@ -10,8 +10,10 @@
 //! source and body (the result-file TOML of a transcription record).
 //!
 //! Every step (an entry started, a box typed, an entry finished, the coordinator's
-//! choice) is one transaction with its audit row; the row's `record_hash` is the
-//! SHA-256 of the entry's body as stored after the step. When a station becomes
+//! choice) is one transaction with its audit row, which names the box and its old
+//! and new value. The rows carry no `record_hash` (that column ties rows to the
+//! `records` table): an entry changed in the database behind telraam's back is not
+//! detected by `audit verify`, but every typed value is in the chain. When a station becomes
 //! accepted, the accepted record is written as the station's record in the same
 //! transaction, so what is added up is always an accepted record.
 
@@ -177,8 +179,8 @@ pub fn load(conn: &Connection, election: &Election, station: u32) -> Result<Desk
     Ok(desk)
 }
 
-/// Writes the station's desk (all its rows); returns the body of entry `number`.
-fn store(tx: &Transaction<'_>, desk: &Desk, number: Option<u8>) -> Result<String, StorageError> {
+/// Writes the station's desk (all its rows).
+fn store(tx: &Transaction<'_>, desk: &Desk) -> Result<(), StorageError> {
     tx.execute_batch(TABLES).map_err(db)?;
     let differing: Vec<String> = desk.differing.iter().map(|t| t.key()).collect();
     tx.execute(
@@ -199,7 +201,6 @@ fn store(tx: &Transaction<'_>, desk: &Desk, number: Option<u8>) -> Result<String
         [desk.station],
     )
     .map_err(db)?;
-    let mut written = String::new();
     for e in &desk.entries {
         let body = result_file::to_toml(&e.record);
         tx.execute(
@@ -215,11 +216,8 @@ fn store(tx: &Transaction<'_>, desk: &Desk, number: Option<u8>) -> Result<String
             ],
         )
         .map_err(db)?;
-        if Some(e.number) == number {
-            written = body;
-        }
     }
-    Ok(written)
+    Ok(())
 }
 
 /// Writes the accepted record as the station's record: it replaces a draft; after a
@@ -286,7 +284,7 @@ pub(super) fn register_in(
     let Ok(number) = desk.start(election, operator, source, Some(record.clone())) else {
         return Ok(());
     };
-    let body = store(tx, &desk, Some(number))?;
+    store(tx, &desk)?;
     let after = desk.stage();
     audit::append(
         tx,
@@ -299,7 +297,7 @@ pub(super) fn register_in(
                 stage: (after != before).then(|| after.key().to_string()),
             },
             operator,
-            record_hash: audit::sha256_hex(body.as_bytes()),
+            record_hash: String::new(),
         },
     )?;
     if after == Stage::Accepted && before != Stage::Accepted {
@@ -399,7 +397,7 @@ impl Workspace {
         let mut desk = load(&tx, &election, station)?;
         let before = desk.stage();
         let (number, old, new) = step(&election, &mut desk).map_err(refused)?;
-        let body = store(&tx, &desk, Some(number))?;
+        store(&tx, &desk)?;
         let after = desk.stage();
         let new = if after == before {
             new
@@ -418,7 +416,7 @@ impl Workspace {
                     new,
                 },
                 operator,
-                record_hash: audit::sha256_hex(body.as_bytes()),
+                record_hash: String::new(),
             },
         )?;
         if after == Stage::Accepted && before != Stage::Accepted {

@@ -1,6 +1,8 @@
 //! Every word the interface shows, in Dutch (the default) and English. The form's
 //! own letters (A, B, … O) and legal terms stay as on paper in both languages.
 
+pub mod desk;
+
 use super::app::{DoneAction, Guard, Notice, StationStatus};
 use super::flow::Step;
 use super::phone::PhoneNotice;
@@ -172,7 +174,7 @@ of Esc om het te laten vallen.",
     candidates_sum: "onderaan deze pagina",
     remaining: "nog toe te wijzen",
     too_many_assigned: "te veel toegewezen",
-    keys_stations: "Typ nummer/naam  Pijltjes kies  Enter open  F2 telefoon  F1 hulp  Esc/q stop",
+    keys_stations: "Typ nr/naam  ↑↓ kies  Enter open  F2 telefoon  F9 overnemen  F1 hulp  q stop",
     keys_entry: "Enter bevestig (leeg=0)  Tab/S-Tab veld  {steps} stap  Esc terug  F1 hulp",
     keys_explained: "j ja  n nee  Spatie wissel  Tab verder  {steps} stap  Esc terug  F1 hulp",
     keys_note: "Typ tekst  Enter bevestig  Tab verder  Esc herstel  F1 hulp  Ctrl-C stop",
@@ -298,7 +300,7 @@ Esc to drop it.",
     candidates_sum: "at the foot of this page",
     remaining: "left to assign",
     too_many_assigned: "too many assigned",
-    keys_stations: "Type number/name  Arrows choose  Enter open  F2 phone  F1 help  Esc/q quit",
+    keys_stations: "Type no./name  ↑↓ choose  Enter open  F2 phone  F9 transcribe  F1 help  q quit",
     keys_entry: "Enter confirm (empty=0)  Tab/S-Tab field  {steps} step  Esc back  F1 help",
     keys_explained: "y yes  n no  Space toggle  Tab next  {steps} step  Esc back  F1 help",
     keys_note: "Type text  Enter confirm  Tab next  Esc undo  F1 help  Ctrl-C quit",
