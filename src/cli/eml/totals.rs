@@ -136,24 +136,31 @@ pub fn aggregate(cli: &Cli, _args: &AggregateArgs) -> u8 {
     EXIT_FOUND
 }
 
-/// Stations whose record has an empty box that the files must hold as a number (A, B,
-/// D, E, F, G, every E.n and, under DSO, every candidate). Exported, such a box reads 0.
+/// Stations whose record has an empty box that the files must hold as a number: every
+/// box of sections 1 and 2 and of the candidate pages that the form model places in a
+/// 510b (A, B, C where kiezerspassen apply, D, every E.n, E, F, G and, under N 10-1,
+/// every candidate). Exported, such a box reads 0.
 pub(super) fn stations_with_empty_boxes(election: &Election, records: &[CountRecord]) -> Vec<u32> {
+    use crate::form::{Eml, Form, Part, Target, spec_of};
+    let voter_cards = election.voter_cards_apply();
+    let required: Vec<crate::record::Field> = Form::of(election)
+        .boxes(election)
+        .into_iter()
+        .filter(|t| {
+            spec_of(*t).is_some_and(|s| {
+                s.eml != Eml::Absent
+                    && s.part != Part::Differences
+                    && (voter_cards || !s.voter_cards_only)
+            })
+        })
+        .filter_map(|t| match t {
+            Target::Count(field) => Some(field),
+            Target::Mark(_) => None,
+        })
+        .collect();
     records
         .iter()
-        .filter(|r| {
-            let v = &r.voters;
-            let e = &r.votes;
-            [v.poll_cards, v.proxy_certificates, v.total_admitted]
-                .iter()
-                .chain([e.total_on_lists, e.blank, e.invalid].iter())
-                .any(Option::is_none)
-                || e.lists.iter().any(|l| l.total.is_none())
-                || (election.counting_method.counts_candidates()
-                    && r.candidate_votes
-                        .iter()
-                        .any(|c| c.votes.iter().any(|(_, v)| v.is_none())))
-        })
+        .filter(|r| required.iter().any(|f| r.get(*f).is_none()))
         .map(|r| r.station)
         .collect()
 }
