@@ -21,6 +21,7 @@ mod access;
 pub mod atomic;
 pub mod audit;
 mod background;
+pub mod board;
 mod change;
 pub mod entries;
 mod error;
