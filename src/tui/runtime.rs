@@ -5,6 +5,7 @@ use super::app::{App, Effect, Guard, Msg, Screen, StationStatus, Unsaved};
 use super::desk::{DeskEffect, DeskMsg};
 use super::{keys, view};
 use crate::desk::Source;
+use crate::event::AuditEvent;
 use crate::record::{CountRecord, EntryMode, RecordState};
 use crate::settings::{Language, Printing};
 use crate::storage::lock::{self, Acquired, WorkspaceLock};
@@ -337,6 +338,21 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
             }),
         },
         Effect::SetResume(point) => workspace.set_resume_point(&point).err().and_then(failed),
+        // A warning acknowledged (or taken back) is a step of the record's lifecycle.
+        Effect::LogEvent {
+            station,
+            event: AuditEvent::WarningAcknowledged { code },
+        } => workspace
+            .acknowledge(station, &code, true, operator)
+            .err()
+            .and_then(failed),
+        Effect::LogEvent {
+            station,
+            event: AuditEvent::AcknowledgementWithdrawn { code },
+        } => workspace
+            .acknowledge(station, &code, false, operator)
+            .err()
+            .and_then(failed),
         Effect::LogEvent { station, event } => workspace
             .log_event(Some(station), &event, operator)
             .err()
