@@ -14,9 +14,9 @@ type Module = Vec<String>;
 /// Circles known and left for now, as (parent, the children in the circle). Each
 /// is work in progress of its own; the test fails on any other circle.
 const KNOWN: &[(&str, &[&str])] = &[
-    // The desk's screens (issue 13): the App holds the desk's state and the desk's
-    // view reads the App.
-    ("tui", &["app", "desk", "text"]),
+    // The desk's and the status board's screens (issue 13): the App holds their
+    // state and their views read the App, their text tables name the App's types.
+    ("tui", &["app", "board", "desk", "text"]),
     // The annex layout's writer and its column flow use each other.
     ("annex::layout", &["columns", "writer"]),
 ];
