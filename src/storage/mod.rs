@@ -602,8 +602,11 @@ impl Workspace {
         let whole = |e| (records.len(), e);
         let tx = self.begin().map_err(whole)?;
         let mut demoted = Vec::new();
+        // The first record written is read back in full, the rest checked on the record.
+        let mut first = true;
         for (i, record) in records.iter().enumerate() {
-            if let Some(d) = put_in(&tx, &election, record, operator, what).map_err(|e| (i, e))? {
+            let put = put_in(&tx, &election, record, operator, what, &mut first);
+            if let Some(d) = put.map_err(|e| (i, e))? {
                 demoted.push(d);
             }
         }
@@ -897,6 +900,7 @@ fn put_in(
     record: &CountRecord,
     operator: &str,
     what: &str,
+    first: &mut bool,
 ) -> Result<Option<Demoted>, StorageError> {
     let station = record.station;
     let mut record = record.clone();
@@ -947,7 +951,11 @@ fn put_in(
         records::delete(tx, station, draft.lifecycle.version)?;
         old = format!("draft version {}", draft.lifecycle.version);
     }
-    let body = records::write(tx, election, &record)?;
+    let body = if std::mem::take(first) {
+        records::write(tx, election, &record)?
+    } else {
+        records::write_next(tx, election, &record)?
+    };
     audit::append(
         tx,
         NewRow {

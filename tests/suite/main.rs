@@ -32,6 +32,7 @@ mod read_only;
 mod robustness;
 mod rules_properties;
 mod rules_real_data;
+mod storable;
 mod summary;
 mod tui_e2e;
 mod tui_guard_e2e;
