@@ -1,25 +1,24 @@
 //! telraam: count-night companion for Dutch polling stations.
 //!
-//! The domain lives in plain modules without any terminal code: the election
-//! ([`election`]), the count record ([`record`]), counting-mode arithmetic
-//! ([`counting`]), the Kiesraad's rules ([`rules`]), the result-file exchange format
-//! ([`result_file`]) and the workspace database ([`storage`]). The terminal
-//! interface is a thin shell over them.
+//! The domain lives in the core crate (`crates/telraam-core`), without any terminal,
+//! command-line or database code: the election ([`election`]), the count record
+//! ([`record`]), counting-mode arithmetic ([`counting`]), the Kiesraad's rules
+//! ([`rules`]), the result-file exchange format ([`result_file`]) and the lifecycle
+//! ([`lifecycle`]). This crate re-exports them, so `crate::record::...` reads the same
+//! everywhere, and adds the workspace database ([`storage`]), the annex's PDF
+//! ([`annex`]), the command line ([`cli`]) and the terminal interface ([`tui`]) above
+//! them.
 
-pub mod aggregate;
+pub use telraam_core::{
+    aggregate, counting, election, form, generate, i18n, lifecycle, paper, printout, record,
+    result_file, rules, verification,
+};
+
 pub mod annex;
 pub mod cli;
-pub mod counting;
-pub mod election;
+pub mod desk;
 pub mod eml;
-pub mod form;
 pub mod fuzzing;
-pub mod generate;
-pub mod i18n;
-pub mod record;
-pub mod result_file;
-pub mod rules;
 pub mod settings;
 pub mod storage;
 pub mod tui;
-pub mod verification;

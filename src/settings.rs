@@ -7,27 +7,8 @@
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
-/// Interface language. Dutch is the default: the form and its terms are Dutch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Language {
-    #[default]
-    Dutch,
-    English,
-}
-
-impl Language {
-    /// Parses "nl" or "en" (as in `--lang` and the settings file).
-    pub fn parse(text: &str) -> Option<Language> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "nl" | "nederlands" | "dutch" => Some(Language::Dutch),
-            "en" | "english" | "engels" => Some(Language::English),
-            _ => None,
-        }
-    }
-    pub fn is_english(self) -> bool {
-        self == Language::English
-    }
-}
+/// Interface language (defined in the core crate: messages there need it too).
+pub use crate::i18n::Language;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]

@@ -58,19 +58,9 @@ fn line(result: &RuleResult, english: bool) -> String {
         "{} {} [{}]: {}",
         result.code,
         result.severity.word(english),
-        fields(result),
+        crate::form::words::list_names(&result.boxes(), english, 8),
         result.message(english)
     )
-}
-
-/// The fields, shortened when a rule names a whole candidate page.
-fn fields(result: &RuleResult) -> String {
-    let keys: Vec<String> = result.fields.iter().map(|t| t.key()).collect();
-    if keys.len() <= 8 {
-        return keys.join(", ");
-    }
-    let (first, last) = (&keys[..3], &keys[keys.len() - 2..]);
-    format!("{}, …, {}", first.join(", "), last.join(", "))
 }
 
 fn summary(results: &[RuleResult], english: bool) -> String {

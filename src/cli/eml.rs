@@ -6,6 +6,7 @@ use super::Cli;
 use super::common::{
     EXIT_FOUND, fail, language, open_workspace_read_only, settings, workspace_dir,
 };
+use super::unsettled::{unsettled, unsettled_line};
 use crate::aggregate::{Totals, take_municipal_figures};
 use crate::election::{CountingMethod, Election};
 use crate::eml::{
@@ -379,13 +380,22 @@ fn no_records(dir: &Path) -> String {
     )
 }
 
-/// The workspace's election and every station's latest record; a workspace must exist.
+/// The workspace's election and every station's latest record that may be added
+/// up (not one still at the desk's double entry); a workspace must exist. Names the
+/// stations left out on stderr.
 fn workspace_records(cli: &Cli) -> Result<(Workspace, Election, Vec<CountRecord>, Language), u8> {
     let (workspace, lang) = open_existing(cli)?;
     let election = workspace.election().clone();
-    let records = workspace
+    let unsettled = unsettled(&workspace)?;
+    let records: Vec<CountRecord> = workspace
         .records()
-        .map_err(|e| fail(&format!("{}: {e}", workspace.dir().display())))?;
+        .map_err(|e| fail(&format!("{}: {e}", workspace.dir().display())))?
+        .into_iter()
+        .filter(|r| !unsettled.contains_key(&r.station))
+        .collect();
+    if let Some(line) = unsettled_line(&unsettled, lang.is_english()) {
+        eprintln!("telraam: {line}");
+    }
     if records.is_empty() {
         return Err(fail(&no_records(workspace.dir())));
     }
@@ -398,16 +408,27 @@ pub fn aggregate(cli: &Cli, _args: &AggregateArgs) -> u8 {
         Err(code) => return code,
     };
     let election = workspace.election().clone();
-    // From the summary table's figures: no record body is parsed.
+    // From the summary table's figures: no record body is parsed. A station still at
+    // the desk's double entry is not added up.
+    let unsettled = match unsettled(&workspace) {
+        Ok(u) => u,
+        Err(code) => return code,
+    };
     let mut totals = Totals::for_election(&election);
     let mut counted = std::collections::BTreeSet::new();
     if let Err(e) = workspace.for_each_latest_figures(|record| {
+        if unsettled.contains_key(&record.station) {
+            return;
+        }
         totals.add_record(&election, record);
         counted.insert(record.station);
     }) {
         return fail(&format!("{}: {e}", workspace.dir().display()));
     }
     if counted.is_empty() {
+        if let Some(line) = unsettled_line(&unsettled, lang.is_english()) {
+            eprintln!("telraam: {line}");
+        }
         return fail(&no_records(workspace.dir()));
     }
     let stored = match stored_totals::load(workspace.dir()) {
@@ -433,10 +454,13 @@ pub fn aggregate(cli: &Cli, _args: &AggregateArgs) -> u8 {
         );
     }
     print_totals(&totals, &election, en);
+    if let Some(line) = unsettled_line(&unsettled, en) {
+        println!("{line}");
+    }
     let missing: Vec<String> = election
         .stations
         .iter()
-        .filter(|s| !counted.contains(&s.number))
+        .filter(|s| !counted.contains(&s.number) && !unsettled.contains_key(&s.number))
         .map(|s| s.number.to_string())
         .collect();
     if !missing.is_empty() {

@@ -4,6 +4,7 @@
 use super::Cli;
 use super::common::{EXIT_FOUND, fail, guard_write, language, settings, workspace_dir};
 use crate::annex::qr;
+use crate::desk::Source;
 use crate::election::Election;
 use crate::i18n::say;
 use crate::record::CountRecord;
@@ -21,25 +22,32 @@ pub struct ImportArgs {
 
 /// Reads one file: a result file, or the texts a scanner read from an annex's QR
 /// codes (parts starting with `telraam-qr i/n`), which are put back together first.
-fn read_one(path: &Path, election: &Election) -> Result<CountRecord, String> {
+fn read_one(path: &Path, election: &Election) -> Result<(CountRecord, Source), String> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| super::common::unreadable(path, &e))?;
     if qr::is_scanned_parts(&text) {
         let joined = qr::join(&qr::split_scanned(&text)).map_err(|e| format!("{name}: {e}"))?;
-        return result_file::from_toml(&name, &joined, election).map_err(|e| e.to_string());
+        return result_file::from_toml(&name, &joined, election)
+            .map(|r| (r, Source::QrScan))
+            .map_err(|e| e.to_string());
     }
-    result_file::from_toml(&name, &text, election).map_err(|e| e.to_string())
+    result_file::from_toml(&name, &text, election)
+        .map(|r| (r, Source::ResultFile))
+        .map_err(|e| e.to_string())
 }
 
 /// Reads every file against the election; Err lists every problem found.
-fn read_all(files: &[PathBuf], election: &Election) -> Result<Vec<CountRecord>, Vec<String>> {
-    let mut records: Vec<CountRecord> = Vec::new();
+fn read_all(
+    files: &[PathBuf],
+    election: &Election,
+) -> Result<Vec<(CountRecord, Source)>, Vec<String>> {
+    let mut records: Vec<(CountRecord, Source)> = Vec::new();
     let mut problems = Vec::new();
     let mut seen: Vec<(u32, String)> = Vec::new();
     for path in files {
         let name = path.display().to_string();
         match read_one(path, election) {
-            Ok(record) => {
+            Ok((record, source)) => {
                 if let Some((_, first)) = seen.iter().find(|(s, _)| *s == record.station) {
                     let station = record.station;
                     problems.push(format!(
@@ -53,7 +61,7 @@ fn read_all(files: &[PathBuf], election: &Election) -> Result<Vec<CountRecord>, 
                     ));
                 } else {
                     seen.push((record.station, name));
-                    records.push(record);
+                    records.push((record, source));
                 }
             }
             Err(e) => problems.push(e),
@@ -83,7 +91,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
     } else {
         Election::demo()
     };
-    let records = match read_all(&args.files, &election) {
+    let read = match read_all(&args.files, &election) {
         Ok(r) => r,
         Err(problems) => {
             for p in &problems {
@@ -96,6 +104,9 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
             ));
         }
     };
+    // Each file is a station's own record: at the desk it counts as one entry of the
+    // double entry (crate::desk); the scanned QR codes and the result file alike.
+    let (records, sources): (Vec<CountRecord>, Vec<Source>) = read.into_iter().unzip();
     let mut ws = match Workspace::open(&dir) {
         Ok(ws) => ws,
         Err(e) => return fail(&format!("{}: {e}", dir.display())),
@@ -105,7 +116,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
     if let Err(code) = guard_write(&dir, &mut ws, &stations) {
         return code;
     }
-    let demoted = match ws.put_records_each(&records, &settings.operator(), "import") {
+    let demoted = match ws.put_records_from(&records, &settings.operator(), "import", &sources) {
         Ok(demoted) => demoted,
         Err((index, e)) => {
             let file = args

@@ -17,6 +17,7 @@ pub mod generate;
 pub mod import;
 pub mod init;
 pub mod interface;
+pub mod unsettled;
 pub mod verify;
 pub mod write_loop;
 

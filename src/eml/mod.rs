@@ -1,20 +1,6 @@
-//! The Kiesraad's EML_NL: 110a (election definition), 110b (polling stations) and
-//! 230b (candidate lists) in; 510b (counts) in and out; the OSV "4-3" CSV out.
-//!
-//! Every reader streams the file once (quick-xml, no element tree) and reports
-//! problems as [`EmlError`]: file, line, and the message in English and Dutch (printed
-//! in the chosen language only).
+//! The Kiesraad's EML_NL: the readers and writers live in the core crate
+//! (`telraam_core::eml`); this module adds what touches the workspace directory.
 
-pub mod candidates;
-pub mod counts;
-pub mod definition;
-pub mod hash;
-pub mod identifier;
-pub mod import;
-pub mod osv;
-pub mod stations;
+pub use telraam_core::eml::*;
+
 pub mod stored_totals;
-pub mod write;
-pub mod xml;
-
-pub use xml::EmlError;

@@ -19,7 +19,7 @@ mod access;
 pub mod atomic;
 pub mod audit;
 mod background;
-pub mod gate;
+pub mod entries;
 pub mod lock;
 pub mod phone;
 mod records;
@@ -32,6 +32,7 @@ pub use atomic::write_atomic;
 pub use audit::AuditProblem;
 pub use gate::{Demoted, Gate};
 pub use summary::Summary;
+pub use telraam_core::lifecycle::gate;
 
 use crate::counting::{self, Cleared};
 use crate::election::Election;
@@ -581,6 +582,19 @@ impl Workspace {
         operator: &str,
         what: &str,
     ) -> Result<Vec<Demoted>, (usize, StorageError)> {
+        self.put_records_from(records, operator, what, &[])
+    }
+
+    /// As [`Workspace::put_records_each`]; with `sources` (one per record), each
+    /// record is the station's own (its QR codes or result file) and also counts as
+    /// one entry of the desk's double entry ([`entries`]), in the same transaction.
+    pub fn put_records_from(
+        &mut self,
+        records: &[CountRecord],
+        operator: &str,
+        what: &str,
+        sources: &[crate::desk::Source],
+    ) -> Result<Vec<Demoted>, (usize, StorageError)> {
         for (i, record) in records.iter().enumerate() {
             self.check_station(record.station).map_err(|e| (i, e))?;
             if record.election_id != self.election.id {
@@ -608,6 +622,10 @@ impl Workspace {
             let put = put_in(&tx, &election, record, operator, what, &mut first);
             if let Some(d) = put.map_err(|e| (i, e))? {
                 demoted.push(d);
+            }
+            if let Some(&source) = sources.get(i) {
+                entries::register_in(&tx, &election, record, source, operator)
+                    .map_err(|e| (i, e))?;
             }
         }
         tx.commit().map_err(db).map_err(whole)?;

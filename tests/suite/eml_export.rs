@@ -284,6 +284,19 @@ fn a_count_on_the_2026_form_exports_k_to_o_as_zero_so_eml2csv_reads_it_as_export
             &format!("{samples}/station-1.toml"),
         ],
     ));
+    // The station's own file is one entry of the desk's double entry: a typed entry
+    // of the paper that agrees with it makes it accepted, and only then is it exported.
+    {
+        let mut w = telraam::storage::Workspace::open(&ws).expect("workspace");
+        let record = w.record(1).expect("record").expect("station 1");
+        let source = telraam::desk::Source::Paper;
+        let (_, n) = w.start_entry(1, source, None, "Bram").expect("entry");
+        for t in telraam::desk::paper_boxes(w.election()) {
+            let v = telraam::desk::value(&record, t);
+            w.save_entry_box(1, n, t, v, "Bram").expect("box");
+        }
+        w.finish_entry(1, n, "Bram").expect("accepted");
+    }
     let (xml, csv) = exports(home.path(), &ws, "juinen");
     let written = std::fs::read_to_string(&xml).expect("510b");
     let station = &written[written.find("<ReportingUnitVotes>").expect("a station")..];

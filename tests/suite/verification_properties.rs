@@ -5,7 +5,7 @@ use proptest::test_runner::{Config, RngSeed};
 use telraam::election::Election;
 use telraam::form::{Form, Generation, Target};
 use telraam::record::{CountRecord, EntryMode, Field, MAX_COUNT, Mark};
-use telraam::verification::canonical::{self, MARK_SECTION, section_of};
+use telraam::verification::canonical::{self, section_of};
 use telraam::verification::compare::{CodeError, parse_group};
 use telraam::verification::{codes, damm};
 
@@ -148,7 +148,8 @@ proptest! {
         after.set_mark(mark, !before.mark(mark));
         let (a, b) = (codes(&election, &before), codes(&election, &after));
         prop_assert_ne!(&a.record, &b.record);
-        let section = a.sections.iter().position(|s| s.key == MARK_SECTION).unwrap();
+        let key = telraam::form::section_of(telraam::form::Target::Mark(mark)).key();
+        let section = a.sections.iter().position(|s| s.key == key).unwrap();
         prop_assert_ne!(&a.sections[section].group, &b.sections[section].group);
     }
 }

@@ -2,7 +2,8 @@
 //! and the Done screen.
 
 use super::*;
-use crate::form::{self, Target, words};
+use crate::form::{Target, words};
+use crate::printout::{Heading, Row, StockLine};
 use crate::record::Mark;
 
 pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area: Rect) {
@@ -53,12 +54,7 @@ pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area:
                 }
                 Severity::Warning => format!("[ ] {}", t.not_acknowledged),
             };
-            let fields = r
-                .fields
-                .iter()
-                .map(|target| words::short_name(*target, app.language.is_english()))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let fields = words::list_names(&r.boxes(), app.language.is_english(), usize::MAX);
             let marker = if focused { ">" } else { " " };
             // The fields get what the row leaves: more for an error, which has no tick box.
             let width = 56usize.saturating_sub(state.chars().count());
@@ -81,12 +77,7 @@ pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area:
         .collect();
     let _ = scrolled(frame, rows, Some(app.result_cursor), list);
     if let Some(r) = app.results.get(app.result_cursor) {
-        let fields = r
-            .fields
-            .iter()
-            .map(|target| words::short_name(*target, app.language.is_english()))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let fields = words::list_names(&r.boxes(), app.language.is_english(), usize::MAX);
         frame.render_widget(
             Paragraph::new(format!("{} [{fields}]: {}", r.code, r.message(en)))
                 .block(Block::default().borders(Borders::TOP))
@@ -96,136 +87,115 @@ pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area:
     }
 }
 
-/// Everything the annex prints, in the annex's order (`annex::content`): A to D, the
-/// list totals and E to H, the D/H box with I, J, "fully explained", K to O and the
-/// note, the ballot stock, each list's candidates with the list total at the foot of
-/// its page, and the acknowledged warnings.
+/// Everything the annex prints, in the annex's order: the rows of
+/// [`crate::printout`] (A to D, the lists and E to H, section 3 as the election's form
+/// has it and the note, the ballot stock, each list's candidates with the total at the
+/// foot of its page), then the acknowledged warnings. This only draws them.
 fn form_rows(app: &App, record: &CountRecord, t: &Text) -> Vec<Line<'static>> {
-    let lang = app.language;
+    let english = app.english();
     let mut rows = Vec::new();
     let line = |label: String, shown: String| {
         Line::from(format!("   {:<52} {:>12}", clip(&label, 52), shown))
     };
-    let figure = |label: String, value: Option<u64>| {
-        let shown = value
-            .map(|v| v.to_string())
-            .unwrap_or_else(|| format!("({})", t.empty));
-        line(label, shown)
-    };
+    let empty = format!("({})", t.empty);
+    let shown = |value: Option<String>| value.unwrap_or_else(|| empty.clone());
     let heading = |title: &str| Line::from(format!(" {title}"));
     let [admitted, votes, difference, stock, candidates, warnings] = t.overview_sections;
 
-    rows.push(heading(admitted));
-    let mut fields = vec![Field::PollCards, Field::ProxyCertificates];
-    if app.election.voter_cards_apply() || record.voters.voter_cards.is_some() {
-        fields.push(Field::VoterCards);
-    }
-    fields.push(Field::TotalAdmitted);
-    for f in fields {
-        rows.push(figure(text::field_label(lang, f), record.get(f)));
-    }
-
-    rows.push(heading(votes));
-    for l in &record.votes.lists {
-        let name = app
-            .election
-            .list(l.list)
-            .map(|p| p.name.clone())
-            .unwrap_or_default();
-        rows.push(figure(format!("E.{}  {name}", l.list), l.total));
-    }
-    for f in [
-        Field::TotalOnLists,
-        Field::Blank,
-        Field::Invalid,
-        Field::TotalCast,
-    ] {
-        rows.push(figure(text::field_label(lang, f), record.get(f)));
-    }
-
-    rows.push(heading(difference));
-    let d = &record.differences;
-    // As on the annex: the boxes of section 3 the election's form has (`form::section_3`).
-    for target in form::section_3(&app.election, record) {
-        match target {
-            Target::Mark(Mark::Equal) => {
-                let ticked: Vec<&str> = [
-                    (d.boxes.equal, "D = H"),
-                    (d.boxes.more, "H > D"),
-                    (d.boxes.fewer, "H < D"),
-                ]
-                .into_iter()
-                .filter_map(|(on, words)| on.then_some(words))
-                .collect();
-                let ticked = if ticked.is_empty() {
-                    t.no_box_ticked.to_string()
-                } else {
-                    ticked.join(" + ")
-                };
-                rows.push(line(t.ticked.to_string(), ticked));
-            }
-            Target::Mark(Mark::ExplainedYes) => {
-                let answer = match d.fully_explained.answer() {
-                    Some(true) => t.yes,
-                    Some(false) => t.no,
-                    None => t.unanswered,
-                };
-                rows.push(line(t.fully_explained.to_string(), answer.to_string()));
-            }
-            Target::Mark(_) => {}
-            Target::Count(f) => rows.push(figure(text::field_label(lang, f), record.get(f))),
-        }
-    }
-    let note = d.note.trim();
-    if !note.is_empty() {
-        let label = format!("{}: ", t.note_label);
-        let indent = 3 + label.chars().count();
-        for (i, part) in super::entry::wrap(note, 80 - indent - 1)
-            .into_iter()
-            .enumerate()
-        {
-            let lead = if i == 0 { label.clone() } else { String::new() };
-            rows.push(Line::from(format!("   {lead:<w$}{part}", w = indent - 3)));
-        }
-    }
-
-    rows.push(heading(stock));
-    for f in [
-        Field::BallotsReceived,
-        Field::BallotsUnused,
-        Field::BallotsSpoiled,
-    ] {
-        rows.push(figure(text::field_label(lang, f), record.get(f)));
-    }
-    let [issued, too_many, too_few, taken, in_box] = t.stock_lines;
-    rows.push(figure(
-        issued.to_string(),
-        record
-            .ballot_stock
-            .issued()
-            .and_then(|n| u64::try_from(n).ok()),
-    ));
-    if let Some(b) = counting::stock_balance(record) {
-        rows.push(figure(too_many.to_string(), Some(b.too_many_issued())));
-        rows.push(figure(too_few.to_string(), Some(b.too_few_issued())));
-        rows.push(figure(taken.to_string(), Some(b.taken_away())));
-        rows.push(figure(in_box.to_string(), Some(b.unaccounted_in_box())));
-    }
-
-    if record.counting_method.counts_candidates() {
-        rows.push(heading(candidates));
-        for cv in &record.candidate_votes {
-            let list = app.election.list(cv.list);
-            let name = list.map(|l| l.name.clone()).unwrap_or_default();
-            rows.push(Line::from(format!("  {} {} {name}", t.list, cv.list)));
-            for (number, votes) in &cv.votes {
-                let name = list
-                    .and_then(|l| l.candidate(*number))
-                    .map(|c| c.display_name())
+    let mut candidates_shown = false;
+    for block in crate::printout::printout(&app.election, record) {
+        match block.heading {
+            Heading::Voters => rows.push(heading(admitted)),
+            Heading::Votes => rows.push(heading(votes)),
+            Heading::Differences => rows.push(heading(difference)),
+            Heading::Stock => rows.push(heading(stock)),
+            Heading::Candidates(list) => {
+                if !candidates_shown {
+                    rows.push(heading(candidates));
+                    candidates_shown = true;
+                }
+                let name = app
+                    .election
+                    .list(list)
+                    .map(|l| l.name.clone())
                     .unwrap_or_default();
-                rows.push(figure(format!("{number:>3}  {name}"), *votes));
+                rows.push(Line::from(format!("  {} {list} {name}", t.list)));
             }
-            rows.push(figure(text::page_total_label(lang, cv.list), cv.total));
+        }
+        for row in &block.rows {
+            let (label, value) = match row {
+                Row::Figure { target, value, .. } => {
+                    let label = match target {
+                        Target::Count(Field::ListTotal(list)) => {
+                            let name = app
+                                .election
+                                .list(*list)
+                                .map(|p| p.name.clone())
+                                .unwrap_or_default();
+                            format!("E.{list}  {name}")
+                        }
+                        Target::Count(Field::Candidate { list, candidate }) => {
+                            let name = app
+                                .election
+                                .list(*list)
+                                .and_then(|l| l.candidate(*candidate))
+                                .map(|c| c.display_name())
+                                .unwrap_or_default();
+                            format!("{candidate:>3}  {name}")
+                        }
+                        _ => words::full_name(*target, english),
+                    };
+                    (label, shown(value.map(|v| v.to_string())))
+                }
+                Row::Ticked(marks) => {
+                    let ticked: Vec<&str> = marks
+                        .iter()
+                        .map(|m| match m {
+                            Mark::Equal => "D = H",
+                            Mark::More => "H > D",
+                            _ => "H < D",
+                        })
+                        .collect();
+                    let value = if ticked.is_empty() {
+                        t.no_box_ticked.to_string()
+                    } else {
+                        ticked.join(" + ")
+                    };
+                    (t.ticked.to_string(), value)
+                }
+                Row::Explained { answer, .. } => {
+                    let answer = match answer {
+                        Some(true) => t.yes,
+                        Some(false) => t.no,
+                        None => t.unanswered,
+                    };
+                    (t.fully_explained.to_string(), answer.to_string())
+                }
+                Row::Stock(which, value) => {
+                    let [issued, too_many, too_few, taken, in_box] = t.stock_lines;
+                    let label = match which {
+                        StockLine::Issued => issued,
+                        StockLine::TooManyIssued => too_many,
+                        StockLine::TooFewIssued => too_few,
+                        StockLine::TakenAway => taken,
+                        StockLine::InBoxNotIssued => in_box,
+                    };
+                    (label.to_string(), shown(value.map(|v| v.to_string())))
+                }
+            };
+            rows.push(line(label, value));
+        }
+        let note = record.differences.note.trim();
+        if block.heading == Heading::Differences && !note.is_empty() {
+            let label = format!("{}: ", t.note_label);
+            let indent = 3 + label.chars().count();
+            for (i, part) in super::entry::wrap(note, 80 - indent - 1)
+                .into_iter()
+                .enumerate()
+            {
+                let lead = if i == 0 { label.clone() } else { String::new() };
+                rows.push(Line::from(format!("   {lead:<w$}{part}", w = indent - 3)));
+            }
         }
     }
 

@@ -1,0 +1,148 @@
+use super::*;
+use crate::counting;
+use crate::record::Field;
+
+fn filled() -> (Election, CountRecord) {
+    let e = Election::demo();
+    let mut r = CountRecord::empty(&e, 2, EntryMode::Counting);
+    r.set(Field::PollCards, Some(120));
+    r.set(Field::ProxyCertificates, Some(3));
+    r.set(Field::ListTotal(1), Some(50));
+    r.set(Field::ListTotal(3), Some(0));
+    r.set(Field::Blank, Some(1));
+    r.set(
+        Field::Candidate {
+            list: 1,
+            candidate: 1,
+        },
+        Some(45),
+    );
+    r.set(
+        Field::Candidate {
+            list: 1,
+            candidate: 2,
+        },
+        Some(5),
+    );
+    r.differences.note = "één kiezer vertrok met het \"stembiljet\"".into();
+    r.lifecycle.acknowledged_warnings = vec!["W.203".into()];
+    counting::complete(&e, &mut r);
+    (e, r)
+}
+
+#[test]
+fn a_record_survives_writing_and_reading_unchanged() {
+    let (e, r) = filled();
+    let text = to_toml(&r);
+    let back = from_toml("x.toml", &text, &e).expect("reads back");
+    assert_eq!(back, r);
+}
+
+#[test]
+fn an_empty_box_stays_empty_and_a_zero_stays_zero() {
+    let (e, r) = filled();
+    let back = from_toml("x.toml", &to_toml(&r), &e).expect("reads back");
+    assert_eq!(back.get(Field::ListTotal(3)), Some(0));
+    assert_eq!(back.get(Field::ListTotal(2)), None);
+}
+
+#[test]
+fn a_list_pages_own_total_is_kept_apart_from_e_n() {
+    let (e, mut r) = filled();
+    r.mode = EntryMode::Transcription;
+    r.set(Field::CandidateListTotal(1), Some(49));
+    let text = to_toml(&r);
+    assert!(text.contains("total = 49"), "{text}");
+    let back = from_toml("x.toml", &text, &e).expect("reads back");
+    assert_eq!(back.get(Field::CandidateListTotal(1)), Some(49));
+    assert_eq!(back.get(Field::ListTotal(1)), Some(50));
+    assert_eq!(back.get(Field::CandidateListTotal(2)), None);
+}
+
+#[test]
+fn an_unknown_list_is_named_with_its_line() {
+    let (e, r) = filled();
+    let text = to_toml(&r).replace("[votes.lists]\n", "[votes.lists]\n27 = 5\n");
+    let line = text.lines().position(|l| l == "27 = 5").expect("inserted") + 1;
+    let error = from_toml("x.toml", &text, &e).expect_err("list 27 does not exist");
+    assert_eq!(error.line, Some(line));
+    assert_eq!(error.field.as_deref(), Some("votes.lists.27"));
+    assert!(
+        error
+            .to_string()
+            .starts_with(&format!("x.toml:{line}: votes.lists.27:"))
+    );
+}
+
+#[test]
+fn a_negative_number_is_refused_with_its_line() {
+    let (e, r) = filled();
+    let text = to_toml(&r).replace("A = 120", "A = -1");
+    let error = from_toml("x.toml", &text, &e).expect_err("negative");
+    let line = text.lines().position(|l| l == "A = -1").expect("there") + 1;
+    assert_eq!(error.line, Some(line));
+}
+
+#[test]
+fn a_negative_number_names_its_field_in_the_chosen_language() {
+    let (e, r) = filled();
+    let text = to_toml(&r).replace("H = 51", "H = -3");
+    let error = from_toml("x.toml", &text, &e).expect_err("negative");
+    assert_eq!(error.field.as_deref(), Some("votes.H"));
+    assert!(error.message.contains("negatief") && !error.message.contains("negative"));
+    crate::i18n::set(crate::i18n::Language::English);
+    let error = from_toml("x.toml", &text, &e).expect_err("negative");
+    crate::i18n::set(crate::i18n::Language::Dutch);
+    assert!(error.message.contains("negative") && !error.message.contains("negatief"));
+}
+
+#[test]
+fn a_negative_number_is_named_by_its_table_and_key() {
+    let e = Election::demo();
+    let text = "format = \"telraam-result-1\"\nelection = \"GR2025_Juinen\"\nstation = 1\n\
+                model = \"N 10-1\"\nmode = \"counting\"\n\n[voters]\nA = 3\nB = -2\n";
+    let err = from_toml("s.toml", text, &e).expect_err("negative");
+    assert_eq!(err.line, Some(9));
+    assert_eq!(err.field.as_deref(), Some("voters.B"));
+    assert!(err.to_string().starts_with("s.toml:9: voters.B: "), "{err}");
+}
+
+#[test]
+fn a_number_over_nine_digits_is_refused() {
+    let (e, r) = filled();
+    let text = to_toml(&r).replace("A = 120", "A = 1000000000");
+    let error = from_toml("x.toml", &text, &e).expect_err("too large");
+    assert_eq!(error.field.as_deref(), Some("voters.A"));
+    assert!(error.message.contains("999 999 999"));
+}
+
+#[test]
+fn malformed_toml_is_refused_with_a_line() {
+    let (e, _) = filled();
+    let error = from_toml("x.toml", "format = \"telraam-result-1\"\nstation = [", &e)
+        .expect_err("malformed");
+    assert_eq!(error.line, Some(2));
+}
+
+#[test]
+fn a_file_for_another_election_is_refused() {
+    let (e, r) = filled();
+    let text = to_toml(&r).replace("GR2025_Juinen", "GR2022_Elders");
+    let error = from_toml("x.toml", &text, &e).expect_err("other election");
+    assert_eq!(error.field.as_deref(), Some("election"));
+}
+
+#[test]
+fn a_box_the_elections_form_does_not_have_is_refused_with_its_line() {
+    let e = Election::demo();
+    let text = include_str!("../../../../samples/juinen/station-2-warnings.toml")
+        .replace("explained_yes = true", "explained_yes = true\nK = 15");
+    let err = from_toml("s.toml", &text, &e).expect_err("no K on the form from 2026");
+    assert_eq!(err.field.as_deref(), Some("differences.K"));
+    assert!(err.line.is_some());
+    assert!(err.message.contains("heeft geen vak"), "{}", err.message);
+    let mut old = e.clone();
+    old.form = Some(crate::form::Generation::Before2026);
+    let err = from_toml("s.toml", &text, &old).expect_err("no box on the older form");
+    assert_eq!(err.field.as_deref(), Some("differences.h_less_than_d"));
+}

@@ -1,0 +1,524 @@
+//! The desk's entries in the workspace: every entry of a station's paper
+//! proces-verbaal (typed, or the station's own record imported) and where the
+//! station stands in the double entry ([`crate::desk`]).
+//!
+//! Two tables, created at every writable open when missing (they are additive: a
+//! workspace written before them has no entries, and reads as such):
+//! `desk` holds one row per station with its [`Stage`] in a column of its own, so
+//! the status board reads every station's stage without parsing anything
+//! ([`Workspace::entry_states`]); `desk_entries` holds each entry with its typist,
+//! source and body (the result-file TOML of a transcription record).
+//!
+//! Every step (an entry started, a box typed, an entry finished, the coordinator's
+//! choice) is one transaction with its audit row; the row's `record_hash` is the
+//! SHA-256 of the entry's body as stored after the step. When a station becomes
+//! accepted, the accepted record is written as the station's record in the same
+//! transaction, so what is added up is always an accepted record.
+
+use super::{StorageError, Workspace, audit, db, records};
+use crate::desk::{BoxValue, Desk, DeskError, Source, Stage};
+use crate::election::Election;
+use crate::form::Target;
+use crate::i18n::say;
+use crate::record::{CountRecord, EntryMode, RecordState};
+use crate::result_file;
+use audit::NewRow;
+use rusqlite::{Connection, OptionalExtension, Transaction};
+
+/// The tables, created when missing.
+pub const TABLES: &str = "
+CREATE TABLE IF NOT EXISTS desk (
+    station INTEGER PRIMARY KEY,
+    stage TEXT NOT NULL,
+    differing TEXT NOT NULL,
+    rechecked INTEGER NOT NULL,
+    kept INTEGER
+);
+CREATE TABLE IF NOT EXISTS desk_entries (
+    station INTEGER NOT NULL,
+    number INTEGER NOT NULL,
+    operator TEXT NOT NULL,
+    source TEXT NOT NULL,
+    finished INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (station, number)
+);
+";
+
+/// One station's place in the double entry, as the status board shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryState {
+    pub station: u32,
+    pub stage: Stage,
+    /// Who typed (or imported) entry 1 and entry 2, with its source.
+    pub entries: Vec<(u8, String, Source)>,
+    /// How many boxes differed at the last comparison.
+    pub differing: usize,
+}
+
+fn has_tables(conn: &Connection) -> Result<bool, StorageError> {
+    let n: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'desk'",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(db)?;
+    Ok(n > 0)
+}
+
+/// What a user reads when the desk refuses a step.
+pub fn refusal(e: &DeskError) -> String {
+    match e {
+        DeskError::TwoEntries => say(
+            "dit stembureau heeft al twee invoeren",
+            "this polling station already has two entries",
+        ),
+        DeskError::SameTypist { first } => say(
+            &format!("{first} typte de eerste invoer; de tweede invoer doet iemand anders"),
+            &format!("{first} typed the first entry; someone else types the second"),
+        ),
+        DeskError::OtherTypist { number, operator } => say(
+            &format!("invoer {number} is van {operator}"),
+            &format!("entry {number} belongs to {operator}"),
+        ),
+        DeskError::NoEntry(n) => say(
+            &format!("er is geen invoer {n}"),
+            &format!("there is no entry {n}"),
+        ),
+        DeskError::WrongStage(stage) => say(
+            &format!("dat kan niet in deze fase ({})", stage.key()),
+            &format!("not possible at this stage ({})", stage.key()),
+        ),
+        DeskError::NotDiffering(t) => say(
+            &format!(
+                "{} verschilt niet; alleen de verschillende vakken worden nagekeken",
+                t.key()
+            ),
+            &format!(
+                "{} does not differ; only the boxes that differ are re-checked",
+                t.key()
+            ),
+        ),
+        DeskError::NotOnPaper(t) => say(
+            &format!("{} staat niet op dit proces-verbaal", t.key()),
+            &format!("{} is not on this proces-verbaal", t.key()),
+        ),
+        DeskError::WrongKind(t) => say(
+            &format!("{}: verkeerd soort waarde", t.key()),
+            &format!("{}: wrong kind of value", t.key()),
+        ),
+    }
+}
+
+fn refused(e: DeskError) -> StorageError {
+    StorageError::Invalid(refusal(&e))
+}
+
+/// A station's desk as stored (an empty desk when it has none).
+pub fn load(conn: &Connection, election: &Election, station: u32) -> Result<Desk, StorageError> {
+    let mut desk = Desk::new(station);
+    if !has_tables(conn)? {
+        return Ok(desk);
+    }
+    let row: Option<(String, bool, Option<u8>)> = conn
+        .query_row(
+            "SELECT differing, rechecked, kept FROM desk WHERE station = ?1",
+            [station],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()
+        .map_err(db)?;
+    let Some((differing, rechecked, kept)) = row else {
+        return Ok(desk);
+    };
+    desk.differing = differing
+        .split_whitespace()
+        .filter_map(Target::parse)
+        .collect();
+    desk.rechecked = rechecked;
+    desk.kept = kept;
+    let mut stmt = conn
+        .prepare(
+            "SELECT number, operator, source, finished, body FROM desk_entries \
+             WHERE station = ?1 ORDER BY number",
+        )
+        .map_err(db)?;
+    let rows = stmt
+        .query_map([station], |r| {
+            Ok((
+                r.get::<_, u8>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, bool>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })
+        .map_err(db)?;
+    for row in rows {
+        let (number, operator, source, finished, body) = row.map_err(db)?;
+        let name = format!("workspace entry {number} of station {station}");
+        let record = result_file::from_toml(&name, &body, election).map_err(|e| {
+            StorageError::Database(format!(
+                "{e} (the stored entry cannot be read / de opgeslagen invoer is onleesbaar)"
+            ))
+        })?;
+        let source = Source::parse(&source)
+            .ok_or_else(|| StorageError::Database(format!("{name}: unknown source {source}")))?;
+        desk.entries.push(crate::desk::Entry {
+            number,
+            operator,
+            source,
+            finished,
+            record,
+        });
+    }
+    Ok(desk)
+}
+
+/// Writes the station's desk (all its rows); returns the body of entry `number`.
+fn store(tx: &Transaction<'_>, desk: &Desk, number: Option<u8>) -> Result<String, StorageError> {
+    tx.execute_batch(TABLES).map_err(db)?;
+    let differing: Vec<String> = desk.differing.iter().map(|t| t.key()).collect();
+    tx.execute(
+        "INSERT INTO desk (station, stage, differing, rechecked, kept) VALUES (?1, ?2, ?3, ?4, ?5) \
+         ON CONFLICT (station) DO UPDATE SET stage = excluded.stage, \
+         differing = excluded.differing, rechecked = excluded.rechecked, kept = excluded.kept",
+        rusqlite::params![
+            desk.station,
+            desk.stage().key(),
+            differing.join(" "),
+            desk.rechecked,
+            desk.kept
+        ],
+    )
+    .map_err(db)?;
+    tx.execute(
+        "DELETE FROM desk_entries WHERE station = ?1",
+        [desk.station],
+    )
+    .map_err(db)?;
+    let mut written = String::new();
+    for e in &desk.entries {
+        let body = result_file::to_toml(&e.record);
+        tx.execute(
+            "INSERT INTO desk_entries (station, number, operator, source, finished, body) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            rusqlite::params![
+                desk.station,
+                e.number,
+                e.operator,
+                e.source.key(),
+                e.finished,
+                body
+            ],
+        )
+        .map_err(db)?;
+        if Some(e.number) == number {
+            written = body;
+        }
+    }
+    Ok(written)
+}
+
+/// Writes the accepted record as the station's record: it replaces a draft; after a
+/// finalised version that says otherwise, it is the next version.
+fn write_accepted(
+    tx: &Transaction<'_>,
+    election: &Election,
+    desk: &Desk,
+    operator: &str,
+) -> Result<(), StorageError> {
+    let Some(accepted) = desk.accepted() else {
+        return Ok(());
+    };
+    let mut record = accepted.clone();
+    let versions = records::versions(tx, election, desk.station)?;
+    if versions
+        .last()
+        .is_some_and(|r| crate::desk::differing(election, r, &record).is_empty())
+    {
+        // The station's record already says what both entries say.
+        return Ok(());
+    }
+    let last = versions.last().map(|r| r.lifecycle.version).unwrap_or(1);
+    let finalised = versions
+        .last()
+        .is_some_and(|r| r.lifecycle.state == RecordState::Finalised);
+    record.lifecycle.version = if finalised { last + 1 } else { last };
+    record.lifecycle.state = RecordState::Draft;
+    if finalised {
+        record.lifecycle.correction_reason = "dubbele invoer / double entry".into();
+    }
+    record.mode = EntryMode::Transcription;
+    let body = records::write(tx, election, &record)?;
+    audit::append(
+        tx,
+        NewRow {
+            station: Some(desk.station),
+            record_version: Some(record.lifecycle.version),
+            what: "double entry accepted",
+            old_value: "",
+            new_value: &format!("entry {}", desk.kept.unwrap_or(1)),
+            operator,
+            record_hash: audit::sha256_hex(body.as_bytes()),
+        },
+    )?;
+    Ok(())
+}
+
+/// Registers a station's own record (imported from its QR codes or result file) as
+/// one entry, in the caller's transaction. Where the desk takes no entry now (a
+/// typist is typing, or the station is being settled or accepted), the record is
+/// imported as before and the desk is left as it is.
+pub(super) fn register_in(
+    tx: &Transaction<'_>,
+    election: &Election,
+    record: &CountRecord,
+    source: Source,
+    operator: &str,
+) -> Result<(), StorageError> {
+    let mut desk = load(tx, election, record.station)?;
+    let before = desk.stage();
+    let Ok(number) = desk.start(election, operator, source, Some(record.clone())) else {
+        return Ok(());
+    };
+    let body = store(tx, &desk, Some(number))?;
+    let after = desk.stage();
+    audit::append(
+        tx,
+        NewRow {
+            station: Some(record.station),
+            record_version: None,
+            what: &format!("entry {number} started"),
+            old_value: "",
+            new_value: &if after == before {
+                source.key().to_string()
+            } else {
+                format!("{} ({})", source.key(), after.key())
+            },
+            operator,
+            record_hash: audit::sha256_hex(body.as_bytes()),
+        },
+    )?;
+    if after == Stage::Accepted && before != Stage::Accepted {
+        write_accepted(tx, election, &desk, operator)?;
+    }
+    Ok(())
+}
+
+impl Workspace {
+    /// A station's entries and stage.
+    pub fn desk(&self, station: u32) -> Result<Desk, StorageError> {
+        load(&self.conn, &self.election, station)
+    }
+
+    /// Every station that has an entry: its stage, typists and number of differing
+    /// boxes, by station number. Reads the `desk` table's stage column and the
+    /// entries' typists, never an entry's body: cheap for 500+ stations. A station
+    /// not listed has no entry ([`Stage::NoEntry`]).
+    pub fn entry_states(&self) -> Result<Vec<EntryState>, StorageError> {
+        if !has_tables(&self.conn)? {
+            return Ok(Vec::new());
+        }
+        let mut out: Vec<EntryState> = Vec::new();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT station, stage, differing FROM desk ORDER BY station")
+            .map_err(db)?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, u32>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .map_err(db)?;
+        for row in rows {
+            let (station, stage, differing) = row.map_err(db)?;
+            out.push(EntryState {
+                station,
+                stage: Stage::parse(&stage).unwrap_or(Stage::NoEntry),
+                entries: Vec::new(),
+                differing: differing.split_whitespace().count(),
+            });
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT station, number, operator, source FROM desk_entries ORDER BY station, number")
+            .map_err(db)?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, u32>(0)?,
+                    r.get::<_, u8>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            })
+            .map_err(db)?;
+        for row in rows {
+            let (station, number, operator, source) = row.map_err(db)?;
+            if let (Ok(i), Some(source)) = (
+                out.binary_search_by_key(&station, |s| s.station),
+                Source::parse(&source),
+            ) {
+                out[i].entries.push((number, operator, source));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The stations at the desk that are not accepted yet, with their stage: their
+    /// records are not added up or exported. A station without any entry is not
+    /// here: its record (a station-side count, or a municipality's 510b, settled
+    /// where it was made) counts as it stands.
+    pub fn unsettled(&self) -> Result<std::collections::BTreeMap<u32, Stage>, StorageError> {
+        Ok(self
+            .entry_states()?
+            .into_iter()
+            .filter(|s| s.stage != Stage::Accepted)
+            .map(|s| (s.station, s.stage))
+            .collect())
+    }
+
+    /// One step at the desk: load, change, store with its audit row, and write the
+    /// accepted record when the step accepted the station; all in one transaction.
+    fn desk_step(
+        &mut self,
+        station: u32,
+        operator: &str,
+        what: &str,
+        step: impl FnOnce(&Election, &mut Desk) -> Result<(u8, String, String), DeskError>,
+    ) -> Result<Desk, StorageError> {
+        self.check_station(station)?;
+        let election = self.election.clone();
+        let tx = self.begin()?;
+        let mut desk = load(&tx, &election, station)?;
+        let before = desk.stage();
+        let (number, old, new) = step(&election, &mut desk).map_err(refused)?;
+        let body = store(&tx, &desk, Some(number))?;
+        let after = desk.stage();
+        let new = if after == before {
+            new
+        } else {
+            format!("{new} ({})", after.key())
+        };
+        audit::append(
+            &tx,
+            NewRow {
+                station: Some(station),
+                record_version: None,
+                what: &format!("entry {number} {what}"),
+                old_value: &old,
+                new_value: &new,
+                operator,
+                record_hash: audit::sha256_hex(body.as_bytes()),
+            },
+        )?;
+        if after == Stage::Accepted && before != Stage::Accepted {
+            write_accepted(&tx, &election, &desk, operator)?;
+        }
+        tx.commit().map_err(db)?;
+        Ok(desk)
+    }
+
+    /// Starts the next entry of a station: typed from paper (`record` None), or the
+    /// station's own record (its QR codes or result file). Returns the desk and the
+    /// entry's number.
+    pub fn start_entry(
+        &mut self,
+        station: u32,
+        source: Source,
+        record: Option<&CountRecord>,
+        operator: &str,
+    ) -> Result<(Desk, u8), StorageError> {
+        let mut number = 0;
+        let desk = self.desk_step(station, operator, "started", |election, desk| {
+            number = desk.start(election, operator, source, record.cloned())?;
+            Ok((number, String::new(), source.key().to_string()))
+        })?;
+        Ok((desk, number))
+    }
+
+    /// Saves one box of an entry as typed from paper.
+    pub fn save_entry_box(
+        &mut self,
+        station: u32,
+        number: u8,
+        target: Target,
+        new: BoxValue,
+        operator: &str,
+    ) -> Result<Desk, StorageError> {
+        let what = format!("box {}", target.key());
+        self.desk_step(station, operator, &what, |election, desk| {
+            let old = desk.set(election, number, operator, target, new)?;
+            Ok((number, show(old), show(new)))
+        })
+    }
+
+    /// The typist says the entry is complete (or its differences re-checked).
+    pub fn finish_entry(
+        &mut self,
+        station: u32,
+        number: u8,
+        operator: &str,
+    ) -> Result<Desk, StorageError> {
+        self.desk_step(station, operator, "finished", |election, desk| {
+            let stage = desk.stage();
+            desk.finish(election, number, operator)?;
+            Ok((
+                number,
+                stage.key().to_string(),
+                desk.differing
+                    .iter()
+                    .map(|t| t.key())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ))
+        })
+    }
+
+    /// The coordinator keeps entry `number`: the station is accepted.
+    pub fn keep_entry(
+        &mut self,
+        station: u32,
+        number: u8,
+        operator: &str,
+    ) -> Result<Desk, StorageError> {
+        self.desk_step(station, operator, "kept by the coordinator", |_, desk| {
+            desk.keep(number)?;
+            Ok((number, String::new(), "kept".into()))
+        })
+    }
+
+    /// The coordinator discards entry `number`, to be typed again.
+    pub fn discard_entry(
+        &mut self,
+        station: u32,
+        number: u8,
+        operator: &str,
+    ) -> Result<Desk, StorageError> {
+        self.desk_step(
+            station,
+            operator,
+            "discarded by the coordinator",
+            |_, desk| {
+                let who = desk
+                    .entry(number)
+                    .map(|e| e.operator.clone())
+                    .unwrap_or_default();
+                desk.discard(number)?;
+                Ok((number, who, "discarded".into()))
+            },
+        )
+    }
+}
+
+fn show(v: BoxValue) -> String {
+    match v {
+        BoxValue::Count(c) => c.map(|c| c.to_string()).unwrap_or_default(),
+        BoxValue::Mark(on) => on.to_string(),
+    }
+}
