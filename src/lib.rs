@@ -10,7 +10,7 @@
 //! them.
 
 pub use telraam_core::{
-    aggregate, counting, election, form, generate, i18n, lifecycle, paper, printout, record,
+    aggregate, counting, election, event, form, generate, i18n, lifecycle, paper, printout, record,
     result_file, rules, verification,
 };
 

@@ -9,9 +9,8 @@ use super::common::{
 use super::unsettled::{unsettled, unsettled_line};
 use crate::aggregate::{Totals, take_municipal_figures};
 use crate::election::{CountingMethod, Election};
-use crate::eml::{
-    EmlError, candidates, counts, definition, hash, import, osv, stations, stored_totals, write,
-};
+use crate::eml::{EmlError, candidates, counts, definition, hash, import, osv, stations, write};
+use crate::event::StoredTotals;
 use crate::form::Generation;
 use crate::i18n::say;
 use crate::record::CountRecord;
@@ -298,21 +297,20 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
         let stations: Vec<u32> = imported.records.iter().map(|r| r.station).collect();
         super::common::guard_write(&dir, &mut workspace, &stations)?;
         let what = format!("import-eml 510b {}", input.name);
+        let totals = imported.file_totals.map(|totals| StoredTotals {
+            source: input.name.clone(),
+            fingerprint: input.fingerprint().to_string(),
+            election_id: election.id.clone(),
+            totals,
+        });
         workspace
-            .put_records(&imported.records, &settings.operator(), &what)
-            .map_err(|e| fail(&format!("{}: {e}", dir.display())))?;
-        if let Some(totals) = imported.file_totals {
-            stored_totals::save(
-                &dir,
-                &stored_totals::StoredTotals {
-                    source: input.name.clone(),
-                    fingerprint: input.fingerprint().to_string(),
-                    election_id: election.id.clone(),
-                    totals,
-                },
+            .put_510b(
+                &imported.records,
+                totals.as_ref(),
+                &settings.operator(),
+                &what,
             )
-            .map_err(|e| fail(&e))?;
-        }
+            .map_err(|e| fail(&format!("{}: {e}", dir.display())))?;
         let (n, from, into) = (imported.records.len(), &input.name, dir.display());
         println!(
             "{}",
@@ -431,9 +429,9 @@ pub fn aggregate(cli: &Cli, _args: &AggregateArgs) -> u8 {
         }
         return fail(&no_records(workspace.dir()));
     }
-    let stored = match stored_totals::load(workspace.dir()) {
+    let stored = match workspace.totals_510b() {
         Ok(s) => s.filter(|s| s.election_id == election.id),
-        Err(e) => return fail(&e),
+        Err(e) => return fail(&e.to_string()),
     };
     let taken = stored
         .as_ref()
@@ -596,7 +594,7 @@ fn print_totals(totals: &Totals, election: &Election, en: bool) {
 /// The imported 510b's own totals, when they are of this election: where the
 /// municipal figures that no station has come from.
 fn file_totals(workspace: &Workspace, election: &Election) -> Result<Option<Totals>, u8> {
-    let stored = stored_totals::load(workspace.dir()).map_err(|e| fail(&e))?;
+    let stored = workspace.totals_510b().map_err(|e| fail(&e.to_string()))?;
     Ok(stored
         .filter(|s| s.election_id == election.id)
         .map(|s| s.totals))

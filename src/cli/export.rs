@@ -76,7 +76,11 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> u8 {
                 "the workspace is read-only, so this export is not in its audit log"
             )
         );
-    } else if let Err(e) = ws.log_event(Some(args.station), "export", &note, &settings.operator()) {
+    } else if let Err(e) = ws.log_event(
+        Some(args.station),
+        &crate::event::AuditEvent::Exported { note },
+        &settings.operator(),
+    ) {
         return fail(&e.to_string());
     }
     let (station, version) = (record.station, record.lifecycle.version);

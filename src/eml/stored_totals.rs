@@ -1,36 +1,22 @@
-//! The municipal totals a 510b states for itself, kept in the workspace directory
-//! (`eml-510b-totals.toml`) so that `telraam aggregate` can compare the added-up
-//! records with them later.
+//! The municipal totals a 510b states for itself. Since schema 3 they are a typed
+//! audit event in the workspace database ([`crate::event::AuditEvent::Totals510b`],
+//! read with [`crate::storage::Workspace::totals_510b`]); before, they were kept in a
+//! loose file beside it, which [`load_legacy`] reads once when such a workspace is
+//! migrated.
 
-use crate::aggregate::Totals;
-use serde::{Deserialize, Serialize};
+pub use crate::event::StoredTotals;
 use std::path::{Path, PathBuf};
 
-const FILE_NAME: &str = "eml-510b-totals.toml";
+/// The loose file an older telraam wrote.
+pub const LEGACY_FILE: &str = "eml-510b-totals.toml";
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StoredTotals {
-    /// The 510b the totals come from (as given on the command line).
-    pub source: String,
-    /// Its SHA-256 in groups of four.
-    pub fingerprint: String,
-    pub election_id: String,
-    pub totals: Totals,
+pub fn legacy_path(dir: &Path) -> PathBuf {
+    dir.join(LEGACY_FILE)
 }
 
-pub fn path(dir: &Path) -> PathBuf {
-    dir.join(FILE_NAME)
-}
-
-/// Writes the totals next to the workspace database.
-pub fn save(dir: &Path, stored: &StoredTotals) -> Result<(), String> {
-    let text = toml::to_string(stored).map_err(|e| e.to_string())?;
-    std::fs::write(path(dir), text).map_err(|e| format!("{}: {e}", path(dir).display()))
-}
-
-/// The stored totals, if a 510b was imported into this workspace.
-pub fn load(dir: &Path) -> Result<Option<StoredTotals>, String> {
-    let p = path(dir);
+/// The totals an older telraam kept beside the database, if any.
+pub fn load_legacy(dir: &Path) -> Result<Option<StoredTotals>, String> {
+    let p = legacy_path(dir);
     if !p.exists() {
         return Ok(None);
     }

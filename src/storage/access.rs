@@ -90,7 +90,11 @@ impl Workspace {
             return Ok(());
         };
         let said = format!("row {}: {}", problem.row, problem.reason_en);
-        if let Err(e) = self.log_event(None, BROKEN_CHAIN_ACCEPTED, &said, operator) {
+        if let Err(e) = self.log_event(
+            None,
+            &crate::event::AuditEvent::BrokenChainAccepted { said },
+            operator,
+        ) {
             self.blocked = Some(problem);
             return Err(e);
         }
@@ -99,7 +103,7 @@ impl Workspace {
 }
 
 /// The audit-log event of an operator going on with a broken chain.
-pub const BROKEN_CHAIN_ACCEPTED: &str = "continued on a broken audit log";
+pub use crate::event::BROKEN_CHAIN_ACCEPTED;
 
 #[cfg(test)]
 mod tests {

@@ -21,6 +21,7 @@
 //! records where the cursor was, not a count.
 
 use super::{AuditEntry, StorageError};
+use crate::event::AuditEvent;
 use rusqlite::{Connection, OptionalExtension, Row};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -53,8 +54,16 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// ```
 ///
 /// `<len>` is the length in bytes (decimal) of the UTF-8 text after the colon.
+///
+/// A row with a typed event (every row written since schema 3; rows of an older
+/// workspace have none) starts with `telraam-audit-2` instead and ends with one more
+/// line, `event=<len>:<the event's JSON>`, so the event is covered by the hash too.
 pub fn canonical(e: &AuditEntry) -> Vec<u8> {
-    let mut out = b"telraam-audit-1\n".to_vec();
+    let mut out = if e.event.is_empty() {
+        b"telraam-audit-1\n".to_vec()
+    } else {
+        b"telraam-audit-2\n".to_vec()
+    };
     let opt = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
     let fields: [(&str, String); 10] = [
         ("id", e.id.to_string()),
@@ -68,7 +77,8 @@ pub fn canonical(e: &AuditEntry) -> Vec<u8> {
         ("record_hash", e.record_hash.clone()),
         ("prev_hash", e.prev_hash.clone()),
     ];
-    for (name, value) in fields {
+    let event = (!e.event.is_empty()).then_some(("event", e.event.clone()));
+    for (name, value) in fields.into_iter().chain(event) {
         out.extend_from_slice(format!("{name}={}:", value.len()).as_bytes());
         out.extend_from_slice(value.as_bytes());
         out.push(b'\n');
@@ -76,13 +86,12 @@ pub fn canonical(e: &AuditEntry) -> Vec<u8> {
     out
 }
 
-/// What a new row says; the log adds id, time, chain and hash.
+/// What a new row says; the log adds id, time, chain and hash. The `what`, `old_value`
+/// and `new_value` columns are written from the event, for people to read.
 pub struct NewRow<'a> {
     pub station: Option<u32>,
     pub record_version: Option<u32>,
-    pub what: &'a str,
-    pub old_value: &'a str,
-    pub new_value: &'a str,
+    pub event: &'a AuditEvent,
     pub operator: &'a str,
     /// SHA-256 of the record or election text this row wrote ("" for a free event).
     pub record_hash: String,
@@ -115,19 +124,21 @@ pub fn append(conn: &Connection, row: NewRow<'_>) -> Result<AuditEntry, StorageE
         id,
         station: row.station,
         record_version: row.record_version,
-        what: row.what.to_string(),
-        old_value: row.old_value.to_string(),
-        new_value: row.new_value.to_string(),
+        what: row.event.what(),
+        old_value: row.event.old_value(),
+        new_value: row.event.new_value(),
         at,
         operator: row.operator.to_string(),
         record_hash: row.record_hash,
         prev_hash,
         hash: String::new(),
+        event: row.event.to_stored(),
     };
     entry.hash = sha256_hex(&canonical(&entry));
     conn.execute(
         "INSERT INTO audit (id, station, record_version, what, old_value, new_value, at, \
-         operator, record_hash, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         operator, record_hash, prev_hash, hash, event) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         rusqlite::params![
             entry.id,
             entry.station,
@@ -139,7 +150,8 @@ pub fn append(conn: &Connection, row: NewRow<'_>) -> Result<AuditEntry, StorageE
             entry.operator,
             entry.record_hash,
             entry.prev_hash,
-            entry.hash
+            entry.hash,
+            entry.event
         ],
     )
     .map_err(db)?;
@@ -159,16 +171,41 @@ fn entry(r: &Row<'_>) -> rusqlite::Result<AuditEntry> {
         record_hash: r.get(8)?,
         prev_hash: r.get(9)?,
         hash: r.get(10)?,
+        event: r.get(11)?,
     })
+}
+
+/// The columns [`entry`] reads, in its order.
+pub const COLUMNS: &str = "id, station, record_version, what, old_value, new_value, at, \
+                           operator, record_hash, prev_hash, hash, event";
+
+/// The typed events of one station's rows (or of the rows without a station: None),
+/// oldest first, with their row id, time and operator. Rows of an older workspace
+/// without an event are skipped: the migration carried over what is still needed.
+pub fn events_of(
+    conn: &Connection,
+    station: Option<u32>,
+) -> Result<Vec<(AuditEntry, AuditEvent)>, StorageError> {
+    let mut stmt = conn
+        .prepare(&format!(
+            "SELECT {COLUMNS} FROM audit WHERE station IS ?1 AND event != '' ORDER BY id"
+        ))
+        .map_err(db)?;
+    let rows = stmt.query_map([station], entry).map_err(db)?;
+    let mut out = Vec::new();
+    for row in rows {
+        let row = row.map_err(db)?;
+        let event = AuditEvent::from_stored(&row.event)
+            .map_err(|e| StorageError::Database(format!("audit row {}: {e}", row.id)))?;
+        out.push((row, event));
+    }
+    Ok(out)
 }
 
 /// The whole log, oldest first.
 pub fn read_all(conn: &Connection) -> Result<Vec<AuditEntry>, StorageError> {
     let mut stmt = conn
-        .prepare(
-            "SELECT id, station, record_version, what, old_value, new_value, at, operator, \
-             record_hash, prev_hash, hash FROM audit ORDER BY id",
-        )
+        .prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY id"))
         .map_err(db)?;
     let rows = stmt.query_map([], entry).map_err(db)?;
     rows.collect::<Result<Vec<_>, _>>().map_err(db)

@@ -10,14 +10,17 @@
 //! source and body (the result-file TOML of a transcription record).
 //!
 //! Every step (an entry started, a box typed, an entry finished, the coordinator's
-//! choice) is one transaction with its audit row; the row's `record_hash` is the
-//! SHA-256 of the entry's body as stored after the step. When a station becomes
+//! choice) is one transaction with its audit row, which names the box and its old
+//! and new value. The rows carry no `record_hash` (that column ties rows to the
+//! `records` table): an entry changed in the database behind telraam's back is not
+//! detected by `audit verify`, but every typed value is in the chain. When a station becomes
 //! accepted, the accepted record is written as the station's record in the same
 //! transaction, so what is added up is always an accepted record.
 
 use super::{StorageError, Workspace, audit, db, records};
 use crate::desk::{BoxValue, Desk, DeskError, Source, Stage};
 use crate::election::Election;
+use crate::event::AuditEvent;
 use crate::form::Target;
 use crate::i18n::say;
 use crate::record::{CountRecord, EntryMode, RecordState};
@@ -176,8 +179,8 @@ pub fn load(conn: &Connection, election: &Election, station: u32) -> Result<Desk
     Ok(desk)
 }
 
-/// Writes the station's desk (all its rows); returns the body of entry `number`.
-fn store(tx: &Transaction<'_>, desk: &Desk, number: Option<u8>) -> Result<String, StorageError> {
+/// Writes the station's desk (all its rows).
+fn store(tx: &Transaction<'_>, desk: &Desk) -> Result<(), StorageError> {
     tx.execute_batch(TABLES).map_err(db)?;
     let differing: Vec<String> = desk.differing.iter().map(|t| t.key()).collect();
     tx.execute(
@@ -198,7 +201,6 @@ fn store(tx: &Transaction<'_>, desk: &Desk, number: Option<u8>) -> Result<String
         [desk.station],
     )
     .map_err(db)?;
-    let mut written = String::new();
     for e in &desk.entries {
         let body = result_file::to_toml(&e.record);
         tx.execute(
@@ -214,11 +216,8 @@ fn store(tx: &Transaction<'_>, desk: &Desk, number: Option<u8>) -> Result<String
             ],
         )
         .map_err(db)?;
-        if Some(e.number) == number {
-            written = body;
-        }
     }
-    Ok(written)
+    Ok(())
 }
 
 /// Writes the accepted record as the station's record: it replaces a draft; after a
@@ -257,13 +256,15 @@ fn write_accepted(
         NewRow {
             station: Some(desk.station),
             record_version: Some(record.lifecycle.version),
-            what: "double entry accepted",
-            old_value: "",
-            new_value: &format!("entry {}", desk.kept.unwrap_or(1)),
+            event: &AuditEvent::DoubleEntryAccepted {
+                kept: desk.kept.unwrap_or(1),
+            },
             operator,
             record_hash: audit::sha256_hex(body.as_bytes()),
         },
     )?;
+    // The paper PV is in: compare it with the record code phoned, if one was.
+    super::phone::compare_in(tx, election, desk.station, operator)?;
     Ok(())
 }
 
@@ -283,22 +284,20 @@ pub(super) fn register_in(
     let Ok(number) = desk.start(election, operator, source, Some(record.clone())) else {
         return Ok(());
     };
-    let body = store(tx, &desk, Some(number))?;
+    store(tx, &desk)?;
     let after = desk.stage();
     audit::append(
         tx,
         NewRow {
             station: Some(record.station),
             record_version: None,
-            what: &format!("entry {number} started"),
-            old_value: "",
-            new_value: &if after == before {
-                source.key().to_string()
-            } else {
-                format!("{} ({})", source.key(), after.key())
+            event: &AuditEvent::EntryStarted {
+                number,
+                source: source.key().to_string(),
+                stage: (after != before).then(|| after.key().to_string()),
             },
             operator,
-            record_hash: audit::sha256_hex(body.as_bytes()),
+            record_hash: String::new(),
         },
     )?;
     if after == Stage::Accepted && before != Stage::Accepted {
@@ -398,7 +397,7 @@ impl Workspace {
         let mut desk = load(&tx, &election, station)?;
         let before = desk.stage();
         let (number, old, new) = step(&election, &mut desk).map_err(refused)?;
-        let body = store(&tx, &desk, Some(number))?;
+        store(&tx, &desk)?;
         let after = desk.stage();
         let new = if after == before {
             new
@@ -410,11 +409,14 @@ impl Workspace {
             NewRow {
                 station: Some(station),
                 record_version: None,
-                what: &format!("entry {number} {what}"),
-                old_value: &old,
-                new_value: &new,
+                event: &AuditEvent::EntryStep {
+                    number,
+                    step: what.to_string(),
+                    old,
+                    new,
+                },
                 operator,
-                record_hash: audit::sha256_hex(body.as_bytes()),
+                record_hash: String::new(),
             },
         )?;
         if after == Stage::Accepted && before != Stage::Accepted {

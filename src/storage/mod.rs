@@ -21,6 +21,7 @@ pub mod audit;
 mod background;
 pub mod entries;
 pub mod lock;
+mod migrate;
 pub mod phone;
 mod records;
 mod resume;
@@ -36,6 +37,7 @@ pub use telraam_core::lifecycle::gate;
 
 use crate::counting::{self, Cleared};
 use crate::election::Election;
+use crate::event::{AuditEvent, Mode, StoredTotals};
 use crate::form::{self, Form, Target};
 use crate::record::{
     Count, CountRecord, EntryMode, Field, MAX_COUNT, MAX_VERSION, Mark, RecordState,
@@ -121,6 +123,16 @@ pub struct AuditEntry {
     pub record_hash: String,
     pub prev_hash: String,
     pub hash: String,
+    /// The typed event, as stored (one line of JSON, [`crate::event`]); "" on a row
+    /// written before schema 3.
+    pub event: String,
+}
+
+impl AuditEntry {
+    /// The row's typed event; None on a row written before schema 3.
+    pub fn event(&self) -> Option<Result<AuditEvent, crate::event::EventError>> {
+        (!self.event.is_empty()).then(|| AuditEvent::from_stored(&self.event))
+    }
 }
 
 pub struct Workspace {
@@ -138,11 +150,6 @@ pub struct Workspace {
 
 fn db(e: rusqlite::Error) -> StorageError {
     classify(&e)
-}
-
-/// A count as the audit log writes it: "" for an empty box.
-fn show(value: Count) -> String {
-    value.map(|v| v.to_string()).unwrap_or_default()
 }
 
 fn read_election(conn: &Connection) -> Result<Option<(Election, bool)>, StorageError> {
@@ -187,13 +194,11 @@ fn write_election(
         NewRow {
             station: None,
             record_version: None,
-            what: if seeded_demo {
-                "election (demo)"
-            } else {
-                "election"
+            event: &AuditEvent::Election {
+                id: election.id.clone(),
+                demo: seeded_demo,
+                replaced: old.to_string(),
             },
-            old_value: old,
-            new_value: &election.id,
             operator,
             record_hash: audit::sha256_hex(body.as_bytes()),
         },
@@ -408,7 +413,7 @@ impl Workspace {
         change: impl FnOnce(
             &Election,
             &mut CountRecord,
-        ) -> Result<(String, String, String, Vec<Cleared>), StorageError>,
+        ) -> Result<(AuditEvent, Vec<Cleared>), StorageError>,
     ) -> Result<CountRecord, StorageError> {
         self.check_station(station)?;
         let election = self.election.clone();
@@ -425,33 +430,21 @@ impl Workspace {
                 record.lifecycle.version
             )));
         }
-        let (what, old, new, cleared) = change(&election, &mut record)?;
+        let (event, cleared) = change(&election, &mut record)?;
         let body = records::write(&tx, &election, &record)?;
         let record_hash = audit::sha256_hex(body.as_bytes());
-        let mut rows = vec![(what, old, new)];
-        rows.extend(cleared.into_iter().map(|c| {
-            let what = match c.target {
-                Some(target) => format!(
-                    "cleared {} {}: not asked while D and H do not differ",
-                    match target {
-                        Target::Count(_) => "field",
-                        Target::Mark(_) => "mark",
-                    },
-                    target.key()
-                ),
-                None => "cleared note: not asked while D and H do not differ".to_string(),
-            };
-            (what, c.old, String::new())
+        let mut events = vec![event];
+        events.extend(cleared.into_iter().map(|c| AuditEvent::Cleared {
+            target: c.target,
+            old: c.old,
         }));
-        for (what, old, new) in &rows {
+        for event in &events {
             audit::append(
                 &tx,
                 NewRow {
                     station: Some(station),
                     record_version: Some(record.lifecycle.version),
-                    what,
-                    old_value: old,
-                    new_value: new,
+                    event,
                     operator,
                     record_hash: record_hash.clone(),
                 },
@@ -493,7 +486,14 @@ impl Workspace {
                 )));
             }
             let cleared = counting::complete(election, record);
-            Ok((format!("field {field}"), show(old), show(value), cleared))
+            Ok((
+                AuditEvent::Field {
+                    field,
+                    old,
+                    new: value,
+                },
+                cleared,
+            ))
         })
     }
     /// Saves one checkbox and its audit row.
@@ -520,12 +520,7 @@ impl Workspace {
             let old = record.mark(mark);
             record.set_mark(mark, on);
             let cleared = counting::complete(election, record);
-            Ok((
-                format!("mark {}", mark.key()),
-                old.to_string(),
-                on.to_string(),
-                cleared,
-            ))
+            Ok((AuditEvent::Mark { mark, old, new: on }, cleared))
         })
     }
     /// Saves the difference note (free text).
@@ -542,7 +537,13 @@ impl Workspace {
                 not_asked(record, None)?;
             }
             let old = std::mem::replace(&mut record.differences.note, note.to_string());
-            Ok(("note".to_string(), old, note.to_string(), Vec::new()))
+            Ok((
+                AuditEvent::Note {
+                    old,
+                    new: note.to_string(),
+                },
+                Vec::new(),
+            ))
         })
     }
     /// Stores a whole record (import of a result file or EML) as the station's latest version.
@@ -582,7 +583,7 @@ impl Workspace {
         operator: &str,
         what: &str,
     ) -> Result<Vec<Demoted>, (usize, StorageError)> {
-        self.put_records_from(records, operator, what, &[])
+        self.put_records_with(records, operator, what, &[], None)
     }
 
     /// As [`Workspace::put_records_each`]; with `sources` (one per record), each
@@ -594,6 +595,31 @@ impl Workspace {
         operator: &str,
         what: &str,
         sources: &[crate::desk::Source],
+    ) -> Result<Vec<Demoted>, (usize, StorageError)> {
+        self.put_records_with(records, operator, what, sources, None)
+    }
+
+    /// Stores a 510b's records and the municipal totals it states for itself, in one
+    /// transaction: the totals are a typed audit event ([`AuditEvent::Totals510b`]),
+    /// read back by [`Workspace::totals_510b`].
+    pub fn put_510b(
+        &mut self,
+        records: &[CountRecord],
+        totals: Option<&StoredTotals>,
+        operator: &str,
+        what: &str,
+    ) -> Result<Vec<Demoted>, StorageError> {
+        self.put_records_with(records, operator, what, &[], totals)
+            .map_err(|(_, e)| e)
+    }
+
+    fn put_records_with(
+        &mut self,
+        records: &[CountRecord],
+        operator: &str,
+        what: &str,
+        sources: &[crate::desk::Source],
+        totals: Option<&StoredTotals>,
     ) -> Result<Vec<Demoted>, (usize, StorageError)> {
         for (i, record) in records.iter().enumerate() {
             self.check_station(record.station).map_err(|e| (i, e))?;
@@ -627,6 +653,20 @@ impl Workspace {
                 entries::register_in(&tx, &election, record, source, operator)
                     .map_err(|e| (i, e))?;
             }
+        }
+        if let Some(totals) = totals {
+            let event = AuditEvent::Totals510b(totals.clone());
+            audit::append(
+                &tx,
+                NewRow {
+                    station: None,
+                    record_version: None,
+                    event: &event,
+                    operator,
+                    record_hash: String::new(),
+                },
+            )
+            .map_err(whole)?;
         }
         tx.commit().map_err(db).map_err(whole)?;
         Ok(demoted)
@@ -689,16 +729,18 @@ impl Workspace {
             NewRow {
                 station: Some(station),
                 record_version: Some(record.lifecycle.version),
-                what: "finalise",
-                old_value: "draft",
-                new_value: &format!(
-                    "finalised; acknowledged: {}",
-                    record.lifecycle.acknowledged_warnings.join(", ")
-                ),
+                event: &AuditEvent::Finalised {
+                    acknowledged: record.lifecycle.acknowledged_warnings.clone(),
+                },
                 operator,
                 record_hash: audit::sha256_hex(body.as_bytes()),
             },
         )?;
+        // A paper PV transcribed here is complete once finalised: compare it with the
+        // record code phoned, if one was.
+        if record.mode == EntryMode::Transcription {
+            phone::compare_in(&tx, &election, station, operator)?;
+        }
         tx.commit().map_err(db)?;
         Ok(record)
     }
@@ -749,9 +791,10 @@ impl Workspace {
             NewRow {
                 station: Some(station),
                 record_version: Some(record.lifecycle.version),
-                what: "corrigendum",
-                old_value: &format!("version {old_version}"),
-                new_value: reason,
+                event: &AuditEvent::Corrigendum {
+                    from_version: old_version,
+                    reason: reason.to_string(),
+                },
                 operator,
                 record_hash: audit::sha256_hex(body.as_bytes()),
             },
@@ -759,6 +802,36 @@ impl Workspace {
         tx.commit().map_err(db)?;
         Ok(record)
     }
+    /// The warnings acknowledged for the station's current draft, from its typed audit
+    /// events (a new version starts with none).
+    pub fn acknowledged_warnings(&self, station: u32) -> Result<Vec<String>, StorageError> {
+        let events = audit::events_of(&self.conn, Some(station))?;
+        Ok(crate::event::acknowledged(events.iter().map(|(_, e)| e)))
+    }
+
+    /// The municipal totals of the last 510b imported, as its audit event keeps them.
+    pub fn totals_510b(&self) -> Result<Option<StoredTotals>, StorageError> {
+        let text: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT event FROM audit WHERE station IS NULL AND what = ?1 AND event != '' \
+                 ORDER BY id DESC LIMIT 1",
+                [crate::event::TOTALS_510B],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(db)?;
+        match text.map(|t| AuditEvent::from_stored(&t)) {
+            None => Ok(None),
+            Some(Ok(AuditEvent::Totals510b(totals))) => Ok(Some(totals)),
+            Some(_) => Err(StorageError::Database(
+                "the stored 510b totals cannot be read / de opgeslagen 510b-totalen zijn \
+                 onleesbaar"
+                    .into(),
+            )),
+        }
+    }
+
     pub fn resume_point(&self) -> Result<Option<ResumePoint>, StorageError> {
         resume::get(&self.conn)
     }
@@ -811,12 +884,11 @@ impl Workspace {
         tx.finish().map_err(db)?;
         Ok(audit::verify(&log, &stored))
     }
-    /// Appends a free audit row (e.g. "phone verification matched").
+    /// Appends an audit row that changes no record (a warning acknowledged, an export).
     pub fn log_event(
         &mut self,
         station: Option<u32>,
-        what: &str,
-        new_value: &str,
+        event: &AuditEvent,
         operator: &str,
     ) -> Result<(), StorageError> {
         let tx = self.begin()?;
@@ -825,9 +897,7 @@ impl Workspace {
             NewRow {
                 station,
                 record_version: None,
-                what,
-                old_value: "",
-                new_value,
+                event,
                 operator,
                 record_hash: String::new(),
             },
@@ -899,11 +969,8 @@ fn start_in(
         NewRow {
             station: Some(station),
             record_version: Some(record.lifecycle.version),
-            what: "start",
-            old_value: "",
-            new_value: match mode {
-                EntryMode::Counting => "counting",
-                EntryMode::Transcription => "transcription",
+            event: &AuditEvent::Start {
+                mode: Mode::from(mode),
             },
             operator,
             record_hash: audit::sha256_hex(body.as_bytes()),
@@ -958,7 +1025,7 @@ fn put_in(
             record.lifecycle.version
         )));
     }
-    let mut old = String::new();
+    let mut replaced_draft = None;
     for draft in existing
         .iter()
         .filter(|r| r.lifecycle.state == RecordState::Draft)
@@ -967,7 +1034,7 @@ fn put_in(
             return Ok(demoted);
         }
         records::delete(tx, station, draft.lifecycle.version)?;
-        old = format!("draft version {}", draft.lifecycle.version);
+        replaced_draft = Some(draft.lifecycle.version);
     }
     let body = if std::mem::take(first) {
         records::write(tx, election, &record)?
@@ -979,23 +1046,18 @@ fn put_in(
         NewRow {
             station: Some(station),
             record_version: Some(record.lifecycle.version),
-            what,
-            old_value: &old,
-            new_value: &match &demoted {
-                None => format!(
-                    "version {} {}",
-                    record.lifecycle.version,
-                    records::state_name(record.lifecycle.state)
-                ),
-                Some(d) => format!(
-                    "version {} draft (the file said finalised; {})",
-                    record.lifecycle.version,
-                    d.gate.describe_en()
-                ),
+            event: &AuditEvent::RecordStored {
+                source: what.to_string(),
+                version: record.lifecycle.version,
+                finalised: record.lifecycle.state == RecordState::Finalised,
+                replaced_draft,
+                demoted: demoted.as_ref().map(|d| d.gate.describe_en()),
             },
             operator,
             record_hash: audit::sha256_hex(body.as_bytes()),
         },
     )?;
+    // A full record arrived: compare it with the record code phoned, if one was.
+    phone::compare_in(tx, election, station, operator)?;
     Ok(demoted)
 }

@@ -1,43 +1,53 @@
-//! The phone check ("telefonische controle") at the municipality: per station, whether
-//! the quick-report code read over the phone matched the figures typed while listening,
-//! the record code phoned with it (the station's *expected record code*), and whether
-//! the full record that arrived later (QR codes, result file, 510b, transcription) has
-//! that code.
+//! The phone check ("telefonische controle") at the municipality: per station, the
+//! latest phone check (the quick report heard, the codes typed, the record code phoned:
+//! the station's *expected record code*), and what the full record that arrived later
+//! (QR codes, result file, 510b, transcription) was found to be against it.
 //!
-//! Each check is one row of the hash-chained audit log (`what` = [`PHONE_CHECK`]), so
-//! the status carries the time and the operator, and altering it afterwards breaks the
-//! chain. The latest row of a station counts. The row's value is typed data with a fixed
-//! grammar: `<verified|differs> quick=<3 groups> expected=<4 groups or empty>
-//! figures=<sha256>`: the quick-report code typed, the record code phoned (only when the
-//! quick report is verified) and the SHA-256 of the quick-report text of the typed
-//! figures (docs/verification-code.md), which ties the check to exactly what was heard.
+//! Both are typed audit events ([`AuditEvent::PhoneCheck`],
+//! [`AuditEvent::RecordCompared`]), so they carry time and operator and are covered by
+//! the hash chain. The `phone` table keeps each station's latest check and comparison,
+//! written in the same transaction as the event, so the overview reads one row per
+//! station and parses no record: it is derived data, like the summary table.
 //!
-//! The full record is compared when the overview is asked for: the latest version's
-//! record code against the expected one. When it differs, the sections whose codes
-//! differ from the last earlier version that matched are named.
+//! The comparison is made when a record arrives ([`super::Workspace::put_records`]
+//! calls [`compare_in`] for each record it stores; a transcription calls
+//! [`super::Workspace::compare_with_phone`]) and when a check is stored for a station
+//! whose record is already in. What it finds is [`crate::verification::arrival`]'s.
 
-use super::{StorageError, Workspace, audit, db};
+use super::{StorageError, Workspace, audit, db, records};
+use crate::election::Election;
+use crate::event::{AuditEvent, PhoneCheckEvent, RecordComparison};
+use crate::verification::arrival;
 use crate::verification::receive::PhoneStatus;
-use crate::verification::{Group, codes};
 use audit::NewRow;
+use rusqlite::{Connection, OptionalExtension};
+use std::collections::BTreeMap;
 
-/// The audit log's `what` of a phone check.
-pub const PHONE_CHECK: &str = "phone check";
+pub use crate::event::PHONE_CHECK;
+
+/// The table (schema 3).
+pub const TABLE: &str = "
+CREATE TABLE IF NOT EXISTS phone (
+    station INTEGER PRIMARY KEY,
+    check_row INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    check_event TEXT NOT NULL,
+    comparison TEXT NOT NULL DEFAULT '',
+    compared_body TEXT NOT NULL DEFAULT ''
+);
+";
 
 /// One station's latest phone check.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhoneCheckEntry {
     pub station: u32,
-    /// Whether the quick-report code matched the figures typed.
-    pub verified: bool,
-    /// The quick-report code typed.
-    pub quick: Vec<Group>,
-    /// The record code phoned: the station's expected record code (empty when the
-    /// quick report did not verify).
-    pub expected: Vec<Group>,
+    pub check: PhoneCheckEvent,
     /// UTC, RFC 3339, as the audit log writes it.
     pub at: String,
     pub operator: String,
+    /// The latest comparison of the station's full record with the code phoned.
+    pub comparison: Option<RecordComparison>,
 }
 
 /// A station in the status overview.
@@ -50,278 +60,294 @@ pub struct StationPhoneStatus {
     pub at: Option<String>,
 }
 
-/// What a finished phone check found, to be stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PhoneCheckResult<'a> {
-    pub station: u32,
-    pub verified: bool,
-    pub quick: &'a [Group],
-    /// The record code phoned; empty unless verified.
-    pub expected: &'a [Group],
-    /// SHA-256 (hex) of the quick-report text of the typed figures.
-    pub figures_sha256: &'a str,
+struct Row {
+    entry: PhoneCheckEntry,
+    compared_body: String,
 }
 
-fn value_of(result: &PhoneCheckResult<'_>) -> String {
-    format!(
-        "{} quick={} expected={} figures={}",
-        if result.verified {
-            "verified"
-        } else {
-            "differs"
-        },
-        result.quick.join(" "),
-        if result.verified {
-            result.expected.join(" ")
-        } else {
-            String::new()
-        },
-        result.figures_sha256
-    )
+fn parse<T>(
+    text: &str,
+    station: u32,
+    pick: impl Fn(AuditEvent) -> Option<T>,
+) -> Result<T, StorageError> {
+    AuditEvent::from_stored(text)
+        .ok()
+        .and_then(pick)
+        .ok_or_else(|| {
+            StorageError::Database(format!(
+                "the phone check of station {station} cannot be read / de telefonische \
+                 controle van stembureau {station} is onleesbaar"
+            ))
+        })
 }
 
-fn parse_value(station: u32, value: &str, at: String, operator: String) -> PhoneCheckEntry {
-    let between = |start: &str, end: &str| -> Vec<Group> {
-        value
-            .split_once(start)
-            .map(|(_, rest)| rest.split(end).next().unwrap_or(""))
-            .unwrap_or("")
-            .split_whitespace()
-            .map(str::to_string)
-            .collect()
+fn row_of(
+    r: &rusqlite::Row<'_>,
+) -> rusqlite::Result<(u32, String, String, String, String, String)> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+    ))
+}
+
+fn to_row(
+    (station, at, operator, check, comparison, compared_body): (
+        u32,
+        String,
+        String,
+        String,
+        String,
+        String,
+    ),
+) -> Result<Row, StorageError> {
+    let check = parse(&check, station, |e| match e {
+        AuditEvent::PhoneCheck(c) => Some(c),
+        _ => None,
+    })?;
+    let comparison = if comparison.is_empty() {
+        None
+    } else {
+        Some(parse(&comparison, station, |e| match e {
+            AuditEvent::RecordCompared(c) => Some(c),
+            _ => None,
+        })?)
     };
-    PhoneCheckEntry {
+    Ok(Row {
+        entry: PhoneCheckEntry {
+            station,
+            check,
+            at,
+            operator,
+            comparison,
+        },
+        compared_body,
+    })
+}
+
+const SELECT: &str =
+    "SELECT station, at, operator, check_event, comparison, compared_body FROM phone";
+
+fn read_row(conn: &Connection, station: u32) -> Result<Option<Row>, StorageError> {
+    conn.query_row(&format!("{SELECT} WHERE station = ?1"), [station], row_of)
+        .optional()
+        .map_err(db)?
+        .map(to_row)
+        .transpose()
+}
+
+fn read_all(conn: &Connection) -> Result<BTreeMap<u32, Row>, StorageError> {
+    let mut stmt = conn.prepare(SELECT).map_err(db)?;
+    let rows = stmt.query_map([], row_of).map_err(db)?;
+    let mut out = BTreeMap::new();
+    for row in rows {
+        let row = to_row(row.map_err(db)?)?;
+        out.insert(row.entry.station, row);
+    }
+    Ok(out)
+}
+
+/// The SHA-256 of the body of the station's latest version (from the summary table).
+fn latest_body(conn: &Connection, station: u32) -> Result<Option<String>, StorageError> {
+    conn.query_row(
+        "SELECT body_sha256 FROM summary WHERE station = ?1",
+        [station],
+        |r| r.get(0),
+    )
+    .optional()
+    .map_err(db)
+}
+
+/// Stores a phone check: its audit event and the station's `phone` row, and compares
+/// the station's record with it when one is in. Call inside the transaction.
+pub(super) fn check_in(
+    conn: &Connection,
+    election: &Election,
+    station: u32,
+    check: &PhoneCheckEvent,
+    operator: &str,
+) -> Result<PhoneCheckEntry, StorageError> {
+    let event = AuditEvent::PhoneCheck(check.clone());
+    let row = audit::append(
+        conn,
+        NewRow {
+            station: Some(station),
+            record_version: None,
+            event: &event,
+            operator,
+            record_hash: String::new(),
+        },
+    )?;
+    conn.execute(
+        "INSERT INTO phone (station, check_row, at, operator, check_event) \
+         VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (station) DO UPDATE SET \
+         check_row = excluded.check_row, at = excluded.at, operator = excluded.operator, \
+         check_event = excluded.check_event, comparison = '', compared_body = ''",
+        rusqlite::params![station, row.id, row.at, row.operator, row.event],
+    )
+    .map_err(db)?;
+    let comparison = compare_in(conn, election, station, operator)?;
+    Ok(PhoneCheckEntry {
         station,
-        verified: value.starts_with("verified "),
-        quick: between(" quick=", " expected="),
-        expected: between(" expected=", " figures="),
-        at,
-        operator,
+        check: check.clone(),
+        at: row.at,
+        operator: row.operator,
+        comparison,
+    })
+}
+
+/// Compares the station's latest record with the record code phoned, and stores what
+/// was found (an audit event and the `phone` row) unless that very record was compared
+/// already. None: nothing to compare (no record, or no record code phoned). Call inside
+/// the transaction that stored the record.
+pub(super) fn compare_in(
+    conn: &Connection,
+    election: &Election,
+    station: u32,
+    operator: &str,
+) -> Result<Option<RecordComparison>, StorageError> {
+    let Some(row) = read_row(conn, station)? else {
+        return Ok(None);
+    };
+    let Some(body) = latest_body(conn, station)? else {
+        return Ok(None);
+    };
+    if row.compared_body == body && row.entry.comparison.is_some() {
+        return Ok(row.entry.comparison);
+    }
+    let versions = records::versions(conn, election, station)?;
+    let Some(comparison) = arrival::compare(election, &row.entry.check, &versions) else {
+        return Ok(None);
+    };
+    let event = AuditEvent::RecordCompared(comparison.clone());
+    let appended = audit::append(
+        conn,
+        NewRow {
+            station: Some(station),
+            record_version: Some(comparison.version),
+            event: &event,
+            operator,
+            record_hash: String::new(),
+        },
+    )?;
+    conn.execute(
+        "UPDATE phone SET comparison = ?1, compared_body = ?2 WHERE station = ?3",
+        rusqlite::params![appended.event, body, station],
+    )
+    .map_err(db)?;
+    Ok(Some(comparison))
+}
+
+fn status_of(comparison: &RecordComparison) -> PhoneStatus {
+    if comparison.matches() {
+        PhoneStatus::RecordMatches
+    } else {
+        PhoneStatus::RecordDiffers {
+            located: comparison.located.clone(),
+        }
     }
 }
 
 impl Workspace {
-    /// Stores the outcome of a phone check as an audit row, in one transaction.
+    /// Stores the outcome of a phone check (and, when the station's record is already
+    /// in, its comparison with the record code phoned), in one transaction.
     pub fn record_phone_check(
         &mut self,
-        result: &PhoneCheckResult<'_>,
+        station: u32,
+        check: &PhoneCheckEvent,
         operator: &str,
     ) -> Result<PhoneCheckEntry, StorageError> {
-        self.check_station(result.station)?;
-        let value = value_of(result);
+        self.check_station(station)?;
+        let election = self.election.clone();
         let tx = self.begin()?;
-        let row = audit::append(
-            &tx,
-            NewRow {
-                station: Some(result.station),
-                record_version: None,
-                what: PHONE_CHECK,
-                old_value: "",
-                new_value: &value,
-                operator,
-                record_hash: String::new(),
-            },
-        )?;
+        let entry = check_in(&tx, &election, station, check, operator)?;
         tx.commit().map_err(db)?;
-        Ok(parse_value(result.station, &value, row.at, row.operator))
+        Ok(entry)
+    }
+
+    /// Compares the station's latest record with the record code phoned on election
+    /// night and keeps what was found. Storing a record through
+    /// [`Workspace::put_records`] does this itself; a record that arrives otherwise
+    /// (a paper PV transcribed box by box) calls it once the record is complete.
+    pub fn compare_with_phone(
+        &mut self,
+        station: u32,
+        operator: &str,
+    ) -> Result<Option<RecordComparison>, StorageError> {
+        self.check_station(station)?;
+        let election = self.election.clone();
+        let tx = self.begin()?;
+        let found = compare_in(&tx, &election, station, operator)?;
+        tx.commit().map_err(db)?;
+        Ok(found)
     }
 
     /// The latest phone check of every station that has one, by station number.
     pub fn phone_checks(&self) -> Result<Vec<PhoneCheckEntry>, StorageError> {
-        let mut statement = self
-            .conn
-            .prepare(
-                "SELECT station, new_value, at, operator FROM audit \
-                 WHERE what = ?1 AND station IS NOT NULL ORDER BY id",
-            )
-            .map_err(db)?;
-        let rows = statement
-            .query_map([PHONE_CHECK], |r| {
-                Ok((
-                    r.get::<_, u32>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                ))
-            })
-            .map_err(db)?;
-        let mut latest = std::collections::BTreeMap::new();
-        for row in rows {
-            let (station, value, at, operator) = row.map_err(db)?;
-            latest.insert(station, parse_value(station, &value, at, operator));
-        }
-        Ok(latest.into_values().collect())
-    }
-
-    /// The status of a station whose full record is in, against the phoned code.
-    fn record_status(
-        &self,
-        station: u32,
-        check: Option<&PhoneCheckEntry>,
-    ) -> Result<PhoneStatus, StorageError> {
-        let expected = match check {
-            Some(c) if c.verified && !c.expected.is_empty() => &c.expected,
-            _ => return Ok(PhoneStatus::RecordReceived),
-        };
-        let versions = super::records::versions(&self.conn, &self.election, station)?;
-        let Some(latest) = versions.last() else {
-            return Ok(PhoneStatus::RecordReceived);
-        };
-        let now = codes(&self.election, latest);
-        if &now.record == expected {
-            return Ok(PhoneStatus::RecordMatches);
-        }
-        let matched = versions
-            .iter()
-            .rev()
-            .map(|r| codes(&self.election, r))
-            .find(|c| &c.record == expected);
-        let sections = match matched {
-            Some(then) => then
-                .sections
-                .iter()
-                .zip(&now.sections)
-                .filter(|(a, b)| a.group != b.group)
-                .map(|(_, b)| b.key.clone())
-                .collect(),
-            None if check.is_some_and(|c| c.quick != now.quick) => vec!["votes".to_string()],
-            None => Vec::new(),
-        };
-        Ok(PhoneStatus::RecordDiffers { sections })
+        Ok(read_all(&self.conn)?
+            .into_values()
+            .map(|r| r.entry)
+            .collect())
     }
 
     /// Every station of the election with its phone status: not received, quick
     /// report verified or differs, record received, record matches or differs from
-    /// the phone.
+    /// the phone. Reads the `phone` and summary tables; a record is parsed only when it
+    /// changed after it was compared (a draft edited here), and nothing is written.
     pub fn phone_overview(&self) -> Result<Vec<StationPhoneStatus>, StorageError> {
-        let checks = self.phone_checks()?;
-        let with_record: Vec<u32> = super::records::stations(&self.conn)?;
+        let tx = self.conn.unchecked_transaction().map_err(db)?;
+        let checks = read_all(&tx)?;
+        let bodies: BTreeMap<u32, String> = {
+            let mut stmt = tx
+                .prepare("SELECT station, body_sha256 FROM summary")
+                .map_err(db)?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(db)?;
+            rows.collect::<Result<_, _>>().map_err(db)?
+        };
         let mut stations: Vec<_> = self.election.stations.iter().collect();
         stations.sort_by_key(|s| s.number);
         let mut out = Vec::with_capacity(stations.len());
         for s in stations {
-            let check = checks.iter().find(|c| c.station == s.number);
-            let status = if with_record.binary_search(&s.number).is_ok() {
-                self.record_status(s.number, check)?
-            } else {
-                match check {
-                    Some(c) if c.verified => PhoneStatus::QuickVerified,
-                    Some(_) => PhoneStatus::QuickDiffers,
-                    None => PhoneStatus::NotReceived,
-                }
+            let row = checks.get(&s.number);
+            let check = row.map(|r| &r.entry.check);
+            let status = match (bodies.get(&s.number), check) {
+                (None, None) => PhoneStatus::NotReceived,
+                (None, Some(c)) if c.verified => PhoneStatus::QuickVerified,
+                (None, Some(_)) => PhoneStatus::QuickDiffers,
+                (Some(_), None) => PhoneStatus::RecordReceived,
+                (Some(_), Some(c)) if !c.verified => PhoneStatus::RecordReceived,
+                (Some(body), Some(c)) => match row.and_then(|r| {
+                    r.entry
+                        .comparison
+                        .as_ref()
+                        .filter(|_| r.compared_body == *body)
+                }) {
+                    Some(comparison) => status_of(comparison),
+                    None => {
+                        let versions = records::versions(&tx, &self.election, s.number)?;
+                        arrival::compare(&self.election, c, &versions)
+                            .map(|found| status_of(&found))
+                            .unwrap_or(PhoneStatus::RecordReceived)
+                    }
+                },
             };
             out.push(StationPhoneStatus {
                 station: s.number,
                 name: s.name.clone(),
                 status,
-                at: check.map(|c| c.at.clone()),
+                at: row.map(|r| r.entry.at.clone()),
             });
         }
+        tx.finish().map_err(db)?;
         Ok(out)
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::election::Election;
-    use crate::record::{CountRecord, EntryMode, Field};
-
-    fn result<'a>(
-        station: u32,
-        verified: bool,
-        quick: &'a [String],
-        expected: &'a [String],
-    ) -> PhoneCheckResult<'a> {
-        PhoneCheckResult {
-            station,
-            verified,
-            quick,
-            expected,
-            figures_sha256: "ab12",
-        }
-    }
-
-    fn statuses(ws: &Workspace) -> Vec<PhoneStatus> {
-        ws.phone_overview()
-            .unwrap()
-            .into_iter()
-            .map(|s| s.status)
-            .collect()
-    }
-
-    #[test]
-    fn the_latest_check_of_each_station_is_its_status_and_is_in_the_audit_chain() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut ws = Workspace::open(dir.path()).unwrap();
-        let quick = vec!["1234-5".to_string(); 3];
-        let expected = vec!["6789-0".to_string(); 4];
-        ws.record_phone_check(&result(2, false, &quick, &[]), "Anna")
-            .unwrap();
-        assert_eq!(
-            statuses(&ws),
-            [
-                PhoneStatus::NotReceived,
-                PhoneStatus::QuickDiffers,
-                PhoneStatus::NotReceived
-            ]
-        );
-        ws.record_phone_check(&result(2, true, &quick, &expected), "Anna")
-            .unwrap();
-        let again = Workspace::open(dir.path()).unwrap();
-        let overview = again.phone_overview().unwrap();
-        assert_eq!(overview[1].status, PhoneStatus::QuickVerified);
-        assert!(overview[1].at.as_deref().unwrap_or("").ends_with('Z'));
-        let stored = &again.phone_checks().unwrap()[0];
-        assert_eq!((&stored.quick, &stored.expected), (&quick, &expected));
-        assert_eq!(stored.operator, "Anna");
-        assert!(again.verify_audit().is_ok());
-        let log = again.audit_log().unwrap();
-        assert_eq!(log.iter().filter(|r| r.what == PHONE_CHECK).count(), 2);
-    }
-
-    #[test]
-    fn a_full_record_is_compared_with_the_record_code_phoned() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut ws = Workspace::open(dir.path()).unwrap();
-        let election = Election::demo();
-        let mut record = CountRecord::empty(&election, 3, EntryMode::Transcription);
-        record.set(Field::ListTotal(1), Some(40));
-        ws.put_record(&record, "Anna", "import").unwrap();
-        assert_eq!(statuses(&ws)[2], PhoneStatus::RecordReceived);
-
-        let c = codes(&election, &record);
-        ws.record_phone_check(&result(3, true, &c.quick, &c.record), "Anna")
-            .unwrap();
-        assert_eq!(statuses(&ws)[2], PhoneStatus::RecordMatches);
-
-        let mut changed = record.clone();
-        let first = election.lists[0].candidates[0].number;
-        changed.set(
-            Field::Candidate {
-                list: 1,
-                candidate: first,
-            },
-            Some(7),
-        );
-        ws.put_record(&changed, "Anna", "import").unwrap();
-        assert_eq!(
-            statuses(&ws)[2],
-            PhoneStatus::RecordDiffers { sections: vec![] },
-            "the matching draft was replaced: which section is not known"
-        );
-        assert_eq!(statuses(&ws)[0], PhoneStatus::NotReceived);
-    }
-
-    #[test]
-    fn a_check_for_an_unknown_station_is_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut ws = Workspace::open(dir.path()).unwrap();
-        let quick = vec!["1234-5".to_string(); 3];
-        assert!(
-            ws.record_phone_check(&result(99, true, &quick, &[]), "Anna")
-                .is_err()
-        );
-        assert!(ws.phone_checks().unwrap().is_empty());
-    }
-}
+#[path = "phone_tests.rs"]
+mod tests;

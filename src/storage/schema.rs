@@ -15,8 +15,10 @@ use std::time::Duration;
 pub const DB_FILE: &str = "telraam.sqlite3";
 
 /// The schema this build writes and reads (`PRAGMA user_version`). Version 1 had no
-/// summary table; it is migrated at open.
-pub const SCHEMA_VERSION: i64 = 2;
+/// summary table; version 2 had no typed audit events (`audit.event`) and no `phone`
+/// table, and kept a 510b's totals in a loose file. Both are migrated at open
+/// ([`super::migrate`]).
+pub const SCHEMA_VERSION: i64 = 3;
 
 const SCHEMA: &str = "
 CREATE TABLE election (
@@ -44,8 +46,11 @@ CREATE TABLE audit (
     operator TEXT NOT NULL,
     record_hash TEXT NOT NULL,
     prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL
+    hash TEXT NOT NULL,
+    -- The typed event (src/event.rs), one line of JSON; '' on rows of schema 2.
+    event TEXT NOT NULL DEFAULT ''
 );
+CREATE INDEX audit_station ON audit (station);
 CREATE TABLE resume (
     only INTEGER PRIMARY KEY CHECK (only = 1),
     station INTEGER NOT NULL,
@@ -151,9 +156,20 @@ pub fn connect_read_only(dir: &Path) -> Result<Connection, StorageError> {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|e| db_error(&path, e))?;
-    if version == 1 && !is_read_only(dir) {
-        // Written before the summary table: migrate it once (the only write a
-        // reading command makes), then read.
+    if (1..SCHEMA_VERSION).contains(&version) {
+        if is_read_only(dir) {
+            return Err(StorageError::Database(format!(
+                "{}: this workspace was written by an older telraam (schema {version}) and \
+                 must be brought up to date (schema {SCHEMA_VERSION}) once where it can be \
+                 written: copy the folder to a writable place and open the copy / deze \
+                 werkmap is van een oudere telraam (schema {version}) en moet eenmaal worden \
+                 bijgewerkt waar hij beschreven kan worden: kopieer de map naar een \
+                 beschrijfbare plek en open de kopie",
+                path.display()
+            )));
+        }
+        // Written by an older telraam: migrate it once (the only write a reading
+        // command makes), then read.
         drop(conn);
         connect(dir)?;
         return connect_read_only(dir);
@@ -224,6 +240,8 @@ pub fn connect(dir: &Path) -> Result<(Connection, bool), StorageError> {
                     tx.execute_batch(SCHEMA).map_err(|e| db_error(&path, e))?;
                     tx.execute_batch(summary::TABLE)
                         .map_err(|e| db_error(&path, e))?;
+                    tx.execute_batch(super::phone::TABLE)
+                        .map_err(|e| db_error(&path, e))?;
                     tx.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))
                         .map_err(|e| db_error(&path, e))?;
                 }
@@ -234,6 +252,11 @@ pub fn connect(dir: &Path) -> Result<(Connection, bool), StorageError> {
         }
         1 => {
             migrate_from_1(&mut conn)?;
+            super::migrate::from_2(&mut conn, dir)?;
+            Ok((conn, false))
+        }
+        2 => {
+            super::migrate::from_2(&mut conn, dir)?;
             Ok((conn, false))
         }
         SCHEMA_VERSION => Ok((conn, false)),
@@ -245,7 +268,7 @@ pub fn connect(dir: &Path) -> Result<(Connection, bool), StorageError> {
     }
 }
 
-/// Version 1 to 2: the summary table, filled from the records' bodies, in one
+/// Version 1 to 2 (then [`super::migrate::from_2`] to 3): the summary table, filled from the records' bodies, in one
 /// transaction (a crash leaves version 1, migrated again at the next open).
 fn migrate_from_1(conn: &mut Connection) -> Result<(), StorageError> {
     let db = |e: rusqlite::Error| StorageError::Database(e.to_string());
@@ -270,8 +293,7 @@ fn migrate_from_1(conn: &mut Connection) -> Result<(), StorageError> {
             })?;
             summary::rebuild(&tx, &election)?;
         }
-        tx.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))
-            .map_err(db)?;
+        tx.execute_batch("PRAGMA user_version = 2").map_err(db)?;
     }
     tx.commit().map_err(db)
 }

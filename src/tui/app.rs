@@ -3,10 +3,12 @@
 //! runtime carries out the effects (saving through the workspace) and feeds the
 //! answers back as messages, so every step can be tested with plain values.
 
+use super::desk::{DeskEffect, DeskMsg, DeskUi};
 use super::flow::{self, Item, Step};
 use super::phone::{PhoneNotice, PhoneScreen, PhoneState};
 use crate::counting;
 use crate::election::Election;
+use crate::event::{AuditEvent, PhoneCheckEvent};
 use crate::record::{CountRecord, EntryMode, Field, MAX_COUNT, Mark, RecordState};
 use crate::rules::{self, RuleResult, Severity, Target};
 use crate::settings::Language;
@@ -27,6 +29,8 @@ pub enum Screen {
     ReadAloud,
     /// The receiving side: telefonische controle (see `phone.rs`).
     Phone(PhoneScreen),
+    /// The municipality's desk: transcription and double entry (see `desk/`).
+    Desk,
 }
 
 /// What can be done with a finalised record. The verification code and the annex
@@ -208,6 +212,8 @@ pub enum Msg {
     ChainAccepted,
     /// The workspace was changed by another process: every station's latest record.
     Refreshed(Vec<CountRecord>),
+    /// The desk's keys and the runtime's answers for it (see `desk/`).
+    Desk(DeskMsg),
 }
 
 /// A change the storage refused, as the runtime hands it back.
@@ -241,8 +247,7 @@ pub enum Effect {
     /// Append a row to the audit log (e.g. a warning acknowledged).
     LogEvent {
         station: u32,
-        what: String,
-        value: String,
+        event: AuditEvent,
     },
     Finalise {
         station: u32,
@@ -263,20 +268,14 @@ pub enum Effect {
     /// Log the operator's consent to go on with a broken audit log; answer with
     /// [`Msg::ChainAccepted`].
     AcceptBrokenChain,
+    /// A step of the desk; answered with [`Msg::Desk`].
+    Desk(DeskEffect),
     /// Store a finished phone check (audit log); answer with [`Msg::PhoneOverview`].
     RecordPhoneCheck {
         station: u32,
-        verified: bool,
-        quick: Vec<String>,
-        expected: Vec<String>,
-        figures_sha256: String,
+        check: PhoneCheckEvent,
     },
 }
-
-/// The audit-log event of a warning acknowledged on the check screen (value: its code).
-pub const WARNING_ACKNOWLEDGED: &str = "warning acknowledged";
-/// The audit-log event of an acknowledgement taken back.
-pub const ACKNOWLEDGEMENT_WITHDRAWN: &str = "warning acknowledgement withdrawn";
 
 /// How far a station is, for the station list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -346,6 +345,8 @@ pub struct App {
     pub unsaved: Option<String>,
     /// Set when this window may only read the workspace, and why.
     pub guard: Option<Guard>,
+    /// The desk's screens (transcription, double entry): their own state.
+    pub desk: DeskUi,
 }
 
 impl App {
@@ -399,6 +400,7 @@ impl App {
             saved: None,
             unsaved: None,
             guard: None,
+            desk: DeskUi::default(),
         }
     }
 
@@ -498,6 +500,7 @@ impl App {
                 Screen::Stations => !self.filter.is_empty(),
                 Screen::Step(_) => self.current_item() == Some(Item::Note),
                 Screen::Done | Screen::ReadAloud | Screen::Phone(_) => false,
+                Screen::Desk => self.desk.in_text(),
             },
         }
     }
@@ -518,7 +521,7 @@ impl App {
         let position = match self.screen {
             Screen::Stations => return None,
             Screen::Done | Screen::ReadAloud => "done".to_string(),
-            Screen::Phone(_) => return None,
+            Screen::Phone(_) | Screen::Desk => return None,
             Screen::Step(step) => {
                 let mut p = step.key(&self.election);
                 if let Some(item) = self.current_item() {
@@ -548,7 +551,14 @@ impl App {
     fn handle(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
         // Answers of the runtime come first: they are not key presses.
         match msg {
-            Msg::Opened(record) => return self.opened(record),
+            Msg::Opened(record) => return self.opened(record, fx),
+            Msg::Desk(m @ (DeskMsg::Loaded { .. } | DeskMsg::Failed(_))) => {
+                return self.on_desk(Msg::Desk(m), fx);
+            }
+            // The desk of a station, from wherever it is asked (the status board).
+            Msg::Desk(DeskMsg::Open(station)) if self.dialog.is_none() => {
+                return self.open_desk(station, fx);
+            }
             Msg::Saved(record) => {
                 if self.station() == Some(record.station) {
                     self.statuses
@@ -620,7 +630,31 @@ impl App {
             Screen::Done => self.on_done(msg, fx),
             Screen::ReadAloud => self.on_read_aloud(msg),
             Screen::Phone(screen) => self.on_phone(screen, msg, fx),
+            Screen::Desk => self.on_desk(msg, fx),
         }
+    }
+
+    /// Hands a message to the desk's own `update`; back to the stations when it is left.
+    fn on_desk(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
+        fx.extend(
+            self.desk
+                .update(&self.election, msg)
+                .into_iter()
+                .map(Effect::Desk),
+        );
+        if self.desk.leave {
+            self.desk.leave = false;
+            self.go_stations();
+        }
+    }
+
+    /// Opens the desk for `station` (F9 on the station screen, or a transcribed
+    /// record opened from it).
+    fn open_desk(&mut self, station: u32, fx: &mut Vec<Effect>) {
+        self.record = None;
+        self.saved = None;
+        self.screen = Screen::Desk;
+        fx.extend(self.desk.open(station).into_iter().map(Effect::Desk));
     }
 
     fn in_dialog(&mut self, dialog: Dialog, msg: Msg, fx: &mut Vec<Effect>) {
@@ -707,7 +741,13 @@ impl App {
         }
     }
 
-    fn opened(&mut self, record: CountRecord) {
+    fn opened(&mut self, record: CountRecord, fx: &mut Vec<Effect>) {
+        if record.mode == EntryMode::Transcription {
+            // A transcribed paper (or a station's record received here) is handled at
+            // the desk, where the paper's own figures are shown and typed, not summed.
+            self.pending_resume = None;
+            return self.open_desk(record.station, fx);
+        }
         self.from_check = false;
         self.statuses
             .insert(record.station, StationStatus::of(&record));
@@ -823,6 +863,19 @@ impl App {
     fn on_stations(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
         match msg {
             Msg::PhoneCheck => self.open_phone_overview(fx),
+            Msg::Desk(DeskMsg::OpenChosen) => {
+                let chosen = self
+                    .filtered_stations()
+                    .get(self.station_cursor)
+                    .map(|s| s.number);
+                match chosen {
+                    Some(n) => {
+                        self.filter.clear();
+                        self.open_desk(n, fx);
+                    }
+                    None => self.notice = Some(Notice::NoStationMatches),
+                }
+            }
             Msg::Char(c) => {
                 self.filter.push(c);
                 self.station_cursor = 0;

@@ -5,6 +5,7 @@
 //! count confirmed with Enter is a 0.
 
 use super::app::{App, DoneAction, Msg, Screen};
+use super::desk::DeskMsg;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// The actions of the Done screen and their keys. Add the verification code and the
@@ -18,6 +19,14 @@ pub const DONE_ACTIONS: &[(char, DoneAction)] = &[
 /// The function key of the step bar's first step: F3 Kiezers, F4 Stemmen, … (F1 is
 /// help, F2 the phone check).
 pub const FIRST_STEP_KEY: u8 = 3;
+
+/// F9 on the station screen: the desk of the chosen station ("proces-verbaal
+/// overnemen", double entry).
+pub const DESK_KEY: u8 = 9;
+/// On the desk's typing screen: the rules' findings on the typed paper.
+pub const DESK_RULES_KEY: u8 = 7;
+/// On the desk's typing screen: the entry is complete (or its re-check done).
+pub const DESK_FINISH_KEY: u8 = 8;
 
 /// Translates a key press; `None` for keys that mean nothing here (and releases).
 pub fn message(app: &App, key: KeyEvent) -> Option<Msg> {
@@ -33,6 +42,11 @@ pub fn message(app: &App, key: KeyEvent) -> Option<Msg> {
         KeyCode::F(1) => Msg::Help,
         // The phone check (telefonische controle) at the municipality.
         KeyCode::F(2) if app.screen == Screen::Stations => Msg::PhoneCheck,
+        // The desk (proces-verbaal overnemen, double entry) of the chosen station.
+        KeyCode::F(DESK_KEY) if app.screen == Screen::Stations => Msg::Desk(DeskMsg::OpenChosen),
+        // On the desk's typing screen: the rules' findings, and "entry complete".
+        KeyCode::F(DESK_RULES_KEY) if app.screen == Screen::Desk => Msg::Desk(DeskMsg::Rules),
+        KeyCode::F(DESK_FINISH_KEY) if app.screen == Screen::Desk => Msg::Desk(DeskMsg::Finish),
         // The step bar: straight to a step of the open station.
         KeyCode::F(n)
             if n >= FIRST_STEP_KEY

@@ -4,10 +4,12 @@
 //! the effects through the [`Workspace`](crate::storage::Workspace) and redraws.
 
 pub mod app;
+pub mod desk;
 pub mod flow;
 pub mod keys;
 pub mod phone;
 pub mod phone_view;
+mod phone_words;
 pub mod runtime;
 pub mod text;
 pub mod view;

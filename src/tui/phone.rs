@@ -285,10 +285,7 @@ impl App {
         if finished && self.phone.stored.as_ref() != Some(&outcome) {
             fx.push(Effect::RecordPhoneCheck {
                 station: check.station(),
-                verified: outcome == Outcome::Done,
-                quick: check.heard_quick().to_vec(),
-                expected: check.heard_record().to_vec(),
-                figures_sha256: check.figures_sha256(),
+                check: check.to_event(),
             });
             self.phone.stored = Some(outcome);
         }
@@ -395,11 +392,7 @@ mod tests {
         assert!(
             matches!(
                 effects.as_slice(),
-                [Effect::RecordPhoneCheck {
-                    station: 2,
-                    verified: false,
-                    ..
-                }]
+                [Effect::RecordPhoneCheck { station: 2, check }] if !check.verified
             ),
             "{effects:?}"
         );
@@ -423,14 +416,9 @@ mod tests {
             effects.extend(type_group(&mut app, group));
         }
         match effects.as_slice() {
-            [
-                Effect::RecordPhoneCheck {
-                    station: 2,
-                    verified: true,
-                    expected,
-                    ..
-                },
-            ] => assert_eq!(expected, &spoken.record),
+            [Effect::RecordPhoneCheck { station: 2, check }] if check.verified => {
+                assert_eq!(check.expected, spoken.record)
+            }
             other => panic!("expected the expected record code stored, got {other:?}"),
         }
         assert_eq!(app.notice, Some(Notice::Phone(PhoneNotice::Stored)));

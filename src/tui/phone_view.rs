@@ -6,6 +6,7 @@
 use super::app::App;
 use super::phone::PhoneNotice;
 use super::phone::PhoneScreen;
+use super::phone_words;
 use super::text::{self, PhoneText};
 use crate::record::{Count, Field, Mark};
 use crate::verification::receive::plausibility;
@@ -17,7 +18,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 fn bold() -> Style {
     Style::default().add_modifier(Modifier::BOLD)
@@ -149,16 +150,6 @@ pub fn phone(frame: &mut Frame, app: &App, screen: PhoneScreen, area: Rect) {
     }
 }
 
-/// Where a record differs from the phone, briefly: "lijst 3", "E t/m H", ...
-fn section_short(key: &str, en: bool) -> String {
-    match (key, key.strip_prefix("candidates.")) {
-        (_, Some(list)) => format!("{} {list}", if en { "list" } else { "lijst" }),
-        ("voters", _) => (if en { "A to D" } else { "A t/m D" }).into(),
-        ("votes", _) => (if en { "E to H" } else { "E t/m H" }).into(),
-        _ => (if en { "I to O" } else { "I t/m O" }).into(),
-    }
-}
-
 fn overview(frame: &mut Frame, app: &App, t: &PhoneText, area: Rect) {
     let en = app.english();
     let width = area.width as usize;
@@ -171,11 +162,8 @@ fn overview(frame: &mut Frame, app: &App, t: &PhoneText, area: Rect) {
                 .and_then(|a| local_time(a, app.utc_offset_minutes))
                 .unwrap_or_default();
         let mut status = s.status.label(en).to_string();
-        if let PhoneStatus::RecordDiffers { sections } = &s.status
-            && !sections.is_empty()
-        {
-            let names: Vec<String> = sections.iter().map(|k| section_short(k, en)).collect();
-            status = format!("{status}: {}", names.join(", "));
+        if let PhoneStatus::RecordDiffers { located } = &s.status {
+            status = format!("{status}: {}", phone_words::short(located, t, en));
         }
         let line = clip(
             &format!(
@@ -192,10 +180,27 @@ fn overview(frame: &mut Frame, app: &App, t: &PhoneText, area: Rect) {
             Line::from(line)
         }
     });
-    let visible = (area.height as usize).saturating_sub(1);
+    // The selected station's difference from the phone, in full, below the list.
+    let detail: Vec<String> = match app.phone.overview.get(app.phone.cursor) {
+        Some(s) => match &s.status {
+            PhoneStatus::RecordDiffers { located } => phone_words::detail(located, t, en),
+            _ => Vec::new(),
+        },
+        None => Vec::new(),
+    };
+    let reserved = if detail.is_empty() {
+        0
+    } else {
+        detail.len() + 1
+    };
+    let visible = (area.height as usize).saturating_sub(1 + reserved);
     let offset = (app.phone.cursor + 2).saturating_sub(visible);
     lines.extend(rows.skip(offset).take(visible));
-    frame.render_widget(Paragraph::new(lines), area);
+    if !detail.is_empty() {
+        lines.push(Line::from(""));
+        lines.extend(detail.into_iter().map(|d| Line::from(format!(" {d}"))));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
 
 fn mark_label(mark: Mark, en: bool) -> &'static str {

@@ -1,9 +1,10 @@
 //! The only part that touches the terminal and the workspace: reads key events,
 //! turns them into messages, runs `update`, carries out its effects and redraws.
 
-use super::app::{ACKNOWLEDGEMENT_WITHDRAWN, WARNING_ACKNOWLEDGED};
 use super::app::{App, Effect, Guard, Msg, Screen, StationStatus, Unsaved};
+use super::desk::{DeskEffect, DeskMsg};
 use super::{keys, view};
+use crate::desk::Source;
 use crate::record::{CountRecord, EntryMode, RecordState};
 use crate::settings::{Language, Printing};
 use crate::storage::lock::{self, Acquired, WorkspaceLock};
@@ -36,6 +37,7 @@ pub fn run_with_printing(
         .ok()
         .map(|o| i32::from(o.whole_hours()) * 60 + i32::from(o.minutes_past_hour()));
     app.printing = printing.clone();
+    app.desk.default_operator = operator.to_string();
     let mut terminal = ratatui::try_init()?;
     let result = event_loop(
         &mut terminal,
@@ -184,7 +186,7 @@ fn event_loop(
 /// The station open on screen (None on the station list and the phone check).
 pub fn open_station(app: &App) -> Option<u32> {
     match app.screen {
-        Screen::Stations | Screen::Phone(_) => None,
+        Screen::Stations | Screen::Phone(_) | Screen::Desk => None,
         _ => app.record.as_ref().map(|r| r.station),
     }
 }
@@ -205,6 +207,58 @@ pub fn carry_out(app: &mut App, workspace: &mut Workspace, operator: &str, effec
             refused |= matches!(answer, Msg::NotSaved { .. });
             queue.extend(app.update(answer));
         }
+    }
+}
+
+/// Carries out a step of the desk: the station's desk as stored afterwards (with the
+/// record code phoned for it), or why the step was refused.
+fn desk_step(workspace: &mut Workspace, effect: DeskEffect) -> DeskMsg {
+    let station = match &effect {
+        DeskEffect::Load { station }
+        | DeskEffect::Start { station, .. }
+        | DeskEffect::SaveBox { station, .. }
+        | DeskEffect::Finish { station, .. }
+        | DeskEffect::Keep { station, .. }
+        | DeskEffect::Discard { station, .. } => *station,
+    };
+    let done = match effect {
+        DeskEffect::Load { station } => workspace.desk(station),
+        DeskEffect::Start { station, operator } => workspace
+            .start_entry(station, Source::Paper, None, &operator)
+            .map(|(desk, _)| desk),
+        DeskEffect::SaveBox {
+            station,
+            number,
+            target,
+            value,
+            operator,
+        } => workspace.save_entry_box(station, number, target, value, &operator),
+        DeskEffect::Finish {
+            station,
+            number,
+            operator,
+        } => workspace.finish_entry(station, number, &operator),
+        DeskEffect::Keep {
+            station,
+            number,
+            operator,
+        } => workspace.keep_entry(station, number, &operator),
+        DeskEffect::Discard {
+            station,
+            number,
+            operator,
+        } => workspace.discard_entry(station, number, &operator),
+    };
+    let expected = workspace
+        .phone_checks()
+        .ok()
+        .and_then(|checks| checks.into_iter().find(|c| c.station == station))
+        .filter(|c| c.verified)
+        .map(|c| c.expected)
+        .unwrap_or_default();
+    match done {
+        Ok(desk) => DeskMsg::Loaded { desk, expected },
+        Err(e) => DeskMsg::Failed(e.to_string()),
     }
 }
 
@@ -270,12 +324,8 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
             }),
         },
         Effect::SetResume(point) => workspace.set_resume_point(&point).err().and_then(failed),
-        Effect::LogEvent {
-            station,
-            what,
-            value,
-        } => workspace
-            .log_event(Some(station), &what, &value, operator)
+        Effect::LogEvent { station, event } => workspace
+            .log_event(Some(station), &event, operator)
             .err()
             .and_then(failed),
         Effect::Finalise {
@@ -300,26 +350,14 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
                 Err(text) => Some(Msg::StorageFailed(text)),
             }
         }
+        Effect::Desk(effect) => Some(Msg::Desk(desk_step(workspace, effect))),
         Effect::LoadPhoneOverview => match workspace.phone_overview() {
             Ok(overview) => Some(Msg::PhoneOverview(overview)),
             Err(e) => failed(e),
         },
-        Effect::RecordPhoneCheck {
-            station,
-            verified,
-            quick,
-            expected,
-            figures_sha256,
-        } => {
-            let result = crate::storage::phone::PhoneCheckResult {
-                station,
-                verified,
-                quick: &quick,
-                expected: &expected,
-                figures_sha256: &figures_sha256,
-            };
+        Effect::RecordPhoneCheck { station, check } => {
             match workspace
-                .record_phone_check(&result, operator)
+                .record_phone_check(station, &check, operator)
                 .and_then(|_| workspace.phone_overview())
             {
                 Ok(overview) => Some(Msg::PhoneOverview(overview)),
@@ -329,23 +367,8 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
     }
 }
 
-/// The warnings acknowledged for the station's current draft, read back from the audit
-/// log, so that a restart does not ask for them again. A new version ("start",
-/// "corrigendum") starts with none.
+/// The warnings acknowledged for the station's current draft, read back from the
+/// typed audit events, so that a restart does not ask for them again.
 fn acknowledged_so_far(workspace: &Workspace, station: u32) -> Vec<String> {
-    let mut codes: Vec<String> = Vec::new();
-    for row in workspace.audit_log().unwrap_or_default() {
-        if row.station != Some(station) {
-            continue;
-        }
-        match row.what.as_str() {
-            "start" | "corrigendum" => codes.clear(),
-            WARNING_ACKNOWLEDGED if !codes.contains(&row.new_value) => {
-                codes.push(row.new_value);
-            }
-            ACKNOWLEDGEMENT_WITHDRAWN => codes.retain(|c| *c != row.new_value),
-            _ => {}
-        }
-    }
-    codes
+    workspace.acknowledged_warnings(station).unwrap_or_default()
 }

@@ -1,6 +1,8 @@
 //! Every word the interface shows, in Dutch (the default) and English. The form's
 //! own letters (A, B, … O) and legal terms stay as on paper in both languages.
 
+pub mod desk;
+
 use super::app::{DoneAction, Guard, Notice, StationStatus};
 use super::flow::Step;
 use super::phone::PhoneNotice;
@@ -172,7 +174,7 @@ of Esc om het te laten vallen.",
     candidates_sum: "onderaan deze pagina",
     remaining: "nog toe te wijzen",
     too_many_assigned: "te veel toegewezen",
-    keys_stations: "Typ nummer/naam  Pijltjes kies  Enter open  F2 telefoon  F1 hulp  Esc/q stop",
+    keys_stations: "Typ nr/naam  ↑↓ kies  Enter open  F2 telefoon  F9 overnemen  F1 hulp  q stop",
     keys_entry: "Enter bevestig (leeg=0)  Tab/S-Tab veld  {steps} stap  Esc terug  F1 hulp",
     keys_explained: "j ja  n nee  Spatie wissel  Tab verder  {steps} stap  Esc terug  F1 hulp",
     keys_note: "Typ tekst  Enter bevestig  Tab verder  Esc herstel  F1 hulp  Ctrl-C stop",
@@ -298,7 +300,7 @@ Esc to drop it.",
     candidates_sum: "at the foot of this page",
     remaining: "left to assign",
     too_many_assigned: "too many assigned",
-    keys_stations: "Type number/name  Arrows choose  Enter open  F2 phone  F1 help  Esc/q quit",
+    keys_stations: "Type no./name  ↑↓ choose  Enter open  F2 phone  F9 transcribe  F1 help  q quit",
     keys_entry: "Enter confirm (empty=0)  Tab/S-Tab field  {steps} step  Esc back  F1 help",
     keys_explained: "y yes  n no  Space toggle  Tab next  {steps} step  Esc back  F1 help",
     keys_note: "Type text  Enter confirm  Tab next  Esc undo  F1 help  Ctrl-C quit",
@@ -967,6 +969,22 @@ pub struct PhoneText {
     pub code_hint: &'static str,
     pub help_read: &'static str,
     pub help_phone: &'static str,
+    /// Where a full record differs from the phone: `{box}`, `{phoned}`, `{record}`.
+    pub figure_differs: &'static str,
+    /// A list whose candidates do not add up to the total phoned: `{list}`, `{sum}`, `{phoned}`.
+    pub list_sum_differs: &'static str,
+    /// Sections changed since the version that matched: `{version}`, `{sections}`.
+    pub changed_since: &'static str,
+    /// Short, in the overview line: the list of a candidate page.
+    pub list_short: &'static str,
+    /// Short, in the overview line: nothing located, the figures phoned were kept.
+    pub outside_short: &'static str,
+    /// Short: nothing located, and the figures phoned are not known.
+    pub unknown_short: &'static str,
+    /// The detail when nothing is located and the figures phoned match.
+    pub outside_detail: &'static str,
+    /// The detail when nothing is located and the figures phoned were not kept.
+    pub unknown_detail: &'static str,
 }
 
 const PHONE_NL: PhoneText = PhoneText {
@@ -999,6 +1017,16 @@ lijsten + F + G met D sluiten. Dan met PgDn de code van de snelle uitslag: per g
 het controlecijfer; een verkeerd verstane groep wordt meteen geweigerd. Klopt de code, typ dan de \
 controlecode voor het proces-verbaal: die wordt bewaard (met tijd, in het logboek) en vergeleken met het \
 volledige pv zodra dat binnenkomt.",
+    figure_differs: "{box}: {phoned} gebeld, {record} in het pv",
+    list_sum_differs: "lijst {list}: kandidaten samen {sum}, lijsttotaal gebeld {phoned}",
+    changed_since: "anders dan versie {version}, die klopte: {sections}",
+    list_short: "lijst",
+    outside_short: "buiten de gebelde cijfers",
+    unknown_short: "waar is onbekend",
+    outside_detail: "De gebelde cijfers kloppen; het verschil zit elders in het pv. Vergelijk het \
+met het papieren proces-verbaal.",
+    unknown_detail: "De gebelde cijfers zijn niet bewaard (werkmap van een oudere telraam). \
+Vergelijk het pv met het papieren proces-verbaal.",
 };
 
 const PHONE_EN: PhoneText = PhoneText {
@@ -1029,6 +1057,16 @@ G and D (Enter after each; leave an empty box empty). The bottom line shows at o
 + F + G add up to D. Then PgDn for the quick-report code: four digits and the check digit per group; \
 a misheard group is refused at once. When it matches, type the record code for the paper: it is \
 stored (with the time, in the audit log) and compared with the full record as soon as that arrives.",
+    figure_differs: "{box}: {phoned} phoned, {record} in the record",
+    list_sum_differs: "list {list}: candidates add up to {sum}, list total phoned {phoned}",
+    changed_since: "differs from version {version}, which matched: {sections}",
+    list_short: "list",
+    outside_short: "outside the figures phoned",
+    unknown_short: "where is not known",
+    outside_detail: "The figures phoned match; the difference is elsewhere in the record. Compare \
+it with the paper proces-verbaal.",
+    unknown_detail: "The figures phoned were not kept (a workspace of an older telraam). Compare \
+the record with the paper proces-verbaal.",
 };
 
 /// The phone screens' words in a language.

@@ -333,7 +333,13 @@ fn export_eml_reimports_to_the_same_figures_and_prints_its_fingerprint() {
         second.records().expect("records")
     );
     let totals = |dir: &Path| {
-        telraam::eml::stored_totals::load(dir)
+        assert!(
+            !dir.join("eml-510b-totals.toml").exists(),
+            "the totals live in the workspace database, under the audit chain"
+        );
+        telraam::storage::Workspace::open_read_only(dir)
+            .expect("workspace")
+            .totals_510b()
             .expect("readable")
             .expect("stored")
             .totals

@@ -54,7 +54,13 @@ fn same_figures(first: &Path, second: &Path) {
         assert_eq!(x, &y, "figure {} differs", x.key);
     }
     let stored = |dir: &Path| {
-        telraam::eml::stored_totals::load(dir)
+        assert!(
+            !dir.join("eml-510b-totals.toml").exists(),
+            "the totals live in the workspace database, under the audit chain"
+        );
+        telraam::storage::Workspace::open_read_only(dir)
+            .expect("workspace")
+            .totals_510b()
             .expect("readable")
             .expect("stored")
             .totals

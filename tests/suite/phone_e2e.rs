@@ -272,10 +272,11 @@ fn a_whole_call_then_the_record_arrives_and_is_compared_with_the_phoned_code() {
     assert!(line.contains("pv wijkt af van telefoon: lijst 3"), "{line}");
 
     let workspace = Workspace::open(&data).expect("workspace opens");
-    assert_eq!(
-        workspace.phone_overview().expect("overview")[0].status,
-        PhoneStatus::RecordDiffers {
-            sections: vec!["candidates.3".into()]
+    match &workspace.phone_overview().expect("overview")[0].status {
+        PhoneStatus::RecordDiffers { located } => {
+            assert_eq!(located.sections, ["candidates.3"]);
+            assert_eq!(located.matched_version, Some(1));
         }
-    );
+        other => panic!("{other:?}"),
+    }
 }

@@ -207,7 +207,7 @@ fn an_older_workspace_gets_its_summary_table_at_open() {
         .expect("open")
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");
-    assert_eq!(version, 2);
+    assert_eq!(version, telraam::storage::schema::SCHEMA_VERSION);
     assert_eq!(ws.records().expect("records"), before, "no record changed");
     assert_eq!(ws.summaries().expect("summaries").len(), 4);
     assert_agrees(&ws, "migrating");

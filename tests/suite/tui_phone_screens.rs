@@ -4,6 +4,7 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use telraam::election::Election;
+use telraam::event::{ListSum, Located};
 use telraam::record::{CountRecord, Field, RecordState};
 use telraam::result_file;
 use telraam::settings::Language;
@@ -45,7 +46,15 @@ fn overview(language: Language) -> App {
         (PhoneStatus::QuickVerified, Some("2026-03-18T21:47:12.004Z")),
         (
             PhoneStatus::RecordDiffers {
-                sections: vec!["candidates.3".into()],
+                located: Located {
+                    phoned_figures_known: true,
+                    lists: vec![ListSum {
+                        list: 3,
+                        candidates: 558,
+                        phoned: Some(559),
+                    }],
+                    ..Located::default()
+                },
             },
             Some("2026-03-18T21:52:40.611Z"),
         ),

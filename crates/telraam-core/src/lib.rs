@@ -4,8 +4,8 @@
 //! ([`counting`]), the Kiesraad's rules ([`rules`]), the verification codes
 //! ([`verification`]), the result-file exchange format ([`result_file`]), EML_NL
 //! ([`eml`]), adding up records ([`aggregate`]), one printout of a record for the
-//! screen and the annex ([`printout`]), what the annex prints ([`annex`]),
-//! and the lifecycle of a record ([`lifecycle`]).
+//! screen and the annex ([`printout`]), what the annex prints ([`annex`]), the
+//! lifecycle of a record ([`lifecycle`]) and the typed audit events ([`event`]).
 //!
 //! This crate depends on neither ratatui, clap nor rusqlite: the app crate
 //! (`telraam`) holds storage, the interface and the command line above it.
@@ -15,6 +15,7 @@ pub mod annex;
 pub mod counting;
 pub mod election;
 pub mod eml;
+pub mod event;
 pub mod form;
 pub mod generate;
 pub mod i18n;

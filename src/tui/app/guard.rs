@@ -68,6 +68,13 @@ impl App {
             ),
             Screen::Done => matches!(msg, Msg::Done(DoneAction::Correct)),
             Screen::ReadAloud | Screen::Phone(_) => false,
+            // The desk saves on every step except reading and moving around.
+            Screen::Desk => {
+                !matches!(
+                    msg,
+                    Msg::Next | Msg::Prev | Msg::Back | Msg::NextStep | Msg::PrevStep
+                ) && !matches!(msg, Msg::Desk(super::DeskMsg::Rules))
+            }
         }
     }
 

@@ -82,12 +82,11 @@ impl App {
         };
         fx.push(Effect::LogEvent {
             station,
-            what: if acknowledged {
-                WARNING_ACKNOWLEDGED.into()
+            event: if acknowledged {
+                AuditEvent::WarningAcknowledged { code }
             } else {
-                ACKNOWLEDGEMENT_WITHDRAWN.into()
+                AuditEvent::AcknowledgementWithdrawn { code }
             },
-            value: code,
         });
     }
 

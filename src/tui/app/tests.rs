@@ -280,8 +280,9 @@ fn a_warning_must_be_acknowledged_before_finalising_and_that_is_logged() {
     let effects = app.update(Msg::Toggle);
     assert!(effects.contains(&Effect::LogEvent {
         station: 1,
-        what: "warning acknowledged".into(),
-        value: "W.201".into()
+        event: crate::event::AuditEvent::WarningAcknowledged {
+            code: "W.201".into()
+        }
     }));
     assert_eq!(app.blockers(), (0, 0));
     assert!(app.acknowledged.contains("W.201"));

@@ -97,5 +97,6 @@ fn help_text<'a>(app: &App, t: &'a Text) -> &'a str {
         Screen::Done => t.help_done,
         Screen::ReadAloud => text::phone_text(app.language).help_read,
         Screen::Phone(_) => text::phone_text(app.language).help_phone,
+        Screen::Desk => text::desk::desk_text(app.language).help,
     }
 }

@@ -129,6 +129,7 @@ pub fn view(frame: &mut Frame, app: &App) {
         Screen::Done => done(frame, app, t, &theme, body),
         Screen::ReadAloud => super::phone_view::read_aloud(frame, app, body),
         Screen::Phone(screen) => super::phone_view::phone(frame, app, screen, body),
+        Screen::Desk => super::desk::view::draw(frame, app, body),
     }
     frame.render_widget(Paragraph::new(running_line(app)), running);
     if let (Some(n), Some(words)) = (&app.notice, notice_text) {
@@ -281,6 +282,7 @@ fn key_line(app: &App, t: &Text) -> String {
             s
         }
         Screen::ReadAloud => text::phone_text(app.language).keys_read.to_string(),
+        Screen::Desk => super::desk::view::keys(app),
         Screen::Phone(screen) => {
             let p = text::phone_text(app.language);
             match screen {

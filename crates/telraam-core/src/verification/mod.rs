@@ -8,6 +8,7 @@
 //! CONTRACT: the annex and the interface program against [`codes`], [`fingerprint`]
 //! and [`digit_word`]; the rest is added here.
 
+pub mod arrival;
 pub mod canonical;
 pub mod compare;
 pub mod damm;

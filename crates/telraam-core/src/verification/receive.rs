@@ -10,6 +10,7 @@
 use super::compare::{CodeError, parse_group};
 use super::{Codes, Group, QUICK_GROUPS, RECORD_GROUPS, codes};
 use crate::election::Election;
+use crate::event::{Figure, Located, PhoneCheckEvent};
 use crate::form::{Target, section_of};
 use crate::record::{Count, CountRecord, EntryMode, Field, Mark};
 
@@ -123,6 +124,31 @@ impl PhoneCheck {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect()
+    }
+
+    /// What is stored of a finished check: the figures heard, the codes typed.
+    pub fn to_event(&self) -> PhoneCheckEvent {
+        let verified = self.outcome() == Outcome::Done;
+        PhoneCheckEvent {
+            verified,
+            quick: self.heard_quick().to_vec(),
+            expected: if verified {
+                self.heard_record().to_vec()
+            } else {
+                Vec::new()
+            },
+            figures: Some(
+                super::canonical::quick_fields(&self.election)
+                    .into_iter()
+                    .map(|field| Figure {
+                        field,
+                        value: self.record.get(field),
+                    })
+                    .collect(),
+            ),
+            figures_sha256: self.figures_sha256(),
+            migrated_from_row: None,
+        }
     }
 
     /// The groups typed so far, in order: the quick-report code, then the record code.
@@ -239,9 +265,9 @@ pub enum PhoneStatus {
     RecordReceived,
     /// The full record's code is the record code phoned on election night.
     RecordMatches,
-    /// The full record's code is not the one phoned; these sections differ from the
-    /// last version that matched (empty when that is not known).
-    RecordDiffers { sections: Vec<String> },
+    /// The full record's code is not the one phoned; where it differs, as far as that
+    /// can be known ([`super::arrival`]).
+    RecordDiffers { located: Located },
 }
 
 impl PhoneStatus {
