@@ -253,8 +253,8 @@ fn desk_step(workspace: &mut Workspace, effect: DeskEffect) -> DeskMsg {
         .phone_checks()
         .ok()
         .and_then(|checks| checks.into_iter().find(|c| c.station == station))
-        .filter(|c| c.verified)
-        .map(|c| c.expected)
+        .filter(|c| c.check.verified)
+        .map(|c| c.check.expected)
         .unwrap_or_default();
     match done {
         Ok(desk) => DeskMsg::Loaded { desk, expected },
