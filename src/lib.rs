@@ -15,6 +15,7 @@ pub use telraam_core::{
 };
 
 pub mod annex;
+pub mod board;
 pub mod cli;
 pub mod desk;
 pub mod eml;

@@ -130,10 +130,19 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
             return fail(&say("niets ingelezen", "nothing imported"));
         }
     };
+    // What the phone check of each station found against the record that arrived.
+    let checks = ws.phone_checks().unwrap_or_default();
     for (file, record) in args.files.iter().zip(&records) {
         let (station, version) = (record.station, record.lifecycle.version);
+        let phone = checks
+            .iter()
+            .find(|c| c.station == station)
+            .and_then(|c| c.comparison.as_ref())
+            .filter(|c| c.version == version.max(1))
+            .map(|c| format!("; {}", phone_finding(c)))
+            .unwrap_or_default();
         println!(
-            "{}: {}",
+            "{}: {}{phone}",
             file.display(),
             say(
                 &format!("stembureau {station} versie {version}"),
@@ -147,4 +156,74 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
         eprintln!("telraam: {}", d.message(english));
     }
     if demoted.is_empty() { 0 } else { EXIT_FOUND }
+}
+
+/// A record's comparison with the record code phoned, in a line.
+fn phone_finding(c: &crate::event::RecordComparison) -> String {
+    if c.matches() {
+        return say("pv klopt met telefoon", "record matches phone");
+    }
+    let show = |v: crate::record::Count| v.map(|v| v.to_string()).unwrap_or_default();
+    let l = &c.located;
+    let mut found: Vec<String> = l
+        .quick
+        .iter()
+        .map(|d| {
+            say(
+                &format!(
+                    "{}: {} gebeld, {} in het pv",
+                    d.field,
+                    show(d.phoned),
+                    show(d.record)
+                ),
+                &format!(
+                    "{}: {} phoned, {} in the record",
+                    d.field,
+                    show(d.phoned),
+                    show(d.record)
+                ),
+            )
+        })
+        .collect();
+    found.extend(l.lists.iter().map(|s| {
+        say(
+            &format!(
+                "lijst {}: kandidaten samen {}, lijsttotaal gebeld {}",
+                s.list,
+                s.candidates,
+                show(s.phoned)
+            ),
+            &format!(
+                "list {}: candidates add up to {}, list total phoned {}",
+                s.list,
+                s.candidates,
+                show(s.phoned)
+            ),
+        )
+    }));
+    if let Some(v) = l.matched_version {
+        found.extend(l.sections.iter().map(|k| {
+            let (nl, en) = match (k.as_str(), k.strip_prefix("candidates.")) {
+                (_, Some(list)) => (format!("lijst {list}"), format!("list {list}")),
+                ("voters", _) => ("A t/m D".into(), "A to D".into()),
+                ("votes", _) => ("E t/m H".into(), "E to H".into()),
+                _ => ("I t/m O".into(), "I to O".into()),
+            };
+            say(
+                &format!("{nl} anders dan versie {v}"),
+                &format!("{en} differs from version {v}"),
+            )
+        }));
+    }
+    if found.is_empty() {
+        found.push(say(
+            "de gebelde cijfers kloppen, het verschil zit elders: vergelijk met het papier",
+            "the figures phoned match, the difference is elsewhere: compare with the paper",
+        ));
+    }
+    format!(
+        "{}: {}",
+        say("pv wijkt af van telefoon", "record differs from phone"),
+        found.join("; ")
+    )
 }

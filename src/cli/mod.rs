@@ -17,6 +17,7 @@ pub mod generate;
 pub mod import;
 pub mod init;
 pub mod interface;
+pub mod status;
 pub mod unsettled;
 pub mod verify;
 pub mod write_loop;
@@ -58,6 +59,8 @@ pub enum Command {
     Annex(annex::AnnexArgs),
     /// Import the Kiesraad's EML_NL files (110a, 110b, 230b; or a 510b count).
     ImportEml(eml::ImportEmlArgs),
+    /// The municipality's status board: every station, where it stands.
+    Status(status::StatusArgs),
     /// Add up every station's record into municipal totals.
     Aggregate(eml::AggregateArgs),
     /// Write the workspace's counts as an EML_NL 510b file.
@@ -87,6 +90,7 @@ pub fn run() -> ExitCode {
         Some(Command::Verify(args)) => verify::run(&cli, args),
         Some(Command::Annex(args)) => annex::run(&cli, args),
         Some(Command::ImportEml(args)) => eml::import_eml(&cli, args),
+        Some(Command::Status(args)) => status::run(&cli, args),
         Some(Command::Aggregate(args)) => eml::aggregate(&cli, args),
         Some(Command::ExportEml(args)) => eml::export_eml(&cli, args),
         Some(Command::ExportCsv(args)) => eml::export_csv(&cli, args),

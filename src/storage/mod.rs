@@ -19,6 +19,7 @@ mod access;
 pub mod atomic;
 pub mod audit;
 mod background;
+pub mod board;
 pub mod entries;
 pub mod lock;
 mod migrate;
@@ -802,6 +803,16 @@ impl Workspace {
         tx.commit().map_err(db)?;
         Ok(record)
     }
+    /// The typed events of one station's audit rows (`None`: the rows about no station,
+    /// such as the election or a 510b's totals), oldest first, each with its row (time,
+    /// operator). Rows written before schema 3 carry no event and are left out.
+    pub fn events(
+        &self,
+        station: Option<u32>,
+    ) -> Result<Vec<(AuditEntry, AuditEvent)>, StorageError> {
+        audit::events_of(&self.conn, station)
+    }
+
     /// The warnings acknowledged for the station's current draft, from its typed audit
     /// events (a new version starts with none).
     pub fn acknowledged_warnings(&self, station: u32) -> Result<Vec<String>, StorageError> {

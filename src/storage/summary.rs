@@ -226,6 +226,42 @@ pub fn decode_into(bytes: &[u8], record: &mut CountRecord) -> Option<()> {
     (r.at == bytes.len()).then_some(())
 }
 
+/// The head of [`encode`]'s figures: D, E (votes on lists) and each list's total,
+/// read without decoding the candidate pages (what the status board's
+/// plausibility column needs). None: not this format.
+pub fn decode_head(bytes: &[u8]) -> Option<Head> {
+    let mut r = Reader { bytes, at: 0 };
+    if r.next()? != FORMAT {
+        return None;
+    }
+    let mut counts = [None; 18];
+    for slot in &mut counts {
+        *slot = r.count()?;
+    }
+    let lists = r.next()? as usize;
+    let mut totals = Vec::with_capacity(lists.min(1000));
+    for _ in 0..lists {
+        let list = r.number()?;
+        totals.push((list, r.count()?));
+    }
+    Some(Head {
+        total_admitted: counts[3],
+        total_on_lists: counts[4],
+        lists: totals,
+    })
+}
+
+/// What [`decode_head`] reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    /// D.
+    pub total_admitted: Count,
+    /// E.
+    pub total_on_lists: Count,
+    /// E.1 … E.n: (list number, total).
+    pub lists: Vec<(u32, Count)>,
+}
+
 /// Sets the station's row to `record`, whose stored body is `body`; a row of a
 /// higher version stays (the caller writes an older version only after deleting
 /// the newer ones, see [`forget`]).

@@ -16,6 +16,7 @@ mod cli_check;
 mod cli_export;
 mod cli_import;
 mod cli_init;
+mod cli_status;
 mod cli_verification;
 mod crash;
 mod desk;

@@ -1,23 +1,28 @@
 //! End to end, a whole phone call and what follows it: the real `telraam` binary in
-//! tmux terminals of 80x24. Station 1 of the demo election (the finalised record of the
-//! spec's vector, imported into the station's workspace) opens its read-aloud screen
-//! (`v`), and the codes are read off that screen; at the municipality the operator
-//! types the quick report; the operator types
-//! it with one figure misheard (F: 8 instead of 3), the quick-report code refuses it,
-//! corrected it verifies, and the record code is stored with one group first misheard
-//! and refused at once. Later the station's annex QR text is imported: "record matches
-//! phone". Then a corrected version with one candidate figure changed arrives: "differs
-//! from phone", naming the list.
+//! tmux terminals of 80x24, a station's workspace and the municipality's.
+//!
+//! The station counts station 1 of the demo election in the interface (the figures of
+//! the spec's vector: A, B, the lists, F, G, the ballot stock, "fully explained", the
+//! note, every candidate), acknowledges its warnings, finalises, and opens the
+//! read-aloud screen (`v`); the codes are read off that screen. At the municipality
+//! the operator types the quick report with one figure misheard (F: 8 instead of 3):
+//! the bottom line already says the lists + F + G do not add up to D as they should,
+//! and the quick-report code refuses it; corrected, it verifies, and the record code is
+//! stored with one group first misheard and refused at once. Later the station's annex
+//! QR text (the result file its annex encodes, cut into the QR parts) is imported:
+//! "record matches phone", said by the import and on the overview. Then a corrected
+//! version with one candidate figure of list 3 changed arrives: "differs from phone",
+//! naming list 3.
 
 use crate::support::tmux;
 
 use std::path::Path;
-use telraam::annex::qr;
+use telraam::annex::{AnnexInput, qr};
 use telraam::election::Election;
+use telraam::event::AuditEvent;
 use telraam::record::{CountRecord, Field};
 use telraam::result_file;
 use telraam::storage::Workspace;
-use telraam::storage::phone::PHONE_CHECK;
 use telraam::verification::{PhoneStatus, codes, quick_report};
 use tmux::Tmux;
 
@@ -36,8 +41,8 @@ fn digits(group: &str) -> Vec<String> {
         .collect()
 }
 
-/// Runs `telraam import FILE` on the workspace, as the municipality would.
-fn import(data: &Path, config: &Path, file: &Path) {
+/// Runs `telraam import FILE` on the workspace, as the municipality would; its output.
+fn import(data: &Path, config: &Path, file: &Path) -> String {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_telraam"))
         .arg("--data")
         .arg(data)
@@ -52,6 +57,38 @@ fn import(data: &Path, config: &Path, file: &Path) {
         "import failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// As [`import`], for a file that says finalised but does not pass the finalise check
+/// (it is kept as a draft and the import exits 1, naming the rules); its output.
+fn import_found(data: &Path, config: &Path, file: &Path) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_telraam"))
+        .arg("--data")
+        .arg(data)
+        .arg("--config")
+        .arg(config)
+        .arg("import")
+        .arg(file)
+        .output()
+        .expect("telraam runs");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Types one figure as the station would: its digits and Enter (a zero: Enter alone).
+fn figure(tmux: &Tmux, value: Option<u64>) {
+    let mut keys: Vec<String> = match value {
+        Some(v) if v > 0 => v.to_string().chars().map(String::from).collect(),
+        _ => Vec::new(),
+    };
+    keys.push("Enter".into());
+    tmux.keys(&keys);
 }
 
 /// The groups drawn wide on a screen ("3 3 0 1 - 7" → "3301-7"), top to bottom.
@@ -82,19 +119,73 @@ fn wide_groups(screen: &str) -> Vec<String> {
     groups
 }
 
-/// The station: its finalised record imported, opened, `v`; the codes read off the screen.
-fn station_reads_aloud(dir: &Path, station_file: &str) -> (Vec<String>, Vec<String>, String) {
+/// The station counts `read` in the interface, finalises it and opens the read-aloud
+/// screen; the codes are read off that screen. Returns them, the screen, and the
+/// station's workspace.
+fn station_counts_and_reads_aloud(
+    dir: &Path,
+    election: &Election,
+    read: &CountRecord,
+) -> (Vec<String>, Vec<String>, String, std::path::PathBuf) {
     let data = dir.join("station");
     let config = dir.join("station.toml");
     std::fs::write(&config, "language = \"nl\"\noperator = \"Stembureau 1\"\n").expect("config");
-    let file = dir.join("stembureau-1.toml");
-    std::fs::write(&file, station_file).expect("station file");
-    import(&data, &config, &file);
     let tmux = Tmux::new(format!("telraam-station-{}", std::process::id()), "station");
     tmux.start(&data, &config);
-    tmux.wait_for("Studio The Rules");
+    tmux.wait_for("Kies het stembureau");
+    tmux.keys(&["1", "Enter"]);
+    tmux.wait_for("A  stempassen");
+    figure(&tmux, read.get(Field::PollCards));
+    figure(&tmux, read.get(Field::ProxyCertificates));
+    tmux.wait_for("> D = A + B = 1726 + 14");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Vastgesteld");
+    tmux.wait_for("[F4 Stemmen]");
+    for list in &election.lists {
+        figure(&tmux, read.get(Field::ListTotal(list.number)));
+    }
+    figure(&tmux, read.get(Field::Blank));
+    figure(&tmux, read.get(Field::Invalid));
+    tmux.wait_for("H is 2 minder dan D (J = 2)");
+    for field in [
+        Field::BallotsReceived,
+        Field::BallotsUnused,
+        Field::BallotsSpoiled,
+    ] {
+        figure(&tmux, read.get(field));
+    }
+    tmux.keys(&["j"]);
+    tmux.keys(&[read.differences.note.as_str()]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Lijst 1 Lijst Hekking (1 van 4)");
+    for list in &election.lists {
+        for candidate in &list.candidates {
+            figure(
+                &tmux,
+                read.get(Field::Candidate {
+                    list: list.number,
+                    candidate: candidate.number,
+                }),
+            );
+        }
+    }
+    let screen = tmux.wait_for("[F7 Controle]");
+    assert!(screen.contains("FOUT: 0 "), "no errors:\n{screen}");
+    let warnings: usize = screen
+        .split("WAARSCHUWING: ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .expect("the warning count is shown");
+    for _ in 0..warnings {
+        tmux.keys(&["Space"]);
+    }
+    tmux.wait_for(&format!("{warnings} van {warnings} bevestigd"));
+    tmux.keys(&["PageDown"]);
+    tmux.wait_for_all(&["[F8 Vaststellen]", " Enter vaststellen "]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Definitief vaststellen?");
+    tmux.keys(&["j"]);
+    tmux.wait_for("Vastgesteld - Stembureau 1");
     tmux.keys(&["v"]);
     let screen = tmux.wait_for_all(&[
         "Code snelle uitslag",
@@ -102,12 +193,15 @@ fn station_reads_aloud(dir: &Path, station_file: &str) -> (Vec<String>, Vec<Stri
     ]);
     let groups = wide_groups(&screen);
     assert_eq!(groups.len(), 7, "{screen}");
-    (groups[..3].to_vec(), groups[3..].to_vec(), screen)
+    tmux.keys(&["Escape", "q"]);
+    tmux.wait_for("Wilt u stoppen?");
+    tmux.keys(&["j"]);
+    (groups[..3].to_vec(), groups[3..].to_vec(), screen, data)
 }
 
-/// The overview line of station 1 once the interface is (re)started.
+/// The phone overview once the interface is (re)started.
 /// Each start has a server of its own: a killed server's socket is not reused.
-fn overview_line(data: &Path, config: &Path, wait: &str, run: u32) -> String {
+fn overview_screen(data: &Path, config: &Path, wait: &str, run: u32) -> String {
     let tmux = Tmux::new(
         format!("telraam-phone{run}-{}", std::process::id()),
         "phone",
@@ -115,12 +209,7 @@ fn overview_line(data: &Path, config: &Path, wait: &str, run: u32) -> String {
     tmux.start(data, config);
     tmux.wait_for("Studio The Rules");
     tmux.keys(&["F2"]);
-    let screen = tmux.wait_for(wait);
-    screen
-        .lines()
-        .find(|l| l.contains("Studio The Rules"))
-        .unwrap_or_default()
-        .to_string()
+    tmux.wait_for(wait)
 }
 
 #[test]
@@ -139,13 +228,8 @@ fn a_whole_call_then_the_record_arrives_and_is_compared_with_the_phoned_code() {
 
     let election = Election::demo();
     let read = station_record(&election);
-    // The station acknowledged its two warnings when it finalised (not part of any code).
-    let station_file = VECTOR.replacen(
-        "state = \"finalised\"",
-        "state = \"finalised\"\nacknowledged_warnings = [\"T.203\", \"T.204\"]",
-        1,
-    );
-    let (quick, record, screen) = station_reads_aloud(dir.path(), &station_file);
+    let (quick, record, screen, station_data) =
+        station_counts_and_reads_aloud(dir.path(), &election, &read);
     assert!(screen.contains("E.1 Lijst Hekking"), "{screen}");
     assert!(
         screen.contains("drie drie nul"),
@@ -224,58 +308,92 @@ fn a_whole_call_then_the_record_arrives_and_is_compared_with_the_phoned_code() {
 
     {
         let workspace = Workspace::open(&data).expect("workspace opens");
-        let checks: Vec<String> = workspace
+        let checks = workspace.phone_checks().expect("phone checks");
+        assert_eq!(checks.len(), 1, "one station checked");
+        let stored = &checks[0].check;
+        assert!(stored.verified);
+        assert_eq!(
+            (&stored.quick, &stored.expected),
+            (&spoken.quick, &spoken.record)
+        );
+        let heard: Vec<Option<u64>> = stored.figures.iter().flatten().map(|f| f.value).collect();
+        let phoned: Vec<Option<u64>> = quick_report(&election, &read)
+            .iter()
+            .map(|f| f.value)
+            .collect();
+        assert_eq!(heard, phoned, "the corrected figures are what is kept");
+        let typed: Vec<bool> = workspace
             .audit_log()
             .expect("audit log")
-            .into_iter()
-            .filter(|r| r.what == PHONE_CHECK)
-            .map(|r| r.new_value)
+            .iter()
+            .filter_map(|r| match r.event() {
+                Some(Ok(AuditEvent::PhoneCheck(c))) => Some(c.verified),
+                _ => None,
+            })
             .collect();
-        assert_eq!(checks.len(), 2, "{checks:?}");
-        assert!(checks[0].starts_with("differs "), "{checks:?}");
-        assert!(
-            checks[1].starts_with(&format!(
-                "verified quick={} expected={} ",
-                spoken.quick_text(),
-                spoken.record_text()
-            )),
-            "{checks:?}"
+        assert_eq!(
+            typed,
+            [false, true],
+            "both checks are in the chain, as data"
         );
         workspace.verify_audit().expect("audit chain intact");
     }
 
-    // The annex's QR codes, scanned and imported: the record matches the phone.
+    // The station's annex: its QR codes hold the result file of what it finalised.
+    let finalised = Workspace::open(&station_data)
+        .expect("station workspace")
+        .record(1)
+        .expect("readable")
+        .expect("finalised record");
+    let station_file = AnnexInput::new(&election, &finalised, "").result_file;
+    // Scanned at the municipality and imported: the record matches the phone, at once.
     let scanned = dir.path().join("scanned.txt");
     std::fs::write(&scanned, qr::part_texts(&station_file).join("\n")).expect("scanned text");
-    import(&data, &config, &scanned);
-    let line = overview_line(&data, &config, "pv klopt met telefoon", 2);
-    assert!(line.contains("pv klopt met telefoon"), "{line}");
+    let said = import(&data, &config, &scanned);
+    assert!(said.contains("pv klopt met telefoon"), "{said}");
+    let screen = overview_screen(&data, &config, "pv klopt met telefoon", 2);
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("Studio The Rules") && l.contains("pv klopt met telefoon")),
+        "{screen}"
+    );
 
-    // A corrected version with one candidate figure of list 3 changed (the list total
-    // the same): the record differs from the phone, and the list is named.
+    // A corrected version with one candidate figure of list 3 changed (166 to 165;
+    // E.3 left alone): the record differs from the phone, and list 3 is named.
     let changed = station_file
         .replacen(
             "version = 1",
             "version = 2\ncorrection_reason = \"hertelling\"",
             1,
         )
-        .replacen(
-            "[candidates.3]\n1 = 166\n2 = 2",
-            "[candidates.3]\n1 = 165\n2 = 3",
-            1,
-        );
-    assert!(!changed.contains("1 = 166"));
+        .replacen("[candidates.3]\n1 = 166\n", "[candidates.3]\n1 = 165\n", 1);
+    assert!(changed.contains("1 = 165"), "{changed}");
     let file = dir.path().join("changed.toml");
     std::fs::write(&file, changed).expect("changed file");
-    import(&data, &config, &file);
-    let line = overview_line(&data, &config, "pv wijkt af van telefoon", 3);
-    assert!(line.contains("pv wijkt af van telefoon: lijst 3"), "{line}");
+    let said = import_found(&data, &config, &file);
+    assert!(said.contains("pv wijkt af van telefoon"), "{said}");
+    assert!(said.contains("lijst 3"), "{said}");
+    let screen = overview_screen(&data, &config, "pv wijkt af van telefoon", 3);
+    let line = screen
+        .lines()
+        .find(|l| l.contains("Studio The Rules"))
+        .unwrap_or_default();
+    assert!(
+        line.contains("pv wijkt af van telefoon: lijst 3"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("lijst 3: kandidaten samen 558, lijsttotaal gebeld 559"),
+        "the detail of the selected station says what differs:\n{screen}"
+    );
 
     let workspace = Workspace::open(&data).expect("workspace opens");
     match &workspace.phone_overview().expect("overview")[0].status {
         PhoneStatus::RecordDiffers { located } => {
             assert_eq!(located.sections, ["candidates.3"]);
             assert_eq!(located.matched_version, Some(1));
+            assert!(located.quick.is_empty(), "every phoned figure is as phoned");
         }
         other => panic!("{other:?}"),
     }

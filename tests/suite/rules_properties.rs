@@ -200,8 +200,7 @@ proptest! {
     ) {
         let (e, mut r) = counted(&p);
         r.mode = EntryMode::Transcription;
-        let mut fields: Vec<Field> = Field::FIXED
-            .into_iter()
+        let mut fields: Vec<Field> = telraam::form::single_fields()
             .filter(|f| !matches!(
                 f,
                 Field::TakenAway | Field::TooFewIssued | Field::TooManyIssued
@@ -237,7 +236,7 @@ proptest! {
         let method = if dso { CountingMethod::DSO } else { CountingMethod::CSO };
         let e = election(Category::TK, method, &[80; 30]);
         let mut r = CountRecord::empty(&e, 1, EntryMode::Transcription);
-        let fixed = Field::FIXED.iter().copied().chain([Field::CandidateListTotal(1)]);
+        let fixed = telraam::form::single_fields().chain([Field::CandidateListTotal(1)]);
         for (field, v) in fixed.zip(values) {
             r.set(field, v);
         }

@@ -9,6 +9,28 @@ use telraam::form::Generation;
 use telraam::record::{CountRecord, EntryMode, Field, MAX_COUNT, MAX_VERSION, Mark};
 use telraam::result_file::{from_toml, storable, to_toml};
 
+/// Every single box with a figure: A to J, K to O (before 2026 only), the ballot stock.
+const BOXES: [Field; 18] = [
+    Field::PollCards,
+    Field::ProxyCertificates,
+    Field::VoterCards,
+    Field::TotalAdmitted,
+    Field::TotalOnLists,
+    Field::Blank,
+    Field::Invalid,
+    Field::TotalCast,
+    Field::MoreBallots,
+    Field::FewerBallots,
+    Field::TakenAway,
+    Field::TooFewIssued,
+    Field::TooManyIssued,
+    Field::OtherExplanation,
+    Field::NoExplanation,
+    Field::BallotsReceived,
+    Field::BallotsUnused,
+    Field::BallotsSpoiled,
+];
+
 /// A figure: mostly ordinary, sometimes at or just above the form's limit.
 fn figure() -> impl Strategy<Value = Option<u64>> {
     prop_oneof![
@@ -58,7 +80,7 @@ fn election(method: CountingMethod, generation: Generation) -> Election {
 fn apply(e: &Election, r: &mut CountRecord, defect: &Defect) {
     match *defect {
         Defect::Figure(i, v) => {
-            r.set(Field::FIXED[i], v);
+            r.set(BOXES[i], v);
         }
         Defect::Candidate(l, c, v) => {
             if let Some(page) = r.candidate_votes.get_mut(l % e.lists.len().max(1)) {
@@ -112,7 +134,7 @@ fn apply(e: &Election, r: &mut CountRecord, defect: &Defect) {
 fn record(e: &Election, figures: &[Option<u64>], defects: &[Defect]) -> CountRecord {
     let mut r = CountRecord::empty(e, 1, EntryMode::Transcription);
     // A to J and the ballot stock: the boxes both generations of the form have.
-    let boxes = Field::FIXED[..10].iter().chain(&Field::FIXED[15..]);
+    let boxes = BOXES[..10].iter().chain(&BOXES[15..]);
     for (field, value) in boxes.zip(figures) {
         r.set(*field, *value);
     }

@@ -1,6 +1,7 @@
 //! The read-aloud screen and the phone-check screens, in Dutch and English, at 80x24
 //! (insta snapshots of ratatui's TestBackend).
 
+use crate::support::eml::{import_counts, stderr, tk_230b, tk_510b};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use telraam::election::Election;
@@ -8,6 +9,7 @@ use telraam::event::{ListSum, Located};
 use telraam::record::{CountRecord, Field, RecordState};
 use telraam::result_file;
 use telraam::settings::Language;
+use telraam::storage::Workspace;
 use telraam::storage::phone::StationPhoneStatus;
 use telraam::tui::{App, DoneAction, Msg, PhoneScreen, Screen, view};
 use telraam::verification::{PhoneStatus, codes};
@@ -256,28 +258,27 @@ fn keys_for_a_phone_check_of_the_demo_station_and_of_a_24_list_station() {
     let election = Election::demo();
     assert_eq!(keys_for_a_phone_check(&election, &finalised()), 61);
 
-    // 24 lists (1-23 and 26, as in a Tweede Kamer election), a station of 1,766 voters.
-    let mut big = Election::demo();
-    let template = big.lists[0].clone();
-    big.lists = (1..=23)
-        .chain([26])
-        .map(|n| {
-            let mut list = template.clone();
-            list.number = n;
-            list.name = format!("Lijst {n}");
-            list
-        })
-        .collect();
-    big.counting_method = telraam::election::CountingMethod::CSO;
-    let totals = [
-        512, 301, 240, 198, 150, 97, 88, 61, 45, 40, 33, 20, 18, 12, 9, 7, 5, 4, 3, 2, 1, 1, 0, 0,
-    ];
-    let mut record = CountRecord::empty(&big, 1, telraam::record::EntryMode::Counting);
-    for (list, total) in big.lists.iter().zip(totals) {
-        record.set(Field::ListTotal(list.number), Some(total));
-    }
-    record.set(Field::Blank, Some(4));
-    record.set(Field::Invalid, Some(3));
-    record.set(Field::TotalAdmitted, Some(totals.iter().sum::<u64>() + 7));
-    assert_eq!(keys_for_a_phone_check(&big, &record), 112);
+    // The first station of the TK-like count of kieskring 6 (tests/data/eml/
+    // tk-like-kieskring-6/): 24 lists, 1-23 and 26, imported from its 510b.
+    let home = tempfile::tempdir().expect("temp dir");
+    let ws = home.path().join("tk");
+    let out = import_counts(home.path(), &ws, &tk_510b(), &tk_230b(), None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let workspace = Workspace::open(&ws).expect("workspace");
+    let tk = workspace.election().clone();
+    assert_eq!(tk.lists.len(), 24);
+    let record = workspace
+        .records()
+        .expect("records")
+        .into_iter()
+        .next()
+        .expect("a station");
+    let keys = keys_for_a_phone_check(&tk, &record);
+    println!(
+        "keys for a phone check of TK-like station {} ({} lists, D = {:?}): {keys}",
+        record.station,
+        tk.lists.len(),
+        record.get(Field::TotalAdmitted)
+    );
+    assert_eq!(keys, 130);
 }

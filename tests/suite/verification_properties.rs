@@ -20,7 +20,7 @@ fn all_fields(election: &Election) -> Vec<Field> {
 
 /// Every count box a record can hold, whichever the form's generation.
 fn every_field(election: &Election) -> Vec<Field> {
-    let mut fields = Field::FIXED.to_vec();
+    let mut fields = telraam::form::single_fields().collect::<Vec<_>>();
     for list in &election.lists {
         fields.push(Field::ListTotal(list.number));
         fields.push(Field::CandidateListTotal(list.number));

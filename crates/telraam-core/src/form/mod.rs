@@ -22,9 +22,7 @@
 mod model;
 pub mod words;
 
-pub use model::{
-    BoxSpec, Eml, MODEL, Part, Shape, field_of_file_key, file_key, paper_order, spec_of,
-};
+pub use model::{BoxSpec, Eml, MODEL, Part, Shape};
 
 /// Which generation of the forms an election uses is a fact of the paper itself.
 pub use crate::paper::Generation;
@@ -80,6 +78,74 @@ impl Section {
             Section::Candidates(list) => format!("candidates.{list}"),
         }
     }
+}
+
+/// The entry of the model a box belongs to (whatever generation has it).
+pub fn spec_of(target: Target) -> Option<&'static BoxSpec> {
+    MODEL.iter().find(|s| s.stands_for(target))
+}
+
+impl BoxSpec {
+    /// Whether `target` is one of the boxes this entry stands for.
+    pub fn stands_for(&self, target: Target) -> bool {
+        match (self.shape, target) {
+            (Shape::One(t), _) => t == target,
+            (Shape::ListTotal, Target::Count(Field::ListTotal(_))) => true,
+            (Shape::Candidate, Target::Count(Field::Candidate { .. })) => true,
+            (Shape::PageTotal, Target::Count(Field::CandidateListTotal(_))) => true,
+            _ => false,
+        }
+    }
+
+    /// The one box this entry stands for, if it is not one per list or candidate.
+    pub fn single(&self) -> Option<Target> {
+        match self.shape {
+            Shape::One(target) => Some(target),
+            _ => None,
+        }
+    }
+}
+
+/// The count box a result-file key (`voters.A`, `stock.received`) names, if any.
+pub fn field_of_file_key(key: &str) -> Option<Field> {
+    MODEL
+        .iter()
+        .filter(|s| s.file == key)
+        .find_map(|s| match s.shape {
+            Shape::One(Target::Count(field)) => Some(field),
+            _ => None,
+        })
+}
+
+/// The result-file key of a single box (`voters.A`, `differences.d_equals_h`).
+pub fn file_key(target: Target) -> &'static str {
+    spec_of(target).map_or("", |s| s.file)
+}
+
+/// Where each box stands in the order of the paper form: its entry in [`MODEL`], then
+/// its list and candidate number (a list's page total after its candidates). Sorting
+/// by it names boxes in form order.
+pub fn paper_order(target: Target) -> (usize, u32, u32) {
+    let index = MODEL
+        .iter()
+        .position(|s| s.stands_for(target))
+        .unwrap_or(MODEL.len());
+    match target {
+        Target::Count(Field::ListTotal(list)) => (index, list, 0),
+        // A page's candidates and its total are one page in form order.
+        Target::Count(Field::Candidate { list, candidate }) => (MODEL.len(), list, candidate),
+        Target::Count(Field::CandidateListTotal(list)) => (MODEL.len(), list, u32::MAX),
+        _ => (index, 0, 0),
+    }
+}
+
+/// Every count box of the model that is one box (not one per list or candidate),
+/// whichever generation has it, in the order of the paper form.
+pub fn single_fields() -> impl Iterator<Item = Field> {
+    MODEL.iter().filter_map(|spec| match spec.single() {
+        Some(Target::Count(field)) => Some(field),
+        _ => None,
+    })
 }
 
 /// The section of the form (and of the verification code) a box sits in.

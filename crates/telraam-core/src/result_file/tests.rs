@@ -1,6 +1,8 @@
 use super::*;
 use crate::counting;
+use crate::election::Election;
 use crate::record::Field;
+use crate::record::{CountRecord, EntryMode};
 
 fn filled() -> (Election, CountRecord) {
     let e = Election::demo();

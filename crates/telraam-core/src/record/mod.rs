@@ -3,29 +3,14 @@
 //! can say what is wrong.
 //!
 //! Every count is a [`Count`]: `None` is a box left empty on paper, `Some(0)` a
-//! written zero. The letters are those printed on the form:
-//!
-//! | letter | field | Dutch |
-//! |---|---|---|
-//! | A | [`VoterCounts::poll_cards`] | stempassen |
-//! | B | [`VoterCounts::proxy_certificates`] | volmachtbewijzen |
-//! | C | [`VoterCounts::voter_cards`] | kiezerspassen (not in GR elections) |
-//! | D | [`VoterCounts::total_admitted`] | totaal toegelaten kiezers |
-//! | E.n | [`ListVotes::total`] | totaal lijst n |
-//! | E | [`VoteCounts::total_on_lists`] | stemmen op kandidaten |
-//! | F | [`VoteCounts::blank`] | blanco stemmen |
-//! | G | [`VoteCounts::invalid`] | ongeldige stemmen |
-//! | H | [`VoteCounts::total_cast`] | totaal uitgebrachte stemmen |
-//! | I | [`Differences::more_ballots`] | méér getelde stembiljetten |
-//! | J | [`Differences::fewer_ballots`] | minder getelde stembiljetten |
-//! | K | [`Differences::taken_away`] | niet ingeleverde stembiljetten |
-//! | L | [`Differences::too_few_issued`] | te weinig uitgereikte stembiljetten |
-//! | M | [`Differences::too_many_issued`] | te veel uitgereikte stembiljetten |
-//! | N | [`Differences::other_explanation`] | andere verklaring |
-//! | O | [`Differences::no_explanation`] | geen verklaring |
+//! written zero. Which boxes a form has, their letters, words and order are the form
+//! model's (`crate::form`); a box is named by [`Field`] or [`Mark`] (`boxes.rs`).
+
+mod boxes;
+
+pub use boxes::{Field, Mark};
 
 use crate::election::{CountingMethod, Election};
-use std::fmt;
 
 /// A count as written on paper: empty (`None`) or a whole number.
 pub type Count = Option<u64>;
@@ -367,151 +352,6 @@ impl CountRecord {
     }
 }
 
-/// One count box of the form. The key (`"A"`, `"E.3"`, `"cand.3.12"`, `"cand.3.total"`, `"stock.received"`)
-/// names it in the audit log, in result files' error messages and in rule results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Field {
-    PollCards,
-    ProxyCertificates,
-    VoterCards,
-    TotalAdmitted,
-    ListTotal(u32),
-    TotalOnLists,
-    Blank,
-    Invalid,
-    TotalCast,
-    MoreBallots,
-    FewerBallots,
-    TakenAway,
-    TooFewIssued,
-    TooManyIssued,
-    OtherExplanation,
-    NoExplanation,
-    BallotsReceived,
-    BallotsUnused,
-    BallotsSpoiled,
-    /// The "totaal lijst" at the foot of a list's candidate page (N 10-1), key `cand.3.total`.
-    CandidateListTotal(u32),
-    Candidate {
-        list: u32,
-        candidate: u32,
-    },
-}
-
-/// One checkbox of the form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Mark {
-    /// "D = H" ticked.
-    Equal,
-    /// "H > D" ticked.
-    More,
-    /// "H < D" ticked.
-    Fewer,
-    /// "Fully explained?" answered yes.
-    ExplainedYes,
-    /// "Fully explained?" answered no.
-    ExplainedNo,
-}
-
-impl Mark {
-    pub const ALL: [Mark; 5] = [
-        Mark::Equal,
-        Mark::More,
-        Mark::Fewer,
-        Mark::ExplainedYes,
-        Mark::ExplainedNo,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Mark::Equal => "box.equal",
-            Mark::More => "box.more",
-            Mark::Fewer => "box.fewer",
-            Mark::ExplainedYes => "explained.yes",
-            Mark::ExplainedNo => "explained.no",
-        }
-    }
-
-    pub fn parse(key: &str) -> Option<Mark> {
-        Mark::ALL.into_iter().find(|m| m.key() == key)
-    }
-}
-
-impl Field {
-    /// The fields with a fixed letter, in the order of the paper form.
-    pub const FIXED: [Field; 18] = [
-        Field::PollCards,
-        Field::ProxyCertificates,
-        Field::VoterCards,
-        Field::TotalAdmitted,
-        Field::TotalOnLists,
-        Field::Blank,
-        Field::Invalid,
-        Field::TotalCast,
-        Field::MoreBallots,
-        Field::FewerBallots,
-        Field::TakenAway,
-        Field::TooFewIssued,
-        Field::TooManyIssued,
-        Field::OtherExplanation,
-        Field::NoExplanation,
-        Field::BallotsReceived,
-        Field::BallotsUnused,
-        Field::BallotsSpoiled,
-    ];
-
-    /// Stable key of the field, as the audit log and messages write it.
-    pub fn key(self) -> String {
-        match self {
-            Field::PollCards => "A".into(),
-            Field::ProxyCertificates => "B".into(),
-            Field::VoterCards => "C".into(),
-            Field::TotalAdmitted => "D".into(),
-            Field::ListTotal(n) => format!("E.{n}"),
-            Field::TotalOnLists => "E".into(),
-            Field::Blank => "F".into(),
-            Field::Invalid => "G".into(),
-            Field::TotalCast => "H".into(),
-            Field::MoreBallots => "I".into(),
-            Field::FewerBallots => "J".into(),
-            Field::TakenAway => "K".into(),
-            Field::TooFewIssued => "L".into(),
-            Field::TooManyIssued => "M".into(),
-            Field::OtherExplanation => "N".into(),
-            Field::NoExplanation => "O".into(),
-            Field::BallotsReceived => "stock.received".into(),
-            Field::BallotsUnused => "stock.unused".into(),
-            Field::BallotsSpoiled => "stock.spoiled".into(),
-            Field::CandidateListTotal(list) => format!("cand.{list}.total"),
-            Field::Candidate { list, candidate } => format!("cand.{list}.{candidate}"),
-        }
-    }
-
-    /// Inverse of [`Field::key`].
-    pub fn parse(key: &str) -> Option<Field> {
-        if let Some(n) = key.strip_prefix("E.") {
-            return n.parse().ok().map(Field::ListTotal);
-        }
-        if let Some(rest) = key.strip_prefix("cand.") {
-            let (l, c) = rest.split_once('.')?;
-            if c == "total" {
-                return l.parse().ok().map(Field::CandidateListTotal);
-            }
-            return Some(Field::Candidate {
-                list: l.parse().ok()?,
-                candidate: c.parse().ok()?,
-            });
-        }
-        Field::FIXED.into_iter().find(|f| f.key() == key)
-    }
-}
-
-impl fmt::Display for Field {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.key())
-    }
-}
-
 /// Adds counts the way the form does: empty boxes count as 0, but the sum of only
 /// empty boxes is itself empty. u64 cannot overflow on sums of nine-digit counts.
 pub fn sum_counts(counts: impl IntoIterator<Item = Count>) -> Count {
@@ -522,72 +362,4 @@ pub fn sum_counts(counts: impl IntoIterator<Item = Count>) -> Count {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn field_keys_round_trip() {
-        let mut all: Vec<Field> = Field::FIXED.to_vec();
-        all.push(Field::ListTotal(26));
-        all.push(Field::Candidate {
-            list: 3,
-            candidate: 12,
-        });
-        all.push(Field::CandidateListTotal(3));
-        for f in all {
-            assert_eq!(Field::parse(&f.key()), Some(f), "{f}");
-        }
-        assert_eq!(Field::parse("E.x"), None);
-        assert_eq!(Field::parse("Z"), None);
-    }
-
-    #[test]
-    fn sum_of_empty_boxes_is_empty_but_empty_plus_number_is_the_number() {
-        assert_eq!(sum_counts([None, None]), None);
-        assert_eq!(sum_counts([None, Some(4)]), Some(4));
-        assert_eq!(
-            sum_counts([Some(MAX_COUNT), Some(MAX_COUNT), Some(MAX_COUNT)]),
-            Some(3 * MAX_COUNT)
-        );
-    }
-
-    #[test]
-    fn empty_record_has_a_slot_for_every_list_and_candidate() {
-        let e = Election::demo();
-        let r = CountRecord::empty(&e, 1, EntryMode::Counting);
-        assert_eq!(r.votes.lists.len(), e.lists.len());
-        let total_candidates: usize = e.lists.iter().map(|l| l.candidates.len()).sum();
-        let slots: usize = r.candidate_votes.iter().map(|c| c.votes.len()).sum();
-        assert_eq!(slots, total_candidates);
-    }
-
-    #[test]
-    fn set_refuses_unknown_list_and_get_reads_back() {
-        let e = Election::demo();
-        let mut r = CountRecord::empty(&e, 1, EntryMode::Counting);
-        assert!(!r.set(Field::ListTotal(99), Some(1)));
-        assert!(r.set(Field::ListTotal(2), Some(17)));
-        assert_eq!(r.get(Field::ListTotal(2)), Some(17));
-        let c = Field::Candidate {
-            list: 1,
-            candidate: 2,
-        };
-        assert!(r.set(c, Some(5)));
-        assert_eq!(r.get(c), Some(5));
-        assert!(r.set(Field::CandidateListTotal(1), Some(6)));
-        assert_eq!(r.get(Field::CandidateListTotal(1)), Some(6));
-        assert_eq!(r.get(Field::ListTotal(1)), None, "E.1 is a box of its own");
-        assert!(!r.set(Field::CandidateListTotal(99), Some(1)));
-    }
-
-    #[test]
-    fn issued_ballots_is_received_minus_unused_minus_spoiled() {
-        let s = BallotStock {
-            received: Some(1000),
-            unused: Some(380),
-            spoiled: Some(3),
-        };
-        assert_eq!(s.issued(), Some(617));
-        assert_eq!(BallotStock::default().issued(), None);
-    }
-}
+mod tests;

@@ -19,6 +19,12 @@ use crate::storage::Workspace;
 use crate::storage::atomic::write_atomic;
 use std::path::{Path, PathBuf};
 
+mod export;
+mod totals;
+
+pub use export::{export_csv, export_eml};
+pub use totals::aggregate;
+
 #[derive(Debug, clap::Args)]
 pub struct ImportEmlArgs {
     /// EML 110a: the election definition (verkiezingsdefinitie).
@@ -107,7 +113,7 @@ impl Input {
     }
 }
 
-fn eml_fail(e: &EmlError) -> u8 {
+pub(super) fn eml_fail(e: &EmlError) -> u8 {
     fail(&e.to_string())
 }
 
@@ -350,7 +356,7 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
 }
 
 /// The workspace, which must exist, and the language.
-fn open_existing(cli: &Cli) -> Result<(Workspace, Language), u8> {
+pub(super) fn open_existing(cli: &Cli) -> Result<(Workspace, Language), u8> {
     let settings = settings(cli)?;
     let lang = language(cli, &settings)?;
     let dir = workspace_dir(cli, &settings);
@@ -367,7 +373,7 @@ fn open_existing(cli: &Cli) -> Result<(Workspace, Language), u8> {
     Ok((open_workspace_read_only(cli, &settings)?, lang))
 }
 
-fn no_records(dir: &Path) -> String {
+pub(super) fn no_records(dir: &Path) -> String {
     format!(
         "{}: {}",
         dir.display(),
@@ -381,7 +387,9 @@ fn no_records(dir: &Path) -> String {
 /// The workspace's election and every station's latest record that may be added
 /// up (not one still at the desk's double entry); a workspace must exist. Names the
 /// stations left out on stderr.
-fn workspace_records(cli: &Cli) -> Result<(Workspace, Election, Vec<CountRecord>, Language), u8> {
+pub(super) fn workspace_records(
+    cli: &Cli,
+) -> Result<(Workspace, Election, Vec<CountRecord>, Language), u8> {
     let (workspace, lang) = open_existing(cli)?;
     let election = workspace.election().clone();
     let unsettled = unsettled(&workspace)?;
@@ -398,268 +406,4 @@ fn workspace_records(cli: &Cli) -> Result<(Workspace, Election, Vec<CountRecord>
         return Err(fail(&no_records(workspace.dir())));
     }
     Ok((workspace, election, records, lang))
-}
-
-pub fn aggregate(cli: &Cli, _args: &AggregateArgs) -> u8 {
-    let (workspace, lang) = match open_existing(cli) {
-        Ok(x) => x,
-        Err(code) => return code,
-    };
-    let election = workspace.election().clone();
-    // From the summary table's figures: no record body is parsed. A station still at
-    // the desk's double entry is not added up.
-    let unsettled = match unsettled(&workspace) {
-        Ok(u) => u,
-        Err(code) => return code,
-    };
-    let mut totals = Totals::for_election(&election);
-    let mut counted = std::collections::BTreeSet::new();
-    if let Err(e) = workspace.for_each_latest_figures(|record| {
-        if unsettled.contains_key(&record.station) {
-            return;
-        }
-        totals.add_record(&election, record);
-        counted.insert(record.station);
-    }) {
-        return fail(&format!("{}: {e}", workspace.dir().display()));
-    }
-    if counted.is_empty() {
-        if let Some(line) = unsettled_line(&unsettled, lang.is_english()) {
-            eprintln!("telraam: {line}");
-        }
-        return fail(&no_records(workspace.dir()));
-    }
-    let stored = match workspace.totals_510b() {
-        Ok(s) => s.filter(|s| s.election_id == election.id),
-        Err(e) => return fail(&e.to_string()),
-    };
-    let taken = stored
-        .as_ref()
-        .map(|s| take_municipal_figures(&mut totals, &s.totals))
-        .unwrap_or_default();
-    let en = lang.is_english();
-    if en {
-        println!(
-            "Municipal totals: {} ({} polling stations)",
-            election,
-            counted.len()
-        );
-    } else {
-        println!(
-            "Gemeentelijke totalen: {} ({} stembureaus)",
-            election,
-            counted.len()
-        );
-    }
-    print_totals(&totals, &election, en);
-    if let Some(line) = unsettled_line(&unsettled, en) {
-        println!("{line}");
-    }
-    let missing: Vec<String> = election
-        .stations
-        .iter()
-        .filter(|s| !counted.contains(&s.number) && !unsettled.contains_key(&s.number))
-        .map(|s| s.number.to_string())
-        .collect();
-    if !missing.is_empty() {
-        if en {
-            println!(
-                "Not yet counted in: {} polling stations without a record ({})",
-                missing.len(),
-                missing.join(", ")
-            );
-        } else {
-            println!(
-                "Nog niet meegeteld: {} stembureaus zonder uitslag ({})",
-                missing.len(),
-                missing.join(", ")
-            );
-        }
-    }
-    let Some(stored) = stored else {
-        return 0;
-    };
-    for key in &taken {
-        if en {
-            println!(
-                "{key}: the figure of the whole municipality, from {} (no polling station has one)",
-                stored.source
-            );
-        } else {
-            println!(
-                "{key}: het getal van de hele gemeente, uit {} (geen stembureau heeft er een)",
-                stored.source
-            );
-        }
-    }
-    let differences = totals.differences(&stored.totals, &election);
-    println!();
-    if differences.is_empty() {
-        if en {
-            println!("Equal to the totals in {} in every figure.", stored.source);
-        } else {
-            println!("Gelijk aan de totalen in {} in elk getal.", stored.source);
-        }
-        return 0;
-    }
-    if en {
-        println!(
-            "{} differences from the totals in {}:",
-            differences.len(),
-            stored.source
-        );
-    } else {
-        println!(
-            "{} verschillen met de totalen in {}:",
-            differences.len(),
-            stored.source
-        );
-    }
-    for d in &differences {
-        let label = if en { &d.label_en } else { &d.label_nl };
-        let (ours, theirs) = if en {
-            ("added up", "file")
-        } else {
-            ("opgeteld", "bestand")
-        };
-        println!(
-            "  {:<10} {:<40} {ours} {:>10}  {theirs} {:>10}",
-            d.key,
-            label.trim(),
-            d.ours,
-            d.theirs
-        );
-    }
-    EXIT_FOUND
-}
-
-/// Stations whose record has an empty box that the files must hold as a number (A, B,
-/// D, E, F, G, every E.n and, under DSO, every candidate). Exported, such a box reads 0.
-fn stations_with_empty_boxes(election: &Election, records: &[CountRecord]) -> Vec<u32> {
-    records
-        .iter()
-        .filter(|r| {
-            let v = &r.voters;
-            let e = &r.votes;
-            [v.poll_cards, v.proxy_certificates, v.total_admitted]
-                .iter()
-                .chain([e.total_on_lists, e.blank, e.invalid].iter())
-                .any(Option::is_none)
-                || e.lists.iter().any(|l| l.total.is_none())
-                || (election.counting_method.counts_candidates()
-                    && r.candidate_votes
-                        .iter()
-                        .any(|c| c.votes.iter().any(|(_, v)| v.is_none())))
-        })
-        .map(|r| r.station)
-        .collect()
-}
-
-/// Warns (stderr) about stations with empty boxes, which an export writes as 0.
-fn warn_empty_boxes(election: &Election, records: &[CountRecord]) {
-    let stations = stations_with_empty_boxes(election, records);
-    if stations.is_empty() {
-        return;
-    }
-    let list = stations
-        .iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join(", ");
-    eprintln!(
-        "telraam: {}",
-        say(
-            &format!("let op: stembureau {list} heeft lege vakjes; die staan als 0 in het bestand"),
-            &format!("warning: polling station {list} has empty boxes; the file holds them as 0")
-        )
-    );
-}
-
-fn print_totals(totals: &Totals, election: &Election, en: bool) {
-    use std::io::Write as _;
-    let mut text = String::new();
-    for entry in totals.entries(election) {
-        let label = if en { &entry.label_en } else { &entry.label_nl };
-        let key = if entry.key.starts_with("cand.") || entry.key == "kiesgerechtigden" {
-            ""
-        } else {
-            entry.key.as_str()
-        };
-        text.push_str(&format!("{key:>5}  {label:<44} {:>11}\n", entry.value));
-    }
-    // A closed pipe (`| head`) is not an error worth a panic.
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
-}
-
-/// The imported 510b's own totals, when they are of this election: where the
-/// municipal figures that no station has come from.
-fn file_totals(workspace: &Workspace, election: &Election) -> Result<Option<Totals>, u8> {
-    let stored = workspace.totals_510b().map_err(|e| fail(&e.to_string()))?;
-    Ok(stored
-        .filter(|s| s.election_id == election.id)
-        .map(|s| s.totals))
-}
-
-pub fn export_eml(cli: &Cli, args: &ExportEmlArgs) -> u8 {
-    let (workspace, election, records, _) = match workspace_records(cli) {
-        Ok(x) => x,
-        Err(code) => return code,
-    };
-    warn_empty_boxes(&election, &records);
-    let file_totals = match file_totals(&workspace, &election) {
-        Ok(t) => t,
-        Err(code) => return code,
-    };
-    let target = args.output.display().to_string();
-    let text = match write::write_with(
-        &target,
-        &election,
-        &records,
-        &write::now(),
-        file_totals.as_ref(),
-    ) {
-        Ok(t) => t,
-        Err(e) => return eml_fail(&e),
-    };
-    if let Err(e) = write_atomic(&args.output, text.as_bytes()) {
-        return fail(&e.to_string());
-    }
-    let n = records.len();
-    println!(
-        "{}",
-        say(
-            &format!("510b geschreven: {target} ({n} stembureaus)"),
-            &format!("510b written: {target} ({n} polling stations)")
-        )
-    );
-    println!(
-        "SHA-256: {}",
-        crate::verification::fingerprint(text.as_bytes())
-    );
-    0
-}
-
-pub fn export_csv(cli: &Cli, args: &ExportCsvArgs) -> u8 {
-    let (workspace, election, records, _) = match workspace_records(cli) {
-        Ok(x) => x,
-        Err(code) => return code,
-    };
-    warn_empty_boxes(&election, &records);
-    let file_totals = match file_totals(&workspace, &election) {
-        Ok(t) => t,
-        Err(code) => return code,
-    };
-    let text = osv::write_with(&election, &records, file_totals.as_ref());
-    if let Err(e) = write_atomic(&args.output, text.as_bytes()) {
-        return fail(&e.to_string());
-    }
-    let (to, n) = (args.output.display(), records.len());
-    println!(
-        "{}",
-        say(
-            &format!("OSV 4-3 CSV geschreven: {to} ({n} stembureaus)"),
-            &format!("OSV 4-3 CSV written: {to} ({n} polling stations)")
-        )
-    );
-    0
 }

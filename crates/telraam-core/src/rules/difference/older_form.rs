@@ -1,0 +1,100 @@
+//! Section 3 on the form used up to 2025: the difference between D and H explained by
+//! K, L, M, N and O (T.301-T.303). These are warnings: a paper that does not explain
+//! its difference is flagged, not blocked (the paper is leading).
+
+use super::super::{Code, RuleResult, Target, at, filled, result, value};
+use crate::record::{CountRecord, Field};
+
+/// Whether any of K-O is written.
+pub(in crate::rules) fn uses_explanation_counts(record: &CountRecord) -> bool {
+    explanation(record).iter().any(Option::is_some)
+}
+
+fn explanation(record: &CountRecord) -> [crate::record::Count; 5] {
+    let x = &record.differences;
+    [
+        x.taken_away,
+        x.too_few_issued,
+        x.too_many_issued,
+        x.other_explanation,
+        x.no_explanation,
+    ]
+}
+
+fn explanation_fields() -> Vec<Target> {
+    vec![
+        at(Field::TakenAway),
+        at(Field::TooFewIssued),
+        at(Field::TooManyIssued),
+        at(Field::OtherExplanation),
+        at(Field::NoExplanation),
+    ]
+}
+
+/// T.303: the form used up to 2025, D = H but one of K-O filled in (other than 0):
+/// there is no difference to explain (the older form's counterpart of F.305).
+pub(super) fn explanation_when_equal(
+    record: &CountRecord,
+    d: i128,
+    h: i128,
+    out: &mut Vec<RuleResult>,
+) {
+    if d != h || !explanation(record).into_iter().any(filled) {
+        return;
+    }
+    let mut fields = explanation_fields();
+    fields.extend(super::dh());
+    let written: Vec<String> = ["K", "L", "M", "N", "O"]
+        .into_iter()
+        .zip(explanation(record))
+        .filter(|(_, c)| filled(*c))
+        .map(|(letter, c)| format!("{letter} = {}", value(c)))
+        .collect();
+    let written = written.join(", ");
+    out.push(result(
+        Code::T303,
+        fields,
+        format!("D = H = {d}, maar {written}: er is geen verschil te verklaren"),
+        format!("D = H = {d}, but {written}: there is no difference to explain"),
+    ));
+}
+
+/// T.301 / T.302 (warnings): the 2023-2025 form's explanation. H > D: M + N + O − K − L = I;
+/// H < D: K + L + N + O − M = J.
+pub(super) fn explanation_counts(
+    record: &CountRecord,
+    d: i128,
+    h: i128,
+    out: &mut Vec<RuleResult>,
+) {
+    let x = &record.differences;
+    let [k, l, m, n, o] = explanation(record).map(value);
+    let explanation = explanation_fields();
+    if h > d {
+        let i = value(x.more_ballots);
+        let explained = m + n + o - k - l;
+        if explained != i {
+            let mut fields = explanation;
+            fields.push(at(Field::MoreBallots));
+            out.push(result(
+                Code::T301,
+                fields,
+                format!("M + N + O − K − L = {explained}, maar I = {i}"),
+                format!("M + N + O − K − L = {explained}, but I = {i}"),
+            ));
+        }
+    } else if h < d {
+        let j = value(x.fewer_ballots);
+        let explained = k + l + n + o - m;
+        if explained != j {
+            let mut fields = explanation;
+            fields.push(at(Field::FewerBallots));
+            out.push(result(
+                Code::T302,
+                fields,
+                format!("K + L + N + O − M = {explained}, maar J = {j}"),
+                format!("K + L + N + O − M = {explained}, but J = {j}"),
+            ));
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! `telraam status [--format text|json] [--filter KEY]`: the municipality's status
+//! board for scripts, the same rows as the interface's board (docs/status.md).
+
+use super::Cli;
+use super::common::{fail, language, settings, workspace_dir};
+use crate::board::{Board, Filter, Flag, Phase, Row, json};
+use crate::i18n::say;
+use crate::record::EntryMode;
+use crate::storage::Workspace;
+
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    /// text (a table) or json (docs/status.md).
+    #[arg(long, default_value = "text", value_name = "text|json")]
+    pub format: String,
+    /// Only these stations: all, not-received, phoned, in-entry, differences,
+    /// received, finalised, second-look, phone-differs.
+    #[arg(long, default_value = "all", value_name = "KEY")]
+    pub filter: String,
+}
+
+/// A phase in words.
+pub fn phase_words(phase: Phase, english: bool) -> &'static str {
+    match (phase, english) {
+        (Phase::NotReceived, false) => "niets binnen",
+        (Phase::NotReceived, true) => "nothing in",
+        (Phase::Phoned, false) => "gebeld",
+        (Phase::Phoned, true) => "phoned in",
+        (Phase::InEntry, false) => "in invoer",
+        (Phase::InEntry, true) => "being entered",
+        (Phase::Differences, false) => "verschillen",
+        (Phase::Differences, true) => "differences",
+        (Phase::Received, false) => "pv binnen",
+        (Phase::Received, true) => "record in",
+        (Phase::Finalised, false) => "vastgesteld",
+        (Phase::Finalised, true) => "finalised",
+    }
+}
+
+/// Why a station deserves a second look, in words.
+pub fn flag_words(flag: &Flag, english: bool) -> String {
+    match (flag, english) {
+        (
+            Flag::ListShare {
+                list,
+                here,
+                average,
+            },
+            false,
+        ) => {
+            format!("lijst {list} {here:.0}% (elders {average:.0}%)")
+        }
+        (
+            Flag::ListShare {
+                list,
+                here,
+                average,
+            },
+            true,
+        ) => {
+            format!("list {list} {here:.0}% (elsewhere {average:.0}%)")
+        }
+        (Flag::Turnout { here, average }, false) => {
+            format!("opkomst {here:.0}% (elders {average:.0}%)")
+        }
+        (Flag::Turnout { here, average }, true) => {
+            format!("turnout {here:.0}% (elsewhere {average:.0}%)")
+        }
+    }
+}
+
+fn record_words(row: &Row, english: bool) -> String {
+    match &row.record {
+        None => "-".to_string(),
+        Some(r) => {
+            let mode = match (r.mode, english) {
+                (EntryMode::Counting, false) => "geteld",
+                (EntryMode::Counting, true) => "counted",
+                (EntryMode::Transcription, false) => "overgenomen",
+                (EntryMode::Transcription, true) => "transcribed",
+            };
+            format!("v{} {mode}", r.version)
+        }
+    }
+}
+
+fn text(board: &Board, filter: Filter, english: bool) -> String {
+    let counts = board.counts();
+    let mut out = String::new();
+    let mut parts = vec![if english {
+        format!("{} polling stations", counts.stations)
+    } else {
+        format!("{} stembureaus", counts.stations)
+    }];
+    for (phase, n) in Phase::ALL.iter().zip(counts.phases) {
+        parts.push(format!("{} {n}", phase_words(*phase, english)));
+    }
+    parts.push(format!(
+        "{} {}",
+        say("nakijken", "second look"),
+        counts.second_look
+    ));
+    parts.push(format!(
+        "{} {}",
+        say("wijkt af van telefoon", "differs from phone"),
+        counts.phone_differs
+    ));
+    out.push_str(&parts.join(" · "));
+    out.push('\n');
+    for row in board.visible(filter, "") {
+        let look: Vec<String> = row
+            .second_look
+            .iter()
+            .map(|f| flag_words(f, english))
+            .collect();
+        out.push_str(&format!(
+            "{:>5}  {:<28} {:<14} {:<26} {:<16}{}\n",
+            row.station,
+            row.name.chars().take(28).collect::<String>(),
+            phase_words(row.phase, english),
+            row.phone.label(english),
+            record_words(row, english),
+            if look.is_empty() {
+                String::new()
+            } else {
+                format!(" {}: {}", say("nakijken", "second look"), look.join(", "))
+            }
+        ));
+    }
+    out
+}
+
+pub fn run(cli: &Cli, args: &StatusArgs) -> u8 {
+    let settings = match settings(cli) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let english = language(cli, &settings).is_ok_and(|l| l.is_english());
+    let Some(filter) = Filter::parse(&args.filter) else {
+        return fail(&format!(
+            "--filter {}: {}",
+            args.filter,
+            say("onbekend filter", "unknown filter")
+        ));
+    };
+    let json_wanted = match args.format.as_str() {
+        "text" => false,
+        "json" => true,
+        other => {
+            return fail(&format!(
+                "--format {other}: {}",
+                say("kies text of json", "choose text or json")
+            ));
+        }
+    };
+    let dir = workspace_dir(cli, &settings);
+    if !Workspace::exists(&dir) {
+        return fail(&format!(
+            "{}: {}",
+            dir.display(),
+            say("geen werkmap", "no workspace here")
+        ));
+    }
+    let workspace = match Workspace::open_read_only(&dir) {
+        Ok(ws) => ws,
+        Err(e) => return fail(&format!("{}: {e}", dir.display())),
+    };
+    let board = match Board::load(&workspace) {
+        Ok(b) => b,
+        Err(e) => return fail(&format!("{}: {e}", dir.display())),
+    };
+    if json_wanted {
+        print!("{}", json::document(workspace.election(), &board, filter));
+    } else {
+        print!("{}", text(&board, filter, english));
+    }
+    0
+}
