@@ -125,7 +125,7 @@ pub fn write(
 ) -> Result<String, StorageError> {
     let body = result_file::to_toml(record);
     result_file::from_toml(&name(record), &body, election).map_err(refused)?;
-    store(conn, record, body)
+    insert(conn, record, body)
 }
 
 /// As [`write`] for the second and later records of one transaction (an import of
@@ -140,7 +140,7 @@ pub fn write_next(
     record: &CountRecord,
 ) -> Result<String, StorageError> {
     result_file::storable(&name(record), record, election).map_err(refused)?;
-    store(conn, record, result_file::to_toml(record))
+    insert(conn, record, result_file::to_toml(record))
 }
 
 fn name(record: &CountRecord) -> String {
@@ -154,7 +154,14 @@ fn refused(e: result_file::ResultFileError) -> StorageError {
     StorageError::Invalid(format!("{e} (not saved / niet bewaard)"))
 }
 
-fn store(conn: &Connection, record: &CountRecord, body: String) -> Result<String, StorageError> {
+/// Writes one version the lifecycle decided ([`crate::lifecycle`]), and the station's
+/// summary row, and returns its body. Not read back: the lifecycle refuses a figure
+/// or a sum that would not fit its box, and keeps the version in range.
+pub fn write_decided(conn: &Connection, record: &CountRecord) -> Result<String, StorageError> {
+    insert(conn, record, result_file::to_toml(record))
+}
+
+fn insert(conn: &Connection, record: &CountRecord, body: String) -> Result<String, StorageError> {
     conn.execute(
         "INSERT INTO records (station, version, state, body) VALUES (?1, ?2, ?3, ?4) \
          ON CONFLICT (station, version) DO UPDATE SET state = excluded.state, body = excluded.body",
