@@ -10,6 +10,7 @@
 
 pub mod json;
 pub mod plausibility;
+pub mod words;
 
 use crate::desk::{Source, Stage};
 use crate::election::Election;
@@ -119,7 +120,7 @@ impl DeskColumns {
 }
 
 /// One station's row.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub station: u32,
     pub name: String,
@@ -209,7 +210,7 @@ impl Filter {
 }
 
 /// The whole board.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Board {
     pub rows: Vec<Row>,
 }

@@ -11,6 +11,7 @@ mod support {
 }
 
 mod annex;
+mod board_e2e;
 mod cli_audit;
 mod cli_check;
 mod cli_export;
@@ -32,6 +33,7 @@ mod fuzz_properties;
 mod hidden_answer;
 mod hidden_answer_e2e;
 mod migration;
+mod module_graph;
 mod phone_e2e;
 mod read_only;
 mod robustness;
@@ -39,6 +41,7 @@ mod rules_properties;
 mod rules_real_data;
 mod storable;
 mod summary;
+mod tui_board_screens;
 mod tui_desk_screens;
 mod tui_e2e;
 mod tui_guard_e2e;
