@@ -21,6 +21,7 @@ pub mod audit;
 mod background;
 pub mod board;
 pub mod entries;
+mod events;
 pub mod lock;
 mod migrate;
 pub mod phone;
@@ -364,9 +365,11 @@ impl Workspace {
                 lines.join("; ")
             )));
         }
-        let summaries = summary::check(&tx, &self.election).err();
+        let problem = summary::check(&tx, &self.election)
+            .err()
+            .or_else(|| phone::check(&tx).err());
         tx.finish().map_err(db)?;
-        Ok(summaries)
+        Ok(problem)
     }
 
     fn check_station(&self, station: u32) -> Result<(), StorageError> {
@@ -800,46 +803,6 @@ impl Workspace {
         tx.commit().map_err(db)?;
         Ok(record)
     }
-    /// The typed events of one station's audit rows (`None`: the rows about no station,
-    /// such as the election or a 510b's totals), oldest first, each with its row (time,
-    /// operator). Rows written before schema 3 carry no event and are left out.
-    pub fn events(
-        &self,
-        station: Option<u32>,
-    ) -> Result<Vec<(AuditEntry, AuditEvent)>, StorageError> {
-        audit::events_of(&self.conn, station)
-    }
-
-    /// The warnings acknowledged for the station's current draft, from its typed audit
-    /// events (a new version starts with none).
-    pub fn acknowledged_warnings(&self, station: u32) -> Result<Vec<String>, StorageError> {
-        let events = audit::events_of(&self.conn, Some(station))?;
-        Ok(crate::event::acknowledged(events.iter().map(|(_, e)| e)))
-    }
-
-    /// The municipal totals of the last 510b imported, as its audit event keeps them.
-    pub fn totals_510b(&self) -> Result<Option<StoredTotals>, StorageError> {
-        let text: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT event FROM audit WHERE station IS NULL AND what = ?1 AND event != '' \
-                 ORDER BY id DESC LIMIT 1",
-                [crate::event::TOTALS_510B],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(db)?;
-        match text.map(|t| AuditEvent::from_stored(&t)) {
-            None => Ok(None),
-            Some(Ok(AuditEvent::Totals510b(totals))) => Ok(Some(totals)),
-            Some(_) => Err(StorageError::Database(
-                "the stored 510b totals cannot be read / de opgeslagen 510b-totalen zijn \
-                 onleesbaar"
-                    .into(),
-            )),
-        }
-    }
-
     pub fn resume_point(&self) -> Result<Option<ResumePoint>, StorageError> {
         resume::get(&self.conn)
     }
