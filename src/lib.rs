@@ -10,14 +10,13 @@
 //! them.
 
 pub use telraam_core::{
-    aggregate, counting, election, event, form, generate, i18n, lifecycle, paper, printout, record,
-    result_file, rules, verification,
+    aggregate, counting, desk, election, event, form, generate, i18n, lifecycle, paper, printout,
+    record, result_file, rules, verification,
 };
 
 pub mod annex;
 pub mod board;
 pub mod cli;
-pub mod desk;
 pub mod eml;
 pub mod fuzzing;
 pub mod settings;

@@ -265,6 +265,19 @@ fn desk_step(workspace: &mut Workspace, effect: DeskEffect) -> DeskMsg {
 /// Carries out one effect on the workspace; the answer goes back to the App.
 pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Option<Msg> {
     let failed = |e: crate::storage::StorageError| Some(Msg::StorageFailed(e.to_string()));
+    // A station at the desk (an entry typed, or its own record imported) opens at the
+    // desk, never in the counting steps: there the paper's own figures are shown. A
+    // finalised record still opens its Done screen (read aloud, annex).
+    if let Effect::OpenStation(station) = effect
+        && workspace
+            .desk(station)
+            .is_ok_and(|d| d.stage() != crate::desk::Stage::NoEntry)
+        && !workspace
+            .record(station)
+            .is_ok_and(|r| r.is_some_and(|r| r.lifecycle.state == RecordState::Finalised))
+    {
+        return Some(Msg::Desk(DeskMsg::Open(station)));
+    }
     match effect {
         // A window that only reads: a station without a count shows an empty form,
         // and where the cursor was is not written.

@@ -160,3 +160,33 @@ fn the_re_check_never_shows_the_first_entrys_figure() {
     assert!(screen.contains("712"), "{screen}");
     assert!(!screen.contains("713"), "Anna's D must not show:\n{screen}");
 }
+
+#[test]
+fn the_overview_says_whether_the_stations_record_has_the_code_phoned() {
+    let e = Election::demo();
+    let mut record =
+        telraam::record::CountRecord::empty(&e, 3, telraam::record::EntryMode::Transcription);
+    record.set(Field::PollCards, Some(700));
+    let mut desk = Desk::new(3);
+    desk.start(&e, "Anna", Source::QrScan, Some(record.clone()))
+        .expect("the station's own record");
+    let phoned = telraam::verification::codes(&e, &record).record;
+    for (expected, says) in [
+        (phoned.clone(), "pv klopt met de telefoon"),
+        (vec!["0000-0".to_string(); 4], "pv wijkt af van de telefoon"),
+    ] {
+        let mut app = App::new(Election::demo(), Language::Dutch, &[], None);
+        app.desk.default_operator = "Bram".into();
+        send(&mut app, &[Msg::Desk(DeskMsg::Open(3)), Msg::Confirm]);
+        app.update(Msg::Desk(DeskMsg::Loaded {
+            desk: desk.clone(),
+            expected,
+        }));
+        let screen = render(&app);
+        assert!(screen.contains(says), "{screen}");
+        assert!(
+            screen.contains("het eigen record van het stembureau (QR-codes gescand)"),
+            "{screen}"
+        );
+    }
+}

@@ -5,7 +5,8 @@
 //! ([`verification`]), the result-file exchange format ([`result_file`]), EML_NL
 //! ([`eml`]), adding up records ([`aggregate`]), one printout of a record for the
 //! screen and the annex ([`printout`]), what the annex prints ([`annex`]), the
-//! lifecycle of a record ([`lifecycle`]) and the typed audit events ([`event`]).
+//! lifecycle of a record ([`lifecycle`]), the municipality's double entry ([`desk`])
+//! and the typed audit events ([`event`]).
 //!
 //! This crate depends on neither ratatui, clap nor rusqlite: the app crate
 //! (`telraam`) holds storage, the interface and the command line above it.
@@ -13,6 +14,7 @@
 pub mod aggregate;
 pub mod annex;
 pub mod counting;
+pub mod desk;
 pub mod election;
 pub mod eml;
 pub mod event;

@@ -135,10 +135,11 @@ pub fn entry_line(language: Language, number: u8, who: &str, source: Source, don
         ),
     };
     let how = pick(language, nl, en);
-    if language.is_english() {
-        format!("Entry {number}: {who}, {how} ({state})")
-    } else {
-        format!("Invoer {number}: {who}, {how} ({state})")
+    match (source, language.is_english()) {
+        (Source::Paper, true) => format!("Entry {number}: {who}, {how} ({state})"),
+        (Source::Paper, false) => format!("Invoer {number}: {who}, {how} ({state})"),
+        (_, true) => format!("Entry {number}: {how}, imported by {who}"),
+        (_, false) => format!("Invoer {number}: {how}, ingelezen door {who}"),
     }
 }
 
