@@ -14,6 +14,7 @@ pub mod pdf;
 pub mod print;
 pub mod qr;
 mod qr_mask;
+pub mod scan;
 pub mod station;
 
 use std::path::{Path, PathBuf};

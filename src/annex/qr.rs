@@ -4,8 +4,13 @@
 //! A small record fits one QR code holding exactly the result file. A large one
 //! (a Tweede Kamer station under DSO has some 2 000 candidate figures) does not: it
 //! is split into parts of at most [`PART_BYTES`] bytes, each starting with a line
-//! `telraam-qr i/n`, so that every code stays a size a phone scans from paper.
-//! [`join`] puts scanned parts back together.
+//! `telraam-qr i/n station=S version=V file=F bytes=B`, so that every code stays a
+//! size a phone scans from paper. The header says which record the part belongs to
+//! (station, version, and `file`: the first 8 hex digits of the SHA-256 of the whole
+//! result file) and how many bytes of the record follow it, so that a scanner's
+//! text can be cut into parts exactly and a part of another record refused
+//! ([`super::scan`]). [`join`] puts scanned parts back together; it also reads the
+//! shorter header `telraam-qr i/n` of annexes printed before.
 
 use super::content::QrPart;
 use crate::i18n::say;
@@ -22,8 +27,9 @@ pub fn part_texts(result_file: &str) -> Vec<String> {
     if result_file.len() <= PART_BYTES {
         return vec![result_file.to_string()];
     }
-    // Room for the header line "telraam-qr 12/34\n".
-    let room = PART_BYTES - 20;
+    // Room for the header line
+    // "telraam-qr 12/34 station=12345 version=999 file=0123abcd bytes=990\n".
+    let room = PART_BYTES - 72;
     let mut chunks = Vec::new();
     let mut rest = result_file;
     while !rest.is_empty() {
@@ -42,11 +48,80 @@ pub fn part_texts(result_file: &str) -> Vec<String> {
         rest = &rest[end..];
     }
     let total = chunks.len();
+    let top = |key: &str| {
+        result_file
+            .lines()
+            .take_while(|l| !l.starts_with('['))
+            .find_map(|l| {
+                let (k, v) = l.split_once('=')?;
+                (k.trim() == key).then(|| v.trim().parse::<u32>().ok())?
+            })
+            .unwrap_or(0)
+    };
+    let (station, version) = (top("station"), top("version"));
+    let file = file_id(result_file);
     chunks
         .iter()
         .enumerate()
-        .map(|(i, chunk)| format!("{HEADER}{}/{total}\n{chunk}", i + 1))
+        .map(|(i, chunk)| {
+            format!(
+                "{HEADER}{}/{total} station={station} version={version} file={file} bytes={}\n{chunk}",
+                i + 1,
+                chunk.len()
+            )
+        })
         .collect()
+}
+
+/// The record a part belongs to: the first 8 hex digits of the SHA-256 of the
+/// whole result file.
+pub fn file_id(result_file: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(result_file.as_bytes())
+        .iter()
+        .take(4)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The header line of a part: `telraam-qr i/n`, and since parts say which record
+/// they belong to, `station=S version=V file=F bytes=B`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    pub index: usize,
+    pub total: usize,
+    pub station: Option<u32>,
+    pub version: Option<u32>,
+    pub file: Option<String>,
+    /// How many bytes of the record follow the header line.
+    pub bytes: Option<usize>,
+}
+
+/// Reads a header line (without its line break); None when it is not one.
+pub fn parse_header(line: &str) -> Option<Header> {
+    let rest = line.trim_end_matches(['\r', '\n']).strip_prefix(HEADER)?;
+    let mut words = rest.split(' ').filter(|w| !w.is_empty());
+    let (i, n) = words.next()?.split_once('/')?;
+    let mut header = Header {
+        index: i.parse().ok()?,
+        total: n.parse().ok()?,
+        station: None,
+        version: None,
+        file: None,
+        bytes: None,
+    };
+    for word in words {
+        let (key, value) = word.split_once('=')?;
+        match key {
+            "station" => header.station = Some(value.parse().ok()?),
+            "version" => header.version = Some(value.parse().ok()?),
+            "file" => header.file = Some(value.to_string()),
+            "bytes" => header.bytes = Some(value.parse().ok()?),
+            // A later telraam may say more; what is known is enough.
+            _ => {}
+        }
+    }
+    Some(header)
 }
 
 /// The QR codes of a result file, with their captions. The parts are encoded on
@@ -111,10 +186,7 @@ pub fn is_scanned_parts(text: &str) -> bool {
 pub fn split_scanned(text: &str) -> Vec<String> {
     let mut parts: Vec<String> = Vec::new();
     for line in text.trim_start().split_inclusive('\n') {
-        let is_header = line
-            .strip_prefix(HEADER)
-            .and_then(|rest| rest.trim_end().split_once('/'))
-            .is_some_and(|(i, n)| i.parse::<usize>().is_ok() && n.parse::<usize>().is_ok());
+        let is_header = parse_header(line).is_some();
         match parts.last_mut() {
             Some(part) if !is_header => part.push_str(line),
             _ => parts.push(line.to_string()),
@@ -131,6 +203,7 @@ pub fn join(scanned: &[String]) -> Result<String, String> {
         return Ok(single.clone());
     }
     let mut parts: Vec<(usize, usize, &str)> = Vec::new();
+    let mut files: Vec<String> = Vec::new();
     for text in scanned {
         let (header, body) = text.split_once('\n').ok_or_else(|| {
             say(
@@ -138,17 +211,29 @@ pub fn join(scanned: &[String]) -> Result<String, String> {
                 "a QR part without its header line",
             )
         })?;
-        let (index, total) = header
-            .strip_prefix(HEADER)
-            .and_then(|h| h.split_once('/'))
-            .and_then(|(i, n)| Some((i.parse::<usize>().ok()?, n.parse::<usize>().ok()?)))
-            .ok_or_else(|| {
-                format!(
-                    "{}: {header}",
-                    say("geen telraam-QR-deel", "not a telraam QR part")
-                )
-            })?;
-        parts.push((index, total, body));
+        let parsed = parse_header(header).ok_or_else(|| {
+            format!(
+                "{}: {header}",
+                say("geen telraam-QR-deel", "not a telraam QR part")
+            )
+        })?;
+        // A part that says its length: what a scanner added after it is not the record's.
+        let body = match parsed.bytes {
+            Some(n) if n <= body.len() && body.is_char_boundary(n) => &body[..n],
+            _ => body,
+        };
+        if let Some(file) = parsed.file
+            && !files.contains(&file)
+        {
+            files.push(file);
+        }
+        parts.push((parsed.index, parsed.total, body));
+    }
+    if files.len() > 1 {
+        return Err(say(
+            "QR-delen van verschillende processen-verbaal",
+            "QR parts of different records",
+        ));
     }
     parts.sort_by_key(|(index, _, _)| *index);
     let total = parts.first().map(|p| p.1).unwrap_or(0);
@@ -166,7 +251,16 @@ pub fn join(scanned: &[String]) -> Result<String, String> {
             &format!("{n} of {total} QR parts scanned, or parts of different records"),
         ));
     }
-    Ok(parts.iter().map(|(_, _, body)| *body).collect())
+    let joined: String = parts.iter().map(|(_, _, body)| *body).collect();
+    if let Some(file) = files.first()
+        && file_id(&joined) != *file
+    {
+        return Err(say(
+            "de QR-delen geven het proces-verbaal niet heel terug: scan ze opnieuw",
+            "the QR parts do not give the record back whole: scan them again",
+        ));
+    }
+    Ok(joined)
 }
 
 #[cfg(test)]
@@ -218,6 +312,30 @@ mod tests {
         assert_eq!(join(&texts).unwrap(), file);
         texts.pop();
         assert!(join(&texts).is_err(), "a missing part is noticed");
+    }
+
+    #[test]
+    fn each_part_says_its_record_and_length_and_parts_of_two_records_do_not_join() {
+        let file: String = format!("station = 4\nversion = 2\n{}", "7 = 12\n".repeat(300));
+        let texts = part_texts(&file);
+        let header = parse_header(texts[1].lines().next().unwrap()).unwrap();
+        assert_eq!((header.index, header.total), (2, texts.len()));
+        assert_eq!((header.station, header.version), (Some(4), Some(2)));
+        assert_eq!(header.file.as_deref(), Some(file_id(&file).as_str()));
+        let body = texts[1].split_once('\n').unwrap().1;
+        assert_eq!(header.bytes, Some(body.len()));
+        // The old header still reads.
+        let old = parse_header("telraam-qr 3/10").unwrap();
+        assert_eq!((old.index, old.total, old.station), (3, 10, None));
+        assert!(parse_header("telraam-qr 3/x").is_none());
+        // A part of another record of the same size is refused, not glued in.
+        let other = file.replace("7 = 12", "7 = 21");
+        let mut mixed = texts.clone();
+        mixed[0] = part_texts(&other)[0].clone();
+        assert!(join(&mixed).is_err());
+        // A line break the scanner added after a part is not the record's.
+        let typed: Vec<String> = texts.iter().map(|t| format!("{t}\n")).collect();
+        assert_eq!(join(&typed).unwrap(), file);
     }
 
     #[test]

@@ -119,7 +119,7 @@ impl DeskColumns {
 }
 
 /// One station's row.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub station: u32,
     pub name: String,
@@ -209,7 +209,7 @@ impl Filter {
 }
 
 /// The whole board.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Board {
     pub rows: Vec<Row>,
 }

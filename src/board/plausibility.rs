@@ -57,6 +57,10 @@ pub enum Flag {
     Turnout { here: f64, average: f64 },
 }
 
+// The percentages are never NaN ([`percent`] of nothing is 0), so equality is an
+// equivalence and the interface's messages, which carry a board, can be `Eq`.
+impl Eq for Flag {}
+
 /// Per list: the sum of votes and of votes on lists over the stations used, and
 /// the two highest and two lowest shares (to leave one station out).
 #[derive(Default, Clone)]

@@ -132,8 +132,21 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
     };
     // What the phone check of each station found against the record that arrived.
     let checks = ws.phone_checks().unwrap_or_default();
+    // Where each station now stands at the desk's double entry (docs/desk.md).
+    let stages = ws.entry_states().unwrap_or_default();
     for (file, record) in args.files.iter().zip(&records) {
         let (station, version) = (record.station, record.lifecycle.version);
+        let desk = stages
+            .iter()
+            .find(|s| s.station == station)
+            .map(|s| {
+                let stage = super::unsettled::stage_name(s.stage, english);
+                say(
+                    &format!("; dubbele invoer: {stage}"),
+                    &format!("; double entry: {stage}"),
+                )
+            })
+            .unwrap_or_default();
         let phone = checks
             .iter()
             .find(|c| c.station == station)
@@ -142,7 +155,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
             .map(|c| format!("; {}", phone_finding(c)))
             .unwrap_or_default();
         println!(
-            "{}: {}{phone}",
+            "{}: {}{desk}{phone}",
             file.display(),
             say(
                 &format!("stembureau {station} versie {version}"),

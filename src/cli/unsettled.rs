@@ -24,19 +24,23 @@ pub fn unsettled_line(unsettled: &BTreeMap<u32, Stage>, en: bool) -> Option<Stri
         .iter()
         .map(|(station, stage)| format!("{station} ({})", stage_name(*stage, en)))
         .collect();
-    Some(if en {
-        format!(
-            "Not added up: {} polling stations whose double entry is not accepted yet: {}",
-            unsettled.len(),
-            names.join(", ")
-        )
-    } else {
-        format!(
-            "Niet opgeteld: {} stembureaus waarvan de dubbele invoer nog niet is \
-             goedgekeurd: {}",
-            unsettled.len(),
-            names.join(", ")
-        )
+    let (n, list) = (unsettled.len(), names.join(", "));
+    Some(match (en, n) {
+        (true, 1) => {
+            format!(
+                "Not added up: 1 polling station whose double entry is not accepted yet: {list}"
+            )
+        }
+        (true, _) => format!(
+            "Not added up: {n} polling stations whose double entry is not accepted yet: {list}"
+        ),
+        (false, 1) => format!(
+            "Niet opgeteld: 1 stembureau waarvan de dubbele invoer nog niet is goedgekeurd: {list}"
+        ),
+        (false, _) => format!(
+            "Niet opgeteld: {n} stembureaus waarvan de dubbele invoer nog niet is goedgekeurd: \
+             {list}"
+        ),
     })
 }
 

@@ -1,7 +1,7 @@
 //! Read-only access: a write-protected workspace (a copy on a locked USB stick, a
 //! folder without write permission) can still be audited, exported and added up.
 
-use super::{AuditProblem, StorageError, Workspace, read_election, read_only_text, schema};
+use super::{AuditProblem, StorageError, Workspace, read_election, schema, words};
 use std::path::Path;
 
 impl Workspace {
@@ -22,6 +22,7 @@ impl Workspace {
             read_only: true,
             blocked: None,
             background: None,
+            latest: Default::default(),
         })
     }
 
@@ -53,7 +54,7 @@ impl Workspace {
     /// chain was found broken and the operator has not consented to go on.
     pub(super) fn writable(&self) -> Result<(), StorageError> {
         if self.read_only {
-            return Err(StorageError::ReadOnly(read_only_text()));
+            return Err(StorageError::ReadOnly(words::read_only()));
         }
         if let Some(problem) = &self.blocked {
             let row = problem.row;

@@ -95,7 +95,7 @@ pub enum Acquired {
 fn io(dir: &Path, e: std::io::Error) -> StorageError {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
-            StorageError::ReadOnly(super::read_only_text())
+            StorageError::ReadOnly(super::words::read_only())
         }
         _ => StorageError::Io(format!(
             "{}: cannot lock the workspace / kan de werkmap niet vergrendelen: {e}",

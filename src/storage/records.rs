@@ -132,6 +132,17 @@ pub fn write(
             "{e} (not saved / niet bewaard)"
         )));
     }
+    insert(conn, record, body)
+}
+
+/// Writes one version the lifecycle decided ([`crate::lifecycle`]), and the station's
+/// summary row, and returns its body. Not read back: the lifecycle refuses a figure
+/// or a sum that would not fit its box, and keeps the version in range.
+pub fn write_decided(conn: &Connection, record: &CountRecord) -> Result<String, StorageError> {
+    insert(conn, record, result_file::to_toml(record))
+}
+
+fn insert(conn: &Connection, record: &CountRecord, body: String) -> Result<String, StorageError> {
     conn.execute(
         "INSERT INTO records (station, version, state, body) VALUES (?1, ?2, ?3, ?4) \
          ON CONFLICT (station, version) DO UPDATE SET state = excluded.state, body = excluded.body",

@@ -5,7 +5,7 @@
 //! `synchronous = FULL` means a change is on disk when its transaction commits,
 //! and a crash (power loss, SIGKILL) leaves the database at the last commit.
 
-use super::{StorageError, read_only_text, summary};
+use super::{StorageError, summary, words};
 use crate::election::Election;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -194,7 +194,7 @@ pub fn connect(dir: &Path) -> Result<(Connection, bool), StorageError> {
         ))
     })?;
     if is_read_only(dir) {
-        return Err(StorageError::ReadOnly(read_only_text()));
+        return Err(StorageError::ReadOnly(words::read_only()));
     }
     let path = db_path(dir);
     let mut conn = Connection::open(&path).map_err(|e| db_error(&path, e))?;

@@ -3,6 +3,7 @@
 //! runtime carries out the effects (saving through the workspace) and feeds the
 //! answers back as messages, so every step can be tested with plain values.
 
+use super::board::{self as board_screen, BoardMsg, BoardState};
 use super::desk::{DeskEffect, DeskMsg, DeskUi};
 use super::flow::{self, Item, Step};
 use super::phone::{PhoneNotice, PhoneScreen, PhoneState};
@@ -31,6 +32,8 @@ pub enum Screen {
     Phone(PhoneScreen),
     /// The municipality's desk: transcription and double entry (see `desk/`).
     Desk,
+    /// The status board of every station, with the scan field (see `board/`).
+    Board,
 }
 
 /// What can be done with a finalised record. The verification code and the annex
@@ -214,6 +217,8 @@ pub enum Msg {
     Refreshed(Vec<CountRecord>),
     /// The desk's keys and the runtime's answers for it (see `desk/`).
     Desk(DeskMsg),
+    /// The status board's keys and the runtime's answers for it (see `board/`).
+    Board(BoardMsg),
 }
 
 /// A change the storage refused, as the runtime hands it back.
@@ -270,6 +275,9 @@ pub enum Effect {
     AcceptBrokenChain,
     /// A step of the desk; answered with [`Msg::Desk`].
     Desk(DeskEffect),
+    /// The status board reads the workspace or imports a scanned record; answered
+    /// with [`Msg::Board`].
+    Board(board_screen::Request),
     /// Store a finished phone check (audit log); answer with [`Msg::PhoneOverview`].
     RecordPhoneCheck {
         station: u32,
@@ -347,6 +355,8 @@ pub struct App {
     pub guard: Option<Guard>,
     /// The desk's screens (transcription, double entry): their own state.
     pub desk: DeskUi,
+    /// The status board and its scan field: their own state.
+    pub board: BoardState,
 }
 
 impl App {
@@ -401,6 +411,7 @@ impl App {
             unsaved: None,
             guard: None,
             desk: DeskUi::default(),
+            board: BoardState::default(),
         }
     }
 
@@ -501,6 +512,7 @@ impl App {
                 Screen::Step(_) => self.current_item() == Some(Item::Note),
                 Screen::Done | Screen::ReadAloud | Screen::Phone(_) => false,
                 Screen::Desk => self.desk.in_text(),
+                Screen::Board => self.board.in_text(),
             },
         }
     }
@@ -521,7 +533,7 @@ impl App {
         let position = match self.screen {
             Screen::Stations => return None,
             Screen::Done | Screen::ReadAloud => "done".to_string(),
-            Screen::Phone(_) | Screen::Desk => return None,
+            Screen::Phone(_) | Screen::Desk | Screen::Board => return None,
             Screen::Step(step) => {
                 let mut p = step.key(&self.election);
                 if let Some(item) = self.current_item() {
@@ -554,6 +566,10 @@ impl App {
             Msg::Opened(record) => return self.opened(record, fx),
             Msg::Desk(m @ (DeskMsg::Loaded { .. } | DeskMsg::Failed(_))) => {
                 return self.on_desk(Msg::Desk(m), fx);
+            }
+            // The board's answers from the runtime, on whatever screen they arrive.
+            Msg::Board(m @ (BoardMsg::Loaded(_) | BoardMsg::Imported(_))) => {
+                return self.on_board(m, fx);
             }
             // The desk of a station, from wherever it is asked (the status board).
             Msg::Desk(DeskMsg::Open(station)) if self.dialog.is_none() => {
@@ -631,6 +647,30 @@ impl App {
             Screen::ReadAloud => self.on_read_aloud(msg),
             Screen::Phone(screen) => self.on_phone(screen, msg, fx),
             Screen::Desk => self.on_desk(msg, fx),
+            Screen::Board => {
+                if let Msg::Board(m) = msg {
+                    self.on_board(m, fx);
+                }
+            }
+        }
+    }
+
+    /// Hands a message to the board's own `update` and does what it asks.
+    fn on_board(&mut self, msg: BoardMsg, fx: &mut Vec<Effect>) {
+        use board_screen::{Outcome, Request};
+        if msg == BoardMsg::Show {
+            self.record = None;
+            self.saved = None;
+            self.screen = Screen::Board;
+        }
+        match self.board.update(msg) {
+            Outcome::Nothing => {}
+            Outcome::Load => fx.push(Effect::Board(Request::Load)),
+            Outcome::Import(text) => fx.push(Effect::Board(Request::Import(text))),
+            Outcome::OpenStation(station) => fx.push(Effect::OpenStation(station)),
+            Outcome::PhoneCheck(station) => self.start_phone_check(station),
+            Outcome::Desk(station) => self.open_desk(station, fx),
+            Outcome::Leave => self.go_stations(),
         }
     }
 
@@ -863,6 +903,7 @@ impl App {
     fn on_stations(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
         match msg {
             Msg::PhoneCheck => self.open_phone_overview(fx),
+            Msg::Board(m @ BoardMsg::Show) => self.on_board(m, fx),
             Msg::Desk(DeskMsg::OpenChosen) => {
                 let chosen = self
                     .filtered_stations()

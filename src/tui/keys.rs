@@ -5,6 +5,7 @@
 //! count confirmed with Enter is a 0.
 
 use super::app::{App, DoneAction, Msg, Screen};
+use super::board::BoardMsg;
 use super::desk::DeskMsg;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -28,6 +29,43 @@ pub const DESK_RULES_KEY: u8 = 7;
 /// On the desk's typing screen: the entry is complete (or its re-check done).
 pub const DESK_FINISH_KEY: u8 = 8;
 
+/// F4 on the station screen: the status board of every station (the step keys
+/// F3-F8 mean nothing there, no station being open).
+pub const BOARD_KEY: u8 = 4;
+/// On the board: the scan field for the annex's QR codes.
+pub const SCAN_KEY: u8 = 5;
+
+/// The board's keys: a search typed, the rows, the filters, the next step of a
+/// station; in the scan field everything the scanner types (Enter as a line break).
+fn board_message(app: &App, key: KeyEvent) -> Option<Msg> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let scanning = app.board.scan.is_some();
+    let m = match key.code {
+        // A scanner that sends a line feed instead of Enter.
+        KeyCode::Char('j' | 'J') if ctrl => BoardMsg::Enter,
+        KeyCode::Char(_) if ctrl => return None,
+        KeyCode::Enter => BoardMsg::Enter,
+        KeyCode::Esc => BoardMsg::Back,
+        KeyCode::Char(c) if scanning || app.in_text() => BoardMsg::Char(c),
+        KeyCode::Char('?') => return Some(Msg::Help),
+        KeyCode::Char('q' | 'Q') => return Some(Msg::Quit),
+        KeyCode::Char(c) => BoardMsg::Char(c),
+        _ if scanning => return None,
+        KeyCode::Backspace => BoardMsg::Erase,
+        KeyCode::Down | KeyCode::Tab => BoardMsg::Next,
+        KeyCode::Up | KeyCode::BackTab => BoardMsg::Prev,
+        KeyCode::PageDown => BoardMsg::PageDown,
+        KeyCode::PageUp => BoardMsg::PageUp,
+        KeyCode::Right => BoardMsg::NextFilter,
+        KeyCode::Left => BoardMsg::PrevFilter,
+        KeyCode::F(2) => BoardMsg::Phone,
+        KeyCode::F(SCAN_KEY) => BoardMsg::Scan,
+        KeyCode::F(DESK_KEY) => BoardMsg::Desk,
+        _ => return None,
+    };
+    Some(Msg::Board(m))
+}
+
 /// Translates a key press; `None` for keys that mean nothing here (and releases).
 pub fn message(app: &App, key: KeyEvent) -> Option<Msg> {
     if key.kind == KeyEventKind::Release {
@@ -38,8 +76,13 @@ pub fn message(app: &App, key: KeyEvent) -> Option<Msg> {
         return Some(Msg::Quit);
     }
     let text = app.in_text();
+    if app.screen == Screen::Board && app.dialog.is_none() && key.code != KeyCode::F(1) {
+        return board_message(app, key);
+    }
     let msg = match key.code {
         KeyCode::F(1) => Msg::Help,
+        // The status board of every station.
+        KeyCode::F(BOARD_KEY) if app.screen == Screen::Stations => Msg::Board(BoardMsg::Show),
         // The phone check (telefonische controle) at the municipality.
         KeyCode::F(2) if app.screen == Screen::Stations => Msg::PhoneCheck,
         // The desk (proces-verbaal overnemen, double entry) of the chosen station.

@@ -4,6 +4,7 @@
 //! the effects through the [`Workspace`](crate::storage::Workspace) and redraws.
 
 pub mod app;
+pub mod board;
 pub mod desk;
 pub mod flow;
 pub mod keys;

@@ -99,6 +99,17 @@ impl App {
         }
     }
 
+    /// Starts the phone check of `station` (from the overview, or the status board).
+    pub fn start_phone_check(&mut self, station: u32) {
+        if let Some(check) = PhoneCheck::new(&self.election, station) {
+            self.phone.check = Some(check);
+            self.phone.item = 0;
+            self.phone.input.clear();
+            self.phone.stored = None;
+            self.screen = Screen::Phone(PhoneScreen::Figures);
+        }
+    }
+
     fn on_phone_overview(&mut self, msg: Msg) {
         let count = self.phone.overview.len();
         match msg {
@@ -110,12 +121,8 @@ impl App {
                     .overview
                     .get(self.phone.cursor)
                     .map(|s| s.station);
-                if let Some(check) = station.and_then(|s| PhoneCheck::new(&self.election, s)) {
-                    self.phone.check = Some(check);
-                    self.phone.item = 0;
-                    self.phone.input.clear();
-                    self.phone.stored = None;
-                    self.screen = Screen::Phone(PhoneScreen::Figures);
+                if let Some(station) = station {
+                    self.start_phone_check(station);
                 }
             }
             Msg::Back => self.screen = Screen::Stations,

@@ -2,9 +2,11 @@
 //! turns them into messages, runs `update`, carries out its effects and redraws.
 
 use super::app::{App, Effect, Guard, Msg, Screen, StationStatus, Unsaved};
+use super::board::{BoardMsg, Request as BoardRequest};
 use super::desk::{DeskEffect, DeskMsg};
 use super::{keys, view};
 use crate::desk::Source;
+use crate::event::AuditEvent;
 use crate::record::{CountRecord, EntryMode, RecordState};
 use crate::settings::{Language, Printing};
 use crate::storage::lock::{self, Acquired, WorkspaceLock};
@@ -138,20 +140,38 @@ fn event_loop(
         app.update(Msg::Guard(guard));
     }
     let mut seen = workspace.data_version().unwrap_or(0);
+    // Keys already waiting (a hand scanner types a whole QR code at once) are taken
+    // before the next redraw.
+    let mut more = false;
     while !app.quit {
         if let Some(lock) = lock.as_deref_mut() {
             // Best effort: an import reads it to spare the station being typed in.
             let _ = lock.set_station(open_station(app));
         }
         report_chain(app, workspace);
-        terminal.draw(|frame| view::view(frame, app))?;
-        // While the chain check runs, look again soon for its finding.
-        let wait = if workspace.chain_check_running() {
+        if !more {
+            terminal.draw(|frame| view::view(frame, app))?;
+        }
+        // While the chain check runs, look again soon for its finding; while a
+        // scanner types into the board's scan field, a short pause ends its code.
+        let wait = if more {
+            0
+        } else if app.board.wants_pause() {
+            SCAN_PAUSE_MS
+        } else if workspace.chain_check_running() {
             20
         } else {
             500
         };
         if !event::poll(Duration::from_millis(wait))? {
+            if more {
+                more = false;
+                continue;
+            }
+            if app.board.wants_pause() {
+                let effects = app.update(Msg::Board(BoardMsg::Pause));
+                carry_out(app, workspace, operator, effects);
+            }
             // Nothing typed: has another process (an import, another window) saved?
             let now = workspace.data_version().unwrap_or(seen);
             if now != seen {
@@ -159,9 +179,14 @@ fn event_loop(
                 if let Ok(records) = workspace.records() {
                     app.update(Msg::Refreshed(records));
                 }
+                if app.screen == Screen::Board {
+                    let effects = vec![Effect::Board(BoardRequest::Load)];
+                    carry_out(app, workspace, operator, effects);
+                }
             }
             continue;
         }
+        more = true;
         match event::read()? {
             Event::Key(key) => {
                 // On a screen too small to show the figures nothing is typed blind;
@@ -183,10 +208,14 @@ fn event_loop(
     Ok(())
 }
 
+/// How long the scanner must be quiet before a code that does not say its length
+/// (a record in one QR code) counts as complete.
+const SCAN_PAUSE_MS: u64 = 300;
+
 /// The station open on screen (None on the station list and the phone check).
 pub fn open_station(app: &App) -> Option<u32> {
     match app.screen {
-        Screen::Stations | Screen::Phone(_) | Screen::Desk => None,
+        Screen::Stations | Screen::Phone(_) | Screen::Desk | Screen::Board => None,
         _ => app.record.as_ref().map(|r| r.station),
     }
 }
@@ -337,6 +366,21 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
             }),
         },
         Effect::SetResume(point) => workspace.set_resume_point(&point).err().and_then(failed),
+        // A warning acknowledged (or taken back) is a step of the record's lifecycle.
+        Effect::LogEvent {
+            station,
+            event: AuditEvent::WarningAcknowledged { code },
+        } => workspace
+            .acknowledge(station, &code, true, operator)
+            .err()
+            .and_then(failed),
+        Effect::LogEvent {
+            station,
+            event: AuditEvent::AcknowledgementWithdrawn { code },
+        } => workspace
+            .acknowledge(station, &code, false, operator)
+            .err()
+            .and_then(failed),
         Effect::LogEvent { station, event } => workspace
             .log_event(Some(station), &event, operator)
             .err()
@@ -364,6 +408,9 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
             }
         }
         Effect::Desk(effect) => Some(Msg::Desk(desk_step(workspace, effect))),
+        Effect::Board(request) => Some(Msg::Board(super::board::runtime::carry_out(
+            workspace, operator, request,
+        ))),
         Effect::LoadPhoneOverview => match workspace.phone_overview() {
             Ok(overview) => Some(Msg::PhoneOverview(overview)),
             Err(e) => failed(e),

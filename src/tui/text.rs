@@ -1,6 +1,7 @@
 //! Every word the interface shows, in Dutch (the default) and English. The form's
 //! own letters (A, B, … O) and legal terms stay as on paper in both languages.
 
+pub mod board;
 pub mod desk;
 
 use super::app::{DoneAction, Guard, Notice, StationStatus};

@@ -21,55 +21,53 @@ fn words(text: &str) -> Vec<&str> {
     text.split_whitespace().collect()
 }
 
-/// Draws the QR modules of the laid-out pages into greyscale images and scans them.
+/// Draws each QR code of the laid-out pages, at its printed size, into a greyscale
+/// image of its own and scans it, as a hand scanner aimed at one code does. (A
+/// whole page in one image lets the decoder pair finder patterns of neighbouring
+/// codes, which no scanner aimed at one code does.)
 fn scan_qr_codes(pages: &[Page]) -> Vec<String> {
     const PX_PER_MM: f32 = 8.0;
-    let width = (layout::PAGE_WIDTH * PX_PER_MM) as usize;
-    let height = (layout::PAGE_HEIGHT * PX_PER_MM) as usize;
     let mut scanned = Vec::new();
     for page in pages {
-        let mut pixels = vec![255u8; width * height];
-        let mut any = false;
         for item in &page.items {
-            if let Item::Qr {
-                x,
-                y,
+            let Item::Qr {
                 size,
                 width: modules_wide,
                 modules,
+                ..
             } = item
-            {
-                any = true;
-                let module = size / (modules_wide + 8) as f32;
-                for (i, dark) in modules.iter().enumerate() {
-                    if !dark {
-                        continue;
-                    }
-                    let mx = x + (i % modules_wide + 4) as f32 * module;
-                    let my = y + (i / modules_wide + 4) as f32 * module;
-                    let (x0, y0) = (
-                        (mx * PX_PER_MM).round() as usize,
-                        (my * PX_PER_MM).round() as usize,
-                    );
-                    let (x1, y1) = (
-                        ((mx + module) * PX_PER_MM).round() as usize,
-                        ((my + module) * PX_PER_MM).round() as usize,
-                    );
-                    for row in y0..y1.min(height) {
-                        pixels[row * width + x0..row * width + x1.min(width)].fill(0);
-                    }
+            else {
+                continue;
+            };
+            // The code's own square (its quiet zone of four modules included).
+            let side = (size * PX_PER_MM).ceil() as usize + 1;
+            let mut pixels = vec![255u8; side * side];
+            let module = size / (modules_wide + 8) as f32;
+            for (i, dark) in modules.iter().enumerate() {
+                if !dark {
+                    continue;
+                }
+                let mx = (i % modules_wide + 4) as f32 * module;
+                let my = (i / modules_wide + 4) as f32 * module;
+                let (x0, y0) = (
+                    (mx * PX_PER_MM).round() as usize,
+                    (my * PX_PER_MM).round() as usize,
+                );
+                let (x1, y1) = (
+                    ((mx + module) * PX_PER_MM).round() as usize,
+                    ((my + module) * PX_PER_MM).round() as usize,
+                );
+                for row in y0..y1.min(side) {
+                    pixels[row * side + x0..row * side + x1.min(side)].fill(0);
                 }
             }
-        }
-        if !any {
-            continue;
-        }
-        let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| {
-            pixels[y * width + x]
-        });
-        for grid in image.detect_grids() {
-            let (_, text) = grid.decode().expect("QR code decodes");
-            scanned.push(text);
+            let mut image = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| {
+                pixels[y * side + x]
+            });
+            for grid in image.detect_grids() {
+                let (_, text) = grid.decode().expect("QR code decodes");
+                scanned.push(text);
+            }
         }
     }
     scanned

@@ -135,7 +135,7 @@ fn aggregate_adds_up_only_accepted_stations_and_names_the_others() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("(1 polling stations)"), "{text}");
     assert!(
-        text.contains("Not added up: 1 polling stations whose double entry is not accepted yet: 2 (awaiting the second entry)"),
+        text.contains("Not added up: 1 polling station whose double entry is not accepted yet: 2 (awaiting the second entry)"),
         "{text}"
     );
     assert!(

@@ -11,6 +11,7 @@ mod support {
 }
 
 mod annex;
+mod board_e2e;
 mod cli_audit;
 mod cli_check;
 mod cli_export;
@@ -38,6 +39,7 @@ mod robustness;
 mod rules_properties;
 mod rules_real_data;
 mod summary;
+mod tui_board_screens;
 mod tui_desk_screens;
 mod tui_e2e;
 mod tui_guard_e2e;

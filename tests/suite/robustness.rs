@@ -78,7 +78,14 @@ fn a_corrigendum_of_the_highest_version_is_refused_and_the_station_stays_readabl
     let err = ws
         .start_correction(1, "herteld", OP)
         .expect_err("no version after the highest");
-    assert!(err.to_string().contains("version"), "{err}");
+    assert!(
+        matches!(
+            err.refusal(),
+            Some(telraam::lifecycle::Refusal::LastVersion { station: 1, .. })
+        ),
+        "{err}"
+    );
+    assert!(err.to_string().contains("versie"), "{err}");
     let latest = ws.record(1).expect("readable").expect("there");
     assert_eq!(latest.lifecycle.version, telraam::record::MAX_VERSION);
     assert_eq!(latest.lifecycle.state, RecordState::Finalised);

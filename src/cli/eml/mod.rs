@@ -374,6 +374,19 @@ pub(super) fn open_existing(cli: &Cli) -> Result<(Workspace, Language), u8> {
     Ok((open_workspace_read_only(cli, &settings)?, lang))
 }
 
+/// What a user reads when nothing can be added up because no station at the desk is
+/// accepted yet (the stations are named on the line before).
+pub(super) fn none_accepted(dir: &Path) -> String {
+    format!(
+        "{}: {}",
+        dir.display(),
+        say(
+            "nog niets op te tellen: geen enkel stembureau is goedgekeurd",
+            "nothing to add up yet: no polling station is accepted"
+        )
+    )
+}
+
 pub(super) fn no_records(dir: &Path) -> String {
     format!(
         "{}: {}",
@@ -402,6 +415,9 @@ pub(super) fn workspace_records(
         .collect();
     if let Some(line) = unsettled_line(&unsettled, lang.is_english()) {
         eprintln!("telraam: {line}");
+    }
+    if records.is_empty() && !unsettled.is_empty() {
+        return Err(fail(&none_accepted(workspace.dir())));
     }
     if records.is_empty() {
         return Err(fail(&no_records(workspace.dir())));

@@ -29,6 +29,7 @@ pub fn aggregate(cli: &Cli, _args: &AggregateArgs) -> u8 {
     if counted.is_empty() {
         if let Some(line) = unsettled_line(&unsettled, lang.is_english()) {
             eprintln!("telraam: {line}");
+            return fail(&super::none_accepted(workspace.dir()));
         }
         return fail(&no_records(workspace.dir()));
     }

@@ -68,6 +68,8 @@ impl App {
             ),
             Screen::Done => matches!(msg, Msg::Done(DoneAction::Correct)),
             Screen::ReadAloud | Screen::Phone(_) => false,
+            // Scanning imports a record.
+            Screen::Board => matches!(msg, Msg::Board(super::BoardMsg::Scan)),
             // The desk saves on every step except reading and moving around.
             Screen::Desk => {
                 !matches!(

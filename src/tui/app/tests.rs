@@ -747,3 +747,36 @@ fn the_last_warning_acknowledged_with_errors_left_does_not_offer_to_finalise() {
     assert!(shown.contains("nog 1 fout op te lossen"), "{shown}");
     assert!(!shown.contains("Vaststellen"), "{shown}");
 }
+
+#[test]
+fn f9_opens_the_desk_of_the_chosen_station_and_esc_comes_back() {
+    let mut app = app();
+    app.update(Msg::Char('2'));
+    let fx = app.update(Msg::Desk(DeskMsg::OpenChosen));
+    assert_eq!(app.screen, Screen::Desk);
+    assert_eq!(
+        fx,
+        [Effect::Desk(DeskEffect::Load { station: 2 })],
+        "the desk of station 2 is read"
+    );
+    assert!(app.in_text(), "the name is asked: q is a letter there");
+    app.update(Msg::Back);
+    assert_eq!(app.screen, Screen::Stations);
+}
+
+#[test]
+fn a_transcribed_record_opens_at_the_desk_not_in_the_counting_steps() {
+    let mut app = app();
+    let mut record = CountRecord::empty(&app.election, 3, EntryMode::Transcription);
+    record.voters.poll_cards = Some(700);
+    record.voters.proxy_certificates = Some(12);
+    record.voters.total_admitted = Some(713);
+    let fx = app.update(Msg::Opened(record));
+    assert_eq!(
+        app.screen,
+        Screen::Desk,
+        "no sum is shown in the paper's place"
+    );
+    assert!(fx.contains(&Effect::Desk(DeskEffect::Load { station: 3 })));
+    assert!(app.record.is_none());
+}

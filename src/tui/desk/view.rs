@@ -287,7 +287,9 @@ fn rules(app: &App, lines: &mut Vec<Line<'static>>) {
         lines.push(Line::from(format!(" {}", t.no_findings)));
     }
     let english = app.english();
-    for (i, r) in results.iter().enumerate() {
+    // The chosen finding stays in view: a few before it, then it and what follows.
+    let start = desk.rule_cursor.saturating_sub(3);
+    for (i, r) in results.iter().enumerate().skip(start) {
         let marker = if i == desk.rule_cursor { ">" } else { " " };
         let message = if english {
             &r.message_en

@@ -98,5 +98,6 @@ fn help_text<'a>(app: &App, t: &'a Text) -> &'a str {
         Screen::ReadAloud => text::phone_text(app.language).help_read,
         Screen::Phone(_) => text::phone_text(app.language).help_phone,
         Screen::Desk => text::desk::desk_text(app.language).help,
+        Screen::Board => text::board::board_text(app.language).help,
     }
 }

@@ -130,6 +130,7 @@ pub fn view(frame: &mut Frame, app: &App) {
         Screen::ReadAloud => super::phone_view::read_aloud(frame, app, body),
         Screen::Phone(screen) => super::phone_view::phone(frame, app, screen, body),
         Screen::Desk => super::desk::view::draw(frame, app, body),
+        Screen::Board => super::board::view::draw(frame, &app.board, app.language, app.color, body),
     }
     frame.render_widget(Paragraph::new(running_line(app)), running);
     if let (Some(n), Some(words)) = (&app.notice, notice_text) {
@@ -283,6 +284,14 @@ fn key_line(app: &App, t: &Text) -> String {
         }
         Screen::ReadAloud => text::phone_text(app.language).keys_read.to_string(),
         Screen::Desk => super::desk::view::keys(app),
+        Screen::Board => {
+            let t = text::board::board_text(app.language);
+            if app.board.scan.is_some() {
+                t.keys_scan.to_string()
+            } else {
+                t.keys.to_string()
+            }
+        }
         Screen::Phone(screen) => {
             let p = text::phone_text(app.language);
             match screen {

@@ -135,7 +135,7 @@ fn result(code: Code, fields: Vec<Target>, nl: String, en: String) -> RuleResult
 }
 
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,168 @@
+//! The words of the lifecycle, Dutch and English: why a command is refused, and what
+//! stands between a record and vaststellen. The one place where its codes and
+//! arguments become sentences.
+
+use super::Refusal;
+use crate::form::{Target, words};
+
+/// The sentence for a refusal.
+pub fn refusal(r: &Refusal, english: bool) -> String {
+    use Refusal::*;
+    let list = |codes: &[String]| codes.join(", ");
+    if english {
+        match r {
+            UnknownStation { station, election } => {
+                format!("polling station {station} is not part of election {election}")
+            }
+            Finalised { station, version } => format!(
+                "station {station} version {version} is finalised (vastgesteld); start a \
+                 corrigendum to change it"
+            ),
+            TooLarge { field, value } => {
+                format!("{field}: {value} is larger than the form's limit of 999 999 999")
+            }
+            SumTooLarge { field, value } => format!(
+                "{field} would be {value}, larger than the form's limit of 999 999 999: not \
+                 saved"
+            ),
+            Computed {
+                target: Target::Count(field),
+            } => format!("{field} is computed in counting mode and cannot be typed"),
+            Computed { target } => {
+                format!("{} is ticked by telraam in counting mode", target.key())
+            }
+            NotOnForm { target, generation } => format!(
+                "the {} has no box \"{}\"",
+                generation.name(true),
+                words::full_name(*target, true)
+            ),
+            NoSuchBox { field } => format!("{field}: the election has no such box"),
+            NothingToExplain { .. } => {
+                "D and H do not differ: there is no difference to explain".into()
+            }
+            NoWarningCode => "an acknowledgement needs the warning's code".into(),
+            NothingToAcknowledge { station } => {
+                format!("station {station} has no count whose warnings could be acknowledged")
+            }
+            NothingToFinalise { station } => {
+                format!("station {station} has no count to finalise")
+            }
+            NothingToCorrect { station } => format!("station {station} has no count to correct"),
+            AlreadyFinalised { station, version } => {
+                format!("station {station} version {version} is already finalised")
+            }
+            Errors { station, codes } => format!(
+                "station {station} cannot be finalised: errors {}",
+                list(codes)
+            ),
+            Unacknowledged { station, codes } => format!(
+                "station {station} cannot be finalised: warnings {} are not acknowledged",
+                list(codes)
+            ),
+            NoReason => "a corrigendum needs a reason".into(),
+            StillDraft { station, version } => {
+                format!("station {station} version {version} is still a draft: change it directly")
+            }
+            LastVersion { station, version } => format!(
+                "station {station}: version {version} is the highest a record can have \
+                 ({}); no corrigendum after it",
+                crate::record::MAX_VERSION
+            ),
+            OtherElection {
+                station,
+                record,
+                workspace,
+            } => format!(
+                "station {station}: the record is for election {record}, the workspace \
+                 counts {workspace}"
+            ),
+            FinalisedHere {
+                station,
+                finalised,
+                version,
+            } => format!(
+                "station {station}: version {finalised} is already finalised here; a changed \
+                 count needs a corrigendum with a higher version (the file has version \
+                 {version})"
+            ),
+        }
+    } else {
+        match r {
+            UnknownStation { station, election } => {
+                format!("stembureau {station} hoort niet bij verkiezing {election}")
+            }
+            Finalised { station, version } => format!(
+                "stembureau {station} versie {version} is vastgesteld; maak een corrigendum \
+                 om het te wijzigen"
+            ),
+            TooLarge { field, value } => format!("{field}: {value} is groter dan 999 999 999"),
+            SumTooLarge { field, value } => {
+                format!("{field} zou {value} worden, groter dan 999 999 999: niet bewaard")
+            }
+            Computed {
+                target: Target::Count(field),
+            } => format!("{field} wordt in telmodus berekend en kan niet worden ingevuld"),
+            Computed { target } => {
+                format!("{} wordt in telmodus door telraam aangevinkt", target.key())
+            }
+            NotOnForm { target, generation } => format!(
+                "het {} heeft geen vak \"{}\"",
+                generation.name(false),
+                words::full_name(*target, false)
+            ),
+            NoSuchBox { field } => format!("{field}: de verkiezing kent dit vak niet"),
+            NothingToExplain { .. } => {
+                "D en H verschillen niet: er is geen verschil om toe te lichten".into()
+            }
+            NoWarningCode => "een bevestiging heeft de code van de waarschuwing nodig".into(),
+            NothingToAcknowledge { station } => format!(
+                "stembureau {station} heeft geen telling waarvan waarschuwingen bevestigd \
+                 kunnen worden"
+            ),
+            NothingToFinalise { station } => {
+                format!("stembureau {station} heeft geen telling om vast te stellen")
+            }
+            NothingToCorrect { station } => {
+                format!("stembureau {station} heeft geen telling om te corrigeren")
+            }
+            AlreadyFinalised { station, version } => {
+                format!("stembureau {station} versie {version} is al vastgesteld")
+            }
+            Errors { station, codes } => format!(
+                "stembureau {station} kan niet worden vastgesteld: fouten {}",
+                list(codes)
+            ),
+            Unacknowledged { station, codes } => format!(
+                "stembureau {station} kan niet worden vastgesteld: waarschuwingen {} zijn \
+                 niet bevestigd",
+                list(codes)
+            ),
+            NoReason => "een corrigendum heeft een reden nodig".into(),
+            StillDraft { station, version } => format!(
+                "stembureau {station} versie {version} is nog een concept: wijzig het direct"
+            ),
+            LastVersion { station, version } => format!(
+                "stembureau {station}: versie {version} is de hoogste ({}); er kan geen \
+                 corrigendum meer bij",
+                crate::record::MAX_VERSION
+            ),
+            OtherElection {
+                station,
+                record,
+                workspace,
+            } => format!(
+                "stembureau {station}: het record hoort bij verkiezing {record}, de werkmap \
+                 telt {workspace}"
+            ),
+            FinalisedHere {
+                station,
+                finalised,
+                version,
+            } => format!(
+                "stembureau {station}: versie {finalised} is hier al vastgesteld; een \
+                 gewijzigde telling moet een corrigendum met een hoger versienummer zijn (het \
+                 bestand heeft versie {version})"
+            ),
+        }
+    }
+}

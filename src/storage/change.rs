@@ -1,0 +1,250 @@
+//! Changing a station's record: every change is decided by the lifecycle
+//! ([`crate::lifecycle::decide`]), and written here as it stands, record and audit
+//! rows in one SQLite transaction. A refusal stores nothing and comes back typed
+//! ([`StorageError::Refused`]).
+//!
+//! The station's latest version is kept in memory with the body it was stored as: a
+//! confirmed box reads the stored body (to see that nothing changed it behind our
+//! back) but does not parse it again, and writes the new version without reading it
+//! back, since the lifecycle already refused what would not fit.
+
+use super::audit::{self, NewRow};
+use super::{StorageError, Workspace, db, phone, records};
+use crate::event::AuditEvent;
+use crate::lifecycle::{self, Change, Command, Decision};
+use crate::record::{Count, CountRecord, EntryMode, Field, Mark};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
+
+/// The latest version the workspace last wrote or read for a station, with its body.
+#[derive(Debug, Default)]
+pub(super) struct Latest(std::collections::HashMap<u32, (String, CountRecord)>);
+
+impl Workspace {
+    /// Carries out `command` on the station's record: the lifecycle decides, and the
+    /// decision is stored, record and audit rows in one transaction.
+    pub fn apply(
+        &mut self,
+        station: u32,
+        command: Command,
+        operator: &str,
+    ) -> Result<Decision, StorageError> {
+        lifecycle::check_station(&self.election, station)?;
+        self.settle_chain_check();
+        self.writable()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db)?;
+        let latest = self.latest.get(&tx, &self.election, station)?;
+        let finalising = matches!(command, Command::Finalise { .. });
+        let decision = lifecycle::decide(&self.election, station, latest.as_ref(), command)?;
+        let mut written = None;
+        for change in &decision.changes {
+            if let Some(body) = store(&tx, station, change, operator)? {
+                written = Some(body);
+            }
+        }
+        // A paper PV transcribed here is complete once finalised: compare it with the
+        // record code phoned, if one was.
+        if finalising && decision.record.mode == EntryMode::Transcription {
+            phone::compare_in(&tx, &self.election, station, operator)?;
+        }
+        tx.commit().map_err(db)?;
+        if let Some(body) = written {
+            self.latest
+                .0
+                .insert(station, (body, decision.record.clone()));
+        }
+        Ok(decision)
+    }
+
+    /// Starts a draft record for the station (no-op if one exists).
+    pub fn start(
+        &mut self,
+        station: u32,
+        mode: EntryMode,
+        operator: &str,
+    ) -> Result<CountRecord, StorageError> {
+        Ok(self
+            .apply(station, Command::Start { mode }, operator)?
+            .record)
+    }
+
+    /// Saves one count box (recomputing totals in counting mode) and its audit row, in
+    /// one transaction; what counting mode cleared with it (answers the form no longer
+    /// asks for) gets an audit row of its own.
+    pub fn save_field(
+        &mut self,
+        station: u32,
+        field: Field,
+        value: Count,
+        operator: &str,
+    ) -> Result<CountRecord, StorageError> {
+        let command = Command::SetField { field, value };
+        Ok(self.apply(station, command, operator)?.record)
+    }
+
+    /// Saves one checkbox and its audit row.
+    pub fn save_mark(
+        &mut self,
+        station: u32,
+        mark: Mark,
+        on: bool,
+        operator: &str,
+    ) -> Result<CountRecord, StorageError> {
+        Ok(self
+            .apply(station, Command::SetMark { mark, on }, operator)?
+            .record)
+    }
+
+    /// Saves the difference note (free text).
+    pub fn save_note(
+        &mut self,
+        station: u32,
+        note: &str,
+        operator: &str,
+    ) -> Result<CountRecord, StorageError> {
+        let command = Command::SetNote {
+            note: note.to_string(),
+        };
+        Ok(self.apply(station, command, operator)?.record)
+    }
+
+    /// Logs a warning acknowledged (`on`) or its acknowledgement taken back, for the
+    /// station's draft.
+    pub fn acknowledge(
+        &mut self,
+        station: u32,
+        code: &str,
+        on: bool,
+        operator: &str,
+    ) -> Result<(), StorageError> {
+        let code = code.to_string();
+        let command = if on {
+            Command::Acknowledge { code }
+        } else {
+            Command::Withdraw { code }
+        };
+        self.apply(station, command, operator).map(|_| ())
+    }
+
+    /// Finalises (vaststellen) the latest draft, recording the acknowledged warnings.
+    ///
+    /// Refused while the rules report an error, or a warning whose code is not in
+    /// `acknowledged_warnings`.
+    pub fn finalise(
+        &mut self,
+        station: u32,
+        acknowledged_warnings: &[String],
+        operator: &str,
+    ) -> Result<CountRecord, StorageError> {
+        let command = Command::Finalise {
+            acknowledged: acknowledged_warnings.to_vec(),
+        };
+        Ok(self.apply(station, command, operator)?.record)
+    }
+
+    /// Opens a corrigendum: a new draft version copied from the finalised one, with a reason.
+    pub fn start_correction(
+        &mut self,
+        station: u32,
+        reason: &str,
+        operator: &str,
+    ) -> Result<CountRecord, StorageError> {
+        let command = Command::Corrigendum {
+            reason: reason.to_string(),
+        };
+        Ok(self.apply(station, command, operator)?.record)
+    }
+
+    /// Appends an audit row that changes no record (an export, a broken chain accepted).
+    pub fn log_event(
+        &mut self,
+        station: Option<u32>,
+        event: &AuditEvent,
+        operator: &str,
+    ) -> Result<(), StorageError> {
+        let tx = self.begin()?;
+        audit::append(
+            &tx,
+            NewRow {
+                station,
+                record_version: None,
+                event,
+                operator,
+                record_hash: String::new(),
+            },
+        )?;
+        tx.commit().map_err(db)?;
+        Ok(())
+    }
+}
+
+impl Latest {
+    /// The station's latest version: the one kept in memory when the stored body is
+    /// still the one it was kept with, else the stored one read afresh.
+    fn get(
+        &mut self,
+        tx: &Transaction<'_>,
+        election: &crate::election::Election,
+        station: u32,
+    ) -> Result<Option<CountRecord>, StorageError> {
+        let body: Option<String> = tx
+            .query_row(
+                "SELECT body FROM records WHERE station = ?1 ORDER BY version DESC LIMIT 1",
+                [station],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(db)?;
+        let Some(body) = body else {
+            self.0.remove(&station);
+            return Ok(None);
+        };
+        if let Some((kept, record)) = self.0.get(&station)
+            && *kept == body
+        {
+            return Ok(Some(record.clone()));
+        }
+        let record = records::latest(tx, election, station)?;
+        match &record {
+            Some(r) => self.0.insert(station, (body, r.clone())),
+            None => self.0.remove(&station),
+        };
+        Ok(record)
+    }
+}
+
+/// Writes one change of a decision: the record version (if any) and its audit rows,
+/// each row carrying the hash of the version as written. Returns the body written.
+fn store(
+    tx: &Transaction<'_>,
+    station: u32,
+    change: &Change,
+    operator: &str,
+) -> Result<Option<String>, StorageError> {
+    let (version, body) = match &change.write {
+        Some(record) => (
+            Some(record.lifecycle.version),
+            Some(records::write_decided(tx, record)?),
+        ),
+        None => (None, None),
+    };
+    let record_hash = body
+        .as_deref()
+        .map(|b| audit::sha256_hex(b.as_bytes()))
+        .unwrap_or_default();
+    for event in &change.events {
+        audit::append(
+            tx,
+            NewRow {
+                station: Some(station),
+                record_version: version,
+                event,
+                operator,
+                record_hash: record_hash.clone(),
+            },
+        )?;
+    }
+    Ok(body)
+}

@@ -1,0 +1,83 @@
+use super::*;
+use crate::board::{Board, Phase, Row};
+use crate::verification::receive::PhoneStatus;
+
+fn row(station: u32, name: &str, phase: Phase) -> Row {
+    Row {
+        station,
+        name: name.into(),
+        phase,
+        phone: PhoneStatus::NotReceived,
+        quick_verified: None,
+        phoned_at: None,
+        record: None,
+        desk: None,
+        second_look: Vec::new(),
+    }
+}
+
+fn loaded() -> BoardState {
+    let mut state = BoardState::default();
+    assert_eq!(state.update(BoardMsg::Show), Outcome::Load);
+    state.update(BoardMsg::Loaded(Board {
+        rows: vec![
+            row(1, "Dorpshuis De Hucht", Phase::NotReceived),
+            row(2, "Gemeentehuis", Phase::Phoned),
+            row(12, "VTC Wamel", Phase::Received),
+        ],
+    }));
+    state
+}
+
+#[test]
+fn enter_opens_each_station_at_its_next_step() {
+    let mut state = loaded();
+    assert_eq!(state.update(BoardMsg::Enter), Outcome::PhoneCheck(1));
+    state.update(BoardMsg::Next);
+    assert_eq!(state.update(BoardMsg::Enter), Outcome::Nothing);
+    let scan = state
+        .scan
+        .as_ref()
+        .expect("phoned: the record is next, scan it");
+    assert_eq!(scan.expected, Some(2));
+    assert_eq!(state.update(BoardMsg::Back), Outcome::Nothing);
+    assert!(state.scan.is_none());
+    state.update(BoardMsg::Next);
+    assert_eq!(state.update(BoardMsg::Enter), Outcome::OpenStation(12));
+    assert_eq!(state.update(BoardMsg::Phone), Outcome::PhoneCheck(12));
+}
+
+#[test]
+fn search_and_filter_choose_the_rows_and_esc_clears_then_leaves() {
+    let mut state = loaded();
+    state.update(BoardMsg::Char('w'));
+    state.update(BoardMsg::Char('a'));
+    let shown: Vec<u32> = state.visible().iter().map(|r| r.station).collect();
+    assert_eq!(shown, [12]);
+    assert!(state.in_text());
+    assert_eq!(state.update(BoardMsg::Back), Outcome::Nothing);
+    assert_eq!(state.visible().len(), 3);
+    state.update(BoardMsg::NextFilter);
+    assert_eq!(
+        state.filter,
+        crate::board::Filter::Phase(Phase::NotReceived)
+    );
+    assert_eq!(state.visible().len(), 1);
+    state.update(BoardMsg::PrevFilter);
+    state.update(BoardMsg::PrevFilter);
+    assert_eq!(state.filter, crate::board::Filter::PhoneDiffers);
+    assert!(state.visible().is_empty());
+    assert_eq!(state.update(BoardMsg::Enter), Outcome::Nothing);
+    assert_eq!(state.update(BoardMsg::Back), Outcome::Leave);
+}
+
+#[test]
+fn a_scanner_typing_into_the_search_opens_the_scan_field() {
+    let mut state = loaded();
+    for c in "telraam-qr 2/3 station=2".chars() {
+        state.update(BoardMsg::Char(c));
+    }
+    assert!(state.search.is_empty());
+    let scan = state.scan.as_ref().expect("scan field");
+    assert!(scan.assembly.typing());
+}
