@@ -10,6 +10,7 @@
 
 pub mod json;
 pub mod plausibility;
+pub mod words;
 
 use crate::desk::{Source, Stage};
 use crate::election::Election;

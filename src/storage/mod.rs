@@ -34,6 +34,7 @@ mod resume;
 pub mod schema;
 mod stored_election;
 pub mod summary;
+mod summary_check;
 pub mod words;
 
 pub use access::BROKEN_CHAIN_ACCEPTED;
@@ -269,7 +270,7 @@ impl Workspace {
                 lines.join("; ")
             )));
         }
-        let problem = summary::check(&tx, &self.election)
+        let problem = summary_check::check(&tx, &self.election)
             .err()
             .or_else(|| phone::check(&tx).err());
         tx.finish().map_err(db)?;

@@ -4,7 +4,7 @@
 
 use super::{StorageError, summary};
 use crate::election::Election;
-use crate::record::{CountRecord, RecordState};
+use crate::record::CountRecord;
 use crate::result_file;
 use rusqlite::{Connection, OptionalExtension};
 
@@ -12,12 +12,7 @@ fn db(e: rusqlite::Error) -> StorageError {
     super::classify(&e)
 }
 
-pub fn state_name(state: RecordState) -> &'static str {
-    match state {
-        RecordState::Draft => "draft",
-        RecordState::Finalised => "finalised",
-    }
-}
+pub use super::summary::state_name;
 
 fn parse(
     election: &Election,

@@ -291,7 +291,7 @@ fn migrate_from_1(conn: &mut Connection) -> Result<(), StorageError> {
                      onleesbaar: {e}"
                 ))
             })?;
-            summary::rebuild(&tx, &election)?;
+            super::summary_check::rebuild(&tx, &election)?;
         }
         tx.execute_batch("PRAGMA user_version = 2").map_err(db)?;
     }

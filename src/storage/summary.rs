@@ -6,15 +6,24 @@
 //! every figure of that version in a compact binary form ([`encode`]), with the
 //! SHA-256 of the body it was taken from. It is written by [`super::records::write`]
 //! and [`super::records::delete`], so always in the same transaction as the record
-//! itself. It is derived data: [`check`] (run by `audit verify`) compares every row
-//! with the body it summarises, and [`rebuild`] makes it again from the bodies (the
-//! migration of a workspace written before the table existed).
+//! itself. It is derived data: `summary_check::check` (run by `audit verify`) compares
+//! every row with the body it summarises, and `summary_check::rebuild` makes it
+//! again from the bodies (the migration of a workspace written before the table
+//! existed).
 
 use super::StorageError;
 use super::audit::sha256_hex;
 use crate::election::Election;
 use crate::record::{CandidateVotes, Count, CountRecord, EntryMode, ListVotes, RecordState};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
+
+/// A record state as the `state` columns write it.
+pub fn state_name(state: RecordState) -> &'static str {
+    match state {
+        RecordState::Draft => "draft",
+        RecordState::Finalised => "finalised",
+    }
+}
 
 fn db(e: rusqlite::Error) -> StorageError {
     StorageError::Database(e.to_string())
@@ -60,7 +69,7 @@ impl Summary {
     }
 }
 
-fn mode_name(mode: EntryMode) -> &'static str {
+pub(super) fn mode_name(mode: EntryMode) -> &'static str {
     match mode {
         EntryMode::Counting => "counting",
         EntryMode::Transcription => "transcription",
@@ -277,7 +286,7 @@ pub fn update(conn: &Connection, record: &CountRecord, body: &str) -> Result<(),
         rusqlite::params![
             record.station,
             record.lifecycle.version,
-            super::records::state_name(record.lifecycle.state),
+            state_name(record.lifecycle.state),
             mode_name(record.mode),
             record.voters.total_admitted.map(|v| v as i64),
             record.votes.total_cast.map(|v| v as i64),
@@ -392,90 +401,6 @@ pub fn for_each_figures(
         record.mode = parse_mode(&mode).ok_or_else(unreadable)?;
         decode_into(figures, &mut record).ok_or_else(unreadable)?;
         each(&record);
-    }
-    Ok(())
-}
-
-/// Makes every row again from the records' bodies (the latest version of each station).
-pub fn rebuild(conn: &Connection, election: &Election) -> Result<(), StorageError> {
-    conn.execute("DELETE FROM summary", []).map_err(db)?;
-    for station in super::records::stations(conn)? {
-        if let Some((record, body)) = super::records::latest_with_body(conn, election, station)? {
-            update(conn, &record, &body)?;
-        }
-    }
-    Ok(())
-}
-
-/// A summary row as stored: version, state, mode, D, H, figures, body SHA-256.
-type Row = (
-    u32,
-    String,
-    String,
-    Option<i64>,
-    Option<i64>,
-    Vec<u8>,
-    String,
-);
-
-/// Whether every row is what the latest record body says, and every station with a
-/// record has one: Err names the first station that differs.
-pub fn check(conn: &Connection, election: &Election) -> Result<(), String> {
-    let stations = super::records::stations(conn).map_err(|e| e.to_string())?;
-    let rows: i64 = conn
-        .query_row("SELECT count(*) FROM summary", [], |r| r.get(0))
-        .map_err(|e| e.to_string())?;
-    if rows != stations.len() as i64 {
-        return Err(format!(
-            "the summary table has {rows} rows for {} stations with a record / de \
-             samenvatting telt {rows} rijen voor {} stembureaus",
-            stations.len(),
-            stations.len()
-        ));
-    }
-    for station in stations {
-        let differs = || {
-            format!(
-                "station {station}: the summary row differs from the stored record / de \
-                 samenvatting van stembureau {station} wijkt af van het opgeslagen record"
-            )
-        };
-        let Some((record, body)) =
-            super::records::latest_with_body(conn, election, station).map_err(|e| e.to_string())?
-        else {
-            return Err(differs());
-        };
-        let row: Option<Row> = conn
-            .query_row(
-                "SELECT version, state, mode, total_admitted, total_cast, figures, body_sha256 \
-                 FROM summary WHERE station = ?1",
-                [station],
-                |r| {
-                    Ok((
-                        r.get(0)?,
-                        r.get(1)?,
-                        r.get(2)?,
-                        r.get(3)?,
-                        r.get(4)?,
-                        r.get(5)?,
-                        r.get(6)?,
-                    ))
-                },
-            )
-            .optional()
-            .map_err(|e| e.to_string())?;
-        let expected = (
-            record.lifecycle.version,
-            super::records::state_name(record.lifecycle.state).to_string(),
-            mode_name(record.mode).to_string(),
-            record.voters.total_admitted.map(|v| v as i64),
-            record.votes.total_cast.map(|v| v as i64),
-            encode(&record),
-            sha256_hex(body.as_bytes()),
-        );
-        if row.as_ref() != Some(&expected) {
-            return Err(differs());
-        }
     }
     Ok(())
 }

@@ -92,8 +92,9 @@ pub enum Notice {
     /// Saving failed; the text is the storage's own message.
     Storage(String),
     /// A box (or the note, or the yes/no answer) was not saved: it stays the current
-    /// field with what was typed. `label` names it, `reason` is the storage's message.
-    NotSaved { label: String, reason: String },
+    /// field with what was typed. `item` is the box (named by the text table),
+    /// `reason` the storage's message.
+    NotSaved { item: flow::Item, reason: String },
     /// D, E and H are added up by the program; nothing is typed there.
     Computed,
     /// Finalising refused: errors remain.
@@ -961,6 +962,7 @@ impl App {
 
 mod entry;
 mod guard;
+mod phone;
 mod review;
 
 pub use guard::Guard;

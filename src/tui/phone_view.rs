@@ -263,7 +263,7 @@ fn figures(frame: &mut Frame, app: &App, t: &PhoneText, area: Rect) {
         ),
         Line::from(clip(&format!(" {}", t.figures_hint), width)),
     ];
-    let items = app.phone.items(app);
+    let items = app.phone.items();
     let label_width = width.saturating_sub(18).min(50);
     let rows: Vec<Line> = items
         .iter()

@@ -5,7 +5,7 @@ pub mod board;
 pub mod desk;
 
 use super::app::{DoneAction, Guard, Notice, StationStatus};
-use super::flow::Step;
+use super::flow::{Item, Step};
 use super::phone::PhoneNotice;
 use crate::record::Field;
 use crate::settings::Language;
@@ -476,7 +476,12 @@ pub fn notice(language: Language, notice: &Notice) -> String {
                 format!("NIET bewaard: {message}")
             }
         }
-        Notice::NotSaved { label, reason } => {
+        Notice::NotSaved { item, reason } => {
+            let label = match item {
+                Item::Count(field) => field_label(language, *field),
+                Item::Note => t.note_label.to_string(),
+                _ => t.fully_explained.to_string(),
+            };
             // What to do comes before the reason, which can be long.
             let reason = reason.trim_end_matches('.');
             if en {

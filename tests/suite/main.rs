@@ -33,6 +33,7 @@ mod fuzz_properties;
 mod hidden_answer;
 mod hidden_answer_e2e;
 mod migration;
+mod module_graph;
 mod phone_e2e;
 mod read_only;
 mod robustness;

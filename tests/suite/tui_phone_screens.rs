@@ -84,7 +84,7 @@ fn differs(language: Language) -> App {
     let read = finalised();
     let mut heard = read.clone();
     heard.set(Field::Blank, Some(8));
-    let items = app.phone.items(&app);
+    let items = app.phone.items();
     for item in items {
         match item {
             telraam::verification::PhoneItem::Count(f) => {
@@ -196,7 +196,7 @@ fn a_misheard_figure_fails_the_quick_report_code() {
 fn the_quick_report_says_at_once_when_it_does_not_add_up() {
     let mut app = overview(Language::Dutch);
     app.update(Msg::Confirm);
-    let items = app.phone.items(&app);
+    let items = app.phone.items();
     // List 1 heard as 235, the rest 0, D 200: "sluit niet (+35)" before any code.
     for (i, _) in items.iter().enumerate() {
         let typed = match i {

@@ -154,15 +154,6 @@ impl App {
                 (Step::Differences, index)
             }
         };
-        let label = match item {
-            Item::Count(field) => super::super::text::field_label(self.language, field),
-            Item::Note => super::super::text::text(self.language)
-                .note_label
-                .to_string(),
-            _ => super::super::text::text(self.language)
-                .fully_explained
-                .to_string(),
-        };
         self.dialog = None;
         self.quit = false;
         if self.is_finalised() {
@@ -174,7 +165,7 @@ impl App {
             }
         }
         self.unsaved = Some(reason.clone());
-        self.notice = Some(Notice::NotSaved { label, reason });
+        self.notice = Some(Notice::NotSaved { item, reason });
     }
 
     /// Confirms what was typed. `zero_if_empty`: Enter on an empty field confirms a 0.

@@ -141,7 +141,7 @@ pub fn filter_name(language: Language, filter: Filter) -> &'static str {
 }
 
 pub fn phase_name(language: Language, phase: Phase) -> &'static str {
-    crate::cli::status::phase_words(phase, language.is_english())
+    crate::board::words::phase_words(phase, language.is_english())
 }
 
 /// The phone column: what the phone check said of the quick report (None: not
@@ -167,7 +167,7 @@ pub fn code_cell(language: Language, status: &PhoneStatus) -> &'static str {
 
 /// Why the selected station deserves a second look, in full.
 pub fn flag_long(language: Language, flag: &Flag) -> String {
-    crate::cli::status::flag_words(flag, language.is_english())
+    crate::board::words::flag_words(flag, language.is_english())
 }
 
 /// "3 van 10 delen", with the record they belong to.

@@ -66,7 +66,9 @@ het vak. F8 rondt de invoer af. Verschilt de tweede invoer van de eerste, dan ho
 typist welke vakken (niet wat de eerste typte) en kijkt die na op het papier. Wat dan nog \
 verschilt, beslist de coördinator: een invoer behouden of er een verwerpen. Het eigen record van \
 het stembureau (QR-codes of uitslagbestand) telt als één invoer. Pas een goedgekeurd \
-proces-verbaal wordt opgeteld.",
+proces-verbaal wordt opgeteld.\n\nToetsen: Enter bevestigt en gaat verder (een leeg vak wordt 0), ↓/↑ of Tab \
+volgend/vorig vak, Spatie zet of haalt een vinkje, Delete maakt een vak leeg, F7 regels, F8 \
+invoer klaar, Esc terug, q stoppen.",
 };
 
 const EN: DeskText = DeskText {
@@ -98,7 +100,9 @@ the box. F8 completes the entry. When the second entry differs from the first, t
 is told which boxes (not what the first typed) and checks them against the paper. The \
 coordinator settles what still differs by keeping one entry or discarding one. The station's own \
 record (its QR codes or result file) counts as one entry. Only an accepted proces-verbaal is \
-added up.",
+added up.\n\nKeys: Enter confirms and moves on (an empty box becomes 0), ↓/↑ or Tab next/previous \
+box, Space ticks or clears a box, Delete empties a box, F7 rules, F8 entry complete, Esc back, \
+q quit.",
 };
 
 pub fn desk_text(language: Language) -> &'static DeskText {

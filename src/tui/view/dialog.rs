@@ -11,6 +11,8 @@ pub(super) fn draw_dialog(
     area: Rect,
 ) {
     let (title, body): (&str, String) = match dialog {
+        // The desk names its own keys on its key line; the steps' keys do not apply.
+        Dialog::Help if app.screen == Screen::Desk => (t.help_title, help_text(app, t).into()),
         Dialog::Help => (
             t.help_title,
             format!("{}\n\n{}", help_text(app, t), t.help_keys),

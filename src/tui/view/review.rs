@@ -4,7 +4,6 @@
 use super::*;
 use crate::form::{Target, words};
 use crate::printout::{Heading, Row, StockLine};
-use crate::record::Mark;
 
 pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area: Rect) {
     let (errors, _) = app.blockers();
@@ -148,14 +147,7 @@ fn form_rows(app: &App, record: &CountRecord, t: &Text) -> Vec<Line<'static>> {
                     (label, shown(value.map(|v| v.to_string())))
                 }
                 Row::Ticked(marks) => {
-                    let ticked: Vec<&str> = marks
-                        .iter()
-                        .map(|m| match m {
-                            Mark::Equal => "D = H",
-                            Mark::More => "H > D",
-                            _ => "H < D",
-                        })
-                        .collect();
+                    let ticked: Vec<&str> = marks.iter().map(|m| words::comparison(*m)).collect();
                     let value = if ticked.is_empty() {
                         t.no_box_ticked.to_string()
                     } else {

@@ -4,7 +4,7 @@
 //! everywhere and never by an internal key ("stock.received", "cand.3.2").
 
 use super::{Target, spec_of};
-use crate::record::Field;
+use crate::record::{Field, Mark};
 
 /// The words of a label key: (Dutch, English). Lower case; the annex capitalises.
 pub fn words(label: &str) -> (&'static str, &'static str) {
@@ -80,6 +80,17 @@ pub fn label(target: Target, english: bool) -> String {
             }
         }
         _ => pick(key, english).to_string(),
+    }
+}
+
+/// How the form prints the comparison a D/H box stands for: "D = H", "H > D",
+/// "H < D" (the same in both languages); "" for any other checkbox.
+pub fn comparison(mark: Mark) -> &'static str {
+    match mark {
+        Mark::Equal => "D = H",
+        Mark::More => "H > D",
+        Mark::Fewer => "H < D",
+        Mark::ExplainedYes | Mark::ExplainedNo => "",
     }
 }
 

@@ -6,7 +6,7 @@ use super::{Block, CandidateRow, CandidateTable, EMPTY, Figure, Section, figure_
 use crate::annex::AnnexInput;
 use crate::form::{Target, words};
 use crate::printout::{self, Heading, Row, StockLine};
-use crate::record::{Field, Mark};
+use crate::record::Field;
 
 /// "méér getelde stembiljetten" → "Méér getelde stembiljetten".
 fn capitalised(text: &str) -> String {
@@ -62,14 +62,7 @@ fn figure(input: &AnnexInput, row: &Row) -> Figure {
             }
         }
         Row::Ticked(marks) => {
-            let ticked: Vec<&str> = marks
-                .iter()
-                .map(|m| match m {
-                    Mark::Equal => "D = H",
-                    Mark::More => "H > D",
-                    _ => "H < D",
-                })
-                .collect();
+            let ticked: Vec<&str> = marks.iter().map(|m| words::comparison(*m)).collect();
             let value = if ticked.is_empty() {
                 "geen vakje".to_string()
             } else {

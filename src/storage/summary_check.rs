@@ -1,0 +1,97 @@
+//! The summary table checked against the record bodies, and made again from them
+//! ([`super::summary`] holds the table itself; this reads the records, which write it).
+
+use super::StorageError;
+use super::audit::sha256_hex;
+use super::records::{latest_with_body, stations};
+use super::summary::*;
+use crate::election::Election;
+use rusqlite::{Connection, OptionalExtension};
+
+fn db(e: rusqlite::Error) -> StorageError {
+    super::classify(&e)
+}
+
+/// Makes every row again from the records' bodies (the latest version of each station).
+pub fn rebuild(conn: &Connection, election: &Election) -> Result<(), StorageError> {
+    conn.execute("DELETE FROM summary", []).map_err(db)?;
+    for station in stations(conn)? {
+        if let Some((record, body)) = latest_with_body(conn, election, station)? {
+            update(conn, &record, &body)?;
+        }
+    }
+    Ok(())
+}
+
+/// A summary row as stored: version, state, mode, D, H, figures, body SHA-256.
+type Row = (
+    u32,
+    String,
+    String,
+    Option<i64>,
+    Option<i64>,
+    Vec<u8>,
+    String,
+);
+
+/// Whether every row is what the latest record body says, and every station with a
+/// record has one: Err names the first station that differs.
+pub fn check(conn: &Connection, election: &Election) -> Result<(), String> {
+    let stations = stations(conn).map_err(|e| e.to_string())?;
+    let rows: i64 = conn
+        .query_row("SELECT count(*) FROM summary", [], |r| r.get(0))
+        .map_err(|e| e.to_string())?;
+    if rows != stations.len() as i64 {
+        return Err(format!(
+            "the summary table has {rows} rows for {} stations with a record / de \
+             samenvatting telt {rows} rijen voor {} stembureaus",
+            stations.len(),
+            stations.len()
+        ));
+    }
+    for station in stations {
+        let differs = || {
+            format!(
+                "station {station}: the summary row differs from the stored record / de \
+                 samenvatting van stembureau {station} wijkt af van het opgeslagen record"
+            )
+        };
+        let Some((record, body)) =
+            latest_with_body(conn, election, station).map_err(|e| e.to_string())?
+        else {
+            return Err(differs());
+        };
+        let row: Option<Row> = conn
+            .query_row(
+                "SELECT version, state, mode, total_admitted, total_cast, figures, body_sha256 \
+                 FROM summary WHERE station = ?1",
+                [station],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                    ))
+                },
+            )
+            .optional()
+            .map_err(|e| e.to_string())?;
+        let expected = (
+            record.lifecycle.version,
+            super::records::state_name(record.lifecycle.state).to_string(),
+            mode_name(record.mode).to_string(),
+            record.voters.total_admitted.map(|v| v as i64),
+            record.votes.total_cast.map(|v| v as i64),
+            encode(&record),
+            sha256_hex(body.as_bytes()),
+        );
+        if row.as_ref() != Some(&expected) {
+            return Err(differs());
+        }
+    }
+    Ok(())
+}
