@@ -57,7 +57,7 @@ fn line(result: &RuleResult, english: bool) -> String {
     format!(
         "{} {} [{}]: {}",
         result.code,
-        result.severity.word(english),
+        crate::tui::text::severity(result.severity, english),
         crate::form::words::list_names(&result.boxes(), english, 8),
         result.message(english)
     )

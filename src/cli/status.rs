@@ -70,7 +70,7 @@ fn text(board: &Board, filter: Filter, english: bool) -> String {
             row.station,
             row.name.chars().take(28).collect::<String>(),
             phase_words(row.phase, english),
-            row.phone.label(english),
+            crate::tui::text::phone_status(&row.phone, english),
             record_words(row, english),
             if look.is_empty() {
                 String::new()

@@ -161,7 +161,7 @@ fn overview(frame: &mut Frame, app: &App, t: &PhoneText, area: Rect) {
             s.at.as_deref()
                 .and_then(|a| local_time(a, app.utc_offset_minutes))
                 .unwrap_or_default();
-        let mut status = s.status.label(en).to_string();
+        let mut status = super::text::phone_status(&s.status, en).to_string();
         if let PhoneStatus::RecordDiffers { located } = &s.status {
             status = format!("{status}: {}", phone_words::short(located, t, en));
         }

@@ -8,7 +8,9 @@ use super::app::{DoneAction, Guard, Notice, StationStatus};
 use super::flow::{Item, Step};
 use super::phone::PhoneNotice;
 use crate::record::Field;
+use crate::rules::Severity;
 use crate::settings::Language;
+use crate::verification::PhoneStatus;
 
 /// The fixed strings of one language.
 pub struct Text {
@@ -1095,5 +1097,34 @@ pub fn unbalanced_list(language: Language, list: u32, sum: &str, total: &str) ->
             "Lijst {list}: de kandidaten hebben samen {sum} stemmen, het lijsttotaal E.{list} \
              is {total}. Toch verder?"
         )
+    }
+}
+
+/// A rule result's severity as the screens and the command line say it: "fout" /
+/// "error", "waarschuwing" / "warning".
+pub fn severity(severity: Severity, english: bool) -> &'static str {
+    match (severity, english) {
+        (Severity::Error, false) => "fout",
+        (Severity::Error, true) => "error",
+        (Severity::Warning, false) => "waarschuwing",
+        (Severity::Warning, true) => "warning",
+    }
+}
+
+/// A station's phone status as the overview, the board and `telraam status` say it.
+pub fn phone_status(status: &PhoneStatus, english: bool) -> &'static str {
+    match (status, english) {
+        (PhoneStatus::NotReceived, false) => "niet ontvangen",
+        (PhoneStatus::NotReceived, true) => "not received",
+        (PhoneStatus::QuickVerified, false) => "snelle uitslag klopt",
+        (PhoneStatus::QuickVerified, true) => "quick report verified",
+        (PhoneStatus::QuickDiffers, false) => "snelle uitslag wijkt af",
+        (PhoneStatus::QuickDiffers, true) => "quick report differs",
+        (PhoneStatus::RecordReceived, false) => "pv ontvangen",
+        (PhoneStatus::RecordReceived, true) => "record received",
+        (PhoneStatus::RecordMatches, false) => "pv klopt met telefoon",
+        (PhoneStatus::RecordMatches, true) => "record matches phone",
+        (PhoneStatus::RecordDiffers { .. }, false) => "pv wijkt af van telefoon",
+        (PhoneStatus::RecordDiffers { .. }, true) => "record differs from phone",
     }
 }

@@ -106,7 +106,7 @@ fn detail(language: Language, row: &Row) -> String {
         row.station,
         row.name,
         words::phase_name(language, row.phase),
-        row.phone.label(en)
+        crate::tui::text::phone_status(&row.phone, en)
     );
     if !row.second_look.is_empty() {
         let why: Vec<String> = row

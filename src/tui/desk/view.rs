@@ -299,7 +299,7 @@ fn rules(app: &App, lines: &mut Vec<Line<'static>>) {
         let line = format!(
             "{marker} {} {} {}: {message}",
             r.code,
-            r.severity.word(english),
+            crate::tui::text::severity(r.severity, english),
             crate::form::words::list_names(&r.boxes(), english, 5)
         );
         lines.push(if i == desk.rule_cursor {

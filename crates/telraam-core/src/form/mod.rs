@@ -78,6 +78,44 @@ impl Section {
             Section::Candidates(list) => format!("candidates.{list}"),
         }
     }
+
+    /// The section named briefly by the letters its boxes have on the generation's
+    /// form: "A t/m D", "E t/m H", "I t/m O" before 2026, "D/H, I, J" from 2026
+    /// (the D/H boxes and I, J), "lijst 3".
+    pub fn short_name(self, generation: Generation, english: bool) -> String {
+        let part = match self {
+            Section::Candidates(list) => {
+                return format!("{} {list}", if english { "list" } else { "lijst" });
+            }
+            Section::Voters => Part::Voters,
+            Section::Votes => Part::Votes,
+            Section::Differences => Part::Differences,
+        };
+        let specs: Vec<&BoxSpec> = MODEL
+            .iter()
+            .filter(|s| s.part == part && s.generations.contains(&generation))
+            .filter(|s| matches!(s.shape, Shape::One(_)))
+            .collect();
+        let letters: Vec<&str> = specs
+            .iter()
+            .map(|s| s.letter)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let mut name = match letters.as_slice() {
+            [first, _, _, ..] => {
+                let last = letters.last().copied().unwrap_or(first);
+                format!("{first} {} {last}", if english { "to" } else { "t/m" })
+            }
+            _ => letters.join(", "),
+        };
+        if specs
+            .iter()
+            .any(|s| s.single() == Some(Target::Mark(Mark::Equal)))
+        {
+            name = format!("D/H, {name}");
+        }
+        name
+    }
 }
 
 /// The entry of the model a box belongs to (whatever generation has it).

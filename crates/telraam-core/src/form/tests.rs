@@ -177,3 +177,18 @@ fn target_keys_round_trip() {
         assert_eq!(Target::parse(&t.key()), Some(t));
     }
 }
+
+#[test]
+fn a_section_is_named_by_the_letters_its_form_has() {
+    let old = Generation::Before2026;
+    let new = Generation::From2026;
+    assert_eq!(Section::Voters.short_name(new, false), "A t/m D");
+    assert_eq!(Section::Votes.short_name(old, true), "E to H");
+    assert_eq!(Section::Differences.short_name(old, false), "I t/m O");
+    assert_eq!(
+        Section::Differences.short_name(new, false),
+        "D/H, I, J",
+        "no K to O on the form from 2026"
+    );
+    assert_eq!(Section::Candidates(3).short_name(new, false), "lijst 3");
+}

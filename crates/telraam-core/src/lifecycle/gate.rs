@@ -44,34 +44,15 @@ impl Gate {
         self.errors.is_empty() && self.unacknowledged.is_empty()
     }
 
-    /// "errors F.201, F.203; warnings not acknowledged W.203" (English).
+    /// "errors F.201, F.203; warnings not acknowledged W.203" (English; the text
+    /// table's [`super::words::gate`]).
     pub fn describe_en(&self) -> String {
-        let mut parts = Vec::new();
-        if !self.errors.is_empty() {
-            parts.push(format!("errors {}", self.errors.join(", ")));
-        }
-        if !self.unacknowledged.is_empty() {
-            parts.push(format!(
-                "warnings not acknowledged {}",
-                self.unacknowledged.join(", ")
-            ));
-        }
-        parts.join("; ")
+        super::words::gate(self, true)
     }
 
     /// The same in Dutch.
     pub fn describe_nl(&self) -> String {
-        let mut parts = Vec::new();
-        if !self.errors.is_empty() {
-            parts.push(format!("fouten {}", self.errors.join(", ")));
-        }
-        if !self.unacknowledged.is_empty() {
-            parts.push(format!(
-                "niet bevestigde waarschuwingen {}",
-                self.unacknowledged.join(", ")
-            ));
-        }
-        parts.join("; ")
+        super::words::gate(self, false)
     }
 }
 
@@ -84,27 +65,9 @@ pub struct Demoted {
 }
 
 impl Demoted {
-    /// What the user reads: the station, that it is a draft, why, and what to do.
+    /// What the user reads: the station, that it is a draft, why, and what to do
+    /// (the text table's [`super::words::demoted`]).
     pub fn message(&self, english: bool) -> String {
-        if english {
-            format!(
-                "station {} version {}: the file says finalised, but it does not pass the \
-                 finalise check ({}); stored as a draft: check the paper, correct or \
-                 acknowledge, then finalise it in telraam",
-                self.station,
-                self.version,
-                self.gate.describe_en()
-            )
-        } else {
-            format!(
-                "stembureau {} versie {}: het bestand zegt vastgesteld, maar het voldoet \
-                 niet aan de controle voor vaststellen ({}); opgeslagen als concept: \
-                 controleer het papier, verbeter of bevestig, en stel het daarna vast in \
-                 telraam",
-                self.station,
-                self.version,
-                self.gate.describe_nl()
-            )
-        }
+        super::words::demoted(self, english)
     }
 }

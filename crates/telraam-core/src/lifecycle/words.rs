@@ -2,7 +2,7 @@
 //! stands between a record and vaststellen. The one place where its codes and
 //! arguments become sentences.
 
-use super::Refusal;
+use super::{Demoted, Gate, Refusal};
 use crate::form::{Target, words};
 
 /// The sentence for a refusal.
@@ -164,5 +164,48 @@ pub fn refusal(r: &Refusal, english: bool) -> String {
                  bestand heeft versie {version})"
             ),
         }
+    }
+}
+
+/// What stands between a record and vaststellen: "errors F.201, F.203; warnings not
+/// acknowledged W.203".
+pub fn gate(gate: &Gate, english: bool) -> String {
+    let (errors, warnings) = if english {
+        ("errors", "warnings not acknowledged")
+    } else {
+        ("fouten", "niet bevestigde waarschuwingen")
+    };
+    let mut parts = Vec::new();
+    if !gate.errors.is_empty() {
+        parts.push(format!("{errors} {}", gate.errors.join(", ")));
+    }
+    if !gate.unacknowledged.is_empty() {
+        parts.push(format!("{warnings} {}", gate.unacknowledged.join(", ")));
+    }
+    parts.join("; ")
+}
+
+/// An imported record that said finalised but was stored as a draft: the station,
+/// why, and what to do.
+pub fn demoted(d: &Demoted, english: bool) -> String {
+    if english {
+        format!(
+            "station {} version {}: the file says finalised, but it does not pass the \
+             finalise check ({}); stored as a draft: check the paper, correct or \
+             acknowledge, then finalise it in telraam",
+            d.station,
+            d.version,
+            gate(&d.gate, true)
+        )
+    } else {
+        format!(
+            "stembureau {} versie {}: het bestand zegt vastgesteld, maar het voldoet \
+             niet aan de controle voor vaststellen ({}); opgeslagen als concept: \
+             controleer het papier, verbeter of bevestig, en stel het daarna vast in \
+             telraam",
+            d.station,
+            d.version,
+            gate(&d.gate, false)
+        )
     }
 }

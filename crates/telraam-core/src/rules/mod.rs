@@ -32,18 +32,6 @@ pub enum Severity {
     Warning,
 }
 
-impl Severity {
-    /// The word the interface shows: "fout"/"error", "waarschuwing"/"warning".
-    pub fn word(self, english: bool) -> &'static str {
-        match (self, english) {
-            (Severity::Error, false) => "fout",
-            (Severity::Error, true) => "error",
-            (Severity::Warning, false) => "waarschuwing",
-            (Severity::Warning, true) => "warning",
-        }
-    }
-}
-
 pub use crate::form::Target;
 pub use codes::Code;
 

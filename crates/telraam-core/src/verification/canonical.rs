@@ -139,19 +139,23 @@ fn target_line(record: &CountRecord, target: Target) -> String {
     }
 }
 
-fn names(section: FormSection) -> (String, String) {
+fn names(section: FormSection, generation: crate::form::Generation) -> (String, String) {
+    let (nl, en) = (
+        section.short_name(generation, false),
+        section.short_name(generation, true),
+    );
     match section {
         FormSection::Voters => (
-            "toegelaten kiezers (A t/m D)".into(),
-            "admitted voters (A to D)".into(),
+            format!("toegelaten kiezers ({nl})"),
+            format!("admitted voters ({en})"),
         ),
         FormSection::Votes => (
-            "stemmen per lijst en totalen (E t/m H)".into(),
-            "votes per list and totals (E to H)".into(),
+            format!("stemmen per lijst en totalen ({nl})"),
+            format!("votes per list and totals ({en})"),
         ),
         FormSection::Differences => (
-            "verschillen en verklaring (I t/m O, stembiljetten)".into(),
-            "differences and their explanation (I to O, ballot stock)".into(),
+            format!("verschillen en verklaring ({nl}, stembiljetten)"),
+            format!("differences and their explanation ({en}, ballot stock)"),
         ),
         FormSection::Candidates(list) => (
             format!("kandidaatstemmen lijst {list}"),
@@ -165,11 +169,12 @@ fn names(section: FormSection) -> (String, String) {
 pub fn serialise(election: &Election, record: &CountRecord) -> Canonical {
     let header = header(election, record, "record");
     let mut sections: Vec<Section> = Vec::new();
-    for target in form_of(election, record).boxes(election) {
+    let form = form_of(election, record);
+    for target in form.boxes(election) {
         let part = form_section_of(target);
         let key = part.key();
         if sections.last().map(|s| &s.key) != Some(&key) {
-            let (name_nl, name_en) = names(part);
+            let (name_nl, name_en) = names(part, form.generation);
             sections.push(Section {
                 key,
                 name_nl,

@@ -282,23 +282,6 @@ impl PhoneStatus {
             PhoneStatus::RecordDiffers { .. } => "record-differs",
         }
     }
-
-    pub fn label(&self, english: bool) -> &'static str {
-        match (self, english) {
-            (PhoneStatus::NotReceived, false) => "niet ontvangen",
-            (PhoneStatus::NotReceived, true) => "not received",
-            (PhoneStatus::QuickVerified, false) => "snelle uitslag klopt",
-            (PhoneStatus::QuickVerified, true) => "quick report verified",
-            (PhoneStatus::QuickDiffers, false) => "snelle uitslag wijkt af",
-            (PhoneStatus::QuickDiffers, true) => "quick report differs",
-            (PhoneStatus::RecordReceived, false) => "pv ontvangen",
-            (PhoneStatus::RecordReceived, true) => "record received",
-            (PhoneStatus::RecordMatches, false) => "pv klopt met telefoon",
-            (PhoneStatus::RecordMatches, true) => "record matches phone",
-            (PhoneStatus::RecordDiffers { .. }, false) => "pv wijkt af van telefoon",
-            (PhoneStatus::RecordDiffers { .. }, true) => "record differs from phone",
-        }
-    }
 }
 
 #[cfg(test)]
