@@ -10,10 +10,7 @@ impl Workspace {
     pub fn open_read_only(dir: &Path) -> Result<Workspace, StorageError> {
         let conn = schema::connect_read_only(dir)?;
         let Some((election, _)) = read_election(&conn)? else {
-            return Err(StorageError::Database(format!(
-                "{}: the workspace holds no election / de werkmap bevat geen verkiezing",
-                dir.display()
-            )));
+            return Err(StorageError::Database(words::no_election(dir)));
         };
         Ok(Workspace {
             dir: dir.to_path_buf(),

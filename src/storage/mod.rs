@@ -182,15 +182,10 @@ impl Workspace {
                 Some((existing, seeded)) => {
                     let has_records = !records::stations(&tx)?.is_empty();
                     if !seeded || has_records {
-                        return Err(StorageError::Invalid(format!(
-                            "{}: this workspace already holds election {}; use another \
-                             directory (--data DIR) for {} / deze werkmap bevat al \
-                             verkiezing {}; gebruik een andere map voor {}",
-                            dir.display(),
-                            existing.id,
-                            election.id,
-                            existing.id,
-                            election.id
+                        return Err(StorageError::Invalid(words::other_election(
+                            dir,
+                            &existing.id,
+                            &election.id,
                         )));
                     }
                     write_election(&tx, &election, false, &existing.id, operator)?;
@@ -265,10 +260,7 @@ impl Workspace {
             .map_err(db)?;
         drop(stmt);
         if lines != ["ok"] {
-            return Ok(Some(format!(
-                "the database is damaged (integrity check: {}) / de database is beschadigd",
-                lines.join("; ")
-            )));
+            return Ok(Some(words::damaged(&lines.join("; "))));
         }
         let problem = summary_check::check(&tx, &self.election)
             .err()
@@ -322,11 +314,7 @@ impl Workspace {
         match text.map(|t| AuditEvent::from_stored(&t)) {
             None => Ok(None),
             Some(Ok(AuditEvent::Totals510b(totals))) => Ok(Some(totals)),
-            Some(_) => Err(StorageError::Database(
-                "the stored 510b totals cannot be read / de opgeslagen 510b-totalen zijn \
-                 onleesbaar"
-                    .into(),
-            )),
+            Some(_) => Err(StorageError::Database(words::totals_unreadable())),
         }
     }
 

@@ -3,6 +3,7 @@
 //! [`crate::lifecycle::words`].
 
 use crate::i18n::say;
+use std::path::Path;
 
 /// What a user reads when the workspace cannot be written.
 pub fn read_only() -> String {
@@ -23,5 +24,45 @@ pub fn disk_full() -> String {
          naar een andere schijf) en probeer het opnieuw",
         "the disk is full: nothing was saved; free some space (or copy the workspace to \
          another disk) and try again",
+    )
+}
+
+/// `init` for another election than the workspace holds.
+pub fn other_election(dir: &Path, existing: &str, wanted: &str) -> String {
+    say(
+        &format!(
+            "{}: deze werkmap bevat al verkiezing {existing}; gebruik een andere map \
+             (--data MAP) voor {wanted}",
+            dir.display()
+        ),
+        &format!(
+            "{}: this workspace already holds election {existing}; use another directory \
+             (--data DIR) for {wanted}",
+            dir.display()
+        ),
+    )
+}
+
+/// SQLite's integrity check found damage.
+pub fn damaged(check: &str) -> String {
+    say(
+        &format!("de database is beschadigd (integriteitscontrole: {check})"),
+        &format!("the database is damaged (integrity check: {check})"),
+    )
+}
+
+/// The audit event holding a 510b's totals cannot be read.
+pub fn totals_unreadable() -> String {
+    say(
+        "de opgeslagen 510b-totalen zijn onleesbaar",
+        "the stored 510b totals cannot be read",
+    )
+}
+
+/// A folder with a database but no election in it.
+pub fn no_election(dir: &Path) -> String {
+    say(
+        &format!("{}: de werkmap bevat geen verkiezing", dir.display()),
+        &format!("{}: the workspace holds no election", dir.display()),
     )
 }

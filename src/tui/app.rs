@@ -477,6 +477,9 @@ impl App {
     /// Whether something typed in the current field is not yet confirmed (or was
     /// refused by the storage): it would be lost by leaving.
     pub fn pending_input(&self) -> bool {
+        if self.screen == Screen::Desk {
+            return !self.desk.input.is_empty();
+        }
         if self.unsaved.is_some() {
             return true;
         }
@@ -715,7 +718,11 @@ impl App {
                     // (see `not_saved`) so that the operator sees it.
                     self.dialog = None;
                     self.quit = true;
-                    self.commit_current(fx);
+                    if self.screen == Screen::Desk {
+                        self.on_desk(Msg::Confirm, fx);
+                    } else {
+                        self.commit_current(fx);
+                    }
                 } else if yes || msg == Msg::Quit {
                     self.quit = true;
                     self.dialog = None;

@@ -83,8 +83,12 @@ fn screens(language: Language) -> Vec<(&'static str, App)> {
 
     let mut desk = Desk::new(3);
     wrong_d(&mut desk, "Anna");
+    // Taken up again (at its first empty box), then F7 and Enter on F.201: at D.
     let mut app = desk_app(language, "Anna", desk.clone());
-    send(&mut app, &[Msg::Confirm, Msg::Next, Msg::Next]);
+    send(
+        &mut app,
+        &[Msg::Confirm, Msg::Desk(DeskMsg::Rules), Msg::Confirm],
+    );
     out.push(("desk_typing_wrong_d", app));
 
     let mut app = desk_app(language, "Anna", desk.clone());

@@ -780,3 +780,35 @@ fn a_transcribed_record_opens_at_the_desk_not_in_the_counting_steps() {
     assert!(fx.contains(&Effect::Desk(DeskEffect::Load { station: 3 })));
     assert!(app.record.is_none());
 }
+
+#[test]
+fn quitting_with_a_figure_typed_at_the_desk_offers_to_confirm_it_first() {
+    use crate::desk::{Desk, Source};
+    let mut app = app();
+    app.desk.default_operator = "Anna".into();
+    app.update(Msg::Desk(DeskMsg::Open(3)));
+    app.update(Msg::Confirm);
+    let mut desk = Desk::new(3);
+    desk.start(&app.election, "Anna", Source::Paper, None)
+        .expect("start");
+    app.update(Msg::Desk(DeskMsg::Loaded {
+        desk,
+        expected: Vec::new(),
+    }));
+    app.update(Msg::Confirm);
+    app.update(Msg::Char('7'));
+    app.update(Msg::Quit);
+    assert!(app.pending_input(), "7 is typed but not confirmed");
+    let fx = app.update(Msg::Confirm);
+    assert!(app.quit);
+    assert!(
+        fx.iter().any(|f| matches!(
+            f,
+            Effect::Desk(DeskEffect::SaveBox {
+                value: crate::desk::BoxValue::Count(Some(7)),
+                ..
+            })
+        )),
+        "{fx:?}"
+    );
+}

@@ -263,7 +263,7 @@ impl DeskUi {
         self.notice = None;
         match self.screen {
             DeskScreen::Operator => self.on_operator(msg),
-            DeskScreen::Overview => self.on_overview(msg, &mut fx),
+            DeskScreen::Overview => self.on_overview(election, msg, &mut fx),
             DeskScreen::Typing => self.on_typing(election, msg, &mut fx),
             DeskScreen::Rules => self.on_rules(election, msg),
             DeskScreen::Coordinator => self.on_coordinator(msg),
@@ -341,7 +341,7 @@ impl DeskUi {
         }
     }
 
-    fn on_overview(&mut self, msg: Msg, fx: &mut Vec<DeskEffect>) {
+    fn on_overview(&mut self, election: &Election, msg: Msg, fx: &mut Vec<DeskEffect>) {
         let (Some(station), Some(operator)) = (self.station, self.operator.clone()) else {
             return;
         };
@@ -356,10 +356,8 @@ impl DeskUi {
                 }
                 _ => {
                     if let Some(n) = self.desk.as_ref().and_then(|d| d.open_entry_of(&operator)) {
-                        self.number = Some(n);
-                        self.screen = DeskScreen::Typing;
-                        self.input.clear();
-                        self.cursor = 0;
+                        // Where the entry stopped: its first empty box.
+                        self.begin_typing(election, n);
                     }
                 }
             },

@@ -75,11 +75,20 @@ fn quit_body(app: &App, t: &Text) -> String {
         return format!("{}\n\n{}", t.quit_question, t.yes_no_keys);
     }
     let label = match app.current_item() {
+        _ if app.screen == Screen::Desk => app
+            .desk
+            .current(&app.election)
+            .map(|target| text::desk::box_name(app.language, target))
+            .unwrap_or_default(),
         Some(Item::Count(field)) => text::field_label(app.language, field),
         Some(Item::Note) => t.note_label.to_string(),
         _ => t.fully_explained.to_string(),
     };
-    let typed = clip(&app.input, 40);
+    let typed = if app.screen == Screen::Desk {
+        clip(&app.desk.input, 40)
+    } else {
+        clip(&app.input, 40)
+    };
     let refused = app.unsaved.is_some();
     format!(
         "{}\n\n{}",
