@@ -1,9 +1,11 @@
 //! telraam at scale (issue 14, README "Performance"): the first frame of the
 //! interface, adding up, and a confirmed box, on generated workspaces of a Tweede
 //! Kamer ballot (24 lists, up to 80 candidates; `telraam::generate`): 3 and 500
-//! polling stations. The workspaces are made once, before measuring.
+//! polling stations. The workspaces are made once, before measuring. A keystroke
+//! (the pure `update` and a redraw, as `benches/keystroke.rs`) is measured on the
+//! App started from the 500-station workspace: on its station list and in a count.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
@@ -12,8 +14,8 @@ use telraam::generate::{self, SEED, Shape};
 use telraam::record::Field;
 use telraam::settings::Language;
 use telraam::storage::Workspace;
-use telraam::tui::runtime::{start_app, take};
-use telraam::tui::view;
+use telraam::tui::runtime::{execute, start_app, take};
+use telraam::tui::{App, Msg, view};
 
 /// A workspace of `stations` finalised records, plus one station (the last) left
 /// as a draft to type into.
@@ -62,6 +64,48 @@ fn frames(dir: &Path, iters: u64) -> std::time::Duration {
     (0..iters).map(|_| first_frame(dir)).sum()
 }
 
+/// The App of the 500-station workspace: on its station list, and with the draft
+/// station (the last) open, 60 boxes into its count.
+fn apps(dir: &Path, draft: u32) -> (App, App) {
+    let mut ws = Workspace::open(dir).expect("open");
+    let list = start_app(&ws, Language::Dutch);
+    let mut counting = list.clone();
+    let opened =
+        execute(&mut ws, "bench", telraam::tui::Effect::OpenStation(draft)).expect("opened");
+    counting.update(opened);
+    for _ in 0..60 {
+        counting.update(Msg::Char('3'));
+        counting.update(Msg::Confirm);
+    }
+    assert!(counting.record.is_some(), "a count is open");
+    (list, counting)
+}
+
+fn keystrokes(c: &mut Criterion, dir: &Path, draft: u32) {
+    let (list, counting) = apps(dir, draft);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+    let mut group = c.benchmark_group("keystroke_500_stations");
+    for (name, app, msg) in [
+        ("station_list_down", &list, Msg::Next),
+        ("station_list_filter_digit", &list, Msg::Char('4')),
+        ("count_digit", &counting, Msg::Char('7')),
+        ("count_enter", &counting, Msg::Confirm),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter_batched(
+                || app.clone(),
+                |mut app| {
+                    let effects = app.update(msg.clone());
+                    let drawn = terminal.draw(|frame| view(frame, &app)).is_ok();
+                    black_box((effects, drawn, app))
+                },
+                BatchSize::SmallInput,
+            )
+        });
+    }
+    group.finish();
+}
+
 fn scale(c: &mut Criterion) {
     let small = tempfile::tempdir().expect("temp dir");
     let large = tempfile::tempdir().expect("temp dir");
@@ -85,6 +129,10 @@ fn scale(c: &mut Criterion) {
         })
     });
     drop(ws);
+    group.finish();
+    keystrokes(c, large.path(), 501);
+    let mut group = c.benchmark_group("scale_tweede_kamer");
+    group.sample_size(10);
     let mut ws = Workspace::open(large.path()).expect("open");
     let mut value = 0;
     // A confirmed box: durable (synchronous = FULL) with its audit row and summary.

@@ -90,8 +90,11 @@ impl Workspace {
         let whole = |e| (records.len(), e);
         let tx = self.begin().map_err(whole)?;
         let mut demoted = Vec::new();
+        // The first record written is read back in full, the rest checked on the record.
+        let mut first = true;
         for (i, record) in records.iter().enumerate() {
-            if let Some(d) = put_in(&tx, &election, record, operator, what).map_err(|e| (i, e))? {
+            let put = put_in(&tx, &election, record, operator, what, &mut first);
+            if let Some(d) = put.map_err(|e| (i, e))? {
                 demoted.push(d);
             }
             if let Some(&source) = sources.get(i) {
@@ -126,6 +129,7 @@ fn put_in(
     record: &CountRecord,
     operator: &str,
     what: &str,
+    first: &mut bool,
 ) -> Result<Option<Demoted>, StorageError> {
     let station = record.station;
     let versions = records::versions(tx, election, station)?;
@@ -136,7 +140,11 @@ fn put_in(
     for version in &put.delete {
         records::delete(tx, station, *version)?;
     }
-    let body = records::write(tx, election, &put.record)?;
+    let body = if std::mem::take(first) {
+        records::write(tx, election, &put.record)?
+    } else {
+        records::write_next(tx, election, &put.record)?
+    };
     audit::append(
         tx,
         NewRow {

@@ -111,23 +111,42 @@ pub fn all_bodies(conn: &Connection) -> Result<Vec<(u32, u32, String, String)>, 
 ///
 /// Refuses a record that could not be read back (a figure or a computed sum above
 /// 999 999 999, a version beyond [`crate::record::MAX_VERSION`]): nothing stored
-/// may be unreadable, whichever way it came in.
+/// may be unreadable, whichever way it came in. The written text is read back with
+/// the result-file reader before it is stored.
 pub fn write(
     conn: &Connection,
     election: &Election,
     record: &CountRecord,
 ) -> Result<String, StorageError> {
     let body = result_file::to_toml(record);
-    let name = format!(
+    result_file::from_toml(&name(record), &body, election).map_err(refused)?;
+    insert(conn, record, body)
+}
+
+/// As [`write`] for the second and later records of one transaction (an import of
+/// many stations): the same refusals, checked on the record itself
+/// ([`result_file::storable`]) instead of parsing the written text, which took most
+/// of a large import's time. `tests/suite/storable.rs` holds that check to what
+/// reading back refuses, and the transaction's first record is still read back in
+/// full ([`write`]), so every transaction checks that writer and reader agree.
+pub fn write_next(
+    conn: &Connection,
+    election: &Election,
+    record: &CountRecord,
+) -> Result<String, StorageError> {
+    result_file::storable(&name(record), record, election).map_err(refused)?;
+    insert(conn, record, result_file::to_toml(record))
+}
+
+fn name(record: &CountRecord) -> String {
+    format!(
         "station {} version {}",
         record.station, record.lifecycle.version
-    );
-    if let Err(e) = result_file::from_toml(&name, &body, election) {
-        return Err(StorageError::Invalid(format!(
-            "{e} (not saved / niet bewaard)"
-        )));
-    }
-    insert(conn, record, body)
+    )
+}
+
+fn refused(e: result_file::ResultFileError) -> StorageError {
+    StorageError::Invalid(format!("{e} (not saved / niet bewaard)"))
 }
 
 /// Writes one version the lifecycle decided ([`crate::lifecycle`]), and the station's

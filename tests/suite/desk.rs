@@ -10,7 +10,7 @@ use telraam::record::{CountRecord, EntryMode, Field, Mark};
 use telraam::storage::Workspace;
 
 /// A paper PV of demo station `station`: every box filled in, D = A + B, H = E + F + G.
-fn paper(e: &Election, station: u32) -> CountRecord {
+pub(crate) fn paper(e: &Election, station: u32) -> CountRecord {
     let mut r = CountRecord::empty(e, station, EntryMode::Transcription);
     for t in paper_boxes(e) {
         if let Target::Count(f) = t {
@@ -38,7 +38,7 @@ fn paper(e: &Election, station: u32) -> CountRecord {
     r
 }
 
-fn type_entry(ws: &mut Workspace, station: u32, who: &str, pv: &CountRecord) -> u8 {
+pub(crate) fn type_entry(ws: &mut Workspace, station: u32, who: &str, pv: &CountRecord) -> u8 {
     let (_, n) = ws
         .start_entry(station, Source::Paper, None, who)
         .expect("start");

@@ -39,6 +39,7 @@ mod read_only;
 mod robustness;
 mod rules_properties;
 mod rules_real_data;
+mod storable;
 mod summary;
 mod tui_board_screens;
 mod tui_desk_screens;

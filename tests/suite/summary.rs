@@ -5,6 +5,7 @@
 
 use rusqlite::Connection;
 use telraam::aggregate::{Totals, aggregate};
+use telraam::desk::Source;
 use telraam::generate::{self, SEED, Shape};
 use telraam::record::{CountRecord, EntryMode, Field, Mark, RecordState};
 use telraam::storage::{Summary, Workspace};
@@ -148,6 +149,33 @@ fn the_summary_agrees_with_the_records_after_every_lifecycle_step() {
     assert_agrees(&ws, "an imported corrigendum");
     assert_eq!(ws.summaries().expect("s")[0].version, 3);
 
+    drop(ws);
+    let ws = Workspace::open(dir.path()).expect("reopen");
+    assert_agrees(&ws, "reopening");
+}
+
+#[test]
+fn the_summary_agrees_after_a_510b_import_and_the_desks_double_entry() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::open(dir.path()).expect("open");
+    let election = ws.election().clone();
+    // A 510b's records, stored with the file's own totals.
+    let mut one = CountRecord::empty(&election, 1, EntryMode::Transcription);
+    one.set(Field::PollCards, Some(40));
+    ws.put_510b(&[one], None, OP, "import-eml").expect("510b");
+    assert_agrees(&ws, "a 510b import");
+    // The desk: the station's own result file as one entry; a double entry typed
+    // from paper twice, which writes the accepted record.
+    let own = crate::desk::paper(&election, 2);
+    ws.put_records_from(&[own], OP, "import", &[Source::ResultFile])
+        .expect("own record");
+    assert_agrees(&ws, "a station's own record at the desk");
+    let pv = crate::desk::paper(&election, 3);
+    crate::desk::type_entry(&mut ws, 3, "Anna", &pv);
+    assert_agrees(&ws, "a first entry");
+    crate::desk::type_entry(&mut ws, 3, "Bram", &pv);
+    assert!(ws.record(3).expect("read").is_some(), "accepted");
+    assert_agrees(&ws, "a double entry accepted");
     drop(ws);
     let ws = Workspace::open(dir.path()).expect("reopen");
     assert_agrees(&ws, "reopening");

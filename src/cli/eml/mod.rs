@@ -265,12 +265,11 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
     }
 
     // Every record must be one the workspace can store and read back (the limits of
-    // a result file), before anything is created.
+    // a result file), before anything is created: the workspace's own check.
     if let (Some(imported), Some(input)) = (&count_import, &counts_in) {
         for r in &imported.records {
-            let body = crate::result_file::to_toml(r);
             let name = format!("{} (station {})", input.name, r.station);
-            crate::result_file::from_toml(&name, &body, &imported.election)
+            crate::result_file::storable(&name, r, &imported.election)
                 .map_err(|e| fail(&e.to_string()))?;
         }
     }

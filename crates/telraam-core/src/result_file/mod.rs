@@ -38,9 +38,11 @@
 mod checks;
 mod dto;
 mod read;
+mod storable;
 mod write;
 
 pub use read::{from_toml, read};
+pub use storable::storable;
 pub use write::to_toml;
 
 /// Format identifier written in every result file.

@@ -5,6 +5,10 @@
 
 use super::checks::{explain_toml_error, key_at, off_the_form, once};
 use super::dto::{ResultDto, SCount};
+use super::storable::{
+    candidates_in_list_totals_model, list_not_on_ballot, no_such_candidate, other_election,
+    other_model, station_not_in, too_large, version_too_high,
+};
 use super::{FORMAT, LIST_PAGE_TOTAL, ResultFileError};
 use crate::election::{CountingMethod, Election};
 use crate::form::{MODEL, Target};
@@ -65,18 +69,7 @@ pub fn from_toml(
         return Err(err(
             Some(dto.election.span()),
             Some("election".into()),
-            say(
-                &format!(
-                    "het bestand hoort bij verkiezing {}, de werkmap telt {}",
-                    dto.election.get_ref(),
-                    election.id
-                ),
-                &format!(
-                    "the file is for election {}, the workspace counts {}",
-                    dto.election.get_ref(),
-                    election.id
-                ),
-            ),
+            other_election(dto.election.get_ref(), election),
         ));
     }
     let station = *dto.station.get_ref();
@@ -84,16 +77,7 @@ pub fn from_toml(
         return Err(err(
             Some(dto.station.span()),
             Some("station".into()),
-            say(
-                &format!(
-                    "stembureau {station} hoort niet bij verkiezing {}",
-                    election.id
-                ),
-                &format!(
-                    "polling station {station} is not part of election {}",
-                    election.id
-                ),
-            ),
+            station_not_in(station, election),
         ));
     }
     let method = match dto.model.get_ref().as_str() {
@@ -114,18 +98,7 @@ pub fn from_toml(
         return Err(err(
             Some(dto.model.span()),
             Some("model".into()),
-            say(
-                &format!(
-                    "model {} past niet bij de verkiezing, die model {} gebruikt",
-                    method.model(),
-                    election.counting_method.model()
-                ),
-                &format!(
-                    "model {} does not match the election, which uses {}",
-                    method.model(),
-                    election.counting_method.model()
-                ),
-            ),
+            other_model(method, election),
         ));
     }
     let mode = match dto.mode.get_ref().as_str() {
@@ -148,18 +121,7 @@ pub fn from_toml(
         return Err(err(
             Some(dto.version.span()),
             Some("version".into()),
-            say(
-                &format!(
-                    "versie {0} kan niet: hoogstens {MAX_VERSION} (versie 1 en de corrigenda \
-                     daarna)",
-                    dto.version.get_ref()
-                ),
-                &format!(
-                    "version {0} is impossible: at most {MAX_VERSION} (version 1 and the \
-                     corrigenda after it)",
-                    dto.version.get_ref()
-                ),
-            ),
+            version_too_high(*dto.version.get_ref()),
         ));
     }
     let state = match dto.state.get_ref().as_str() {
@@ -183,16 +145,7 @@ pub fn from_toml(
             Some(v) if *v.get_ref() > MAX_COUNT => Err(err(
                 Some(v.span()),
                 Some(field.to_string()),
-                say(
-                    &format!(
-                        "{0} is groter dan 999 999 999, het maximum op het formulier",
-                        v.get_ref()
-                    ),
-                    &format!(
-                        "{0} is larger than the form's limit of 999 999 999",
-                        v.get_ref()
-                    ),
-                ),
+                too_large(*v.get_ref()),
             )),
             Some(v) => Ok(Some(*v.get_ref())),
         }
@@ -250,10 +203,7 @@ pub fn from_toml(
             return Err(err(
                 Some(key.span()),
                 Some(field),
-                say(
-                    &format!("lijst {n} staat niet op het stembiljet van {}", election.id),
-                    &format!("list {n} is not on the ballot of {}", election.id),
-                ),
+                list_not_on_ballot(n, election),
             ));
         }
     }
@@ -262,11 +212,7 @@ pub fn from_toml(
         return Err(err(
             first,
             Some("candidates".into()),
-            say(
-                "kandidaatstemmen in een proces-verbaal model N 10-2: het stembureau telt \
-                 alleen lijsttotalen",
-                "candidate votes in a model N 10-2 record: the station counts list totals only",
-            ),
+            candidates_in_list_totals_model(),
         ));
     }
     for (list_key, votes) in &dto.candidates {
@@ -276,13 +222,7 @@ pub fn from_toml(
             return Err(err(
                 Some(list_key.span()),
                 Some(field),
-                say(
-                    &format!(
-                        "lijst {list} staat niet op het stembiljet van {}",
-                        election.id
-                    ),
-                    &format!("list {list} is not on the ballot of {}", election.id),
-                ),
+                list_not_on_ballot(list, election),
             ));
         };
         for (cand_key, value) in votes {
@@ -296,10 +236,7 @@ pub fn from_toml(
                 return Err(err(
                     Some(cand_key.span()),
                     Some(field),
-                    say(
-                        &format!("lijst {list} heeft geen kandidaat {cand}"),
-                        &format!("list {list} has no candidate {cand}"),
-                    ),
+                    no_such_candidate(list, cand),
                 ));
             };
             *slot = count(&field, &Some(value.clone()))?;
