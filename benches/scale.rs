@@ -10,10 +10,12 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
 use std::path::Path;
+use telraam::board::Board;
 use telraam::generate::{self, SEED, Shape};
 use telraam::record::Field;
 use telraam::settings::Language;
 use telraam::storage::Workspace;
+use telraam::tui::board::BoardMsg;
 use telraam::tui::runtime::{execute, start_app, take};
 use telraam::tui::{App, Msg, view};
 
@@ -58,6 +60,23 @@ fn first_frame(dir: &Path) -> std::time::Duration {
         "chain intact"
     );
     took
+}
+
+/// The status board as F4 opens it on an open workspace: every station's row (the
+/// summary, phone and desk tables, the plausibility column) and its first frame.
+fn board_frame(ws: &Workspace) {
+    let board = Board::load(ws).expect("board");
+    let mut app = App::with_statuses(
+        ws.election().clone(),
+        Language::Dutch,
+        Default::default(),
+        None,
+    );
+    app.update(Msg::Board(BoardMsg::Show));
+    app.update(Msg::Board(BoardMsg::Loaded(board)));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+    assert!(terminal.draw(|frame| view(frame, &app)).is_ok());
+    black_box(app);
 }
 
 fn frames(dir: &Path, iters: u64) -> std::time::Duration {
@@ -128,6 +147,7 @@ fn scale(c: &mut Criterion) {
             black_box(totals)
         })
     });
+    group.bench_function("status_board_500_stations", |b| b.iter(|| board_frame(&ws)));
     drop(ws);
     group.finish();
     keystrokes(c, large.path(), 501);
@@ -152,6 +172,9 @@ fn scale(c: &mut Criterion) {
             b.iter_custom(|iters| frames(&dir, iters))
         });
         let ws = Workspace::open(&dir).expect("open");
+        group.bench_function("status_board_given_workspace", |b| {
+            b.iter(|| board_frame(&ws))
+        });
         group.bench_function("aggregate_given_workspace", |b| {
             b.iter(|| {
                 let mut totals = telraam::aggregate::Totals::for_election(ws.election());

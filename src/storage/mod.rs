@@ -262,9 +262,11 @@ impl Workspace {
         if lines != ["ok"] {
             return Ok(Some(words::damaged(&lines.join("; "))));
         }
-        let summaries = summary_check::check(&tx, &self.election).err();
+        let problem = summary_check::check(&tx, &self.election)
+            .err()
+            .or_else(|| phone::check(&tx).err());
         tx.finish().map_err(db)?;
-        Ok(summaries)
+        Ok(problem)
     }
 
     /// A station the election does not have is refused (see [`lifecycle::check_station`]).
@@ -302,9 +304,9 @@ impl Workspace {
         let text: Option<String> = self
             .conn
             .query_row(
-                "SELECT event FROM audit WHERE station IS NULL AND what = ?1 AND event != '' \
-                 ORDER BY id DESC LIMIT 1",
-                [crate::event::TOTALS_510B],
+                "SELECT event FROM audit WHERE station IS NULL AND event != '' \
+                 AND json_extract(event, '$.kind') = 'totals510b' ORDER BY id DESC LIMIT 1",
+                [],
                 |r| r.get(0),
             )
             .optional()

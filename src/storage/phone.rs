@@ -241,6 +241,57 @@ pub(super) fn compare_in(
     Ok(Some(comparison))
 }
 
+/// Checks the `phone` table against the audit chain it is derived from (run by `audit
+/// verify`): each station's row must hold its latest phone-check event, and the latest
+/// comparison stored after it (or none). A row changed behind telraam's back, say to
+/// show "record matches phone", is named.
+pub fn check(conn: &Connection) -> Result<(), String> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT id, station, event, json_extract(event, '$.kind') FROM audit \
+             WHERE station IS NOT NULL AND event != '' \
+             AND json_extract(event, '$.kind') IN ('phone-check', 'record-compared') \
+             ORDER BY id",
+        )
+        .map_err(|e| e.to_string())?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, u32>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })
+        .map_err(|e| e.to_string())?;
+    // station -> (check event, comparison event or "")
+    let mut from_chain: BTreeMap<u32, (String, String)> = BTreeMap::new();
+    for row in rows {
+        let (station, event, kind) = row.map_err(|e| e.to_string())?;
+        if kind == "phone-check" {
+            from_chain.insert(station, (event, String::new()));
+        } else if let Some(latest) = from_chain.get_mut(&station) {
+            latest.1 = event;
+        }
+    }
+    let mut stmt = conn
+        .prepare("SELECT station, check_event, comparison FROM phone ORDER BY station")
+        .map_err(|e| e.to_string())?;
+    let in_table: BTreeMap<u32, (String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))
+        .map_err(|e| e.to_string())?
+        .collect::<Result<_, _>>()
+        .map_err(|e| e.to_string())?;
+    for station in from_chain.keys().chain(in_table.keys()) {
+        if from_chain.get(station) != in_table.get(station) {
+            return Err(format!(
+                "station {station}: the phone check table differs from the audit log / de \
+                 telefonische controle van stembureau {station} wijkt af van het auditlog"
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn status_of(comparison: &RecordComparison) -> PhoneStatus {
     if comparison.matches() {
         PhoneStatus::RecordMatches

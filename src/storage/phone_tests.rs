@@ -183,3 +183,37 @@ fn a_check_for_an_unknown_station_is_refused() {
     );
     assert!(ws.phone_checks().unwrap().is_empty());
 }
+
+#[test]
+fn a_phone_row_changed_behind_telraams_back_is_found_by_the_full_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::open(dir.path()).unwrap();
+    let election = ws.election().clone();
+    let mut record = CountRecord::empty(&election, 1, EntryMode::Transcription);
+    record.set(Field::Blank, Some(3));
+    ws.record_phone_check(1, &heard(&election, &record), "Anna")
+        .unwrap();
+    let mut other = record.clone();
+    other.set(Field::Blank, Some(4));
+    ws.put_record(&other, "Anna", "import").unwrap();
+    assert_eq!(ws.database_problem().unwrap(), None);
+    // Someone makes the differing record look as if it matched the phone.
+    let matched = AuditEvent::RecordCompared(
+        arrival::compare(
+            &election,
+            &heard(&election, &other),
+            std::slice::from_ref(&other),
+        )
+        .unwrap(),
+    )
+    .to_stored();
+    ws.conn
+        .execute(
+            "UPDATE phone SET comparison = ?1 WHERE station = 1",
+            [matched],
+        )
+        .unwrap();
+    assert_eq!(statuses(&ws)[0], PhoneStatus::RecordMatches);
+    let problem = ws.database_problem().unwrap().expect("found");
+    assert!(problem.contains("station 1"), "{problem}");
+}

@@ -47,7 +47,7 @@ CREATE TABLE audit (
     record_hash TEXT NOT NULL,
     prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL,
-    -- The typed event (src/event.rs), one line of JSON; '' on rows of schema 2.
+    -- The typed event (crates/telraam-core/src/event/), one line of JSON; '' on rows of schema 2.
     event TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX audit_station ON audit (station);

@@ -167,4 +167,41 @@ mod tests {
         assert_eq!(press(&app, KeyCode::F(8)), Some(Msg::GoToTab(5)));
         assert_eq!(press(&app, KeyCode::F(9)), None, "six steps in the bar");
     }
+
+    #[test]
+    fn on_the_board_letters_search_arrows_filter_and_in_the_scan_field_everything_is_text() {
+        let mut app = App::new(Election::demo(), Language::Dutch, &[], None);
+        assert_eq!(
+            press(&app, KeyCode::F(BOARD_KEY)),
+            Some(Msg::Board(BoardMsg::Show))
+        );
+        app.update(Msg::Board(BoardMsg::Show));
+        assert_eq!(press(&app, KeyCode::Char('q')), Some(Msg::Quit));
+        assert_eq!(
+            press(&app, KeyCode::Char('w')),
+            Some(Msg::Board(BoardMsg::Char('w')))
+        );
+        assert_eq!(
+            press(&app, KeyCode::Right),
+            Some(Msg::Board(BoardMsg::NextFilter))
+        );
+        assert_eq!(press(&app, KeyCode::F(1)), Some(Msg::Help));
+        assert_eq!(
+            press(&app, KeyCode::F(SCAN_KEY)),
+            Some(Msg::Board(BoardMsg::Scan))
+        );
+        app.update(Msg::Board(BoardMsg::Scan));
+        // A scanner's text: q, ? and a line feed are part of it.
+        assert_eq!(
+            press(&app, KeyCode::Char('q')),
+            Some(Msg::Board(BoardMsg::Char('q')))
+        );
+        assert_eq!(
+            press(&app, KeyCode::Char('?')),
+            Some(Msg::Board(BoardMsg::Char('?')))
+        );
+        let line_feed = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL);
+        assert_eq!(message(&app, line_feed), Some(Msg::Board(BoardMsg::Enter)));
+        assert_eq!(press(&app, KeyCode::Right), None);
+    }
 }

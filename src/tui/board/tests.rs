@@ -81,3 +81,27 @@ fn a_scanner_typing_into_the_search_opens_the_scan_field() {
     let scan = state.scan.as_ref().expect("scan field");
     assert!(scan.assembly.typing());
 }
+
+#[test]
+fn in_the_app_f4_loads_the_board_enter_starts_the_phone_check_and_esc_goes_back() {
+    use crate::election::Election;
+    use crate::settings::Language;
+    use crate::tui::app::{App, Effect, Msg, Screen};
+    let mut app = App::new(Election::demo(), Language::Dutch, &[], None);
+    let fx = app.update(Msg::Board(BoardMsg::Show));
+    assert_eq!(app.screen, Screen::Board);
+    assert_eq!(fx, [Effect::Board(Request::Load)]);
+    let rows = app
+        .election
+        .stations
+        .iter()
+        .map(|s| row(s.number, &s.name, Phase::NotReceived))
+        .collect();
+    app.update(Msg::Board(BoardMsg::Loaded(Board { rows })));
+    app.update(Msg::Board(BoardMsg::Back));
+    assert_eq!(app.screen, Screen::Stations);
+    app.update(Msg::Board(BoardMsg::Show));
+    assert_eq!(app.screen, Screen::Board);
+    app.update(Msg::Board(BoardMsg::Enter));
+    assert_eq!(app.screen, Screen::Phone(crate::tui::PhoneScreen::Figures));
+}

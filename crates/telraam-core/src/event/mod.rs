@@ -16,6 +16,13 @@ use crate::form::Target;
 use crate::record::{Count, EntryMode, Field, Mark};
 use serde::{Deserialize, Serialize};
 
+mod columns;
+mod keys;
+#[cfg(test)]
+mod tests;
+
+use keys::{field_key, mark_key, target_key};
+
 /// One code group as spoken, "1234-5" (as `verification::Group`, which this module
 /// does not import: the verification code reads events, not the other way round).
 type Group = String;
@@ -278,10 +285,6 @@ struct In {
     event: serde_json::Value,
 }
 
-fn show(value: Count) -> String {
-    value.map(|v| v.to_string()).unwrap_or_default()
-}
-
 impl AuditEvent {
     /// The one-line JSON stored in the audit row, with the format version.
     pub fn to_stored(&self) -> String {
@@ -300,136 +303,6 @@ impl AuditEvent {
             return Err(EventError::Newer(read.v));
         }
         serde_json::from_value(read.event).map_err(|e| EventError::Unreadable(e.to_string()))
-    }
-
-    /// The audit log's `what` column, for people.
-    pub fn what(&self) -> String {
-        match self {
-            AuditEvent::Election { demo: true, .. } => "election (demo)".into(),
-            AuditEvent::Election { .. } => "election".into(),
-            AuditEvent::Start { .. } => "start".into(),
-            AuditEvent::Field { field, .. } => format!("field {field}"),
-            AuditEvent::Mark { mark, .. } => format!("mark {}", mark.key()),
-            AuditEvent::Note { .. } => "note".into(),
-            AuditEvent::Cleared { target, .. } => match target {
-                Some(t) => format!(
-                    "cleared {} {}: not asked while D and H do not differ",
-                    match t {
-                        Target::Count(_) => "field",
-                        Target::Mark(_) => "mark",
-                    },
-                    t.key()
-                ),
-                None => "cleared note: not asked while D and H do not differ".into(),
-            },
-            AuditEvent::Finalised { .. } => "finalise".into(),
-            AuditEvent::Corrigendum { .. } => "corrigendum".into(),
-            AuditEvent::RecordStored { source, .. } => source.clone(),
-            AuditEvent::WarningAcknowledged { .. } => WARNING_ACKNOWLEDGED.into(),
-            AuditEvent::AcknowledgementWithdrawn { .. } => ACKNOWLEDGEMENT_WITHDRAWN.into(),
-            AuditEvent::Exported { .. } => "export".into(),
-            AuditEvent::BrokenChainAccepted { .. } => BROKEN_CHAIN_ACCEPTED.into(),
-            AuditEvent::PhoneCheck(_) => PHONE_CHECK.into(),
-            AuditEvent::RecordCompared(_) => RECORD_COMPARED.into(),
-            AuditEvent::Totals510b(_) => TOTALS_510B.into(),
-            AuditEvent::Migrated { .. } => "migration".into(),
-            AuditEvent::EntryStarted { number, .. } => format!("entry {number} started"),
-            AuditEvent::EntryStep { number, step, .. } => format!("entry {number} {step}"),
-            AuditEvent::DoubleEntryAccepted { .. } => "double entry accepted".into(),
-        }
-    }
-
-    /// The audit log's `old_value` column.
-    pub fn old_value(&self) -> String {
-        match self {
-            AuditEvent::Election { replaced, .. } => replaced.clone(),
-            AuditEvent::Field { old, .. } => show(*old),
-            AuditEvent::Mark { old, .. } => old.to_string(),
-            AuditEvent::Note { old, .. } | AuditEvent::Cleared { old, .. } => old.clone(),
-            AuditEvent::Finalised { .. } => "draft".into(),
-            AuditEvent::Corrigendum { from_version, .. } => format!("version {from_version}"),
-            AuditEvent::RecordStored {
-                replaced_draft: Some(v),
-                ..
-            } => format!("draft version {v}"),
-            AuditEvent::Migrated { from_schema, .. } => format!("schema {from_schema}"),
-            AuditEvent::EntryStep { old, .. } => old.clone(),
-            _ => String::new(),
-        }
-    }
-
-    /// The audit log's `new_value` column.
-    pub fn new_value(&self) -> String {
-        match self {
-            AuditEvent::Election { id, .. } => id.clone(),
-            AuditEvent::Start { mode } => match mode {
-                Mode::Counting => "counting".into(),
-                Mode::Transcription => "transcription".into(),
-            },
-            AuditEvent::Field { new, .. } => show(*new),
-            AuditEvent::Mark { new, .. } => new.to_string(),
-            AuditEvent::Note { new, .. } => new.clone(),
-            AuditEvent::Cleared { .. } => String::new(),
-            AuditEvent::Finalised { acknowledged } => {
-                format!("finalised; acknowledged: {}", acknowledged.join(", "))
-            }
-            AuditEvent::Corrigendum { reason, .. } => reason.clone(),
-            AuditEvent::RecordStored {
-                version,
-                finalised,
-                demoted,
-                ..
-            } => match demoted {
-                Some(why) => format!("version {version} draft (the file said finalised; {why})"),
-                None if *finalised => format!("version {version} finalised"),
-                None => format!("version {version} draft"),
-            },
-            AuditEvent::WarningAcknowledged { code }
-            | AuditEvent::AcknowledgementWithdrawn { code } => code.clone(),
-            AuditEvent::Exported { note } => note.clone(),
-            AuditEvent::BrokenChainAccepted { said } => said.clone(),
-            AuditEvent::PhoneCheck(c) => format!(
-                "{} quick={} expected={} figures={}",
-                if c.verified { "verified" } else { "differs" },
-                c.quick.join(" "),
-                c.expected.join(" "),
-                c.figures_sha256
-            ),
-            AuditEvent::RecordCompared(c) => {
-                let mut out = format!(
-                    "version {}: {} (record {}, phoned {})",
-                    c.version,
-                    if c.matches() { "matches" } else { "differs" },
-                    c.record.join(" "),
-                    c.expected.join(" ")
-                );
-                let l = &c.located;
-                let mut found: Vec<String> = l
-                    .quick
-                    .iter()
-                    .map(|d| format!("{} {}≠{}", d.field, show(d.phoned), show(d.record)))
-                    .collect();
-                found.extend(l.lists.iter().map(|s| format!("list {} sum", s.list)));
-                found.extend(l.sections.iter().cloned());
-                if !found.is_empty() {
-                    out.push_str("; ");
-                    out.push_str(&found.join(", "));
-                }
-                out
-            }
-            AuditEvent::Totals510b(t) => format!("{} SHA-256 {}", t.source, t.fingerprint),
-            AuditEvent::Migrated {
-                to_schema, note, ..
-            } => {
-                format!("schema {to_schema}: {note}")
-            }
-            AuditEvent::EntryStarted { source, stage, .. } => match stage {
-                Some(stage) => format!("{source} ({stage})"),
-                None => source.clone(),
-            },
-            AuditEvent::EntryStep { new, .. } => new.clone(),
-            AuditEvent::DoubleEntryAccepted { kept } => format!("entry {kept}"),
-        }
     }
 }
 
@@ -451,138 +324,4 @@ pub fn acknowledged<'a>(events: impl IntoIterator<Item = &'a AuditEvent>) -> Vec
         }
     }
     codes
-}
-
-mod field_key {
-    use crate::record::Field;
-    use serde::{Deserialize, Deserializer, Serializer, de::Error};
-
-    pub fn serialize<S: Serializer>(field: &Field, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&field.key())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Field, D::Error> {
-        let key = String::deserialize(d)?;
-        Field::parse(&key).ok_or_else(|| D::Error::custom(format!("unknown box {key:?}")))
-    }
-}
-
-mod mark_key {
-    use crate::record::Mark;
-    use serde::{Deserialize, Deserializer, Serializer, de::Error};
-
-    pub fn serialize<S: Serializer>(mark: &Mark, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(mark.key())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Mark, D::Error> {
-        let key = String::deserialize(d)?;
-        Mark::parse(&key).ok_or_else(|| D::Error::custom(format!("unknown checkbox {key:?}")))
-    }
-}
-
-mod target_key {
-    use crate::form::Target;
-    use serde::{Deserialize, Deserializer, Serializer, de::Error};
-
-    pub fn serialize<S: Serializer>(target: &Option<Target>, s: S) -> Result<S::Ok, S::Error> {
-        match target {
-            Some(t) => s.serialize_some(&t.key()),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Target>, D::Error> {
-        match Option::<String>::deserialize(d)? {
-            None => Ok(None),
-            Some(key) => Target::parse(&key)
-                .map(Some)
-                .ok_or_else(|| D::Error::custom(format!("unknown box {key:?}"))),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn every_kind() -> Vec<AuditEvent> {
-        vec![
-            AuditEvent::Start {
-                mode: Mode::Transcription,
-            },
-            AuditEvent::Field {
-                field: Field::Candidate {
-                    list: 3,
-                    candidate: 7,
-                },
-                old: None,
-                new: Some(2),
-            },
-            AuditEvent::Cleared {
-                target: Some(Target::Mark(Mark::ExplainedNo)),
-                old: "true".into(),
-            },
-            AuditEvent::Cleared {
-                target: None,
-                old: "note".into(),
-            },
-            AuditEvent::PhoneCheck(PhoneCheckEvent {
-                verified: true,
-                quick: vec!["3301-7".into()],
-                expected: vec!["7640-3".into()],
-                figures: Some(vec![Figure {
-                    field: Field::ListTotal(3),
-                    value: Some(559),
-                }]),
-                figures_sha256: "ab".into(),
-                migrated_from_row: None,
-            }),
-            AuditEvent::Totals510b(StoredTotals {
-                source: "510b.xml".into(),
-                fingerprint: "d6be".into(),
-                election_id: "GR2022".into(),
-                totals: Totals::default(),
-            }),
-        ]
-    }
-
-    #[test]
-    fn every_event_reads_back_as_the_same_data() {
-        for event in every_kind() {
-            let stored = event.to_stored();
-            assert!(stored.starts_with("{\"v\":1,"), "{stored}");
-            assert!(!stored.contains('\n'));
-            assert_eq!(AuditEvent::from_stored(&stored), Ok(event));
-        }
-    }
-
-    #[test]
-    fn an_event_of_a_newer_format_is_refused_not_guessed_at() {
-        let newer = r#"{"v":2,"kind":"start","mode":"counting"}"#;
-        assert_eq!(AuditEvent::from_stored(newer), Err(EventError::Newer(2)));
-        assert!(matches!(
-            AuditEvent::from_stored(r#"{"v":1,"kind":"teleport"}"#),
-            Err(EventError::Unreadable(_))
-        ));
-    }
-
-    #[test]
-    fn a_new_version_starts_without_acknowledged_warnings() {
-        let ack = |c: &str| AuditEvent::WarningAcknowledged { code: c.into() };
-        let events = [
-            ack("W.201"),
-            AuditEvent::Corrigendum {
-                from_version: 1,
-                reason: "typo".into(),
-            },
-            ack("W.203"),
-            ack("W.204"),
-            ack("W.203"),
-            AuditEvent::AcknowledgementWithdrawn {
-                code: "W.204".into(),
-            },
-        ];
-        assert_eq!(acknowledged(&events), ["W.203"]);
-    }
 }
