@@ -256,6 +256,9 @@ fn phase_of(facts: &StationFacts) -> Phase {
 impl Board {
     /// The board of `election` from what the workspace knows of each station.
     pub fn build(election: &Election, facts: Vec<StationFacts>) -> Board {
+        // Looked up once per station: `Election::station` searches the list.
+        let stations: std::collections::HashMap<u32, &crate::election::PollingStation> =
+            election.stations.iter().map(|s| (s.number, s)).collect();
         let figures: Vec<plausibility::Figures> = facts
             .iter()
             .filter_map(|f| {
@@ -271,7 +274,7 @@ impl Board {
                     on_lists: head.total_on_lists.unwrap_or(sum),
                     lists,
                     admitted: head.total_admitted,
-                    eligible: election.station(f.station).and_then(|s| s.eligible_voters),
+                    eligible: stations.get(&f.station).and_then(|s| s.eligible_voters),
                 })
             })
             .collect();
@@ -286,8 +289,8 @@ impl Board {
                 };
                 Row {
                     station: f.station,
-                    name: election
-                        .station(f.station)
+                    name: stations
+                        .get(&f.station)
                         .map(|s| s.name.clone())
                         .unwrap_or_default(),
                     phase: phase_of(&f),
