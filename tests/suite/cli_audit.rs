@@ -1,4 +1,5 @@
 //! `telraam audit verify`: an intact log passes; a row changed by hand is named.
+//! `telraam audit show`: the boxes read as the form names them.
 
 use crate::support::cli;
 
@@ -69,4 +70,56 @@ fn verify_without_a_workspace_is_bad_input_and_creates_nothing() {
     );
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(!ws.exists());
+}
+
+#[test]
+fn audit_show_names_the_boxes_as_the_form_does_and_the_log_still_verifies() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let ws = home.path().join("ws");
+    {
+        let mut w = Workspace::open(&ws).expect("open");
+        let candidate = Field::Candidate {
+            list: 3,
+            candidate: 2,
+        };
+        for field in [Field::BallotsReceived, candidate, Field::PollCards] {
+            w.save_field(1, field, Some(12), "Jansen").expect("save");
+        }
+    }
+    let dir = ws.to_str().expect("utf-8");
+    let show = |lang: &str| {
+        let out = telraam(
+            home.path(),
+            &["--data", dir, "--lang", lang, "audit", "show"],
+        );
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let nl = show("nl");
+    for words in [
+        "ontvangen stembiljetten",
+        "lijst 3, kandidaat 2",
+        "A  stempassen",
+    ] {
+        assert!(nl.contains(words), "{words} in\n{nl}");
+    }
+    let en = show("en");
+    assert!(en.contains("ballots received"), "{en}");
+    assert!(en.contains("list 3, candidate 2"), "{en}");
+    for key in ["stock.received", "cand.3.2", "field "] {
+        assert!(!nl.contains(key), "{key} in\n{nl}");
+        assert!(!en.contains(key), "{key} in\n{en}");
+    }
+    // Display only: the stored rows, and so the hash chain, are as written.
+    let verify = telraam(home.path(), &["--data", dir, "audit", "verify"]);
+    assert_eq!(verify.status.code(), Some(0), "{verify:?}");
+    let conn = rusqlite::Connection::open(Workspace::db_path(&ws)).expect("db");
+    let stored: String = conn
+        .query_row(
+            "SELECT what FROM audit WHERE what LIKE '%cand.3.2%'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("the row as stored");
+    assert_eq!(stored, "field cand.3.2");
 }
