@@ -11,7 +11,9 @@
 //! version's stored text after the change (rows about the election carry the hash
 //! of the election file). [`verify`] checks that the stored records and election
 //! still match the last row that wrote them, so a record edited directly in the
-//! database is detected too.
+//! database is detected too. Rows of a desk step carry the hash of the station's
+//! desk rows with an empty `record_version` (see `desk_text`), so an entry edited
+//! in the database is detected the same way.
 //!
 //! Not covered: someone with write access to the file who rewrites the whole
 //! chain from some row onwards (there is no secret key on an air-gapped laptop),
@@ -294,6 +296,10 @@ pub fn verify(log: &[AuditEntry], stored: &[Stored]) -> Result<usize, AuditProbl
                 format!("station {st} version {v}"),
                 format!("stembureau {st} versie {v}"),
             ),
+            (Some(st), None) => (
+                format!("the desk of station {st}"),
+                format!("de invoer van stembureau {st}"),
+            ),
             _ => ("the election".to_string(), "de verkiezing".to_string()),
         };
         match last_write.get(&(s.station, s.version)) {
@@ -340,15 +346,22 @@ pub fn verify(log: &[AuditEntry], stored: &[Stored]) -> Result<usize, AuditProbl
             }
         }
     }
-    // A station the log wrote but whose record is gone.
-    for ((station, _), row) in &last_write {
+    // A station the log wrote but whose record (or desk: version None) is gone.
+    for ((station, version), row) in &last_write {
         if let Some(st) = station
-            && !stored.iter().any(|s| s.station == Some(*st))
+            && !stored
+                .iter()
+                .any(|s| s.station == Some(*st) && s.version.is_some() == version.is_some())
         {
+            let (en, nl) = if version.is_some() {
+                ("the record", "het record")
+            } else {
+                ("the desk", "de invoer")
+            };
             return Err(AuditProblem {
                 row: row.id,
-                reason_en: format!("the record of station {st} that this row wrote is missing"),
-                reason_nl: format!("het record van stembureau {st} uit deze regel ontbreekt"),
+                reason_en: format!("{en} of station {st} that this row wrote is missing"),
+                reason_nl: format!("{nl} van stembureau {st} uit deze regel ontbreekt"),
             });
         }
     }

@@ -11,9 +11,9 @@
 //!
 //! Every step (an entry started, a box typed, an entry finished, the coordinator's
 //! choice) is one transaction with its audit row, which names the box and its old
-//! and new value. The rows carry no `record_hash` (that column ties rows to the
-//! `records` table): an entry changed in the database behind telraam's back is not
-//! detected by `audit verify`, but every typed value is in the chain. When a station becomes
+//! and new value, and the `record_hash` of the station's desk rows after the step
+//! ([`super::desk_text`]): `audit verify` detects an entry changed in the database
+//! behind telraam's back. When a station becomes
 //! accepted, the accepted record is written as the station's record in the same
 //! transaction, so what is added up is always an accepted record.
 
@@ -179,8 +179,9 @@ pub fn load(conn: &Connection, election: &Election, station: u32) -> Result<Desk
     Ok(desk)
 }
 
-/// Writes the station's desk (all its rows).
-fn store(tx: &Transaction<'_>, desk: &Desk) -> Result<(), StorageError> {
+/// Writes the station's desk (all its rows); returns the hash of the rows as stored,
+/// for the step's audit row.
+fn store(tx: &Transaction<'_>, desk: &Desk) -> Result<String, StorageError> {
     tx.execute_batch(TABLES).map_err(db)?;
     let differing: Vec<String> = desk.differing.iter().map(|t| t.key()).collect();
     tx.execute(
@@ -217,7 +218,7 @@ fn store(tx: &Transaction<'_>, desk: &Desk) -> Result<(), StorageError> {
         )
         .map_err(db)?;
     }
-    Ok(())
+    super::desk_text::hash(tx, desk.station)
 }
 
 /// Writes the accepted record as the station's record: it replaces a draft; after a
@@ -284,7 +285,7 @@ pub(super) fn register_in(
     let Ok(number) = desk.start(election, operator, source, Some(record.clone())) else {
         return Ok(());
     };
-    store(tx, &desk)?;
+    let desk_hash = store(tx, &desk)?;
     let after = desk.stage();
     audit::append(
         tx,
@@ -297,7 +298,7 @@ pub(super) fn register_in(
                 stage: (after != before).then(|| after.key().to_string()),
             },
             operator,
-            record_hash: String::new(),
+            record_hash: desk_hash,
         },
     )?;
     if after == Stage::Accepted && before != Stage::Accepted {
@@ -397,7 +398,7 @@ impl Workspace {
         let mut desk = load(&tx, &election, station)?;
         let before = desk.stage();
         let (number, old, new) = step(&election, &mut desk).map_err(refused)?;
-        store(&tx, &desk)?;
+        let desk_hash = store(&tx, &desk)?;
         let after = desk.stage();
         let new = if after == before {
             new
@@ -416,7 +417,7 @@ impl Workspace {
                     new,
                 },
                 operator,
-                record_hash: String::new(),
+                record_hash: desk_hash,
             },
         )?;
         if after == Stage::Accepted && before != Stage::Accepted {

@@ -23,6 +23,7 @@ pub mod audit;
 mod background;
 pub mod board;
 mod change;
+mod desk_text;
 pub mod entries;
 mod error;
 pub mod lock;
@@ -367,6 +368,17 @@ impl Workspace {
                 body,
             });
         }
+        // Each station's desk: its rows as one text (version None: not a record).
+        stored.extend(
+            desk_text::all(&tx)?
+                .into_iter()
+                .map(|(station, body)| audit::Stored {
+                    station: Some(station),
+                    version: None,
+                    state: None,
+                    body,
+                }),
+        );
         tx.finish().map_err(db)?;
         Ok(audit::verify(&log, &stored))
     }

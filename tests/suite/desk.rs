@@ -143,3 +143,59 @@ fn aggregate_adds_up_only_accepted_stations_and_names_the_others() {
         "{text}"
     );
 }
+
+#[test]
+fn an_entry_edited_in_the_database_behind_telraams_back_is_named_by_audit_verify() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let dir = home.path().join("ws");
+    let mut ws = Workspace::open(&dir).expect("open");
+    let e = ws.election().clone();
+    let pv = paper(&e, 1);
+    type_entry(&mut ws, 1, "Anna", &pv);
+    let mut typo = pv.clone();
+    typo.set(Field::Blank, Some(9));
+    type_entry(&mut ws, 1, "Bram", &typo);
+    assert_eq!(stage(&ws, 1), Stage::Differences);
+    assert!(ws.verify_audit().is_ok(), "intact before the edit");
+    drop(ws);
+    let verify = || {
+        telraam(
+            home.path(),
+            &["--data", dir.to_str().expect("path"), "audit", "verify"],
+        )
+    };
+    assert_eq!(verify().status.code(), Some(0));
+
+    // Someone with the file makes entry 2 say what entry 1 says (F = 6, not the 9
+    // typed), so that the re-check would find nothing to settle.
+    let conn = rusqlite::Connection::open(Workspace::db_path(&dir)).expect("db");
+    let changed = conn
+        .execute(
+            "UPDATE desk_entries SET body = replace(body, 'F = 9', 'F = 6') \
+             WHERE station = 1 AND number = 2",
+            [],
+        )
+        .expect("edit");
+    assert_eq!(changed, 1);
+    let body: String = conn
+        .query_row(
+            "SELECT body FROM desk_entries WHERE station = 1 AND number = 2",
+            [],
+            |r| r.get(0),
+        )
+        .expect("body");
+    assert!(body.contains("F = 6"), "the edit took: {body}");
+    drop(conn);
+
+    let out = verify();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("the desk of station 1 as stored differs from what this row wrote"),
+        "{said}"
+    );
+    assert!(
+        said.contains("de invoer van stembureau 1 wijkt af van wat deze regel schreef"),
+        "{said}"
+    );
+}

@@ -1,12 +1,23 @@
 //! The real `telraam` binary in a tmux terminal of 80x24, for the end-to-end tests.
-//! Shared by `tests/tui_e2e.rs` and `tests/phone_e2e.rs`, each including it with
-//! `#[path]`; not every test uses every helper.
+//! Shared by every tmux test of the suite (`support::tmux`); not every test uses every
+//! helper. Tests never sleep a fixed time: they wait for what the screen must show.
 #![allow(dead_code)]
 
 use std::path::Path;
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
+
+/// How long a wait may take before the test fails: generous, because a loaded CI
+/// machine (several test binaries, two cores) can stall the program for seconds.
+/// A wait returns as soon as its screen is there; only a failing test waits this long.
+const DEADLINE_SECONDS: u64 = 60;
+
+/// Pause between two captures of the screen.
+const POLL: Duration = Duration::from_millis(40);
+
+/// Captures in a row that must be identical before a screen counts as fully drawn.
+const STEADY_POLLS: u32 = 3;
 
 /// The binary under test.
 pub const BIN: &str = env!("CARGO_BIN_EXE_telraam");
@@ -65,38 +76,62 @@ impl Tmux {
         self.run(&["capture-pane", "-p", "-t", self.session])
     }
 
-    /// Waits until the screen shows `text`; panics with the screen after 15 s.
+    /// Waits until the screen shows `text`, fully drawn (see [`Tmux::wait_for_all`]).
     pub fn wait_for(&self, text: &str) -> String {
         self.wait_for_all(&[text])
     }
 
-    /// Waits up to `seconds` until the screen shows `text`.
+    /// As [`Tmux::wait_for`], with a deadline of `seconds` (for slow steps).
     pub fn wait_for_within(&self, text: &str, seconds: u64) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            if start.elapsed() > Duration::from_secs(seconds) {
-                panic!("waited for {text:?}; the screen shows:\n{screen}");
-            }
-            sleep(Duration::from_millis(50));
-        }
+        self.settled(&[text], Duration::from_secs(seconds.max(DEADLINE_SECONDS)))
     }
 
-    /// Waits until the screen shows every one of `texts`.
+    /// Waits until the screen shows every one of `texts` and has stopped changing;
+    /// panics with the screen after a generous deadline.
     pub fn wait_for_all(&self, texts: &[&str]) -> String {
+        self.settled(texts, Duration::from_secs(DEADLINE_SECONDS))
+    }
+
+    /// The screen once it shows all `texts` and is the same over [`STEADY_POLLS`]
+    /// captures in a row. The program writes a frame in several chunks, and a loaded
+    /// machine can capture between two of them: a text being present says the frame
+    /// has begun, not that it is whole. Tests read other things off the returned
+    /// screen, so it must be the whole frame.
+    fn settled(&self, texts: &[&str], deadline: Duration) -> String {
         let start = Instant::now();
+        let mut last = String::new();
+        let mut same = 0;
         loop {
             let screen = self.screen();
             if texts.iter().all(|t| screen.contains(t)) {
-                return screen;
+                same = if screen == last { same + 1 } else { 1 };
+                if same >= STEADY_POLLS {
+                    return screen;
+                }
+            } else {
+                same = 0;
             }
-            if start.elapsed() > Duration::from_secs(15) {
-                panic!("waited for {texts:?}; the screen shows:\n{screen}");
+            if start.elapsed() > deadline {
+                panic!(
+                    "waited {}s for {texts:?}; the screen shows:\n{screen}",
+                    deadline.as_secs()
+                );
             }
-            sleep(Duration::from_millis(50));
+            last = screen;
+            sleep(POLL);
+        }
+    }
+
+    /// Waits until the program in the session has ended; panics after the deadline.
+    pub fn wait_gone(&self) {
+        let start = Instant::now();
+        while self.alive() {
+            assert!(
+                start.elapsed() < Duration::from_secs(DEADLINE_SECONDS),
+                "the program still runs after {DEADLINE_SECONDS}s:\n{}",
+                self.screen()
+            );
+            sleep(POLL);
         }
     }
 
