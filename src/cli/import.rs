@@ -6,6 +6,7 @@ use super::common::{EXIT_FOUND, fail, guard_write, language, settings, workspace
 use crate::annex::qr;
 use crate::desk::Source;
 use crate::election::Election;
+use crate::form::{Generation, Section};
 use crate::i18n::say;
 use crate::record::CountRecord;
 use crate::result_file;
@@ -152,7 +153,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
             .find(|c| c.station == station)
             .and_then(|c| c.comparison.as_ref())
             .filter(|c| c.version == version.max(1))
-            .map(|c| format!("; {}", phone_finding(c)))
+            .map(|c| format!("; {}", phone_finding(c, election.generation())))
             .unwrap_or_default();
         println!(
             "{}: {}{desk}{phone}",
@@ -172,7 +173,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> u8 {
 }
 
 /// A record's comparison with the record code phoned, in a line.
-fn phone_finding(c: &crate::event::RecordComparison) -> String {
+fn phone_finding(c: &crate::event::RecordComparison, generation: Generation) -> String {
     if c.matches() {
         return say("pv klopt met telefoon", "record matches phone");
     }
@@ -216,12 +217,11 @@ fn phone_finding(c: &crate::event::RecordComparison) -> String {
     }));
     if let Some(v) = l.matched_version {
         found.extend(l.sections.iter().map(|k| {
-            let (nl, en) = match (k.as_str(), k.strip_prefix("candidates.")) {
-                (_, Some(list)) => (format!("lijst {list}"), format!("list {list}")),
-                ("voters", _) => ("A t/m D".into(), "A to D".into()),
-                ("votes", _) => ("E t/m H".into(), "E to H".into()),
-                _ => ("I t/m O".into(), "I to O".into()),
-            };
+            // Named as the election's form names the section (the form model).
+            let (nl, en) = (
+                Section::key_short_name(k, generation, false),
+                Section::key_short_name(k, generation, true),
+            );
             say(
                 &format!("{nl} anders dan versie {v}"),
                 &format!("{en} differs from version {v}"),
@@ -239,4 +239,32 @@ fn phone_finding(c: &crate::event::RecordComparison) -> String {
         say("pv wijkt af van telefoon", "record differs from phone"),
         found.join("; ")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::event::{Located, RecordComparison};
+
+    #[test]
+    fn a_changed_differences_section_is_named_as_the_elections_form_names_it() {
+        let c = RecordComparison {
+            version: 3,
+            record: vec!["AAAA".into()],
+            expected: vec!["BBBB".into()],
+            located: Located {
+                phoned_figures_known: true,
+                quick: Vec::new(),
+                lists: Vec::new(),
+                matched_version: Some(2),
+                sections: vec!["differences".into()],
+            },
+        };
+        // The language is Dutch unless a test sets it (crate::i18n, per thread).
+        let old = phone_finding(&c, Generation::Before2026);
+        assert!(old.contains("I t/m O anders dan versie 2"), "{old}");
+        let new = phone_finding(&c, Generation::From2026);
+        assert!(new.contains("D/H, I, J anders dan versie 2"), "{new}");
+        assert!(!new.contains("I t/m O"), "{new}");
+    }
 }

@@ -163,7 +163,10 @@ fn overview(frame: &mut Frame, app: &App, t: &PhoneText, area: Rect) {
                 .unwrap_or_default();
         let mut status = super::text::phone_status(&s.status, en).to_string();
         if let PhoneStatus::RecordDiffers { located } = &s.status {
-            status = format!("{status}: {}", phone_words::short(located, t, en));
+            status = format!(
+                "{status}: {}",
+                phone_words::short(located, app.election.generation(), t, en)
+            );
         }
         let line = clip(
             &format!(
@@ -183,7 +186,9 @@ fn overview(frame: &mut Frame, app: &App, t: &PhoneText, area: Rect) {
     // The selected station's difference from the phone, in full, below the list.
     let detail: Vec<String> = match app.phone.overview.get(app.phone.cursor) {
         Some(s) => match &s.status {
-            PhoneStatus::RecordDiffers { located } => phone_words::detail(located, t, en),
+            PhoneStatus::RecordDiffers { located } => {
+                phone_words::detail(located, app.election.generation(), t, en)
+            }
             _ => Vec::new(),
         },
         None => Vec::new(),

@@ -199,3 +199,37 @@ fn an_entry_edited_in_the_database_behind_telraams_back_is_named_by_audit_verify
         "{said}"
     );
 }
+
+#[test]
+fn the_coordinator_discards_an_entry_left_half_typed_and_the_step_is_audited() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut ws = Workspace::open(dir.path()).expect("open");
+    let e = ws.election().clone();
+    let pv = paper(&e, 1);
+    type_entry(&mut ws, 1, "Anna", &pv);
+    // Bram starts the second entry, types one box and leaves.
+    let (_, n) = ws
+        .start_entry(1, Source::Paper, None, "Bram")
+        .expect("start");
+    ws.save_entry_box(
+        1,
+        n,
+        Target::Count(Field::PollCards),
+        BoxValue::Count(Some(700)),
+        "Bram",
+    )
+    .expect("one box");
+    assert_eq!(stage(&ws, 1), Stage::SecondEntry);
+    let desk = ws.discard_entry(1, 2, "Carla").expect("discarded");
+    assert_eq!(desk.stage(), Stage::AwaitingSecond);
+    assert_eq!(stage(&ws, 1), Stage::AwaitingSecond, "stored");
+    let log = ws.audit_log().expect("log");
+    let row = log.last().expect("a row");
+    assert_eq!(row.operator, "Carla");
+    assert_eq!(row.what, "entry 2 discarded by the coordinator");
+    assert_eq!(row.old_value, "Bram");
+    assert!(ws.verify_audit().is_ok());
+    // Someone else types the second entry; it agrees, the station is accepted.
+    type_entry(&mut ws, 1, "Carla", &pv);
+    assert_eq!(stage(&ws, 1), Stage::Accepted);
+}

@@ -354,6 +354,17 @@ impl DeskUi {
                     self.screen = DeskScreen::Coordinator;
                     self.choice = 0;
                 }
+                // Someone else's entry, half typed (its typist left): the coordinator
+                // may discard it, after a question.
+                stage @ (Stage::FirstEntry | Stage::SecondEntry)
+                    if self
+                        .desk
+                        .as_ref()
+                        .is_some_and(|d| d.open_entry_of(&operator).is_none()) =>
+                {
+                    let number = if stage == Stage::FirstEntry { 1 } else { 2 };
+                    self.confirm = Some(Confirm::Discard(number));
+                }
                 _ => {
                     if let Some(n) = self.desk.as_ref().and_then(|d| d.open_entry_of(&operator)) {
                         // Where the entry stopped: its first empty box.

@@ -238,3 +238,31 @@ fn the_coordinator_chooses_and_confirms_which_entry_to_keep() {
         }]
     );
 }
+
+#[test]
+fn the_coordinator_discards_an_entry_its_typist_left_half_typed_after_a_question() {
+    let e = election();
+    let mut desk = started("Anna");
+    desk.finish(&e, 1, "Anna").expect("first complete");
+    desk.start(&e, "Bram", Source::Paper, None).expect("second");
+    let mut ui = loaded(desk, "Carla");
+    assert_eq!(ui.stage(), Stage::SecondEntry);
+    assert_eq!(ui.update(&e, Msg::Confirm), []);
+    assert_eq!(ui.confirm, Some(Confirm::Discard(2)));
+    assert_eq!(
+        ui.screen,
+        DeskScreen::Overview,
+        "Bram's figures stay unseen"
+    );
+    assert_eq!(ui.update(&e, Msg::Char('n')), [], "no: nothing happens");
+    assert_eq!(ui.confirm, None);
+    ui.update(&e, Msg::Confirm);
+    assert_eq!(
+        ui.update(&e, Msg::Char('j')),
+        [DeskEffect::Discard {
+            station: 3,
+            number: 2,
+            operator: "Carla".into()
+        }]
+    );
+}

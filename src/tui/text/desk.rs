@@ -64,7 +64,8 @@ I en J en de vinkjes; telraam rekent niets uit in plaats van het papier, maar ze
 zou moeten zijn (\"A + B = 712\"). F7 toont wat de regels op het papier vinden; Enter gaat naar \
 het vak. F8 rondt de invoer af. Verschilt de tweede invoer van de eerste, dan hoort de tweede \
 typist welke vakken (niet wat de eerste typte) en kijkt die na op het papier. Wat dan nog \
-verschilt, beslist de coördinator: een invoer behouden of er een verwerpen. Het eigen record van \
+verschilt, beslist de coördinator: een invoer behouden of er een verwerpen. Een invoer die de \
+typist onaf liet, kan de coördinator verwerpen (Enter op het overzicht). Het eigen record van \
 het stembureau (QR-codes of uitslagbestand) telt als één invoer. Pas een goedgekeurd \
 proces-verbaal wordt opgeteld.\n\nToetsen: Enter bevestigt en gaat verder (een leeg vak wordt 0), ↓/↑ of Tab \
 volgend/vorig vak, Spatie zet of haalt een vinkje, Delete maakt een vak leeg, F7 regels, F8 \
@@ -98,7 +99,8 @@ the ticks included; telraam never puts a sum of its own in the paper's place, bu
 what it should be (\"A + B = 712\"). F7 lists what the rules find on the paper; Enter goes to \
 the box. F8 completes the entry. When the second entry differs from the first, the second typist \
 is told which boxes (not what the first typed) and checks them against the paper. The \
-coordinator settles what still differs by keeping one entry or discarding one. The station's own \
+coordinator settles what still differs by keeping one entry or discarding one, and can discard an \
+entry left unfinished by its typist (Enter on the overview). The station's own \
 record (its QR codes or result file) counts as one entry. Only an accepted proces-verbaal is \
 added up.\n\nKeys: Enter confirms and moves on (an empty box becomes 0), ↓/↑ or Tab next/previous \
 box, Space ticks or clears a box, Delete empties a box, F7 rules, F8 entry complete, Esc back, \
@@ -175,7 +177,12 @@ pub fn next_step(language: Language, stage: Stage, mine: bool, first_typist: &st
             "Enter: de vakken nakijken die verschillen",
             "Enter: re-check the boxes that differ",
         ),
-        (Stage::FirstEntry | Stage::SecondEntry | Stage::Differences, false) => pick(
+        (Stage::FirstEntry | Stage::SecondEntry, false) => pick(
+            language,
+            "Iemand anders typt deze invoer; coördinator: Enter om die te verwerpen",
+            "Someone else is typing this entry; coordinator: Enter to discard it",
+        ),
+        (Stage::Differences, false) => pick(
             language,
             "Iemand anders is hiermee bezig.",
             "Someone else is working on this.",

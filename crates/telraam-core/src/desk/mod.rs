@@ -399,10 +399,18 @@ impl Desk {
     }
 
     /// The coordinator discards entry `number`, to be typed again: the other entry
-    /// becomes the first, and a second entry is awaited.
+    /// becomes the first, and a second entry is awaited. Also an entry still being
+    /// typed (its typist left halfway): the first while it is typed (the station has
+    /// no entry again), the second while it is typed (the first awaits a second).
     pub fn discard(&mut self, number: u8) -> Result<(), DeskError> {
         let stage = self.stage();
-        if stage != Stage::AtCoordinator {
+        let allowed = match stage {
+            Stage::AtCoordinator => true,
+            Stage::FirstEntry => number == 1,
+            Stage::SecondEntry => number == 2,
+            _ => false,
+        };
+        if !allowed {
             return Err(DeskError::WrongStage(stage));
         }
         self.entry(number).ok_or(DeskError::NoEntry(number))?;

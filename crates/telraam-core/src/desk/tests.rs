@@ -272,3 +272,44 @@ fn a_station_record_arriving_second_is_compared_and_the_typist_re_checks_their_o
     desk.keep(2).expect("keep the station's record");
     assert_eq!(desk.accepted().and_then(|r| r.votes.invalid), Some(77));
 }
+
+#[test]
+fn an_entry_left_half_typed_can_be_discarded_but_not_a_complete_one_meanwhile() {
+    let e = election();
+    let pv = paper(&e, 5);
+    // The first entry, half typed: discarding it leaves the station without entries.
+    let mut desk = Desk::new(1);
+    let n = desk.start(&e, "Anna", Source::Paper, None).expect("start");
+    desk.set(
+        &e,
+        n,
+        "Anna",
+        Target::Count(Field::PollCards),
+        BoxValue::Count(Some(7)),
+    )
+    .expect("one box");
+    assert_eq!(
+        desk.discard(2),
+        Err(DeskError::WrongStage(Stage::FirstEntry))
+    );
+    desk.discard(1).expect("discard the half-typed first entry");
+    assert_eq!(desk.stage(), Stage::NoEntry);
+    assert_eq!(desk.start(&e, "Bram", Source::Paper, None), Ok(1));
+
+    // The second entry, half typed: the complete first entry stays and awaits a second.
+    let mut desk = Desk::new(1);
+    typed(&mut desk, &e, "Anna", &pv);
+    desk.finish(&e, 1, "Anna").expect("finish");
+    desk.start(&e, "Bram", Source::Paper, None).expect("second");
+    assert_eq!(desk.stage(), Stage::SecondEntry);
+    assert_eq!(
+        desk.discard(1),
+        Err(DeskError::WrongStage(Stage::SecondEntry)),
+        "the complete first entry is not discarded while the second is typed"
+    );
+    desk.discard(2)
+        .expect("discard the half-typed second entry");
+    assert_eq!(desk.stage(), Stage::AwaitingSecond);
+    assert_eq!(desk.entry(1).map(|e| e.operator.as_str()), Some("Anna"));
+    assert_eq!(desk.start(&e, "Carla", Source::Paper, None), Ok(2));
+}

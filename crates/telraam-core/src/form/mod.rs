@@ -79,6 +79,25 @@ impl Section {
         }
     }
 
+    /// The section a key ("voters", "votes", "differences", "candidates.3") names.
+    pub fn parse(key: &str) -> Option<Section> {
+        match (key, key.strip_prefix("candidates.")) {
+            (_, Some(list)) => list.parse().ok().map(Section::Candidates),
+            ("voters", _) => Some(Section::Voters),
+            ("votes", _) => Some(Section::Votes),
+            ("differences", _) => Some(Section::Differences),
+            _ => None,
+        }
+    }
+
+    /// A section key named briefly as on the generation's form ([`Self::short_name`]);
+    /// a key no section has is shown as it is.
+    pub fn key_short_name(key: &str, generation: Generation, english: bool) -> String {
+        Section::parse(key)
+            .map(|s| s.short_name(generation, english))
+            .unwrap_or_else(|| key.to_string())
+    }
+
     /// The section named briefly by the letters its boxes have on the generation's
     /// form: "A t/m D", "E t/m H", "I t/m O" before 2026, "D/H, I, J" from 2026
     /// (the D/H boxes and I, J), "lijst 3".

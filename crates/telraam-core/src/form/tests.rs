@@ -192,3 +192,25 @@ fn a_section_is_named_by_the_letters_its_form_has() {
     );
     assert_eq!(Section::Candidates(3).short_name(new, false), "lijst 3");
 }
+
+#[test]
+fn a_section_key_reads_back_and_is_named_for_its_form() {
+    for s in [
+        Section::Voters,
+        Section::Votes,
+        Section::Differences,
+        Section::Candidates(3),
+    ] {
+        assert_eq!(Section::parse(&s.key()), Some(s));
+    }
+    let (old, new) = (Generation::Before2026, Generation::From2026);
+    assert_eq!(
+        Section::key_short_name("differences", old, false),
+        "I t/m O"
+    );
+    assert_eq!(
+        Section::key_short_name("differences", new, true),
+        "D/H, I, J"
+    );
+    assert_eq!(Section::key_short_name("candidates.7", new, true), "list 7");
+}
