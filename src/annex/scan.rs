@@ -129,7 +129,13 @@ impl Assembly {
                 self.current.clear();
                 return None;
             }
-            let line = self.current.trim_start().trim_end();
+            // The line just completed: a part starts at its header, even after text
+            // that was not one (what is before it cannot be a record in one code,
+            // which never holds a part's header).
+            let last_start = self.current[..self.current.len() - 1]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let line = self.current[last_start..].trim_start().trim_end();
             match qr::parse_header(line) {
                 Some(header) => {
                     self.current = format!("{line}\n");
@@ -170,8 +176,12 @@ impl Assembly {
         if !self.typing() {
             return None;
         }
-        if self.header.is_some() {
-            return self.finish_part();
+        match &self.header {
+            // A part that says its length is complete at its last byte, not before:
+            // a slow scanner's pause changes nothing.
+            Some(h) if h.bytes.is_some() => return None,
+            Some(_) => return self.finish_part(),
+            None => {}
         }
         let text = std::mem::take(&mut self.current);
         Some(Event::Complete(text.trim_start().to_string()))
@@ -342,6 +352,19 @@ mod tests {
         assert_eq!(a.received(), 0);
         let own = qr::part_texts(&record(4, 1, 17));
         assert_eq!(type_in(&mut a, &own[2]), [Event::Taken(3)]);
+    }
+
+    #[test]
+    fn a_pause_in_the_middle_of_a_part_that_says_its_length_changes_nothing() {
+        let parts = qr::part_texts(&record(4, 2, 17));
+        let mut a = Assembly::default();
+        let (first, rest) = parts[1].split_at(parts[1].len() / 2);
+        assert!(type_in(&mut a, first).is_empty());
+        assert_eq!(a.pause(), None);
+        assert_eq!(type_in(&mut a, rest), [Event::Taken(2)]);
+        // Text that is not a part before a header is dropped at the header.
+        assert!(type_in(&mut a, "x = 1\ny = 2\n").is_empty());
+        assert_eq!(type_in(&mut a, &parts[0]), [Event::Taken(1)]);
     }
 
     #[test]
