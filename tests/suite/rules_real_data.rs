@@ -316,5 +316,5 @@ fn a_typo_in_a_real_count_is_caught() {
     let results = rules::validate(&e, &r);
     let f402: Vec<_> = results.iter().filter(|x| x.code == "F.402").collect();
     assert_eq!(f402.len(), 1);
-    assert!(f402[0].message_en.contains("list 1"));
+    assert!(f402[0].message(true).contains("list 1"));
 }

@@ -40,13 +40,6 @@ impl Generation {
         }
     }
 
-    /// How a person names the generation.
-    pub fn name(self, english: bool) -> &'static str {
-        match (self, english) {
-            (Generation::Before2026, false) => "model tot 2026 (met K t/m O)",
-            (Generation::Before2026, true) => "form used until 2025 (with K to O)",
-            (Generation::From2026, false) => "model vanaf 2026 (versie 2027)",
-            (Generation::From2026, true) => "form from 2026 on (\"versie 2027\")",
-        }
-    }
+    // How a person names a generation is in the form's text table
+    // (`form::words::generation_name`).
 }

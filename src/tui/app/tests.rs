@@ -250,8 +250,7 @@ fn warning(code: &'static str, field: Field) -> RuleResult {
         code: crate::rules::Code::parse(code).expect("a known code"),
         severity: Severity::Warning,
         fields: vec![Target::Count(field)],
-        message_nl: "opvallend".into(),
-        message_en: "remarkable".into(),
+        finding: crate::rules::Finding::NoVotesCast,
     }
 }
 
@@ -299,8 +298,11 @@ fn an_error_cannot_be_acknowledged_and_enter_jumps_to_its_field() {
             list: 2,
             candidate: 3,
         })],
-        message_nl: "klopt niet".into(),
-        message_en: "does not add up".into(),
+        finding: crate::rules::Finding::CandidatesNotTotal {
+            list: 2,
+            candidates: 1,
+            total: 0,
+        },
     }];
     app.update(Msg::Toggle);
     assert_eq!(app.notice, Some(Notice::ErrorsCannotBeAcknowledged));

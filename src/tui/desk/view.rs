@@ -291,11 +291,7 @@ fn rules(app: &App, lines: &mut Vec<Line<'static>>) {
     let start = desk.rule_cursor.saturating_sub(3);
     for (i, r) in results.iter().enumerate().skip(start) {
         let marker = if i == desk.rule_cursor { ">" } else { " " };
-        let message = if english {
-            &r.message_en
-        } else {
-            &r.message_nl
-        };
+        let message = r.message(english);
         let line = format!(
             "{marker} {} {} {}: {message}",
             r.code,

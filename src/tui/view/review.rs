@@ -205,7 +205,7 @@ fn form_rows(app: &App, record: &CountRecord, t: &Text) -> Vec<Line<'static>> {
             .results
             .iter()
             .find(|r| r.code == code.as_str())
-            .map(|r| r.message(app.english()).to_string())
+            .map(|r| r.message(app.english()))
             .unwrap_or_default();
         rows.push(Line::from(clip(&format!("   {code}: {message}"), 80)));
     }

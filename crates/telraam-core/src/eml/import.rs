@@ -319,11 +319,11 @@ fn single_boxes(
                     None,
                     format!(
                         "station {station}: {en} = {n} but the {} has no such box",
-                        form.generation.name(true)
+                        crate::form::words::generation_name(form.generation, true)
                     ),
                     format!(
                         "stembureau {station}: {nl} = {n} maar het {} heeft dat vak niet",
-                        form.generation.name(false)
+                        crate::form::words::generation_name(form.generation, false)
                     ),
                 ));
             }

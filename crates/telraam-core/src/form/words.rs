@@ -6,6 +6,17 @@
 use super::{Target, spec_of};
 use crate::record::{Field, Mark};
 
+/// How a person names a generation of the form.
+pub fn generation_name(generation: crate::paper::Generation, english: bool) -> &'static str {
+    use crate::paper::Generation;
+    match (generation, english) {
+        (Generation::Before2026, false) => "model tot 2026 (met K t/m O)",
+        (Generation::Before2026, true) => "form used until 2025 (with K to O)",
+        (Generation::From2026, false) => "model vanaf 2026 (versie 2027)",
+        (Generation::From2026, true) => "form from 2026 on (\"versie 2027\")",
+    }
+}
+
 /// The words of a label key: (Dutch, English). Lower case; the annex capitalises.
 pub fn words(label: &str) -> (&'static str, &'static str) {
     match label {

@@ -33,7 +33,7 @@ pub fn refusal(r: &Refusal, english: bool) -> String {
             }
             NotOnForm { target, generation } => format!(
                 "the {} has no box \"{}\"",
-                generation.name(true),
+                crate::form::words::generation_name(*generation, true),
                 words::full_name(*target, true)
             ),
             NoSuchBox { field } => format!("{field}: the election has no such box"),
@@ -107,7 +107,7 @@ pub fn refusal(r: &Refusal, english: bool) -> String {
             }
             NotOnForm { target, generation } => format!(
                 "het {} heeft geen vak \"{}\"",
-                generation.name(false),
+                crate::form::words::generation_name(*generation, false),
                 words::full_name(*target, false)
             ),
             NoSuchBox { field } => format!("{field}: de verkiezing kent dit vak niet"),

@@ -38,13 +38,13 @@ pub(super) fn off_the_form(
         say(
             &format!(
                 "het {} van {} heeft geen vak \"{}\"",
-                form.generation.name(false),
+                crate::form::words::generation_name(form.generation, false),
                 election.id,
                 words::full_name(target, false),
             ),
             &format!(
                 "the {} of {} has no box \"{}\"",
-                form.generation.name(true),
+                crate::form::words::generation_name(form.generation, true),
                 election.id,
                 words::full_name(target, true),
             ),

@@ -2,7 +2,7 @@
 //! "totaal lijst" at the foot of its page, and E.n in section 2.2. A model
 //! N 10-2 record (CSO) has no candidate pages and nothing here applies.
 
-use super::{Code, RuleResult, Target, all_empty, at, result, sum, value};
+use super::{Code, Finding, RuleResult, Target, all_empty, at, result, sum, value};
 use crate::record::{CandidateVotes, CountRecord, Field};
 
 pub(super) fn check(record: &CountRecord, out: &mut Vec<RuleResult>) {
@@ -32,16 +32,11 @@ fn check_page(record: &CountRecord, page: &CandidateVotes, out: &mut Vec<RuleRes
         out.push(result(
             Code::F401,
             vec![page_total, at(Field::ListTotal(n))],
-            format!(
-                "lijst {n} heeft stemmen (kandidaten samen {candidates}, E.{n} = {}), maar \
-                 totaal lijst {n} onderaan de kandidatenpagina is leeg of 0",
-                value(e_n)
-            ),
-            format!(
-                "list {n} has votes ({candidates} on its candidates, E.{n} = {}), but the list \
-                 {n} total at the foot of its candidate page is empty or 0",
-                value(e_n)
-            ),
+            Finding::ListTotalMissing {
+                list: n,
+                candidates,
+                e_n: value(e_n),
+            },
         ));
         return;
     }
@@ -55,14 +50,11 @@ fn check_page(record: &CountRecord, page: &CandidateVotes, out: &mut Vec<RuleRes
         out.push(result(
             Code::F402,
             fields,
-            format!(
-                "de stemmen op de kandidaten van lijst {n} tellen op tot {candidates}, maar het \
-                 totaal van de lijst is {total}"
-            ),
-            format!(
-                "the votes on the candidates of list {n} add up to {candidates}, but the list \
-                 total is {total}"
-            ),
+            Finding::CandidatesNotTotal {
+                list: n,
+                candidates,
+                total,
+            },
         ));
     }
 
@@ -71,14 +63,11 @@ fn check_page(record: &CountRecord, page: &CandidateVotes, out: &mut Vec<RuleRes
         out.push(result(
             Code::F403,
             vec![page_total, at(Field::ListTotal(n))],
-            format!(
-                "het totaal van lijst {n} is {total}, maar in rubriek 2.2 staat E.{n} = {}",
-                value(e_n)
-            ),
-            format!(
-                "the total of list {n} is {total}, but section 2.2 has E.{n} = {}",
-                value(e_n)
-            ),
+            Finding::TotalNotEn {
+                list: n,
+                total,
+                e_n: value(e_n),
+            },
         ));
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! Rules never panic and never refuse to save: they return a list of
 //! [`RuleResult`]s, each with a stable code, a severity, the fields involved and a
-//! message in Dutch and English. `docs/rules.md` lists every rule.
+//! [`Finding`] (the figures and boxes its message needs); the text tables in
+//! [`words`] alone turn a finding into Dutch or English. `docs/rules.md` lists every rule.
 //!
 //! What an empty box means: "not written yet". A rule that adds up boxes reads an
 //! empty box as 0 (on a finished paper an empty box and a 0 mean the same to the
@@ -16,10 +17,12 @@
 
 mod codes;
 mod difference;
+mod finding;
 mod lists;
 mod plausibility;
 mod stock;
 mod totals;
+pub mod words;
 
 use crate::election::Election;
 use crate::record::{Count, CountRecord, Field};
@@ -34,6 +37,7 @@ pub enum Severity {
 
 pub use crate::form::Target;
 pub use codes::Code;
+pub use finding::Finding;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleResult {
@@ -43,8 +47,8 @@ pub struct RuleResult {
     /// The fields the result concerns; the first is where to jump (the box to correct
     /// first), so they are named with [`RuleResult::boxes`].
     pub fields: Vec<Target>,
-    pub message_nl: String,
-    pub message_en: String,
+    /// What the rule found, as figures and boxes; [`words`] turns it into a sentence.
+    pub finding: Finding,
 }
 
 impl RuleResult {
@@ -57,12 +61,9 @@ impl RuleResult {
         boxes
     }
 
-    pub fn message(&self, english: bool) -> &str {
-        if english {
-            &self.message_en
-        } else {
-            &self.message_nl
-        }
+    /// The result's sentence in English or Dutch, from the rules' text tables.
+    pub fn message(&self, english: bool) -> String {
+        words::message(&self.finding, english)
     }
 }
 
@@ -112,13 +113,12 @@ fn at(field: Field) -> Target {
 }
 
 /// A rule result; its severity is the code's ([`Code::severity`]).
-fn result(code: Code, fields: Vec<Target>, nl: String, en: String) -> RuleResult {
+fn result(code: Code, fields: Vec<Target>, finding: Finding) -> RuleResult {
     RuleResult {
         code,
         severity: code.severity(),
         fields,
-        message_nl: nl,
-        message_en: en,
+        finding,
     }
 }
 
@@ -187,8 +187,9 @@ mod tests {
         r.set(Field::TotalAdmitted, None);
         r.ballot_stock.received = Some(3);
         for x in validate(&e, &r) {
-            assert!(!x.message_nl.is_empty() && !x.message_en.is_empty());
-            assert_ne!(x.message_nl, x.message_en, "{}", x.code);
+            let (nl, en) = (x.message(false), x.message(true));
+            assert!(!nl.is_empty() && !en.is_empty());
+            assert_ne!(nl, en, "{}", x.code);
             assert!(!x.fields.is_empty(), "{} points nowhere", x.code);
         }
     }

@@ -2,7 +2,7 @@
 //! be explained, not errors. Percentages in integer arithmetic: "x ≥ p % of H" is
 //! `100·x ≥ p·H`, which for whole x is the same as x ≥ p % of H rounded up.
 
-use super::{Code, RuleResult, at, result};
+use super::{Code, Finding, RuleResult, at, result};
 use crate::record::{CountRecord, Field};
 
 pub(super) fn check(record: &CountRecord, out: &mut Vec<RuleResult>) {
@@ -18,8 +18,7 @@ pub(super) fn check(record: &CountRecord, out: &mut Vec<RuleResult>) {
         out.push(result(
             Code::W204,
             vec![at(Field::TotalCast)],
-            "H (totaal uitgebrachte stemmen) is 0".into(),
-            "H (total votes cast) is 0".into(),
+            Finding::NoVotesCast,
         ));
     }
 }
@@ -32,17 +31,15 @@ fn share(count: Option<u64>, h: i128, field: Field, out: &mut Vec<RuleResult>) {
     if (x == 0 && h == 0) || 100 * x < 3 * h {
         return;
     }
-    let (code, nl, en) = if field == Field::Blank {
-        (Code::W201, "blanco stemmen", "blank votes")
+    let code = if field == Field::Blank {
+        Code::W201
     } else {
-        (Code::W202, "ongeldige stemmen", "invalid votes")
+        Code::W202
     };
-    let letter = field.key();
     out.push(result(
         code,
         vec![at(field), at(Field::TotalCast)],
-        format!("{letter} ({nl}) = {x}: 3 % of meer van H = {h}"),
-        format!("{letter} ({en}) = {x}: 3 % or more of H = {h}"),
+        Finding::LargeShare { field, count: x, h },
     ));
 }
 
@@ -55,8 +52,11 @@ fn difference(d: i128, h: i128, out: &mut Vec<RuleResult>) {
     out.push(result(
         Code::W203,
         vec![at(Field::TotalAdmitted), at(Field::TotalCast)],
-        format!("D = {d} en H = {h} verschillen {diff}: 15 of meer, of 2 % of meer van H"),
-        format!("D = {d} and H = {h} differ by {diff}: 15 or more, or 2 % or more of H"),
+        Finding::LargeDifference {
+            d,
+            h,
+            difference: diff,
+        },
     ));
 }
 

@@ -9,8 +9,8 @@
 //! were never handed out. The stock is not part of the proces-verbaal's totals, so its findings are
 //! warnings: they explain a difference, or show that it is unexplained.
 
-use super::{Code, RuleResult, Target, at, result, value};
-use crate::form::{Generation, words};
+use super::{Code, Finding, RuleResult, Target, at, result, value};
+use crate::form::Generation;
 use crate::record::{CountRecord, Field};
 
 fn stock_fields() -> Vec<Target> {
@@ -38,15 +38,10 @@ pub(super) fn check(record: &CountRecord, generation: Generation, out: &mut Vec<
     }
     if !empty.is_empty() {
         let fields: Vec<Target> = empty.into_iter().map(at).collect();
-        let (nl, en) = (
-            words::list_names(&fields, false, usize::MAX),
-            words::list_names(&fields, true, usize::MAX),
-        );
         out.push(result(
             Code::T201,
-            fields,
-            format!("de stembiljettenvoorraad is niet compleet: {nl} ontbreekt"),
-            format!("the ballot stock is incomplete: {en} missing"),
+            fields.clone(),
+            Finding::StockIncomplete { missing: fields },
         ));
         return;
     }
@@ -56,14 +51,11 @@ pub(super) fn check(record: &CountRecord, generation: Generation, out: &mut Vec<
         out.push(result(
             Code::T202,
             stock_fields(),
-            format!(
-                "ongebruikt ({unused}) + vervangen ({spoiled}) is meer dan ontvangen \
-                 ({received}): tel de voorraad opnieuw"
-            ),
-            format!(
-                "unused ({unused}) + spoiled ({spoiled}) is more than received ({received}): \
-                 count the stock again"
-            ),
+            Finding::StockNegative {
+                received,
+                unused,
+                spoiled,
+            },
         ));
         return;
     }
@@ -87,34 +79,12 @@ fn issued_against_admitted(issued: i128, d: i128, out: &mut Vec<RuleResult>) {
     }
     let mut fields = vec![at(Field::TotalAdmitted)];
     fields.extend(stock_fields());
-    let (nl, en) = if issued > d {
-        (
-            format!(
-                "volgens de voorraad zijn {issued} stembiljetten uitgereikt aan {d} toegelaten \
-                 kiezers: {} te veel uitgereikt",
-                issued - d
-            ),
-            format!(
-                "the stock says {issued} ballots were handed out to {d} admitted voters: {} \
-                 too many",
-                issued - d
-            ),
-        )
+    let finding = if issued > d {
+        Finding::IssuedTooMany { issued, d }
     } else {
-        (
-            format!(
-                "volgens de voorraad zijn {issued} stembiljetten uitgereikt aan {d} toegelaten \
-                 kiezers: {} te weinig uitgereikt",
-                d - issued
-            ),
-            format!(
-                "the stock says {issued} ballots were handed out to {d} admitted voters: {} \
-                 too few",
-                d - issued
-            ),
-        )
+        Finding::IssuedTooFew { issued, d }
     };
-    out.push(result(Code::T203, fields, nl, en));
+    out.push(result(Code::T203, fields, finding));
 }
 
 /// T.204: issued > H: ballots taken away (K). T.205: issued < H: more ballots in
@@ -123,33 +93,12 @@ fn issued_against_cast(issued: i128, h: i128, out: &mut Vec<RuleResult>) {
     let mut fields = vec![at(Field::TotalCast)];
     fields.extend(stock_fields());
     if issued > h {
-        out.push(result(
-            Code::T204,
-            fields,
-            format!(
-                "{issued} stembiljetten uitgereikt, {h} in de stembus (H): {} niet ingeleverd \
-                 (meegenomen)",
-                issued - h
-            ),
-            format!(
-                "{issued} ballots handed out, {h} in the ballot box (H): {} taken away",
-                issued - h
-            ),
-        ));
+        out.push(result(Code::T204, fields, Finding::TakenAway { issued, h }));
     } else if issued < h {
         out.push(result(
             Code::T205,
             fields,
-            format!(
-                "{h} stembiljetten in de stembus (H), maar volgens de voorraad maar {issued} \
-                 uitgereikt: {} niet te verklaren uit de voorraad",
-                h - issued
-            ),
-            format!(
-                "{h} ballots in the ballot box (H), but the stock says only {issued} were \
-                 handed out: {} the stock cannot explain",
-                h - issued
-            ),
+            Finding::UnexplainedBallots { issued, h },
         ));
     }
 }
@@ -181,30 +130,19 @@ fn explanation_against_stock(
             value(x.too_many_issued),
         ),
     ];
-    let wrong: Vec<_> = expected
-        .iter()
+    let wrong: Vec<(Field, i128, i128)> = expected
+        .into_iter()
         .filter(|(_, want, got)| want != got)
         .collect();
     if wrong.is_empty() {
         return;
     }
-    let text = |sep: &str| -> String {
-        wrong
-            .iter()
-            .map(|(f, want, got)| format!("{} = {got}{sep}{want}", f.key()))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     let mut fields: Vec<Target> = wrong.iter().map(|(f, _, _)| at(*f)).collect();
     fields.extend(stock_fields());
     out.push(result(
         Code::T206,
         fields,
-        format!(
-            "de stembiljettenvoorraad zegt iets anders: {}",
-            text(", voorraad: ")
-        ),
-        format!("the ballot stock says otherwise: {}", text(", stock: ")),
+        Finding::StockDisagrees { wrong },
     ));
 }
 
@@ -256,9 +194,9 @@ mod tests {
         let t203: Vec<_> = results.iter().filter(|x| x.code == "T.203").collect();
         assert_eq!(t203.len(), 1);
         assert!(
-            t203[0].message_en.contains("1 too many"),
+            t203[0].message(true).contains("1 too many"),
             "{}",
-            t203[0].message_en
+            t203[0].message(true)
         );
         assert!(
             codes(&results).contains(&"T.204"),

@@ -2,7 +2,7 @@
 //! in the box (E.1..E.n = E, E + F + G = H); kiezerspassen where they do not
 //! apply; boxes the form requires that are still empty.
 
-use super::{Code, RuleResult, Target, all_empty, at, result, sum, value};
+use super::{Code, Finding, RuleResult, Target, all_empty, at, result, sum, value};
 use crate::election::Election;
 use crate::record::{CountRecord, Field};
 
@@ -36,12 +36,14 @@ fn admitted(election: &Election, record: &CountRecord, out: &mut Vec<RuleResult>
         fields.push(at(Field::VoterCards));
     }
     fields.push(at(Field::TotalAdmitted));
-    let sum_text = if with_c { "A + B + C" } else { "A + B" };
     out.push(result(
         Code::F201,
         fields,
-        format!("{sum_text} = {parts}, maar D (totaal toegelaten kiezers) = {d}"),
-        format!("{sum_text} = {parts}, but D (total admitted voters) = {d}"),
+        Finding::AdmittedNotD {
+            with_voter_cards: with_c,
+            parts,
+            d,
+        },
     ));
 }
 
@@ -55,14 +57,7 @@ fn voter_cards(election: &Election, record: &CountRecord, out: &mut Vec<RuleResu
     out.push(result(
         Code::T101,
         vec![at(Field::VoterCards), at(Field::TotalAdmitted)],
-        format!(
-            "C (kiezerspassen) = {c}, maar kiezerspassen zijn bij deze verkiezing niet geldig; \
-             ze tellen niet mee in D. Zoek uit wie met een kiezerspas is toegelaten"
-        ),
-        format!(
-            "C (voter cards) = {c}, but voter cards are not valid in this election; they do \
-             not count towards D. Find out who was admitted with a voter card"
-        ),
+        Finding::VoterCardsNotValid { c },
     ));
 }
 
@@ -87,10 +82,7 @@ fn list_totals_without_e(record: &CountRecord, out: &mut Vec<RuleResult>) -> boo
     out.push(result(
         Code::F204,
         fields,
-        format!(
-            "de lijsttotalen tellen op tot {lists}, maar E (stemmen op kandidaten) is leeg of 0"
-        ),
-        format!("the list totals add up to {lists}, but E (votes on candidates) is empty or 0"),
+        Finding::ListsWithoutE { sum: lists },
     ));
     true
 }
@@ -113,14 +105,11 @@ fn lists_add_up_to_e(record: &CountRecord, out: &mut Vec<RuleResult>) {
     out.push(result(
         Code::F202,
         fields,
-        format!(
-            "E.1 t/m E.{} tellen op tot {lists}, maar E = {e}",
-            votes.lists.len()
-        ),
-        format!(
-            "E.1 to E.{} add up to {lists}, but E = {e}",
-            votes.lists.len()
-        ),
+        Finding::ListsNotE {
+            lists: votes.lists.len(),
+            sum: lists,
+            e,
+        },
     ));
 }
 
@@ -143,8 +132,7 @@ fn votes_add_up_to_h(record: &CountRecord, out: &mut Vec<RuleResult>) {
             at(Field::Invalid),
             at(Field::TotalCast),
         ],
-        format!("E + F + G = {parts}, maar H (totaal uitgebrachte stemmen) = {h}"),
-        format!("E + F + G = {parts}, but H (total votes cast) = {h}"),
+        Finding::VotesNotH { parts, h },
     ));
 }
 
@@ -178,15 +166,10 @@ fn required_boxes(election: &Election, record: &CountRecord, out: &mut Vec<RuleR
         return;
     }
     let boxes: Vec<Target> = empty.into_iter().map(at).collect();
-    let (nl, en) = (
-        crate::form::words::list_names(&boxes, false, usize::MAX),
-        crate::form::words::list_names(&boxes, true, usize::MAX),
-    );
     out.push(result(
         Code::T001,
-        boxes,
-        format!("nog niet ingevuld: {nl}. Vul 0 in als er geen waren"),
-        format!("not filled in yet: {en}. Write 0 if there were none"),
+        boxes.clone(),
+        Finding::NotFilledIn { boxes },
     ));
 }
 
@@ -212,7 +195,7 @@ mod tests {
         assert_eq!(f201[0].severity, Severity::Error);
         assert_eq!(f201[0].fields[0], at(Field::PollCards));
         assert!(f201[0].fields.contains(&at(Field::TotalAdmitted)));
-        assert!(f201[0].message_en.contains("1020") && f201[0].message_en.contains("1021"));
+        assert!(f201[0].message(true).contains("1020") && f201[0].message(true).contains("1021"));
     }
 
     /// F.201: "A + B + C ≠ D" — an empty D with A and B written does not add up.

@@ -19,14 +19,19 @@ pub(super) fn open_results_section(input: &AnnexInput) -> Section {
         .iter()
         .filter(|r| r.severity == rules::Severity::Error)
     {
-        blocks.push(Block::Text(format!("FOUT {}: {}", r.code, r.message_nl)));
+        blocks.push(Block::Text(format!(
+            "FOUT {}: {}",
+            r.code,
+            r.message(false)
+        )));
     }
     for r in results.iter().filter(|r| {
         r.severity == rules::Severity::Warning && !acknowledged.iter().any(|a| a == r.code.as_str())
     }) {
         blocks.push(Block::Text(format!(
             "WAARSCHUWING {} (niet geaccepteerd): {}",
-            r.code, r.message_nl
+            r.code,
+            r.message(false)
         )));
     }
     Section {
@@ -51,7 +56,7 @@ pub(super) fn warnings_section(input: &AnnexInput) -> Section {
             let message = results
                 .iter()
                 .find(|r| r.code == code.as_str())
-                .map(|r| r.message_nl.clone())
+                .map(|r| r.message(false))
                 .unwrap_or_else(|| "(waarschuwing geaccepteerd bij het vaststellen)".to_string());
             Block::Text(format!("{code}: {message}"))
         })

@@ -9,7 +9,7 @@
 //! Nothing here runs until both D and H are written: comparing with a box that is
 //! still empty would only repeat T.001.
 
-use super::{Code, RuleResult, Target, at, filled, result, value};
+use super::{Code, Finding, RuleResult, Target, at, filled, result, value};
 use crate::form::Generation;
 use crate::record::{CountRecord, Field, Mark};
 use std::cmp::Ordering;
@@ -54,24 +54,21 @@ fn boxes(record: &CountRecord, d: i128, h: i128, out: &mut Vec<RuleResult>) {
         out.push(result(
             Code::F301,
             with(Mark::Equal),
-            format!("vakje \"D = H\" is aangekruist, maar D = {d} en H = {h}"),
-            format!("box \"D = H\" is ticked, but D = {d} and H = {h}"),
+            Finding::EqualTicked { d, h },
         ));
     }
     if b.more && h <= d {
         out.push(result(
             Code::F302,
             with(Mark::More),
-            format!("vakje \"H groter dan D\" is aangekruist, maar H = {h} en D = {d}"),
-            format!("box \"H more than D\" is ticked, but H = {h} and D = {d}"),
+            Finding::MoreTicked { d, h },
         ));
     }
     if b.fewer && h >= d {
         out.push(result(
             Code::F303,
             with(Mark::Fewer),
-            format!("vakje \"H kleiner dan D\" is aangekruist, maar H = {h} en D = {d}"),
-            format!("box \"H less than D\" is ticked, but H = {h} and D = {d}"),
+            Finding::FewerTicked { d, h },
         ));
     }
     let ticked = [b.equal, b.more, b.fewer].iter().filter(|t| **t).count();
@@ -83,11 +80,7 @@ fn boxes(record: &CountRecord, d: i128, h: i128, out: &mut Vec<RuleResult>) {
                 Target::Mark(Mark::More),
                 Target::Mark(Mark::Fewer),
             ],
-            format!(
-                "er moet precies één vakje (D = H, H > D of H < D) zijn aangekruist, \
-                 er zijn er {ticked} aangekruist"
-            ),
-            format!("exactly one box (D = H, H > D or H < D) must be ticked; {ticked} are ticked"),
+            Finding::TickedCount { ticked },
         ));
     }
 }
@@ -117,8 +110,7 @@ fn more_and_fewer(record: &CountRecord, d: i128, h: i128, out: &mut Vec<RuleResu
                 out.push(result(
                     Code::F305,
                     f,
-                    format!("D = H = {d}, maar I = {i} en J = {j}: laat I en J leeg"),
-                    format!("D = H = {d}, but I = {i} and J = {j}: leave I and J empty"),
+                    Finding::NoDifferenceButIOrJ { d, i, j },
                 ));
             }
         }
@@ -127,19 +119,17 @@ fn more_and_fewer(record: &CountRecord, d: i128, h: i128, out: &mut Vec<RuleResu
                 out.push(result(
                     Code::F306,
                     fields(Field::MoreBallots),
-                    format!(
-                        "H − D = {}, maar I (méér getelde stembiljetten) = {i}",
-                        h - d
-                    ),
-                    format!("H − D = {}, but I (more ballots counted) = {i}", h - d),
+                    Finding::MoreNotI {
+                        difference: h - d,
+                        i,
+                    },
                 ));
             }
             if filled(x.fewer_ballots) {
                 out.push(result(
                     Code::F307,
                     fields(Field::FewerBallots),
-                    format!("H is groter dan D, maar J (minder getelde stembiljetten) = {j}"),
-                    format!("H is more than D, but J (fewer ballots counted) = {j}"),
+                    Finding::MoreButJ { j },
                 ));
             }
         }
@@ -148,19 +138,17 @@ fn more_and_fewer(record: &CountRecord, d: i128, h: i128, out: &mut Vec<RuleResu
                 out.push(result(
                     Code::F308,
                     fields(Field::FewerBallots),
-                    format!(
-                        "D − H = {}, maar J (minder getelde stembiljetten) = {j}",
-                        d - h
-                    ),
-                    format!("D − H = {}, but J (fewer ballots counted) = {j}", d - h),
+                    Finding::FewerNotJ {
+                        difference: d - h,
+                        j,
+                    },
                 ));
             }
             if filled(x.more_ballots) {
                 out.push(result(
                     Code::F309,
                     fields(Field::MoreBallots),
-                    format!("H is kleiner dan D, maar I (méér getelde stembiljetten) = {i}"),
-                    format!("H is less than D, but I (more ballots counted) = {i}"),
+                    Finding::FewerButI { i },
                 ));
             }
         }
@@ -173,28 +161,13 @@ fn fully_explained(record: &CountRecord, d: i128, h: i128, out: &mut Vec<RuleRes
     if d == h || answer.answer().is_some() {
         return;
     }
-    let (how_nl, how_en) = if answer.yes {
-        (
-            "met zowel ja als nee beantwoord",
-            "answered both yes and no",
-        )
-    } else {
-        ("niet beantwoord", "not answered")
-    };
     out.push(result(
         Code::F310,
         vec![
             Target::Mark(Mark::ExplainedYes),
             Target::Mark(Mark::ExplainedNo),
         ],
-        format!(
-            "D en H verschillen, en de vraag of het verschil volledig verklaard is, is \
-             {how_nl}"
-        ),
-        format!(
-            "D and H differ, and the question whether the difference is fully explained is \
-             {how_en}"
-        ),
+        Finding::ExplainedUnanswered { both: answer.yes },
     ));
 }
 

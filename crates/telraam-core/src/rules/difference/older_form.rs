@@ -2,7 +2,7 @@
 //! K, L, M, N and O (T.301-T.303). These are warnings: a paper that does not explain
 //! its difference is flagged, not blocked (the paper is leading).
 
-use super::super::{Code, RuleResult, Target, at, filled, result, value};
+use super::super::{Code, Finding, RuleResult, Target, at, filled, result, value};
 use crate::record::{CountRecord, Field};
 
 /// Whether any of K-O is written.
@@ -21,14 +21,19 @@ fn explanation(record: &CountRecord) -> [crate::record::Count; 5] {
     ]
 }
 
-fn explanation_fields() -> Vec<Target> {
-    vec![
-        at(Field::TakenAway),
-        at(Field::TooFewIssued),
-        at(Field::TooManyIssued),
-        at(Field::OtherExplanation),
-        at(Field::NoExplanation),
+/// K, L, M, N, O in the order of the form.
+fn explanation_boxes() -> [Field; 5] {
+    [
+        Field::TakenAway,
+        Field::TooFewIssued,
+        Field::TooManyIssued,
+        Field::OtherExplanation,
+        Field::NoExplanation,
     ]
+}
+
+fn explanation_fields() -> Vec<Target> {
+    explanation_boxes().into_iter().map(at).collect()
 }
 
 /// T.303: the form used up to 2025, D = H but one of K-O filled in (other than 0):
@@ -44,18 +49,16 @@ pub(super) fn explanation_when_equal(
     }
     let mut fields = explanation_fields();
     fields.extend(super::dh());
-    let written: Vec<String> = ["K", "L", "M", "N", "O"]
+    let written: Vec<(Field, i128)> = explanation_boxes()
         .into_iter()
         .zip(explanation(record))
         .filter(|(_, c)| filled(*c))
-        .map(|(letter, c)| format!("{letter} = {}", value(c)))
+        .map(|(field, c)| (field, value(c)))
         .collect();
-    let written = written.join(", ");
     out.push(result(
         Code::T303,
         fields,
-        format!("D = H = {d}, maar {written}: er is geen verschil te verklaren"),
-        format!("D = H = {d}, but {written}: there is no difference to explain"),
+        Finding::NoDifferenceButExplained { d, written },
     ));
 }
 
@@ -79,8 +82,7 @@ pub(super) fn explanation_counts(
             out.push(result(
                 Code::T301,
                 fields,
-                format!("M + N + O − K − L = {explained}, maar I = {i}"),
-                format!("M + N + O − K − L = {explained}, but I = {i}"),
+                Finding::ExplainedNotI { explained, i },
             ));
         }
     } else if h < d {
@@ -92,8 +94,7 @@ pub(super) fn explanation_counts(
             out.push(result(
                 Code::T302,
                 fields,
-                format!("K + L + N + O − M = {explained}, maar J = {j}"),
-                format!("K + L + N + O − M = {explained}, but J = {j}"),
+                Finding::ExplainedNotJ { explained, j },
             ));
         }
     }

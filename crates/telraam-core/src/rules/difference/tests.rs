@@ -218,7 +218,11 @@ fn t303_old_form_explanation_without_a_difference() {
     r.set(Field::OtherExplanation, Some(2));
     let t303 = on_old_form(&r, "T.303").expect("N = 2 while D = H");
     assert_eq!(t303.severity, super::super::Severity::Warning);
-    assert!(t303.message_nl.contains("N = 2"), "{}", t303.message_nl);
+    assert!(
+        t303.message(false).contains("N = 2"),
+        "{}",
+        t303.message(false)
+    );
 }
 
 #[test]
