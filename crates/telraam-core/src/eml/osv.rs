@@ -5,39 +5,53 @@
 
 use crate::aggregate::{Totals, aggregate};
 use crate::election::Election;
-use crate::record::CountRecord;
+use crate::form::{MODEL, Target};
+use crate::record::{CountRecord, Field};
 
-/// The figure rows in OSV's order: label, and how to read it from [`Totals`].
-type Row = (&'static str, fn(&Totals) -> u64);
+/// OSV's words for a box of the form, keyed by the form model's label key
+/// ([`crate::form::BoxSpec::label`]), with the box's place among OSV's rows: OSV
+/// follows the paper, except that it puts O ("geen verklaring") before N ("andere
+/// verklaring"). A box without words here is not an OSV row (the lists, candidates,
+/// D/H boxes, the yes/no question and the ballot stock, which are not in a 510b).
+fn osv_words(label: &str) -> Option<(u8, &'static str)> {
+    Some(match label {
+        "poll_cards" => (1, "geldige stempas"),
+        "proxy_certificates" => (2, "geldig volmachtbewijs"),
+        "voter_cards" => (3, "geldige kiezerspas"),
+        "total_admitted" => (4, "toegelaten kiezers"),
+        "total_on_lists" => (5, "geldige stembiljetten"),
+        "blank" => (6, "blanco stembiljetten"),
+        "invalid" => (7, "ongeldige stembiljetten"),
+        "total_cast" => (8, "aangetroffen stembiljetten"),
+        "more_ballots" => (9, "meer stembiljetten dan toegelaten kiezers"),
+        "fewer_ballots" => (10, "minder stembiljetten dan toegelaten kiezers"),
+        "taken_away" => (11, "kiezers met stembiljet hebben niet gestemd"),
+        "too_few_issued" => (12, "er zijn te weinig stembiljetten uitgereikt"),
+        "too_many_issued" => (13, "er zijn te veel stembiljetten uitgereikt"),
+        "no_explanation" => (14, "geen verklaring"),
+        "other_explanation" => (15, "andere verklaring"),
+        _ => return None,
+    })
+}
 
-const ROWS: [Row; 16] = [
-    ("opgeroepenen", |t| t.eligible_voters),
-    ("geldige stempas", |t| t.poll_cards),
-    ("geldig volmachtbewijs", |t| t.proxy_certificates),
-    ("geldige kiezerspas", |t| t.voter_cards),
-    ("toegelaten kiezers", |t| t.total_admitted),
-    ("geldige stembiljetten", |t| t.total_on_lists),
-    ("blanco stembiljetten", |t| t.blank),
-    ("ongeldige stembiljetten", |t| t.invalid),
-    ("aangetroffen stembiljetten", |t| t.total_cast),
-    ("meer stembiljetten dan toegelaten kiezers", |t| {
-        t.more_ballots
-    }),
-    ("minder stembiljetten dan toegelaten kiezers", |t| {
-        t.fewer_ballots
-    }),
-    ("kiezers met stembiljet hebben niet gestemd", |t| {
-        t.taken_away
-    }),
-    ("er zijn te weinig stembiljetten uitgereikt", |t| {
-        t.too_few_issued
-    }),
-    ("er zijn te veel stembiljetten uitgereikt", |t| {
-        t.too_many_issued
-    }),
-    ("geen verklaring", |t| t.no_explanation),
-    ("andere verklaring", |t| t.other_explanation),
-];
+/// The figure rows after "opgeroepenen" (the kiesgerechtigden, not a box): every
+/// single count box of the form model (of either generation, as OSV's 4-3 lists
+/// them all) that OSV has words for, in OSV's order.
+fn box_rows() -> Vec<(&'static str, Field)> {
+    let mut rows: Vec<(u8, &'static str, Field)> = MODEL
+        .iter()
+        .filter_map(|spec| match spec.single() {
+            Some(Target::Count(field)) => {
+                osv_words(spec.label).map(|(rank, words)| (rank, words, field))
+            }
+            _ => None,
+        })
+        .collect();
+    rows.sort_by_key(|(rank, _, _)| *rank);
+    rows.into_iter()
+        .map(|(_, words, field)| (words, field))
+        .collect()
+}
 
 /// A value in double quotes (quotes inside doubled); an empty value stays bare, as
 /// OSV and the Kiesraad's eml2csv write it.
@@ -117,8 +131,12 @@ pub fn write_with(
         }
         line
     };
-    for (label, get) in ROWS.iter() {
-        lines.push(figures(format!(";{};;;", quote(label)), get));
+    lines.push(figures(format!(";{};;;", quote("opgeroepenen")), &|t| {
+        t.eligible_voters
+    }));
+    for (words, field) in box_rows() {
+        let get = move |t: &Totals| t.get(field).unwrap_or(0);
+        lines.push(figures(format!(";{};;;", quote(words)), &get));
     }
     for (li, list) in election.lists.iter().enumerate() {
         let list_total = |t: &Totals| t.lists.get(li).map_or(0, |l| l.total);
@@ -165,5 +183,24 @@ mod tests {
             "",
             "an empty field stays bare (a station without postcode)"
         );
+    }
+
+    #[test]
+    fn the_rows_are_the_forms_boxes_a_to_o_in_osvs_order() {
+        // Every box of the paper with a letter from A to O (either generation), each
+        // once, O before N as OSV writes them; every one kept by the totals.
+        let letters: Vec<String> = box_rows()
+            .iter()
+            .map(|(_, f)| crate::form::words::letter(Target::Count(*f)))
+            .collect();
+        assert_eq!(
+            letters.join(" "),
+            "A B C D E F G H I J K L M O N",
+            "{letters:?}"
+        );
+        let totals = Totals::default();
+        for (words, field) in box_rows() {
+            assert_eq!(totals.get(field), Some(0), "{words}: kept by the totals");
+        }
     }
 }
