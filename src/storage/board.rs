@@ -5,7 +5,7 @@
 //! desk's stage column ([`Workspace::entry_states`]).
 
 use super::entries::EntryState;
-use super::summary::{self, Head};
+use super::summary::{self, Head, parse_mode, parse_state};
 use super::{StorageError, Workspace, db};
 use crate::record::{EntryMode, RecordState};
 use crate::verification::receive::PhoneStatus;
@@ -33,22 +33,6 @@ pub struct StationFacts {
     pub quick_verified: Option<bool>,
     /// Where the station stands in the desk's double entry (None: no entry).
     pub entry: Option<EntryState>,
-}
-
-fn parse_state(text: &str) -> Option<RecordState> {
-    match text {
-        "draft" => Some(RecordState::Draft),
-        "finalised" => Some(RecordState::Finalised),
-        _ => None,
-    }
-}
-
-fn parse_mode(text: &str) -> Option<EntryMode> {
-    match text {
-        "counting" => Some(EntryMode::Counting),
-        "transcription" => Some(EntryMode::Transcription),
-        _ => None,
-    }
 }
 
 impl Workspace {

@@ -309,7 +309,7 @@ pub fn forget(conn: &Connection, station: u32, version: u32) -> Result<(), Stora
     Ok(())
 }
 
-fn parse_state(text: &str) -> Option<RecordState> {
+pub(super) fn parse_state(text: &str) -> Option<RecordState> {
     match text {
         "draft" => Some(RecordState::Draft),
         "finalised" => Some(RecordState::Finalised),
@@ -317,7 +317,7 @@ fn parse_state(text: &str) -> Option<RecordState> {
     }
 }
 
-fn parse_mode(text: &str) -> Option<EntryMode> {
+pub(super) fn parse_mode(text: &str) -> Option<EntryMode> {
     match text {
         "counting" => Some(EntryMode::Counting),
         "transcription" => Some(EntryMode::Transcription),

@@ -9,6 +9,7 @@ use super::phone::PhoneScreen;
 use super::phone_words;
 use super::text::{self, PhoneText};
 use crate::record::{Count, Field, Mark};
+use crate::tui::style::{bold, focus};
 use crate::verification::receive::plausibility;
 use crate::verification::{
     Outcome, PhoneCheck, PhoneItem, PhoneStatus, QUICK_GROUPS, RECORD_GROUPS, codes, quick_report,
@@ -16,17 +17,9 @@ use crate::verification::{
 };
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
-
-fn bold() -> Style {
-    Style::default().add_modifier(Modifier::BOLD)
-}
-
-fn focus() -> Style {
-    Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-}
 
 fn good(app: &App) -> Style {
     if app.color {

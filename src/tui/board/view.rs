@@ -6,20 +6,13 @@
 use super::BoardState;
 use crate::board::{Filter, Row};
 use crate::settings::Language;
+use crate::tui::style::{bold, focus};
 use crate::tui::text::board::{self as words, BoardText};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
-
-fn focus() -> Style {
-    Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-}
-
-fn bold() -> Style {
-    Style::default().add_modifier(Modifier::BOLD)
-}
 
 fn error(color: bool) -> Style {
     if color { bold().fg(Color::Red) } else { bold() }

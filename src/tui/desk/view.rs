@@ -9,21 +9,14 @@ use crate::form::Target;
 use crate::rules::Severity;
 use crate::settings::Language;
 use crate::tui::app::App;
+use crate::tui::style::{bold, focus};
 use crate::tui::text::desk::{self as words, desk_text};
 use crate::verification::codes;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
-
-fn bold() -> Style {
-    Style::default().add_modifier(Modifier::BOLD)
-}
-
-fn focus() -> Style {
-    Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-}
 
 fn error(app: &App) -> Style {
     if app.color {
