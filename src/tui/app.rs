@@ -672,8 +672,14 @@ impl App {
             Outcome::Load => fx.push(Effect::Board(Request::Load)),
             Outcome::Import(text) => fx.push(Effect::Board(Request::Import(text))),
             Outcome::OpenStation(station) => fx.push(Effect::OpenStation(station)),
-            Outcome::PhoneCheck(station) => self.start_phone_check(station),
-            Outcome::Desk(station) => self.open_desk(station, fx),
+            Outcome::PhoneCheck(station) => {
+                self.start_phone_check(station);
+                self.board.return_here = true;
+            }
+            Outcome::Desk(station) => {
+                self.open_desk(station, fx);
+                self.board.return_here = true;
+            }
             Outcome::Leave => self.go_stations(),
         }
     }
@@ -688,6 +694,16 @@ impl App {
         );
         if self.desk.leave {
             self.desk.leave = false;
+            self.leave_station(fx);
+        }
+    }
+
+    /// Leaves a station's desk or phone check: back to the board when it was opened
+    /// from there, else to the station screen.
+    pub(super) fn leave_station(&mut self, fx: &mut Vec<Effect>) {
+        if self.board.return_here {
+            self.on_board(BoardMsg::Show, fx);
+        } else {
             self.go_stations();
         }
     }

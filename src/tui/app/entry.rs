@@ -350,6 +350,7 @@ impl App {
 
     pub(super) fn go_stations(&mut self) {
         self.from_check = false;
+        self.board.return_here = false;
         self.screen = Screen::Stations;
         self.record = None;
         self.input.clear();

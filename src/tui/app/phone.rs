@@ -19,7 +19,7 @@ impl App {
     /// Keys on the phone screens.
     pub fn on_phone(&mut self, screen: PhoneScreen, msg: Msg, fx: &mut Vec<Effect>) {
         match screen {
-            PhoneScreen::Overview => self.on_phone_overview(msg),
+            PhoneScreen::Overview => self.on_phone_overview(msg, fx),
             PhoneScreen::Figures => self.on_phone_figures(msg, fx),
             PhoneScreen::Code => self.on_phone_code(msg, fx),
         }
@@ -46,7 +46,7 @@ impl App {
         }
     }
 
-    fn on_phone_overview(&mut self, msg: Msg) {
+    fn on_phone_overview(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
         let count = self.phone.overview.len();
         match msg {
             Msg::Next if self.phone.cursor + 1 < count => self.phone.cursor += 1,
@@ -61,7 +61,7 @@ impl App {
                     self.start_phone_check(station);
                 }
             }
-            Msg::Back => self.screen = Screen::Stations,
+            Msg::Back => self.leave_station(fx),
             _ => {}
         }
     }

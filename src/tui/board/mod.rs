@@ -21,6 +21,9 @@ pub struct BoardState {
     pub cursor: usize,
     /// The scan field, when open.
     pub scan: Option<ScanField>,
+    /// A station's desk or phone check was opened from the board: leaving it comes
+    /// back here, not to the station screen (the board is the municipality's home).
+    pub return_here: bool,
 }
 
 /// A key on the board, or the runtime's answer.

@@ -105,3 +105,42 @@ fn in_the_app_f4_loads_the_board_enter_starts_the_phone_check_and_esc_goes_back(
     app.update(Msg::Board(BoardMsg::Enter));
     assert_eq!(app.screen, Screen::Phone(crate::tui::PhoneScreen::Figures));
 }
+
+#[test]
+fn leaving_a_desk_or_phone_check_opened_from_the_board_comes_back_to_the_board() {
+    use crate::election::Election;
+    use crate::settings::Language;
+    use crate::tui::app::{App, Effect, Msg, Screen};
+    let mut app = App::new(Election::demo(), Language::Dutch, &[], None);
+    let rows = app
+        .election
+        .stations
+        .iter()
+        .map(|s| row(s.number, &s.name, Phase::NotReceived))
+        .collect();
+    app.update(Msg::Board(BoardMsg::Show));
+    app.update(Msg::Board(BoardMsg::Loaded(Board { rows })));
+    // Enter on a station nobody has phoned: its phone check; Esc back to its overview,
+    // Esc again: the board, loaded afresh.
+    app.update(Msg::Board(BoardMsg::Enter));
+    assert_eq!(app.screen, Screen::Phone(crate::tui::PhoneScreen::Figures));
+    app.update(Msg::Back);
+    app.open_phone_overview(&mut Vec::new());
+    let fx = app.update(Msg::Back);
+    assert_eq!(app.screen, Screen::Board);
+    assert!(fx.contains(&Effect::Board(Request::Load)));
+    // The board leads to the station screen; from there the phone check's Esc goes back
+    // to the station screen, as before.
+    app.update(Msg::Board(BoardMsg::Back));
+    assert_eq!(app.screen, Screen::Stations);
+    app.open_phone_overview(&mut Vec::new());
+    app.update(Msg::Back);
+    assert_eq!(app.screen, Screen::Stations);
+    // A desk opened from the board: leaving it comes back to the board.
+    app.update(Msg::Board(BoardMsg::Show));
+    app.update(Msg::Board(BoardMsg::Desk));
+    assert_eq!(app.screen, Screen::Desk);
+    let fx = app.update(Msg::Back);
+    assert_eq!(app.screen, Screen::Board);
+    assert!(fx.contains(&Effect::Board(Request::Load)));
+}
