@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the `phone` table, its reads, its writes and its check against the audit chain belong together.
 //! The phone check ("telefonische controle") at the municipality: per station, the
 //! latest phone check (the quick report heard, the codes typed, the record code phoned:
 //! the station's *expected record code*), and what the full record that arrived later

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the read-aloud screen and the phone-check screens share their row, code and colour helpers.
 //! Drawing the read-aloud screen and the phone-check screens. No state changes here.
 //!
 //! Meaning never rests on colour: the current row has a `>` marker, a refused group

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: every side effect of the TUI (terminal, workspace, printing) is carried out here and nowhere else.
 //! The only part that touches the terminal and the workspace: reads key events,
 //! turns them into messages, runs `update`, carries out its effects and redraws.
 

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: one table of every visible word per language, kept in one place so nl and en stay side by side.
 //! Every word the interface shows, in Dutch (the default) and English. The form's
 //! own letters (A, B, … O) and legal terms stay as on paper in both languages.
 

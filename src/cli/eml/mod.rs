@@ -3,9 +3,7 @@
 //! as the municipality's proces-verbaal does.
 
 use super::Cli;
-use super::common::{
-    EXIT_FOUND, fail, language, open_workspace_read_only, settings, workspace_dir,
-};
+use super::common::{EXIT_FOUND, fail, settings, workspace_dir};
 use super::unsettled::{unsettled, unsettled_line};
 use crate::aggregate::{Totals, take_municipal_figures};
 use crate::election::{CountingMethod, Election};
@@ -14,16 +12,17 @@ use crate::event::StoredTotals;
 use crate::form::Generation;
 use crate::i18n::say;
 use crate::record::CountRecord;
-use crate::settings::Language;
 use crate::storage::Workspace;
 use crate::storage::atomic::write_atomic;
 use std::path::{Path, PathBuf};
 
 mod export;
 mod totals;
+mod workspace;
 
 pub use export::{export_csv, export_eml};
 pub use totals::aggregate;
+pub(super) use workspace::{no_records, none_accepted, open_existing, workspace_records};
 
 #[derive(Debug, clap::Args)]
 pub struct ImportEmlArgs {
@@ -353,73 +352,4 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
         );
     }
     Ok(())
-}
-
-/// The workspace, which must exist, and the language.
-pub(super) fn open_existing(cli: &Cli) -> Result<(Workspace, Language), u8> {
-    let settings = settings(cli)?;
-    let lang = language(cli, &settings)?;
-    let dir = workspace_dir(cli, &settings);
-    if !Workspace::exists(&dir) {
-        return Err(fail(&format!(
-            "{}: {}",
-            dir.display(),
-            say(
-                "hier is geen werkmap; lees eerst tellingen in (telraam import-eml --counts …)",
-                "no workspace here; import counts first (telraam import-eml --counts …)"
-            )
-        )));
-    }
-    Ok((open_workspace_read_only(cli, &settings)?, lang))
-}
-
-/// What a user reads when nothing can be added up because no station at the desk is
-/// accepted yet (the stations are named on the line before).
-pub(super) fn none_accepted(dir: &Path) -> String {
-    format!(
-        "{}: {}",
-        dir.display(),
-        say(
-            "nog niets op te tellen: geen enkel stembureau is goedgekeurd",
-            "nothing to add up yet: no polling station is accepted"
-        )
-    )
-}
-
-pub(super) fn no_records(dir: &Path) -> String {
-    format!(
-        "{}: {}",
-        dir.display(),
-        say(
-            "de werkmap bevat nog geen stembureau-uitslagen",
-            "the workspace holds no station records yet"
-        )
-    )
-}
-
-/// The workspace's election and every station's latest record that may be added
-/// up (not one still at the desk's double entry); a workspace must exist. Names the
-/// stations left out on stderr.
-pub(super) fn workspace_records(
-    cli: &Cli,
-) -> Result<(Workspace, Election, Vec<CountRecord>, Language), u8> {
-    let (workspace, lang) = open_existing(cli)?;
-    let election = workspace.election().clone();
-    let unsettled = unsettled(&workspace)?;
-    let records: Vec<CountRecord> = workspace
-        .records()
-        .map_err(|e| fail(&format!("{}: {e}", workspace.dir().display())))?
-        .into_iter()
-        .filter(|r| !unsettled.contains_key(&r.station))
-        .collect();
-    if let Some(line) = unsettled_line(&unsettled, lang.is_english()) {
-        eprintln!("telraam: {line}");
-    }
-    if records.is_empty() && !unsettled.is_empty() {
-        return Err(fail(&none_accepted(workspace.dir())));
-    }
-    if records.is_empty() {
-        return Err(fail(&no_records(workspace.dir())));
-    }
-    Ok((workspace, election, records, lang))
 }

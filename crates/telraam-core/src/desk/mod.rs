@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the desk's stages and every transition between them are one state machine, read as one.
 //! The municipality's desk (gemeentelijk stembureau): every station's paper
 //! proces-verbaal is entered twice, by two different typists (the vierogenprincipe
 //! of Abacus and OSV2020), and only a record both entries agree on is added up.
