@@ -1,4 +1,7 @@
 //! `update` without a terminal or a database: a message in, state and effects out.
+//!
+//! Over 400 lines on purpose: the unit tests of the App's `update`, kept together so one
+//! file shows how every screen answers a message.
 
 use super::*;
 use crate::election::Election;

@@ -1,0 +1,124 @@
+//! Routing to the screens with their own state: the status board, the desk, and
+//! the station list (choosing a station to open).
+
+use super::*;
+
+impl App {
+    /// Hands a message to the board's own `update` and does what it asks.
+    pub(super) fn on_board(&mut self, msg: BoardMsg, fx: &mut Vec<Effect>) {
+        use board_screen::{Outcome, Request};
+        if msg == BoardMsg::Show {
+            self.record = None;
+            self.saved = None;
+            self.screen = Screen::Board;
+        }
+        match self.board.update(msg) {
+            Outcome::Nothing => {}
+            Outcome::Load => fx.push(Effect::Board(Request::Load)),
+            Outcome::Import(text) => fx.push(Effect::Board(Request::Import(text))),
+            Outcome::OpenStation(station) => fx.push(Effect::OpenStation(station)),
+            Outcome::PhoneCheck(station) => {
+                self.start_phone_check(station);
+                self.board.return_here = true;
+            }
+            Outcome::Desk(station) => {
+                self.open_desk(station, fx);
+                self.board.return_here = true;
+            }
+            Outcome::Leave => self.go_stations(),
+        }
+    }
+
+    /// Hands a message to the desk's own `update`; back to the stations when it is left.
+    pub(super) fn on_desk(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
+        fx.extend(
+            self.desk
+                .update(&self.election, msg)
+                .into_iter()
+                .map(Effect::Desk),
+        );
+        if self.desk.leave {
+            self.desk.leave = false;
+            self.leave_station(fx);
+        }
+    }
+
+    /// Leaves a station's desk or phone check: back to the board when it was opened
+    /// from there, else to the station screen.
+    pub(super) fn leave_station(&mut self, fx: &mut Vec<Effect>) {
+        if self.board.return_here {
+            self.on_board(BoardMsg::Show, fx);
+        } else {
+            self.go_stations();
+        }
+    }
+
+    /// Opens the desk for `station` (F9 on the station screen, or a transcribed
+    /// record opened from it).
+    pub(super) fn open_desk(&mut self, station: u32, fx: &mut Vec<Effect>) {
+        self.record = None;
+        self.saved = None;
+        self.screen = Screen::Desk;
+        fx.extend(self.desk.open(station).into_iter().map(Effect::Desk));
+    }
+
+    // ----- station choice -----
+
+    pub(super) fn on_stations(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
+        match msg {
+            Msg::PhoneCheck => self.open_phone_overview(fx),
+            Msg::Board(m @ BoardMsg::Show) => self.on_board(m, fx),
+            Msg::Desk(DeskMsg::OpenChosen) => {
+                let chosen = self
+                    .filtered_stations()
+                    .get(self.station_cursor)
+                    .map(|s| s.number);
+                match chosen {
+                    Some(n) => {
+                        self.filter.clear();
+                        self.open_desk(n, fx);
+                    }
+                    None => self.notice = Some(Notice::NoStationMatches),
+                }
+            }
+            Msg::Char(c) => {
+                self.filter.push(c);
+                self.station_cursor = 0;
+                if self.filtered_stations().is_empty() {
+                    self.notice = Some(Notice::NoStationMatches);
+                }
+            }
+            Msg::Toggle => self.filter.push(' '),
+            Msg::Erase => {
+                self.filter.pop();
+                self.station_cursor = 0;
+            }
+            Msg::Back => {
+                if self.filter.is_empty() {
+                    self.dialog = Some(Dialog::Quit);
+                } else {
+                    self.filter.clear();
+                    self.station_cursor = 0;
+                }
+            }
+            Msg::Next if self.station_cursor + 1 < self.filtered_stations().len() => {
+                self.station_cursor += 1;
+            }
+            Msg::Prev => self.station_cursor = self.station_cursor.saturating_sub(1),
+            Msg::Confirm => {
+                let chosen = self
+                    .filtered_stations()
+                    .get(self.station_cursor)
+                    .map(|s| s.number);
+                match chosen {
+                    Some(n) => {
+                        self.filter.clear();
+                        fx.push(Effect::OpenStation(n));
+                    }
+                    None => self.notice = Some(Notice::NoStationMatches),
+                }
+            }
+            _ => {}
+        }
+    }
+}

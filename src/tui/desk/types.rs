@@ -1,0 +1,104 @@
+//! The desk's vocabulary: its screens, messages, effects, questions and notices.
+
+use super::*;
+
+/// Which desk screen is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeskScreen {
+    /// Who is typing: asked once per session.
+    Operator,
+    /// The station's stage, its entries and the next step.
+    Overview,
+    /// Typing the entry (or re-checking its differing boxes).
+    Typing,
+    /// The rules' findings on the typed paper.
+    Rules,
+    /// The coordinator: both values side by side; keep or discard an entry.
+    Coordinator,
+}
+
+/// A key intention on the desk screens or an answer of the runtime.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeskMsg {
+    /// F9 on the station screen: the desk of the station under the cursor.
+    OpenChosen,
+    /// The desk of this station.
+    Open(u32),
+    /// F7: the rules' findings (and back).
+    Rules,
+    /// F8: the entry is complete (or its differences re-checked).
+    Finish,
+    /// The runtime's answer: the station's desk as stored, and the record code phoned
+    /// for it (its groups), if any.
+    Loaded { desk: Desk, expected: Vec<String> },
+    /// The runtime could not carry out a step; the storage's words.
+    Failed(String),
+}
+
+/// What the runtime must do for the desk. Each answers with [`DeskMsg::Loaded`] (or
+/// [`DeskMsg::Failed`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeskEffect {
+    Load {
+        station: u32,
+    },
+    Start {
+        station: u32,
+        operator: String,
+    },
+    SaveBox {
+        station: u32,
+        number: u8,
+        target: Target,
+        value: BoxValue,
+        operator: String,
+    },
+    Finish {
+        station: u32,
+        number: u8,
+        operator: String,
+    },
+    Keep {
+        station: u32,
+        number: u8,
+        operator: String,
+    },
+    Discard {
+        station: u32,
+        number: u8,
+        operator: String,
+    },
+}
+
+/// A question the desk asks before a step that cannot be undone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    Finish,
+    Keep(u8),
+    Discard(u8),
+}
+
+/// What the desk says on its notice line. Words in `text/desk.rs`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeskNotice {
+    NotADigit(char),
+    TooLarge,
+    /// A tick box: Space ticks it.
+    TickWithSpace,
+    /// The storage refused a step.
+    Refused(String),
+    /// The stage after a step the operator took.
+    Stage(Stage),
+    /// The entry's differing boxes to re-check (never the other entry's values).
+    Differs(Vec<Target>),
+    /// An empty name.
+    NameRequired,
+}
+
+/// The coordinator's four choices, in screen order.
+pub const CHOICES: [Confirm; 4] = [
+    Confirm::Keep(1),
+    Confirm::Keep(2),
+    Confirm::Discard(1),
+    Confirm::Discard(2),
+];
