@@ -125,7 +125,7 @@ fn leaving_a_desk_or_phone_check_opened_from_the_board_comes_back_to_the_board()
     app.update(Msg::Board(BoardMsg::Enter));
     assert_eq!(app.screen, Screen::Phone(crate::tui::PhoneScreen::Figures));
     app.update(Msg::Back);
-    app.open_phone_overview(&mut Vec::new());
+    assert_eq!(app.screen, Screen::Phone(crate::tui::PhoneScreen::Overview));
     let fx = app.update(Msg::Back);
     assert_eq!(app.screen, Screen::Board);
     assert!(fx.contains(&Effect::Board(Request::Load)));
@@ -133,7 +133,8 @@ fn leaving_a_desk_or_phone_check_opened_from_the_board_comes_back_to_the_board()
     // to the station screen, as before.
     app.update(Msg::Board(BoardMsg::Back));
     assert_eq!(app.screen, Screen::Stations);
-    app.open_phone_overview(&mut Vec::new());
+    app.update(Msg::PhoneCheck);
+    assert_eq!(app.screen, Screen::Phone(crate::tui::PhoneScreen::Overview));
     app.update(Msg::Back);
     assert_eq!(app.screen, Screen::Stations);
     // A desk opened from the board: leaving it comes back to the board.
