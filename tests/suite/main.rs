@@ -7,6 +7,7 @@ mod fixtures {
 mod support {
     pub mod cli;
     pub mod eml;
+    pub mod screen;
     pub mod tmux;
 }
 

@@ -2,23 +2,14 @@
 //! count of West Maas en Waal 2022 (insta snapshots of ratatui's TestBackend).
 
 use crate::support::eml::{import_counts, ok, wmw_230b, wmw_510b};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use crate::support::screen::render;
 use telraam::annex::qr;
 use telraam::board::Board;
 use telraam::result_file;
 use telraam::settings::Language;
 use telraam::storage::Workspace;
 use telraam::tui::board::BoardMsg;
-use telraam::tui::{App, Msg, Screen, view};
-
-fn render(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
-    terminal
-        .draw(|frame| view(frame, app))
-        .expect("draw into memory");
-    terminal.backend().to_string()
-}
+use telraam::tui::{App, Msg, Screen};
 
 /// The board of the real count (every station imported from its 510b), as the
 /// runtime would load it, and the workspace it came from.

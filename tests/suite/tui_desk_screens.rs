@@ -1,23 +1,14 @@
 //! The desk's screens (proces-verbaal overnemen, double entry), in Dutch and English,
 //! at 80x24, as the operator sees them (insta snapshots of ratatui's TestBackend).
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use crate::support::screen::render;
 use telraam::desk::{BoxValue, Desk, Source};
 use telraam::election::Election;
 use telraam::form::Target;
 use telraam::record::{Field, Mark};
 use telraam::settings::Language;
 use telraam::tui::desk::DeskMsg;
-use telraam::tui::{App, Msg, view};
-
-fn render(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
-    terminal
-        .draw(|frame| view(frame, app))
-        .expect("draw into memory");
-    terminal.backend().to_string()
-}
+use telraam::tui::{App, Msg};
 
 fn send(app: &mut App, msgs: &[Msg]) {
     for m in msgs {

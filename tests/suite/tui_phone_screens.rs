@@ -2,8 +2,7 @@
 //! (insta snapshots of ratatui's TestBackend).
 
 use crate::support::eml::{import_counts, stderr, tk_230b, tk_510b};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use crate::support::screen::render;
 use telraam::election::Election;
 use telraam::event::{ListSum, Located};
 use telraam::record::{CountRecord, Field, RecordState};
@@ -11,16 +10,8 @@ use telraam::result_file;
 use telraam::settings::Language;
 use telraam::storage::Workspace;
 use telraam::storage::phone::StationPhoneStatus;
-use telraam::tui::{App, DoneAction, Msg, PhoneScreen, Screen, view};
+use telraam::tui::{App, DoneAction, Msg, PhoneScreen, Screen};
 use telraam::verification::{PhoneStatus, codes};
-
-fn render(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
-    terminal
-        .draw(|frame| view(frame, app))
-        .expect("draw into memory");
-    terminal.backend().to_string()
-}
 
 /// The finalised demo station of the test vectors.
 fn finalised() -> CountRecord {

@@ -1,6 +1,7 @@
 //! Every screen of the count-night interface, in Dutch and English, at 80x24, as
 //! the operator sees it (insta snapshots of ratatui's TestBackend).
 
+use crate::support::screen::{render, render_at};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use telraam::election::Election;
@@ -9,18 +10,6 @@ use telraam::record::{CountRecord, EntryMode, RecordState};
 use telraam::settings::Language;
 use telraam::tui::app::Unsaved;
 use telraam::tui::{App, DoneAction, Msg, Screen, Step, view};
-
-fn render(app: &App) -> String {
-    render_at(app, 80, 24)
-}
-
-fn render_at(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal
-        .draw(|frame| view(frame, app))
-        .expect("draw into memory");
-    terminal.backend().to_string()
-}
 
 fn send(app: &mut App, keys: &str) {
     for c in keys.chars() {
