@@ -296,8 +296,8 @@ pub(super) fn register_in(
             record_version: None,
             event: &AuditEvent::EntryStarted {
                 number,
-                source: source.key().to_string(),
-                stage: (after != before).then(|| after.key().to_string()),
+                source,
+                stage: (after != before).then_some(after),
             },
             operator,
             record_hash: desk_hash,
