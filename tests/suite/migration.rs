@@ -130,7 +130,10 @@ fn an_older_workspace_reads_its_desk_steps_back_as_data_and_keeps_verifying() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = fixture("v3-desk", tmp.path());
     let data = dir.to_string_lossy().to_string();
-    let out = telraam(tmp.path(), &["--lang", "en", "--data", &data, "audit", "verify"]);
+    let out = telraam(
+        tmp.path(),
+        &["--lang", "en", "--data", &data, "audit", "verify"],
+    );
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -145,7 +148,11 @@ fn an_older_workspace_reads_its_desk_steps_back_as_data_and_keeps_verifying() {
         // The columns `audit show` prints are what the typed event says.
         assert_eq!(
             (event.what(), event.old_value(), event.new_value()),
-            (row.what.clone(), row.old_value.clone(), row.new_value.clone()),
+            (
+                row.what.clone(),
+                row.old_value.clone(),
+                row.new_value.clone()
+            ),
             "row {}",
             row.id
         );

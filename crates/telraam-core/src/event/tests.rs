@@ -54,7 +54,10 @@ fn every_kind() -> Vec<AuditEvent> {
             number: 2,
             step: DeskStep::Finished {
                 from: Stage::SecondEntry,
-                differing: vec![Target::Count(Field::ListTotal(2)), Target::Mark(Mark::Equal)],
+                differing: vec![
+                    Target::Count(Field::ListTotal(2)),
+                    Target::Mark(Mark::Equal),
+                ],
             },
             stage: Some(Stage::Differences),
         },
@@ -165,7 +168,11 @@ fn a_desk_step_of_format_1_reads_back_typed_and_says_what_it_said() {
     for (stored, what, old, new) in FORMAT_1_DESK_ROWS {
         let event = AuditEvent::from_stored(stored).expect(stored);
         assert_eq!(
-            (event.what().as_str(), event.old_value().as_str(), event.new_value().as_str()),
+            (
+                event.what().as_str(),
+                event.old_value().as_str(),
+                event.new_value().as_str()
+            ),
             (what, old, new),
             "{stored}"
         );
