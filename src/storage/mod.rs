@@ -45,6 +45,8 @@ pub use audit::{AuditProblem, AuditSubject, ChainFault};
 pub(crate) use error::classify;
 pub use error::{DatabaseProblem, StorageError};
 pub use gate::{Demoted, Gate};
+pub use lock::Holder;
+pub use schema::SCHEMA_VERSION;
 use stored_election::{read_election, write_election};
 pub use summary::Summary;
 pub use telraam_core::lifecycle::gate;

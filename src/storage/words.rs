@@ -9,10 +9,10 @@
 //! as `audit verify`'s finding, which scripts may read); they are kept as they were,
 //! whatever the language.
 
-use super::audit::{AuditSubject, ChainFault};
-use super::lock::Holder;
-use super::schema::SCHEMA_VERSION;
-use super::{AuditProblem, DatabaseProblem, FileStep, StorageError};
+use super::{
+    AuditProblem, AuditSubject, ChainFault, DatabaseProblem, FileStep, Holder, SCHEMA_VERSION,
+    StorageError,
+};
 use crate::desk::DeskError;
 use std::path::Path;
 
