@@ -17,9 +17,31 @@ pub enum DeskScreen {
     Coordinator,
 }
 
-/// A key intention on the desk screens or an answer of the runtime.
+/// A key intention on the desk screens or an answer of the runtime. The App hands
+/// the desk its key messages as these (see `App::on_desk`), so that the desk never
+/// names the App's own messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeskMsg {
+    /// A printable character: a digit, a letter of the name, j/y or n to a question.
+    Char(char),
+    /// Space: tick or untick a box (a space in the name).
+    Toggle,
+    /// Backspace.
+    Erase,
+    /// Delete: empty the box.
+    Clear,
+    /// Enter: write the box (empty means 0), take the step, choose.
+    Confirm,
+    /// Tab / Down.
+    Next,
+    /// Shift-Tab / Up.
+    Prev,
+    /// PageDown: ten boxes on.
+    PageDown,
+    /// PageUp: ten boxes back.
+    PageUp,
+    /// Esc: undo typing, or go back.
+    Back,
     /// F9 on the station screen: the desk of the station under the cursor.
     OpenChosen,
     /// The desk of this station.
