@@ -17,8 +17,9 @@ mod tests;
 mod types;
 pub mod view;
 
-pub use hints::{Hint, hint};
-pub use types::{CHOICES, Confirm, DeskEffect, DeskMsg, DeskNotice, DeskScreen};
+pub use super::say::{Confirm, DeskNotice, Hint};
+pub use hints::hint;
+pub use types::{CHOICES, DeskEffect, DeskMsg, DeskScreen};
 
 use crate::desk::{BoxValue, Desk, Source, Stage, paper_boxes, value};
 use crate::election::Election;

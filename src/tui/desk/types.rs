@@ -1,4 +1,5 @@
-//! The desk's vocabulary: its screens, messages, effects, questions and notices.
+//! The desk's vocabulary: its screens, messages and effects. Its questions and
+//! notices are in `tui/say.rs`, below the text tables that word them.
 
 use super::*;
 
@@ -90,31 +91,6 @@ pub enum DeskEffect {
         number: u8,
         operator: String,
     },
-}
-
-/// A question the desk asks before a step that cannot be undone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Confirm {
-    Finish,
-    Keep(u8),
-    Discard(u8),
-}
-
-/// What the desk says on its notice line. Words in `text/desk.rs`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DeskNotice {
-    NotADigit(char),
-    TooLarge,
-    /// A tick box: Space ticks it.
-    TickWithSpace,
-    /// The storage refused a step.
-    Refused(String),
-    /// The stage after a step the operator took.
-    Stage(Stage),
-    /// The entry's differing boxes to re-check (never the other entry's values).
-    Differs(Vec<Target>),
-    /// An empty name.
-    NameRequired,
 }
 
 /// The coordinator's four choices, in screen order.
