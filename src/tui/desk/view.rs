@@ -155,7 +155,7 @@ fn overview(v: &DeskView, lines: &mut Vec<Line<'static>>) {
     if let Some(record) = shown
         && !desk.expected.is_empty()
     {
-        let same = codes(&v.election, record).record == desk.expected;
+        let same = codes(v.election, record).record == desk.expected;
         lines.push(Line::from(format!(
             " {}",
             words::phone_line(language, same)
@@ -204,7 +204,7 @@ fn typing(
         t.typing_intro
     };
     lines.push(Line::from(format!(" {intro}")));
-    let results = desk.results(&v.election);
+    let results = desk.results(v.election);
     let errors = results
         .iter()
         .filter(|r| r.severity == Severity::Error)
@@ -220,7 +220,7 @@ fn typing(
     let Some(record) = desk.record() else {
         return;
     };
-    let fields = desk.fields(&v.election);
+    let fields = desk.fields(v.election);
     let height = usize::from(list.height).max(1);
     let start = desk
         .cursor
@@ -260,7 +260,7 @@ fn row(
         Target::Mark(_) => format!("[{figure}]"),
         Target::Count(_) => format!("[{figure:>9}]"),
     };
-    let hint = hint(&v.election, record, target)
+    let hint = hint(v.election, record, target)
         .map(|h| words::hint(v.language, &h))
         .unwrap_or_default();
     let marker = if current { ">" } else { " " };
@@ -286,7 +286,7 @@ fn rules(v: &DeskView, lines: &mut Vec<Line<'static>>) {
     let desk = v.desk;
     let t = desk_text(v.language);
     lines.push(Line::from(format!(" {}", t.rules_title)));
-    let results = desk.results(&v.election);
+    let results = desk.results(v.election);
     if results.is_empty() {
         lines.push(Line::from(format!(" {}", t.no_findings)));
     }
