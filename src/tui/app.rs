@@ -6,7 +6,7 @@
 use super::board::{self as board_screen, BoardMsg, BoardState};
 use super::desk::{DeskEffect, DeskMsg, DeskUi};
 use super::flow::{self, Item, Step};
-use super::phone::{PhoneNotice, PhoneScreen, PhoneState};
+use super::phone::{PhoneScreen, PhoneState};
 use crate::counting;
 use crate::election::Election;
 use crate::event::{AuditEvent, PhoneCheckEvent};
@@ -380,7 +380,7 @@ mod review;
 mod screens;
 mod types;
 
-pub use guard::Guard;
-pub use types::{Dialog, DoneAction, Effect, Msg, Notice, Screen, StationStatus, Unsaved};
+pub use super::say::{DoneAction, Guard, Notice, StationStatus};
+pub use types::{Dialog, Effect, Msg, Screen, Unsaved};
 #[cfg(test)]
 mod tests;
