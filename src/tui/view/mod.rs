@@ -329,7 +329,11 @@ fn stations(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area: Rect) {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let status = text::status(app.language, app.statuses.get(&s.number).copied());
+            let status = text::status(
+                app.language,
+                app.statuses.get(&s.number).copied(),
+                app.desk_stages.get(&s.number).copied(),
+            );
             let marker = if i == app.station_cursor { ">" } else { " " };
             let line = format!(
                 "{marker} {:>4}  {:<34} {:<9} {}",
