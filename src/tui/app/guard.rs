@@ -7,7 +7,6 @@
 use super::{App, Dialog, DoneAction, Effect, Msg, Notice, Screen};
 use crate::record::CountRecord;
 use crate::storage::lock::Holder;
-use crate::tui::flow::Step;
 
 /// Why this window only reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,15 +58,15 @@ impl App {
     /// Whether `msg` on this screen would save something.
     pub(super) fn would_write(&self, msg: &Msg) -> bool {
         match self.screen {
-            Screen::Stations => matches!(msg, Msg::PhoneCheck),
-            Screen::Step(Step::Check) => matches!(msg, Msg::Toggle),
-            Screen::Step(Step::Finalise) => matches!(msg, Msg::Confirm | Msg::Char(_)),
-            Screen::Step(_) => matches!(
+            Screen::Stations(_) => matches!(msg, Msg::PhoneCheck),
+            Screen::Check(_) => matches!(msg, Msg::Toggle),
+            Screen::Finalise(_) => matches!(msg, Msg::Confirm | Msg::Char(_)),
+            Screen::Entry(_) => matches!(
                 msg,
                 Msg::Char(_) | Msg::Confirm | Msg::Erase | Msg::Clear | Msg::Toggle
             ),
             Screen::Done => matches!(msg, Msg::Done(DoneAction::Correct)),
-            Screen::ReadAloud | Screen::Phone(_) => false,
+            Screen::ReadAloud { .. } | Screen::Phone => false,
             // Scanning imports a record.
             Screen::Board => matches!(msg, Msg::Board(super::BoardMsg::Scan)),
             // The desk saves on every step except reading and moving around.
@@ -97,7 +96,7 @@ impl App {
                 let station = fresh.station;
                 self.record = Some(fresh);
                 self.notice = Some(Notice::ChangedElsewhere { station });
-                if self.screen == Screen::Step(Step::Check) {
+                if matches!(self.screen, Screen::Check(_)) {
                     self.refresh_results();
                 }
             }
@@ -111,6 +110,7 @@ mod tests {
     use crate::election::Election;
     use crate::record::{EntryMode, Field};
     use crate::settings::Language;
+    use crate::tui::app::ScreenKind;
 
     fn held() -> Guard {
         Guard::HeldBy(Some(Holder {
@@ -162,7 +162,7 @@ mod tests {
         );
         // Moving around still works.
         app.update(Msg::NextStep);
-        assert!(matches!(app.screen, Screen::Step(_)));
+        assert!(matches!(app.screen.kind(), ScreenKind::Step(_)));
     }
 
     #[test]

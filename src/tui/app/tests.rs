@@ -92,7 +92,7 @@ fn enter_station(app: &mut App) -> usize {
 #[test]
 fn a_new_station_starts_at_a_and_a_confirmed_figure_is_saved_at_once() {
     let mut app = opened();
-    assert_eq!(app.screen, Screen::Step(Step::Voters));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Voters));
     assert_eq!(app.current_item(), Some(Item::Count(Field::PollCards)));
     let effects = enter(&mut app, "105");
     assert_eq!(saved_fields(&effects), vec![(Field::PollCards, Some(105))]);
@@ -174,7 +174,7 @@ fn balanced_votes_skip_the_difference_step_and_say_so() {
     enter_votes(&mut app, "100", "5", &["50", "30", "20", ""], "3", "2");
     assert_eq!(value(&app, Field::TotalCast), Some(105));
     assert_eq!(app.notice, Some(Notice::NoDifference));
-    assert_eq!(app.screen, Screen::Step(Step::Candidates(0)));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Candidates(0)));
 }
 
 #[test]
@@ -182,7 +182,7 @@ fn a_difference_names_j_and_walks_through_stock_and_explanation() {
     let mut app = opened();
     enter_votes(&mut app, "100", "5", &["50", "30", "20", ""], "1", "1");
     // H = 102 < D = 105: J = 3.
-    assert_eq!(app.screen, Screen::Step(Step::Differences));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Differences));
     assert_eq!(value(&app, Field::FewerBallots), Some(3));
     assert_eq!(
         app.current_item(),
@@ -213,14 +213,14 @@ fn a_difference_names_j_and_walks_through_stock_and_explanation() {
         station: 1,
         note: "kiezer nam biljet mee".into()
     }));
-    assert_eq!(app.screen, Screen::Step(Step::Candidates(0)));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Candidates(0)));
 }
 
 #[test]
 fn a_list_that_does_not_add_up_needs_confirmation_to_move_on() {
     let mut app = opened();
     enter_votes(&mut app, "10", "0", &["10", "", "", ""], "", "");
-    assert_eq!(app.screen, Screen::Step(Step::Candidates(0)));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Candidates(0)));
     enter(&mut app, "4");
     app.update(Msg::NextStep);
     assert!(matches!(
@@ -229,10 +229,10 @@ fn a_list_that_does_not_add_up_needs_confirmation_to_move_on() {
     ));
     app.update(Msg::Char('n'));
     assert_eq!(app.dialog, None);
-    assert_eq!(app.screen, Screen::Step(Step::Candidates(0)));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Candidates(0)));
     app.update(Msg::NextStep);
     app.update(Msg::Char('j'));
-    assert_eq!(app.screen, Screen::Step(Step::Candidates(1)));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Candidates(1)));
 }
 
 #[test]
@@ -245,7 +245,7 @@ fn a_list_that_adds_up_moves_on_without_a_question() {
         enter(&mut app, "");
     }
     assert_eq!(app.dialog, None);
-    assert_eq!(app.screen, Screen::Step(Step::Candidates(1)));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Candidates(1)));
 }
 
 fn warning(code: &'static str, field: Field) -> RuleResult {
@@ -257,9 +257,25 @@ fn warning(code: &'static str, field: Field) -> RuleResult {
     }
 }
 
+/// The rule results on the check or finalise screen, to put findings in by hand.
+fn results(app: &mut App) -> &mut Vec<RuleResult> {
+    match &mut app.screen {
+        Screen::Check(check) => &mut check.results,
+        Screen::Finalise(finalise) => &mut finalise.results,
+        other => panic!("no rule results on {other:?}"),
+    }
+}
+
+fn check(app: &mut App) -> &mut CheckScreen {
+    match &mut app.screen {
+        Screen::Check(check) => check,
+        other => panic!("not on the check: {other:?}"),
+    }
+}
+
 fn on_check(app: &mut App) {
     app.update(Msg::NextStep);
-    while app.screen != Screen::Step(Step::Check) {
+    while app.screen.kind() != ScreenKind::Step(Step::Check) {
         app.update(Msg::NextStep);
         if app.dialog.is_some() {
             app.update(Msg::Char('j'));
@@ -271,14 +287,14 @@ fn on_check(app: &mut App) {
 fn a_warning_must_be_acknowledged_before_finalising_and_that_is_logged() {
     let mut app = opened();
     on_check(&mut app);
-    app.results = vec![warning("W.201", Field::Blank)];
+    *results(&mut app) = vec![warning("W.201", Field::Blank)];
     app.update(Msg::NextStep);
-    assert_eq!(app.screen, Screen::Step(Step::Finalise));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Finalise));
     // Finalising re-runs the rules; keep the injected warning by checking blockers directly.
-    app.results = vec![warning("W.201", Field::Blank)];
+    *results(&mut app) = vec![warning("W.201", Field::Blank)];
     assert_eq!(app.blockers(), (0, 1));
     app.update(Msg::PrevStep);
-    app.results = vec![warning("W.201", Field::Blank)];
+    *results(&mut app) = vec![warning("W.201", Field::Blank)];
     let effects = app.update(Msg::Toggle);
     assert!(effects.contains(&Effect::LogEvent {
         station: 1,
@@ -294,7 +310,7 @@ fn a_warning_must_be_acknowledged_before_finalising_and_that_is_logged() {
 fn an_error_cannot_be_acknowledged_and_enter_jumps_to_its_field() {
     let mut app = opened();
     on_check(&mut app);
-    app.results = vec![RuleResult {
+    *results(&mut app) = vec![RuleResult {
         code: crate::rules::Code::F402,
         severity: Severity::Error,
         fields: vec![Target::Count(Field::Candidate {
@@ -310,7 +326,7 @@ fn an_error_cannot_be_acknowledged_and_enter_jumps_to_its_field() {
     app.update(Msg::Toggle);
     assert_eq!(app.notice, Some(Notice::ErrorsCannotBeAcknowledged));
     app.update(Msg::Confirm);
-    assert_eq!(app.screen, Screen::Step(Step::Candidates(1)));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Candidates(1)));
     assert_eq!(
         app.current_item(),
         Some(Item::Count(Field::Candidate {
@@ -320,20 +336,20 @@ fn an_error_cannot_be_acknowledged_and_enter_jumps_to_its_field() {
     );
     // Esc goes back to the rule results, not to the station list.
     app.update(Msg::Back);
-    assert_eq!(app.screen, Screen::Step(Step::Check));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Check));
     // And Esc there goes back one step, never straight out of the station.
     app.update(Msg::Back);
     let last = app.election.lists.len() - 1;
-    assert_eq!(app.screen, Screen::Step(Step::Candidates(last)));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Candidates(last)));
 }
 
 #[test]
 fn finalising_asks_for_confirmation_then_the_done_screen_offers_a_corrigendum() {
     let mut app = opened();
     enter_station(&mut app);
-    assert_eq!(app.screen, Screen::Step(Step::Check));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Check));
     app.update(Msg::NextStep);
-    assert_eq!(app.screen, Screen::Step(Step::Finalise));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Finalise));
     app.update(Msg::Confirm);
     assert_eq!(app.dialog, Some(Dialog::ConfirmFinalise));
     // Enter does not finalise: only an explicit yes does.
@@ -349,7 +365,7 @@ fn finalising_asks_for_confirmation_then_the_done_screen_offers_a_corrigendum() 
     let mut record = app.record.clone().expect("open");
     record.lifecycle.state = RecordState::Finalised;
     app.update(Msg::Finalised(record.clone()));
-    assert_eq!(app.screen, Screen::Done);
+    assert_eq!(app.screen.kind(), ScreenKind::Done);
     assert_eq!(
         app.statuses.get(&1),
         Some(&StationStatus::Finalised { version: 1 })
@@ -358,7 +374,7 @@ fn finalising_asks_for_confirmation_then_the_done_screen_offers_a_corrigendum() 
     for _ in 0..3 {
         app.update(Msg::PrevStep);
     }
-    assert_eq!(app.screen, Screen::Step(Step::Candidates(3)));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Candidates(3)));
     app.update(Msg::Char('5'));
     assert_eq!(app.notice, Some(Notice::RecordFinalised));
 
@@ -384,7 +400,7 @@ fn finalising_asks_for_confirmation_then_the_done_screen_offers_a_corrigendum() 
     v2.lifecycle.state = RecordState::Draft;
     v2.lifecycle.correction_reason = "hertelling q".into();
     app.update(Msg::Opened(v2));
-    assert_eq!(app.screen, Screen::Step(Step::Voters));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Voters));
     assert_eq!(app.notice, Some(Notice::CorrectionStarted { version: 2 }));
 }
 
@@ -399,7 +415,7 @@ fn a_restart_reopens_the_station_at_the_saved_field() {
     let mut record = CountRecord::empty(&app.election, 2, EntryMode::Counting);
     record.set(Field::PollCards, Some(40));
     app.update(Msg::Opened(record));
-    assert_eq!(app.screen, Screen::Step(Step::Votes));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Votes));
     assert_eq!(app.current_item(), Some(Item::Count(Field::ListTotal(3))));
     assert_eq!(value(&app, Field::PollCards), Some(40));
 }
@@ -446,7 +462,7 @@ fn a_station_costs_the_digits_of_its_non_zero_figures_plus_one_key_per_field() {
     let sent = enter_station(&mut app);
     assert_eq!(sent, digits + fields);
     // Those keys alone were enough: the whole station is in, no question asked.
-    assert_eq!(app.screen, Screen::Step(Step::Check));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Check));
     assert_eq!(app.dialog, None);
     let record = app.record.as_ref().expect("open");
     assert_eq!(record.votes.total_cast, Some(105));
@@ -456,7 +472,7 @@ fn a_station_costs_the_digits_of_its_non_zero_figures_plus_one_key_per_field() {
             .iter()
             .all(|l| l.votes.iter().all(|(_, v)| v.is_some()))
     );
-    assert!(app.results.is_empty(), "{:?}", app.results);
+    assert!(app.results().is_empty(), "{:?}", app.results());
 }
 
 #[test]
@@ -468,12 +484,12 @@ fn finalising_with_an_error_is_refused_and_leads_to_the_check() {
     app.update(Msg::NextStep);
     app.update(Msg::Confirm);
     assert_eq!(app.dialog, None);
-    assert_eq!(app.screen, Screen::Step(Step::Check));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Check));
     assert!(
         matches!(app.notice, Some(Notice::HasErrors(n)) if n > 0),
         "{:?} {:?}",
         app.notice,
-        app.results
+        app.results()
     );
 }
 
@@ -483,7 +499,7 @@ fn walking_through_a_finalised_record_changes_nothing() {
     let mut record = CountRecord::empty(&app.election, 1, EntryMode::Counting);
     record.lifecycle.state = RecordState::Finalised;
     app.update(Msg::Opened(record));
-    assert_eq!(app.screen, Screen::Done);
+    assert_eq!(app.screen.kind(), ScreenKind::Done);
     app.go(Step::Voters, 0);
     let effects = app.update(Msg::Confirm);
     assert!(saved_fields(&effects).is_empty(), "{effects:?}");
@@ -575,14 +591,14 @@ fn after_b_the_voters_screen_shows_d_before_moving_on() {
     let mut app = opened();
     enter(&mut app, "120");
     enter(&mut app, "3");
-    assert_eq!(app.screen, Screen::Step(Step::Voters));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Voters));
     assert_eq!(app.current_item(), Some(Item::Total(Field::TotalAdmitted)));
     assert_eq!(value(&app, Field::TotalAdmitted), Some(123));
     let effects = app.update(Msg::Char('5'));
     assert!(effects.is_empty(), "nothing is typed into D");
     assert_eq!(app.notice, Some(Notice::Computed));
     app.update(Msg::Confirm);
-    assert_eq!(app.screen, Screen::Step(Step::Votes));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Votes));
 }
 
 /// Issue 17, item 4: Esc on an untouched field goes back one field, never out of
@@ -593,7 +609,7 @@ fn escape_goes_back_one_field_and_leaving_the_station_asks_first() {
     enter(&mut app, "120");
     enter(&mut app, "3");
     app.update(Msg::Confirm);
-    assert_eq!(app.screen, Screen::Step(Step::Votes));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Votes));
     app.update(Msg::Back);
     assert_eq!(app.current_item(), Some(Item::Total(Field::TotalAdmitted)));
     app.update(Msg::Back);
@@ -601,12 +617,16 @@ fn escape_goes_back_one_field_and_leaving_the_station_asks_first() {
     assert_eq!(app.current_item(), Some(Item::Count(Field::PollCards)));
     app.update(Msg::Back);
     assert_eq!(app.dialog, Some(Dialog::LeaveStation));
-    assert_eq!(app.screen, Screen::Step(Step::Voters), "not left yet");
+    assert_eq!(
+        app.screen.kind(),
+        ScreenKind::Step(Step::Voters),
+        "not left yet"
+    );
     app.update(Msg::Char('n'));
-    assert_eq!(app.screen, Screen::Step(Step::Voters));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Voters));
     app.update(Msg::Back);
     app.update(Msg::Char('j'));
-    assert_eq!(app.screen, Screen::Stations);
+    assert_eq!(app.screen.kind(), ScreenKind::Stations);
 }
 
 /// Issue 17, item 4: the step bar's keys jump straight to a step; from the check
@@ -615,23 +635,31 @@ fn escape_goes_back_one_field_and_leaving_the_station_asks_first() {
 fn the_step_bar_jumps_straight_to_a_step_and_esc_on_the_check_goes_back_one() {
     let mut app = opened();
     enter_station(&mut app);
-    assert_eq!(app.screen, Screen::Step(Step::Check));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Check));
     app.update(Msg::GoToTab(1));
-    assert_eq!(app.screen, Screen::Step(Step::Votes), "one key, not six");
+    assert_eq!(
+        app.screen.kind(),
+        ScreenKind::Step(Step::Votes),
+        "one key, not six"
+    );
     app.update(Msg::GoToTab(3));
-    assert_eq!(app.screen, Screen::Step(Step::Candidates(0)));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Candidates(0)));
     app.update(Msg::GoToTab(3));
-    assert_eq!(app.screen, Screen::Step(Step::Candidates(1)), "next list");
+    assert_eq!(
+        app.screen.kind(),
+        ScreenKind::Step(Step::Candidates(1)),
+        "next list"
+    );
     app.update(Msg::GoToTab(4));
-    assert_eq!(app.screen, Screen::Step(Step::Check));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Check));
     app.update(Msg::Back);
     let last = app.election.lists.len() - 1;
-    assert_eq!(app.screen, Screen::Step(Step::Candidates(last)));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Candidates(last)));
     app.update(Msg::GoToTab(5));
     app.update(Msg::Back);
     assert_eq!(
-        app.screen,
-        Screen::Step(Step::Check),
+        app.screen.kind(),
+        ScreenKind::Step(Step::Check),
         "never the station list"
     );
 }
@@ -663,17 +691,17 @@ fn quitting_with_a_typed_figure_offers_to_confirm_it() {
 fn acknowledging_moves_to_the_next_open_warning_and_counts() {
     let mut app = opened();
     on_check(&mut app);
-    app.results = vec![
+    *results(&mut app) = vec![
         warning("W.201", Field::Blank),
         warning("W.202", Field::Invalid),
         warning("W.203", Field::TotalCast),
     ];
-    app.result_cursor = 0;
+    check(&mut app).cursor = 0;
     app.update(Msg::Toggle);
-    assert_eq!(app.result_cursor, 1);
+    assert_eq!(check(&mut app).cursor, 1);
     assert_eq!(app.warnings_acknowledged(), (1, 3));
     app.update(Msg::Toggle);
-    assert_eq!(app.result_cursor, 2);
+    assert_eq!(check(&mut app).cursor, 2);
     let shown = crate::tui::text::notice(Language::Dutch, app.notice.as_ref().expect("notice"));
     assert!(shown.contains("2 van 3 bevestigd"), "{shown}");
     app.update(Msg::Toggle);
@@ -686,13 +714,14 @@ fn acknowledging_moves_to_the_next_open_warning_and_counts() {
 fn vaststellen_with_open_warnings_says_how_many_and_enter_leads_to_the_check() {
     let mut app = opened();
     on_check(&mut app);
-    app.results = vec![
+    *results(&mut app) = vec![
         warning("W.201", Field::Blank),
         warning("W.203", Field::TotalCast),
     ];
-    app.result_cursor = 0;
+    check(&mut app).cursor = 0;
     app.update(Msg::Toggle);
-    app.screen = Screen::Step(Step::Finalise);
+    let results = results(&mut app).clone();
+    app.screen = Screen::Finalise(FinaliseScreen { results, scroll: 0 });
     let (done, of) = app.warnings_acknowledged();
     let line = crate::tui::text::finalise_blocked(Language::Dutch, 0, done, of);
     assert!(line.contains("1 van 2 bevestigd"), "{line}");
@@ -709,7 +738,7 @@ fn the_done_screen_writes_the_annex_and_shows_where_it_went() {
     let mut record = app.record.clone().expect("open");
     record.lifecycle.state = RecordState::Finalised;
     app.update(Msg::Finalised(record));
-    assert_eq!(app.screen, Screen::Done);
+    assert_eq!(app.screen.kind(), ScreenKind::Done);
     let effects = app.update(Msg::Done(DoneAction::Annex));
     assert_eq!(
         effects,
@@ -723,8 +752,8 @@ fn the_done_screen_writes_the_annex_and_shows_where_it_went() {
         printed: Some("niet afgedrukt / not printed: geen printer".into()),
     });
     assert_eq!(
-        app.screen,
-        Screen::Done,
+        app.screen.kind(),
+        ScreenKind::Done,
         "the operator stays on the Done screen"
     );
     let notice = app.notice.clone().expect("a notice");
@@ -745,8 +774,8 @@ fn the_last_warning_acknowledged_with_errors_left_does_not_offer_to_finalise() {
     on_check(&mut app);
     let mut error = warning("F.201", Field::TotalAdmitted);
     error.severity = Severity::Error;
-    app.results = vec![error, warning("W.201", Field::Blank)];
-    app.result_cursor = 1;
+    *results(&mut app) = vec![error, warning("W.201", Field::Blank)];
+    check(&mut app).cursor = 1;
     app.update(Msg::Toggle);
     let shown = crate::tui::text::notice(Language::Dutch, app.notice.as_ref().expect("notice"));
     assert!(shown.contains("nog 1 fout op te lossen"), "{shown}");
@@ -758,7 +787,7 @@ fn f9_opens_the_desk_of_the_chosen_station_and_esc_comes_back() {
     let mut app = app();
     app.update(Msg::Char('2'));
     let fx = app.update(Msg::Desk(DeskMsg::OpenChosen));
-    assert_eq!(app.screen, Screen::Desk);
+    assert_eq!(app.screen.kind(), ScreenKind::Desk);
     assert_eq!(
         fx,
         [Effect::Desk(DeskEffect::Load { station: 2 })],
@@ -766,7 +795,7 @@ fn f9_opens_the_desk_of_the_chosen_station_and_esc_comes_back() {
     );
     assert!(app.in_text(), "the name is asked: q is a letter there");
     app.update(Msg::Back);
-    assert_eq!(app.screen, Screen::Stations);
+    assert_eq!(app.screen.kind(), ScreenKind::Stations);
 }
 
 #[test]
@@ -778,8 +807,8 @@ fn a_transcribed_record_opens_at_the_desk_not_in_the_counting_steps() {
     record.voters.total_admitted = Some(713);
     let fx = app.update(Msg::Opened(record));
     assert_eq!(
-        app.screen,
-        Screen::Desk,
+        app.screen.kind(),
+        ScreenKind::Desk,
         "no sum is shown in the paper's place"
     );
     assert!(fx.contains(&Effect::Desk(DeskEffect::Load { station: 3 })));

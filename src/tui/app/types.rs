@@ -1,26 +1,7 @@
-//! The App's vocabulary: which screen shows, the dialogs and notices, the
+//! The App's vocabulary: the dialogs and notices, the
 //! messages in ([`Msg`]) and the effects out ([`Effect`]).
 
 use super::*;
-
-/// Which screen is showing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// Choose the polling station.
-    Stations,
-    /// One step of the count.
-    Step(Step),
-    /// The record is finalised; what to do with it.
-    Done,
-    /// The finalised record's code and quick-report figures, to read aloud by phone.
-    ReadAloud,
-    /// The receiving side: telefonische controle (see `phone.rs`).
-    Phone(PhoneScreen),
-    /// The municipality's desk: transcription and double entry (see `desk/`).
-    Desk,
-    /// The status board of every station, with the scan field (see `board/`).
-    Board,
-}
 
 /// What can be done with a finalised record. The verification code and the annex
 /// hang off here: add a variant, its key in `keys.rs`, its label in `text.rs` and
