@@ -6,7 +6,7 @@
 use super::board::{self as board_screen, BoardMsg, BoardState};
 use super::desk::{DeskEffect, DeskMsg, DeskUi};
 use super::flow::{self, Item, Step};
-use super::phone::{PhoneNotice, PhoneState};
+use super::phone::PhoneState;
 use crate::counting;
 use crate::election::Election;
 use crate::event::{AuditEvent, PhoneCheckEvent};
@@ -353,8 +353,8 @@ mod screen;
 mod screens;
 mod types;
 
-pub use guard::Guard;
+pub use super::say::{DoneAction, Guard, Notice, StationStatus};
 pub use screen::{CheckScreen, EntryScreen, FinaliseScreen, Screen, ScreenKind, StationList};
-pub use types::{Dialog, DoneAction, Effect, Msg, Notice, StationStatus, Unsaved};
+pub use types::{Dialog, Effect, Msg, Unsaved};
 #[cfg(test)]
 mod tests;

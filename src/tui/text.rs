@@ -5,9 +5,9 @@
 pub mod board;
 pub mod desk;
 
-use super::app::{DoneAction, Guard, Notice, StationStatus};
 use super::flow::{Item, Step};
 use super::phone::PhoneNotice;
+use super::say::{DoneAction, Guard, Notice, StationStatus};
 use crate::record::Field;
 use crate::rules::Severity;
 use crate::settings::Language;

@@ -29,8 +29,24 @@ impl App {
         }
     }
 
-    /// Hands a message to the desk's own `update`; back to the stations when it is left.
+    /// Hands a message to the desk's own `update` (as the desk's own message);
+    /// back to the stations when it is left.
     pub(super) fn on_desk(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
+        let msg = match msg {
+            Msg::Desk(m) => m,
+            Msg::Char(c) => DeskMsg::Char(c),
+            Msg::Toggle => DeskMsg::Toggle,
+            Msg::Erase => DeskMsg::Erase,
+            Msg::Clear => DeskMsg::Clear,
+            Msg::Confirm => DeskMsg::Confirm,
+            Msg::Next => DeskMsg::Next,
+            Msg::Prev => DeskMsg::Prev,
+            Msg::NextStep => DeskMsg::PageDown,
+            Msg::PrevStep => DeskMsg::PageUp,
+            Msg::Back => DeskMsg::Back,
+            // Nothing else reaches the desk (help and quit are the App's own).
+            _ => return,
+        };
         fx.extend(
             self.desk
                 .update(&self.election, msg)

@@ -4,7 +4,7 @@
 use crate::desk::{Source, Stage};
 use crate::form::{Target, words};
 use crate::settings::Language;
-use crate::tui::desk::{Confirm, DeskNotice, Hint};
+use crate::tui::say::{Confirm, DeskNotice, Hint};
 
 fn pick(language: Language, nl: &str, en: &str) -> String {
     if language.is_english() {
