@@ -86,12 +86,7 @@ fn title(v: &DeskView) -> String {
         .station(station)
         .map(|s| s.name.as_str())
         .unwrap_or("");
-    let word = if v.language.is_english() {
-        "station"
-    } else {
-        "stembureau"
-    };
-    format!("{} | {word} {station} {name}", t.title)
+    words::station_title(v.language, station, name)
 }
 
 fn notice_line(frame: &mut Frame, v: &DeskView, area: Rect) {

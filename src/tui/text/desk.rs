@@ -213,6 +213,17 @@ pub fn phone_line(language: Language, matches: bool) -> String {
     }
 }
 
+/// The desk's title with the open station: "Proces-verbaal overnemen | stembureau 3 Dorpshuis".
+pub fn station_title(language: Language, number: u32, name: &str) -> String {
+    let t = desk_text(language);
+    let word = if language.is_english() {
+        "station"
+    } else {
+        "stembureau"
+    };
+    format!("{} | {word} {number} {name}", t.title)
+}
+
 /// "Invoer 1 door Anna".
 pub fn typing_title(language: Language, number: u8, who: &str) -> String {
     if language.is_english() {
