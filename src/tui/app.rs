@@ -33,6 +33,9 @@ pub struct App {
     /// What has been typed in the current field and not yet confirmed.
     pub input: String,
     pub statuses: BTreeMap<u32, StationStatus>,
+    /// Each station's stage at the desk (double entry), where it has an entry: the
+    /// station list shows it in place of the record's state.
+    pub desk_stages: BTreeMap<u32, crate::desk::Stage>,
     /// Warning codes the operator acknowledged for the open record.
     pub acknowledged: BTreeSet<String>,
     /// Set when the operator confirmed leaving; the runtime stops when it sees it.
@@ -100,6 +103,7 @@ impl App {
             cursor: 0,
             input: String::new(),
             statuses,
+            desk_stages: BTreeMap::new(),
             acknowledged: BTreeSet::new(),
             quit: false,
             color: true,
@@ -304,6 +308,10 @@ impl App {
             Msg::Guard(guard) => return self.guarded(guard),
             Msg::ChainAccepted => return self.chain_accepted(),
             Msg::Refreshed(records) => return self.refreshed(records),
+            Msg::DeskStages(stages) => {
+                self.desk_stages = stages;
+                return;
+            }
             _ => {}
         }
         if let Some(dialog) = self.dialog.clone() {

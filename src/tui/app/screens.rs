@@ -53,6 +53,15 @@ impl App {
                 .into_iter()
                 .map(Effect::Desk),
         );
+        // The station list says where the open station stands at the desk.
+        if let (Some(station), Some(desk)) = (self.desk.station, &self.desk.desk)
+            && desk.station == station
+        {
+            match desk.stage() {
+                crate::desk::Stage::NoEntry => self.desk_stages.remove(&station),
+                stage => self.desk_stages.insert(station, stage),
+            };
+        }
         if self.desk.leave {
             self.desk.leave = false;
             self.leave_station(fx);

@@ -83,6 +83,9 @@ pub enum Msg {
     ChainAccepted,
     /// The workspace was changed by another process: every station's latest record.
     Refreshed(Vec<CountRecord>),
+    /// Every station's stage at the desk, from the workspace (at start, and when
+    /// another process changed it); a station not listed has no entry.
+    DeskStages(BTreeMap<u32, crate::desk::Stage>),
     /// The desk's keys and the runtime's answers for it (see `desk/`).
     Desk(DeskMsg),
     /// The status board's keys and the runtime's answers for it (see `board/`).

@@ -118,7 +118,7 @@ pub fn stage(language: Language, stage: Stage) -> String {
         Stage::FirstEntry => ("eerste invoer bezig", "first entry in progress"),
         Stage::AwaitingSecond => ("wacht op de tweede invoer", "awaiting the second entry"),
         Stage::SecondEntry => ("tweede invoer bezig", "second entry in progress"),
-        Stage::Differences => ("verschillen: nakijken", "differences: to be re-checked"),
+        Stage::Differences => ("verschillen: nakijken", "differences to re-check"),
         Stage::AtCoordinator => ("bij de coördinator", "with the coordinator"),
         Stage::Accepted => ("goedgekeurd", "accepted"),
     };

@@ -330,7 +330,11 @@ fn stations(frame: &mut Frame, app: &App, list: &StationList, t: &Text, theme: &
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let status = text::status(app.language, app.statuses.get(&s.number).copied());
+            let status = text::status(
+                app.language,
+                app.statuses.get(&s.number).copied(),
+                app.desk_stages.get(&s.number).copied(),
+            );
             let marker = if i == list.cursor { ">" } else { " " };
             let line = format!(
                 "{marker} {:>4}  {:<34} {:<9} {}",
