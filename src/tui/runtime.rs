@@ -107,7 +107,7 @@ pub fn take(workspace: &mut Workspace, operator: &str) -> (Option<WorkspaceLock>
                 None
             }
             Ok(Acquired::Held(holder)) => Some(Guard::HeldBy(holder)),
-            Err(StorageError::ReadOnly(_)) => Some(Guard::ReadOnlyFolder),
+            Err(StorageError::ReadOnly { .. }) => Some(Guard::ReadOnlyFolder),
             // The lock cannot be taken for another reason: go on as before.
             Err(_) => None,
         };
@@ -132,8 +132,8 @@ pub fn report_chain(app: &mut App, workspace: &mut Workspace) {
     if let Some(Ok(Some(problem))) = workspace.chain_check_finding() {
         app.update(Msg::Guard(Guard::BrokenChain {
             row: problem.row,
-            reason_en: problem.reason_en,
-            reason_nl: problem.reason_nl,
+            reason_en: problem.reason(true),
+            reason_nl: problem.reason(false),
         }));
     }
 }
