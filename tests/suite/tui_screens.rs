@@ -9,7 +9,7 @@ use telraam::record::Field;
 use telraam::record::{CountRecord, EntryMode, RecordState};
 use telraam::settings::Language;
 use telraam::tui::app::Unsaved;
-use telraam::tui::{App, DoneAction, Msg, Screen, Step, view};
+use telraam::tui::{App, DoneAction, Msg, Screen, ScreenKind, Step, view};
 
 fn send(app: &mut App, keys: &str) {
     for c in keys.chars() {
@@ -99,13 +99,13 @@ fn screens(language: Language) -> Vec<(&'static str, App)> {
     let mut app = opened(language);
     // Many blank votes (warning) and D < H without an answer (error).
     send(&mut app, "100\n\n\n50\n30\n20\n\n10\n0\n");
-    while app.screen != Screen::Step(Step::Check) {
+    while app.screen.kind() != ScreenKind::Step(Step::Check) {
         send(&mut app, ">");
         if app.dialog.is_some() {
             send(&mut app, "j");
         }
     }
-    let results = app.results.len();
+    let results = app.results().len();
     assert!(results > 0, "the rules find something");
     out.push(("check_with_results", app));
 
@@ -173,18 +173,21 @@ fn screens(language: Language) -> Vec<(&'static str, App)> {
     // Issue 17, item 8: F.401 jumps to a list page that shows its foot total.
     let mut app = opened(language);
     send(&mut app, "100\n5\n\n100\n\n\n\n3\n2\n");
-    while app.screen != Screen::Step(Step::Check) {
+    while app.screen.kind() != ScreenKind::Step(Step::Check) {
         send(&mut app, ">");
         if app.dialog.is_some() {
             send(&mut app, "j");
         }
     }
     let f401 = app
-        .results
+        .results()
         .iter()
         .position(|r| r.code == "F.401")
         .expect("F.401 raised");
-    app.result_cursor = f401;
+    let Screen::Check(check) = &mut app.screen else {
+        panic!("on the check");
+    };
+    check.cursor = f401;
     out.push(("check_f401", app.clone()));
     send(&mut app, "\n");
     out.push(("candidates_after_f401", app));
@@ -193,16 +196,14 @@ fn screens(language: Language) -> Vec<(&'static str, App)> {
     let mut app = opened(language);
     // Blank and invalid votes each 10 of H = 120: two warnings (W.201, W.202).
     send(&mut app, "120\n\n\n50\n30\n20\n\n10\n10\n");
-    while app.screen != Screen::Step(Step::Check) {
+    while app.screen.kind() != ScreenKind::Step(Step::Check) {
         send(&mut app, ">");
         if app.dialog.is_some() {
             send(&mut app, "j");
         }
     }
-    while app
-        .results
-        .get(app.result_cursor)
-        .is_some_and(|r| r.code.as_str().starts_with("F."))
+    while matches!(&app.screen, Screen::Check(check)
+        if check.results.get(check.cursor).is_some_and(|r| r.code.as_str().starts_with("F.")))
     {
         send(&mut app, "\t");
     }
@@ -268,7 +269,7 @@ fn eighty_candidates_scroll_and_keep_the_current_candidate_visible() {
     let mut app = App::new(election, Language::Dutch, &[], None);
     app.update(Msg::Opened(record));
     send(&mut app, "80\n\n\n80\n\n\n\n\n\n");
-    assert_eq!(app.screen, Screen::Step(Step::Candidates(0)));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Candidates(0)));
     for _ in 0..76 {
         send(&mut app, "1\n");
     }
@@ -342,7 +343,7 @@ fn the_finalise_overview_shows_what_the_annex_prints_in_its_order() {
     let mut app = opened(Language::Dutch);
     send(&mut app, "105\n\n\n50\n30\n20\n\n1\n1\n200\n95\n\nj");
     send(&mut app, "kiezer nam biljet mee\n");
-    while app.screen != Screen::Step(Step::Finalise) {
+    while app.screen.kind() != ScreenKind::Step(Step::Finalise) {
         send(&mut app, ">");
         if app.dialog.is_some() {
             send(&mut app, "j");

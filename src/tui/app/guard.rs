@@ -4,26 +4,8 @@
 //! key that would save is refused with a one-line reminder, and the figures can
 //! still be read, checked, read aloud and printed.
 
-use super::{App, Dialog, DoneAction, Effect, Msg, Notice, Screen};
+use super::{App, Dialog, DoneAction, Effect, Guard, Msg, Notice, Screen};
 use crate::record::CountRecord;
-use crate::storage::lock::Holder;
-use crate::tui::flow::Step;
-
-/// Why this window only reads.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Guard {
-    /// Another telraam has the workspace open (who, when its holder file says).
-    HeldBy(Option<Holder>),
-    /// The workspace folder is write-protected.
-    ReadOnlyFolder,
-    /// The audit log does not verify; `row` is the first bad row. Saving waits for
-    /// the operator's explicit consent, which is logged.
-    BrokenChain {
-        row: i64,
-        reason_en: String,
-        reason_nl: String,
-    },
-}
 
 impl App {
     /// The runtime found a reason to only read: show it, blocking, and keep it.
@@ -59,15 +41,15 @@ impl App {
     /// Whether `msg` on this screen would save something.
     pub(super) fn would_write(&self, msg: &Msg) -> bool {
         match self.screen {
-            Screen::Stations => matches!(msg, Msg::PhoneCheck),
-            Screen::Step(Step::Check) => matches!(msg, Msg::Toggle),
-            Screen::Step(Step::Finalise) => matches!(msg, Msg::Confirm | Msg::Char(_)),
-            Screen::Step(_) => matches!(
+            Screen::Stations(_) => matches!(msg, Msg::PhoneCheck),
+            Screen::Check(_) => matches!(msg, Msg::Toggle),
+            Screen::Finalise(_) => matches!(msg, Msg::Confirm | Msg::Char(_)),
+            Screen::Entry(_) => matches!(
                 msg,
                 Msg::Char(_) | Msg::Confirm | Msg::Erase | Msg::Clear | Msg::Toggle
             ),
             Screen::Done => matches!(msg, Msg::Done(DoneAction::Correct)),
-            Screen::ReadAloud | Screen::Phone(_) => false,
+            Screen::ReadAloud { .. } | Screen::Phone => false,
             // Scanning imports a record.
             Screen::Board => matches!(msg, Msg::Board(super::BoardMsg::Scan)),
             // The desk saves on every step except reading and moving around.
@@ -97,7 +79,7 @@ impl App {
                 let station = fresh.station;
                 self.record = Some(fresh);
                 self.notice = Some(Notice::ChangedElsewhere { station });
-                if self.screen == Screen::Step(Step::Check) {
+                if matches!(self.screen, Screen::Check(_)) {
                     self.refresh_results();
                 }
             }
@@ -111,6 +93,8 @@ mod tests {
     use crate::election::Election;
     use crate::record::{EntryMode, Field};
     use crate::settings::Language;
+    use crate::storage::lock::Holder;
+    use crate::tui::app::ScreenKind;
 
     fn held() -> Guard {
         Guard::HeldBy(Some(Holder {
@@ -162,7 +146,7 @@ mod tests {
         );
         // Moving around still works.
         app.update(Msg::NextStep);
-        assert!(matches!(app.screen, Screen::Step(_)));
+        assert!(matches!(app.screen.kind(), ScreenKind::Step(_)));
     }
 
     #[test]

@@ -4,11 +4,12 @@
 //! The candidate pages (nearly all of a Tweede Kamer record: 1,710 figures) are
 //! written here directly, the rest through serde and the toml crate. Built as
 //! maps for the toml crate, the pages took a quarter of a 500-station import; the
-//! text is byte for byte what the toml crate writes (keys in text order, a later
-//! duplicate winning, the file empty when a figure does not fit TOML's integers),
-//! which `to_toml_is_what_the_toml_crate_writes` checks on random records.
+//! text is byte for byte what the toml crate writes from those maps (keys in the
+//! order of [`super::dto::Key`], a later duplicate winning, the file empty when a
+//! figure does not fit TOML's integers), which `to_toml_is_what_the_toml_crate_writes`
+//! checks on random records.
 
-use super::dto::{DifferencesDto, ResultDto, SCount, StockDto, VotersDto, VotesDto, spanned};
+use super::dto::{DifferencesDto, Key, ResultDto, SCount, StockDto, VotersDto, VotesDto, spanned};
 use super::{FORMAT, LIST_PAGE_TOTAL};
 use crate::form::{MODEL, Target};
 use crate::record::CandidateVotes;
@@ -63,7 +64,7 @@ pub(super) fn to_toml_with(record: &CountRecord, by_hand: bool) -> String {
                 .votes
                 .lists
                 .iter()
-                .filter_map(|l| Some((spanned(l.list.to_string()), spanned(l.total?))))
+                .filter_map(|l| Some((Key::new(l.list.to_string()), spanned(l.total?))))
                 .collect(),
             ..VotesDto::default()
         },
@@ -80,12 +81,12 @@ pub(super) fn to_toml_with(record: &CountRecord, by_hand: bool) -> String {
                 let mut votes = cl
                     .votes
                     .iter()
-                    .filter_map(|(n, v)| Some((spanned(n.to_string()), spanned((*v)?))))
+                    .filter_map(|(n, v)| Some((Key::new(n.to_string()), spanned((*v)?))))
                     .collect::<BTreeMap<_, _>>();
                 if let Some(total) = cl.total {
-                    votes.insert(spanned(LIST_PAGE_TOTAL.to_string()), spanned(total));
+                    votes.insert(Key::new(LIST_PAGE_TOTAL.to_string()), spanned(total));
                 }
-                (spanned(cl.list.to_string()), votes)
+                (Key::new(cl.list.to_string()), votes)
             })
             .filter(|(_, votes)| !votes.is_empty())
             .collect(),
@@ -122,14 +123,14 @@ pub(super) fn to_toml_with(record: &CountRecord, by_hand: bool) -> String {
 }
 
 /// The `[candidates.N]` tables, after the rest of the file: lists and candidates in
-/// the text order of their numbers (1, 10, 11, …, 2) and the page's total last, as
-/// the toml crate writes maps keyed by text; a page without figures is left out.
+/// number order (1, 2, …, 10) and the page's total last, as the toml crate writes
+/// maps keyed by [`super::dto::Key`]; a page without figures is left out.
 fn write_candidates(text: &mut String, pages: &[CandidateVotes]) {
     let mut pages: Vec<&CandidateVotes> = pages
         .iter()
         .filter(|cl| cl.total.is_some() || cl.votes.iter().any(|(_, v)| v.is_some()))
         .collect();
-    pages.sort_by_key(|page| text_key(page.list));
+    pages.sort_by_key(|page| page.list);
     let mut figures: Vec<(u32, u64)> = Vec::new();
     for (i, page) in pages.iter().enumerate() {
         // Of two pages of one list, the later one (as a map built from them keeps).
@@ -141,7 +142,7 @@ fn write_candidates(text: &mut String, pages: &[CandidateVotes]) {
         text.push_str("]\n");
         figures.clear();
         figures.extend(page.votes.iter().filter_map(|(n, v)| Some((*n, (*v)?))));
-        figures.sort_by_key(|&(candidate, _)| text_key(candidate));
+        figures.sort_by_key(|&(candidate, _)| candidate);
         for (j, (candidate, votes)) in figures.iter().enumerate() {
             if figures.get(j + 1).is_some_and(|next| next.0 == *candidate) {
                 continue;
@@ -158,13 +159,6 @@ fn write_candidates(text: &mut String, pages: &[CandidateVotes]) {
             text.push('\n');
         }
     }
-}
-
-/// A key that orders numbers as their decimal texts do ("10" before "9"): the
-/// digits left-aligned in ten places, then how many there are ("1" before "10").
-fn text_key(n: u32) -> u64 {
-    let digits = n.checked_ilog10().map_or(1, |d| d + 1);
-    u64::from(n) * 10u64.pow(10 - digits) * 16 + u64::from(digits)
 }
 
 /// `n` in decimal digits, written at the end of `buf`.
