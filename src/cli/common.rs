@@ -117,12 +117,12 @@ pub fn guard_write(dir: &Path, ws: &mut Workspace, stations: &[u32]) -> Result<(
                     &format!(
                         "auditregel {row}: {}; zie `telraam audit verify`; in telraam zelf \
                          kan de gebruiker ervoor kiezen door te werken (dat wordt vastgelegd)",
-                        problem.reason_nl
+                        problem.reason(false)
                     ),
                     &format!(
                         "audit row {row}: {}; see `telraam audit verify`; in telraam itself \
                          the operator can choose to go on (which is logged)",
-                        problem.reason_en
+                        problem.reason(true)
                     ),
                 )
             ));

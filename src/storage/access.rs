@@ -1,7 +1,7 @@
 //! Read-only access: a write-protected workspace (a copy on a locked USB stick, a
 //! folder without write permission) can still be audited, exported and added up.
 
-use super::{AuditProblem, StorageError, Workspace, read_election, schema, words};
+use super::{AuditProblem, StorageError, Workspace, read_election, schema};
 use std::path::Path;
 
 impl Workspace {
@@ -10,7 +10,9 @@ impl Workspace {
     pub fn open_read_only(dir: &Path) -> Result<Workspace, StorageError> {
         let conn = schema::connect_read_only(dir)?;
         let Some((election, _)) = read_election(&conn)? else {
-            return Err(StorageError::Database(words::no_election(dir)));
+            return Err(StorageError::NoElection {
+                dir: dir.to_path_buf(),
+            });
         };
         Ok(Workspace {
             dir: dir.to_path_buf(),
@@ -51,22 +53,13 @@ impl Workspace {
     /// chain was found broken and the operator has not consented to go on.
     pub(super) fn writable(&self) -> Result<(), StorageError> {
         if self.read_only {
-            return Err(StorageError::ReadOnly(words::read_only()));
+            return Err(StorageError::ReadOnly {
+                file: None,
+                detail: None,
+            });
         }
         if let Some(problem) = &self.blocked {
-            let row = problem.row;
-            return Err(StorageError::Invalid(crate::i18n::say(
-                &format!(
-                    "het auditlog klopt niet vanaf regel {row} ({}); er wordt niets bewaard \
-                     tot de gebruiker kiest om door te werken",
-                    problem.reason_nl
-                ),
-                &format!(
-                    "the audit log is broken from row {row} ({}); nothing is saved until \
-                     the operator chooses to go on",
-                    problem.reason_en
-                ),
-            )));
+            return Err(StorageError::Blocked(problem.clone()));
         }
         Ok(())
     }
@@ -87,7 +80,7 @@ impl Workspace {
         let Some(problem) = self.blocked.take() else {
             return Ok(());
         };
-        let said = format!("row {}: {}", problem.row, problem.reason_en);
+        let said = format!("row {}: {}", problem.row, problem.reason(true));
         if let Err(e) = self.log_event(
             None,
             &crate::event::AuditEvent::BrokenChainAccepted { said },
@@ -127,7 +120,7 @@ mod tests {
             .expect("limit");
         let note = "x".repeat(64 * 1024);
         let err = ws.save_note(1, &note, "Jansen").expect_err("no room");
-        assert!(matches!(err, StorageError::DiskFull(_)), "{err:?}");
+        assert!(matches!(err, StorageError::DiskFull { .. }), "{err:?}");
         assert!(err.to_string().contains("de schijf is vol"), "{err}");
         let record = ws.record(1).expect("readable").expect("there");
         assert_eq!(record.voters.poll_cards, Some(12));

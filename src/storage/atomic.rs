@@ -6,57 +6,59 @@ use super::StorageError;
 use std::io::Write;
 use std::path::Path;
 
+/// The step of [`write_atomic`] that failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileStep {
+    CreateTemporary,
+    Write,
+    Flush,
+    Rename,
+    FlushFolder,
+}
+
 /// Writes `bytes` to `path` atomically. On error the target is untouched and the
 /// temporary file is removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
-    let io = |what: &str, e: &std::io::Error| match e.kind() {
+    let io = |step: FileStep, e: &std::io::Error| match e.kind() {
         std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
-            StorageError::DiskFull(format!(
-                "{}: {} ({e})",
-                path.display(),
-                crate::i18n::say(
-                    "de schijf is vol, het bestand is niet geschreven",
-                    "the disk is full, the file is not written"
-                )
-            ))
+            StorageError::DiskFull {
+                file: Some(path.to_path_buf()),
+                detail: Some(e.to_string()),
+            }
         }
         std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => {
-            StorageError::ReadOnly(format!(
-                "{}: {} ({e})",
-                path.display(),
-                crate::i18n::say(
-                    "de map is alleen-lezen (schrijfbeveiligd), het bestand is niet geschreven",
-                    "the folder is read-only (write-protected), the file is not written"
-                )
-            ))
+            StorageError::ReadOnly {
+                file: Some(path.to_path_buf()),
+                detail: Some(e.to_string()),
+            }
         }
-        _ => StorageError::Io(format!(
-            "{}: {what} / kan niet schrijven: {e}",
-            path.display()
-        )),
+        _ => StorageError::FileNotWritten {
+            path: path.to_path_buf(),
+            step,
+            detail: e.to_string(),
+        },
     };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     if path.is_dir() {
-        return Err(StorageError::Io(format!(
-            "{}: is a directory, refusing to replace it / is een map",
-            path.display()
-        )));
+        return Err(StorageError::IsAFolder {
+            path: path.to_path_buf(),
+        });
     }
     let mut temp = tempfile::Builder::new()
         .prefix(".telraam-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| io("cannot create a temporary file", &e))?;
-    temp.write_all(bytes).map_err(|e| io("cannot write", &e))?;
+        .map_err(|e| io(FileStep::CreateTemporary, &e))?;
+    temp.write_all(bytes).map_err(|e| io(FileStep::Write, &e))?;
     temp.as_file()
         .sync_all()
-        .map_err(|e| io("cannot flush to disk", &e))?;
+        .map_err(|e| io(FileStep::Flush, &e))?;
     temp.persist(path)
-        .map_err(|e| io("cannot rename into place", &e.error))?;
-    sync_dir(dir).map_err(|e| io("cannot flush the directory", &e))?;
+        .map_err(|e| io(FileStep::Rename, &e.error))?;
+    sync_dir(dir).map_err(|e| io(FileStep::FlushFolder, &e))?;
     Ok(())
 }
 
@@ -95,6 +97,10 @@ mod tests {
         let path = dir.path().join("no-such-dir").join("out.toml");
         let err = write_atomic(&path, b"x").expect_err("must fail");
         assert!(err.to_string().contains("out.toml"), "{err}");
+        assert!(
+            matches!(&err, StorageError::FileNotWritten { path: p, step: FileStep::CreateTemporary, .. } if *p == path),
+            "{err:?}"
+        );
         assert!(!path.exists());
     }
 }

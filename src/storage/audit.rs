@@ -198,7 +198,7 @@ pub fn events_of(
     for row in rows {
         let row = row.map_err(db)?;
         let event = AuditEvent::from_stored(&row.event)
-            .map_err(|e| StorageError::Database(format!("audit row {}: {e}", row.id)))?;
+            .map_err(|error| StorageError::EventUnreadable { row: row.id, error })?;
         out.push((row, event));
     }
     Ok(out)
@@ -223,22 +223,56 @@ pub fn head(conn: &Connection) -> Result<String, StorageError> {
     .map(Option::unwrap_or_default)
 }
 
-/// Why the log does not verify: the first bad row and what is wrong with it.
+/// Why the log does not verify: the first bad row and what is wrong with it. The
+/// words are in [`super::words`]; shown, it says both languages, as `audit verify`
+/// always printed it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditProblem {
     /// The id of the first row that does not verify.
     pub row: i64,
-    pub reason_en: String,
-    pub reason_nl: String,
+    pub fault: ChainFault,
+}
+
+impl AuditProblem {
+    /// What is wrong with the row, in Dutch or English (the text table).
+    pub fn reason(&self, english: bool) -> String {
+        super::words::chain_fault(&self.fault, english)
+    }
+}
+
+/// What is wrong with an audit row, or with what it wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChainFault {
+    /// Its `prev_hash` is not the hash of the row before it: a row before it was
+    /// deleted or changed.
+    Unlinked,
+    /// Its contents do not match its hash: the row was changed.
+    Altered,
+    /// Something is stored that no audit row wrote.
+    Unwritten(AuditSubject),
+    /// What is stored is not what the last row that wrote it wrote.
+    ChangedOutside(AuditSubject),
+    /// A record's `state` column says `column`, its body (as the row wrote it) `body`.
+    StateColumn {
+        subject: AuditSubject,
+        column: String,
+        body: String,
+    },
+    /// A station's record (`desk`: its desk rows) that the row wrote is gone.
+    Missing { station: u32, desk: bool },
+}
+
+/// What an audit row wrote: a record version, a station's desk rows, the election.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditSubject {
+    Record { station: u32, version: u32 },
+    Desk { station: u32 },
+    Election,
 }
 
 impl std::fmt::Display for AuditProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "audit row {}: {} / auditregel {}: {}",
-            self.row, self.reason_en, self.row, self.reason_nl
-        )
+        f.write_str(&super::words::audit_problem(self))
     }
 }
 
@@ -267,19 +301,13 @@ pub fn verify(log: &[AuditEntry], stored: &[Stored]) -> Result<usize, AuditProbl
         if row.prev_hash != prev {
             return Err(AuditProblem {
                 row: row.id,
-                reason_en: "does not follow on from the row before it: a row before it was \
-                            deleted or changed"
-                    .into(),
-                reason_nl: "sluit niet aan op de regel ervoor: een eerdere regel is \
-                            verwijderd of gewijzigd"
-                    .into(),
+                fault: ChainFault::Unlinked,
             });
         }
         if sha256_hex(&canonical(row)) != row.hash {
             return Err(AuditProblem {
                 row: row.id,
-                reason_en: "its contents do not match its hash: the row was changed".into(),
-                reason_nl: "de inhoud past niet bij de hash: de regel is gewijzigd".into(),
+                fault: ChainFault::Altered,
             });
         }
         prev = row.hash.clone();
@@ -291,36 +319,22 @@ pub fn verify(log: &[AuditEntry], stored: &[Stored]) -> Result<usize, AuditProbl
     }
     let last_row = log.last().map(|r| r.id).unwrap_or(0);
     for s in stored {
-        let what = match (s.station, s.version) {
-            (Some(st), Some(v)) => (
-                format!("station {st} version {v}"),
-                format!("stembureau {st} versie {v}"),
-            ),
-            (Some(st), None) => (
-                format!("the desk of station {st}"),
-                format!("de invoer van stembureau {st}"),
-            ),
-            _ => ("the election".to_string(), "de verkiezing".to_string()),
+        let subject = match (s.station, s.version) {
+            (Some(station), Some(version)) => AuditSubject::Record { station, version },
+            (Some(station), None) => AuditSubject::Desk { station },
+            _ => AuditSubject::Election,
         };
         match last_write.get(&(s.station, s.version)) {
             None => {
                 return Err(AuditProblem {
                     row: last_row,
-                    reason_en: format!("{} is stored but no audit row wrote it", what.0),
-                    reason_nl: format!("{} is opgeslagen zonder auditregel", what.1),
+                    fault: ChainFault::Unwritten(subject),
                 });
             }
             Some(row) if row.record_hash != sha256_hex(s.body.as_bytes()) => {
                 return Err(AuditProblem {
                     row: row.id,
-                    reason_en: format!(
-                        "{} as stored differs from what this row wrote: changed outside telraam",
-                        what.0
-                    ),
-                    reason_nl: format!(
-                        "{} wijkt af van wat deze regel schreef: buiten telraam gewijzigd",
-                        what.1
-                    ),
+                    fault: ChainFault::ChangedOutside(subject),
                 });
             }
             Some(row) => {
@@ -329,18 +343,11 @@ pub fn verify(log: &[AuditEntry], stored: &[Stored]) -> Result<usize, AuditProbl
                 {
                     return Err(AuditProblem {
                         row: row.id,
-                        reason_en: format!(
-                            "{}: its state column says {state:?}, the record that this row \
-                             wrote says {:?}: changed outside telraam",
-                            what.0,
-                            body_state(&s.body)
-                        ),
-                        reason_nl: format!(
-                            "{}: de kolom state zegt {state:?}, het record uit deze regel \
-                             zegt {:?}: buiten telraam gewijzigd",
-                            what.1,
-                            body_state(&s.body)
-                        ),
+                        fault: ChainFault::StateColumn {
+                            subject,
+                            column: state.clone(),
+                            body: body_state(&s.body).to_string(),
+                        },
                     });
                 }
             }
@@ -353,15 +360,12 @@ pub fn verify(log: &[AuditEntry], stored: &[Stored]) -> Result<usize, AuditProbl
                 .iter()
                 .any(|s| s.station == Some(*st) && s.version.is_some() == version.is_some())
         {
-            let (en, nl) = if version.is_some() {
-                ("the record", "het record")
-            } else {
-                ("the desk", "de invoer")
-            };
             return Err(AuditProblem {
                 row: row.id,
-                reason_en: format!("{en} of station {st} that this row wrote is missing"),
-                reason_nl: format!("{nl} van stembureau {st} uit deze regel ontbreekt"),
+                fault: ChainFault::Missing {
+                    station: *st,
+                    desk: version.is_none(),
+                },
             });
         }
     }

@@ -37,11 +37,9 @@ impl Workspace {
             return;
         }
         if let Some(Background::Running(handle)) = self.background.take() {
-            let finding = handle.join().unwrap_or_else(|_| {
-                Err(StorageError::Database(
-                    "the audit log check stopped / de controle van het auditlog is gestopt".into(),
-                ))
-            });
+            let finding = handle
+                .join()
+                .unwrap_or(Err(StorageError::ChainCheckStopped));
             if let Ok(Some(problem)) = &finding {
                 self.blocked = Some(problem.clone());
             }

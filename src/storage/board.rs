@@ -50,12 +50,7 @@ impl Workspace {
             let mut rows = stmt.query([]).map_err(db)?;
             while let Some(row) = rows.next().map_err(db)? {
                 let station: u32 = row.get(0).map_err(db)?;
-                let unreadable = || {
-                    StorageError::Database(format!(
-                        "station {station}: the summary row cannot be read; `telraam audit \
-                         verify` checks the workspace / de samenvatting is onleesbaar"
-                    ))
-                };
+                let unreadable = || StorageError::SummaryUnreadable { station };
                 let state = row.get_ref(2).map_err(db)?.as_str().ok();
                 let mode = row.get_ref(3).map_err(db)?.as_str().ok();
                 let figures = row.get_ref(4).map_err(db)?.as_blob().ok();

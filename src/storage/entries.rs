@@ -22,7 +22,6 @@ use crate::desk::{Desk, DeskError, Source, Stage};
 use crate::election::Election;
 use crate::event::AuditEvent;
 use crate::form::Target;
-use crate::i18n::say;
 use crate::record::{CountRecord, EntryMode, RecordState};
 use crate::result_file;
 use audit::NewRow;
@@ -72,52 +71,14 @@ fn has_tables(conn: &Connection) -> Result<bool, StorageError> {
     Ok(n > 0)
 }
 
-/// What a user reads when the desk refuses a step.
+/// What a user reads when the desk refuses a step (in the language chosen for
+/// messages; the words are in [`super::words::desk`]).
 pub fn refusal(e: &DeskError) -> String {
-    match e {
-        DeskError::TwoEntries => say(
-            "dit stembureau heeft al twee invoeren",
-            "this polling station already has two entries",
-        ),
-        DeskError::SameTypist { first } => say(
-            &format!("{first} typte de eerste invoer; de tweede invoer doet iemand anders"),
-            &format!("{first} typed the first entry; someone else types the second"),
-        ),
-        DeskError::OtherTypist { number, operator } => say(
-            &format!("invoer {number} is van {operator}"),
-            &format!("entry {number} belongs to {operator}"),
-        ),
-        DeskError::NoEntry(n) => say(
-            &format!("er is geen invoer {n}"),
-            &format!("there is no entry {n}"),
-        ),
-        DeskError::WrongStage(stage) => say(
-            &format!("dat kan niet in deze fase ({})", stage.key()),
-            &format!("not possible at this stage ({})", stage.key()),
-        ),
-        DeskError::NotDiffering(t) => say(
-            &format!(
-                "{} verschilt niet; alleen de verschillende vakken worden nagekeken",
-                t.key()
-            ),
-            &format!(
-                "{} does not differ; only the boxes that differ are re-checked",
-                t.key()
-            ),
-        ),
-        DeskError::NotOnPaper(t) => say(
-            &format!("{} staat niet op dit proces-verbaal", t.key()),
-            &format!("{} is not on this proces-verbaal", t.key()),
-        ),
-        DeskError::WrongKind(t) => say(
-            &format!("{}: verkeerd soort waarde", t.key()),
-            &format!("{}: wrong kind of value", t.key()),
-        ),
-    }
+    super::words::desk(e, crate::i18n::language().is_english())
 }
 
 fn refused(e: DeskError) -> StorageError {
-    StorageError::Invalid(refusal(&e))
+    StorageError::Desk(e)
 }
 
 /// A station's desk as stored (an empty desk when it has none).
@@ -163,13 +124,18 @@ pub fn load(conn: &Connection, election: &Election, station: u32) -> Result<Desk
     for row in rows {
         let (number, operator, source, finished, body) = row.map_err(db)?;
         let name = format!("workspace entry {number} of station {station}");
-        let record = result_file::from_toml(&name, &body, election).map_err(|e| {
-            StorageError::Database(format!(
-                "{e} (the stored entry cannot be read / de opgeslagen invoer is onleesbaar)"
-            ))
+        let record = result_file::from_toml(&name, &body, election).map_err(|error| {
+            StorageError::EntryUnreadable {
+                station,
+                number,
+                error,
+            }
         })?;
-        let source = Source::parse(&source)
-            .ok_or_else(|| StorageError::Database(format!("{name}: unknown source {source}")))?;
+        let source = Source::parse(&source).ok_or(StorageError::UnknownEntrySource {
+            station,
+            number,
+            source,
+        })?;
         desk.entries.push(crate::desk::Entry {
             number,
             operator,
@@ -296,8 +262,8 @@ pub(super) fn register_in(
             record_version: None,
             event: &AuditEvent::EntryStarted {
                 number,
-                source: source.key().to_string(),
-                stage: (after != before).then(|| after.key().to_string()),
+                source,
+                stage: (after != before).then_some(after),
             },
             operator,
             record_hash: desk_hash,

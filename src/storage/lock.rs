@@ -57,22 +57,10 @@ impl Holder {
         holder
     }
 
-    /// "Jansen (process 4242, since 2026-03-18 21:04:05 UTC)", in English or Dutch.
+    /// "Jansen (process 4242, since 2026-03-18 21:04:05 UTC)", in English or Dutch
+    /// (the words are in [`super::words::holder`]).
     pub fn describe(&self, english: bool) -> String {
-        let who = if self.operator.is_empty() {
-            if english {
-                "an operator"
-            } else {
-                "een gebruiker"
-            }
-        } else {
-            self.operator.as_str()
-        };
-        if english {
-            format!("{who} (process {}, since {} UTC)", self.pid, self.since)
-        } else {
-            format!("{who} (proces {}, sinds {} UTC)", self.pid, self.since)
-        }
+        super::words::holder(self, english)
     }
 }
 
@@ -95,12 +83,15 @@ pub enum Acquired {
 fn io(dir: &Path, e: std::io::Error) -> StorageError {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
-            StorageError::ReadOnly(super::words::read_only())
+            StorageError::ReadOnly {
+                file: None,
+                detail: None,
+            }
         }
-        _ => StorageError::Io(format!(
-            "{}: cannot lock the workspace / kan de werkmap niet vergrendelen: {e}",
-            dir.display()
-        )),
+        _ => StorageError::NotLocked {
+            dir: dir.to_path_buf(),
+            detail: e.to_string(),
+        },
     }
 }
 

@@ -32,7 +32,7 @@ use std::path::Path;
 pub const OPERATOR: &str = "telraam (migration)";
 
 fn db(e: rusqlite::Error) -> StorageError {
-    StorageError::Database(e.to_string())
+    StorageError::database(None, &e)
 }
 
 /// A schema-2 phone check row's value: `<verified|differs> quick=<groups>
@@ -93,12 +93,8 @@ pub fn from_2(conn: &mut Connection, dir: &Path) -> Result<(), StorageError> {
     tx.execute_batch("CREATE INDEX IF NOT EXISTS audit_station ON audit (station);")
         .map_err(db)?;
     tx.execute_batch(phone::TABLE).map_err(db)?;
-    let totals = stored_totals::load_legacy(dir).map_err(|e| {
-        StorageError::Database(format!(
-            "{e}: the 510b totals of this older workspace cannot be read, so it is not \
-             migrated / de 510b-totalen van deze oudere werkmap zijn onleesbaar"
-        ))
-    })?;
+    let totals = stored_totals::load_legacy(dir)
+        .map_err(|detail| StorageError::LegacyTotalsUnreadable { detail })?;
     let mut carried = Vec::new();
     if let Some((election, _)) = read_election(&tx)? {
         let log = audit::read_all(&tx)?;

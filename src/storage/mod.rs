@@ -39,11 +39,14 @@ mod summary_check;
 pub mod words;
 
 pub use access::BROKEN_CHAIN_ACCEPTED;
+pub use atomic::FileStep;
 pub use atomic::write_atomic;
-pub use audit::AuditProblem;
-pub use error::StorageError;
+pub use audit::{AuditProblem, AuditSubject, ChainFault};
 pub(crate) use error::classify;
+pub use error::{DatabaseProblem, StorageError};
 pub use gate::{Demoted, Gate};
+pub use lock::Holder;
+pub use schema::SCHEMA_VERSION;
 use stored_election::{read_election, write_election};
 pub use summary::Summary;
 pub use telraam_core::lifecycle::gate;
@@ -169,9 +172,7 @@ impl Workspace {
         election: Election,
         operator: &str,
     ) -> Result<Workspace, StorageError> {
-        election
-            .check()
-            .map_err(|e| StorageError::Invalid(e.to_string()))?;
+        election.check().map_err(StorageError::BadElection)?;
         let (mut conn, _) = schema::connect(dir)?;
         {
             let tx = conn
@@ -183,11 +184,11 @@ impl Workspace {
                 Some((existing, seeded)) => {
                     let has_records = !records::stations(&tx)?.is_empty();
                     if !seeded || has_records {
-                        return Err(StorageError::Invalid(words::other_election(
-                            dir,
-                            &existing.id,
-                            &election.id,
-                        )));
+                        return Err(StorageError::OtherElection {
+                            dir: dir.to_path_buf(),
+                            existing: existing.id,
+                            wanted: election.id,
+                        });
                     }
                     write_election(&tx, &election, false, &existing.id, operator)?;
                 }
@@ -251,7 +252,7 @@ impl Workspace {
     /// `integrity_check` (every page, and every index against its table) and every
     /// summary row against the record it summarises. Ok(None): all is well;
     /// Ok(Some(problem)) says what is not.
-    pub fn database_problem(&self) -> Result<Option<String>, StorageError> {
+    pub fn database_problem(&self) -> Result<Option<DatabaseProblem>, StorageError> {
         let tx = self.conn.unchecked_transaction().map_err(db)?;
         let mut stmt = tx.prepare("PRAGMA integrity_check").map_err(db)?;
         let lines = stmt
@@ -261,7 +262,9 @@ impl Workspace {
             .map_err(db)?;
         drop(stmt);
         if lines != ["ok"] {
-            return Ok(Some(words::damaged(&lines.join("; "))));
+            return Ok(Some(DatabaseProblem::Damaged {
+                found: lines.join("; "),
+            }));
         }
         let problem = summary_check::check(&tx, &self.election)
             .err()
@@ -315,7 +318,7 @@ impl Workspace {
         match text.map(|t| AuditEvent::from_stored(&t)) {
             None => Ok(None),
             Some(Ok(AuditEvent::Totals510b(totals))) => Ok(Some(totals)),
-            Some(_) => Err(StorageError::Database(words::totals_unreadable())),
+            Some(_) => Err(StorageError::TotalsUnreadable),
         }
     }
 
@@ -339,7 +342,7 @@ impl Workspace {
     pub fn verify_audit(&self) -> Result<usize, StorageError> {
         match self.audit_problem()? {
             Ok(rows) => Ok(rows),
-            Err(problem) => Err(StorageError::Invalid(problem.to_string())),
+            Err(problem) => Err(StorageError::AuditBroken(problem)),
         }
     }
     /// Checks the audit chain and the stored records against it: Ok(Ok(rows)), or

@@ -15,7 +15,7 @@
 //! [`super::Workspace::compare_with_phone`]) and when a check is stored for a station
 //! whose record is already in. What it finds is [`crate::verification::arrival`]'s.
 
-use super::{StorageError, Workspace, audit, db, records};
+use super::{DatabaseProblem, StorageError, Workspace, audit, db, records};
 use crate::election::Election;
 use crate::event::{AuditEvent, PhoneCheckEvent, RecordComparison};
 use crate::verification::arrival;
@@ -74,12 +74,7 @@ fn parse<T>(
     AuditEvent::from_stored(text)
         .ok()
         .and_then(pick)
-        .ok_or_else(|| {
-            StorageError::Database(format!(
-                "the phone check of station {station} cannot be read / de telefonische \
-                 controle van stembureau {station} is onleesbaar"
-            ))
-        })
+        .ok_or(StorageError::PhoneCheckUnreadable { station })
 }
 
 fn row_of(
@@ -246,7 +241,9 @@ pub(super) fn compare_in(
 /// verify`): each station's row must hold its latest phone-check event, and the latest
 /// comparison stored after it (or none). A row changed behind telraam's back, say to
 /// show "record matches phone", is named.
-pub fn check(conn: &Connection) -> Result<(), String> {
+pub fn check(conn: &Connection) -> Result<(), DatabaseProblem> {
+    let unreadable =
+        |e: rusqlite::Error| DatabaseProblem::Unreadable(StorageError::database(None, &e));
     let mut stmt = conn
         .prepare(
             "SELECT id, station, event, json_extract(event, '$.kind') FROM audit \
@@ -254,7 +251,7 @@ pub fn check(conn: &Connection) -> Result<(), String> {
              AND json_extract(event, '$.kind') IN ('phone-check', 'record-compared') \
              ORDER BY id",
         )
-        .map_err(|e| e.to_string())?;
+        .map_err(unreadable)?;
     let rows = stmt
         .query_map([], |r| {
             Ok((
@@ -263,11 +260,11 @@ pub fn check(conn: &Connection) -> Result<(), String> {
                 r.get::<_, String>(3)?,
             ))
         })
-        .map_err(|e| e.to_string())?;
+        .map_err(unreadable)?;
     // station -> (check event, comparison event or "")
     let mut from_chain: BTreeMap<u32, (String, String)> = BTreeMap::new();
     for row in rows {
-        let (station, event, kind) = row.map_err(|e| e.to_string())?;
+        let (station, event, kind) = row.map_err(unreadable)?;
         if kind == "phone-check" {
             from_chain.insert(station, (event, String::new()));
         } else if let Some(latest) = from_chain.get_mut(&station) {
@@ -276,18 +273,15 @@ pub fn check(conn: &Connection) -> Result<(), String> {
     }
     let mut stmt = conn
         .prepare("SELECT station, check_event, comparison FROM phone ORDER BY station")
-        .map_err(|e| e.to_string())?;
+        .map_err(unreadable)?;
     let in_table: BTreeMap<u32, (String, String)> = stmt
         .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))
-        .map_err(|e| e.to_string())?
+        .map_err(unreadable)?
         .collect::<Result<_, _>>()
-        .map_err(|e| e.to_string())?;
+        .map_err(unreadable)?;
     for station in from_chain.keys().chain(in_table.keys()) {
         if from_chain.get(station) != in_table.get(station) {
-            return Err(format!(
-                "station {station}: the phone check table differs from the audit log / de \
-                 telefonische controle van stembureau {station} wijkt af van het auditlog"
-            ));
+            return Err(DatabaseProblem::PhoneDiffers { station: *station });
         }
     }
     Ok(())

@@ -215,5 +215,9 @@ fn a_phone_row_changed_behind_telraams_back_is_found_by_the_full_check() {
         .unwrap();
     assert_eq!(statuses(&ws)[0], PhoneStatus::RecordMatches);
     let problem = ws.database_problem().unwrap().expect("found");
-    assert!(problem.contains("station 1"), "{problem}");
+    assert_eq!(
+        problem,
+        crate::storage::DatabaseProblem::PhoneDiffers { station: 1 }
+    );
+    assert!(problem.to_string().contains("station 1"), "{problem}");
 }

@@ -21,10 +21,10 @@ fn parse(
     body: &str,
 ) -> Result<CountRecord, StorageError> {
     let name = format!("workspace record station {station} version {version}");
-    result_file::from_toml(&name, body, election).map_err(|e| {
-        StorageError::Database(format!(
-            "{e} (the stored record cannot be read / het opgeslagen record is onleesbaar)"
-        ))
+    result_file::from_toml(&name, body, election).map_err(|error| StorageError::RecordUnreadable {
+        station,
+        version,
+        error,
     })
 }
 
@@ -146,7 +146,7 @@ fn name(record: &CountRecord) -> String {
 }
 
 fn refused(e: result_file::ResultFileError) -> StorageError {
-    StorageError::Invalid(format!("{e} (not saved / niet bewaard)"))
+    StorageError::NotStorable(e)
 }
 
 /// Writes one version the lifecycle decided ([`crate::lifecycle`]), and the station's

@@ -5,7 +5,7 @@
 //! `synchronous = FULL` means a change is on disk when its transaction commits,
 //! and a crash (power loss, SIGKILL) leaves the database at the last commit.
 
-use super::{StorageError, summary, words};
+use super::{StorageError, summary};
 use crate::election::Election;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -64,8 +64,8 @@ pub fn db_path(dir: &Path) -> PathBuf {
 
 fn db_error(path: &Path, e: rusqlite::Error) -> StorageError {
     match super::classify(&e) {
-        StorageError::Database(text) => {
-            StorageError::Database(format!("{}: {text}", path.display()))
+        StorageError::Database { path: None, .. } => {
+            StorageError::database(Some(path.to_path_buf()), &e)
         }
         other => other,
     }
@@ -123,10 +123,9 @@ fn uri(path: &Path, query: &str) -> String {
 pub fn connect_read_only(dir: &Path) -> Result<Connection, StorageError> {
     let path = db_path(dir);
     if !path.is_file() {
-        return Err(StorageError::Io(format!(
-            "{}: no workspace here / geen werkmap",
-            dir.display()
-        )));
+        return Err(StorageError::NoWorkspace {
+            dir: dir.to_path_buf(),
+        });
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
         | OpenFlags::SQLITE_OPEN_URI
@@ -147,26 +146,18 @@ pub fn connect_read_only(dir: &Path) -> Result<Connection, StorageError> {
         }
     };
     if integrity != "ok" {
-        return Err(StorageError::Database(format!(
-            "{}: the database is damaged (integrity check: {integrity}) / \
-             de database is beschadigd",
-            path.display()
-        )));
+        return Err(StorageError::Damaged {
+            path,
+            quick: false,
+            found: integrity,
+        });
     }
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|e| db_error(&path, e))?;
     if (1..SCHEMA_VERSION).contains(&version) {
         if is_read_only(dir) {
-            return Err(StorageError::Database(format!(
-                "{}: this workspace was written by an older telraam (schema {version}) and \
-                 must be brought up to date (schema {SCHEMA_VERSION}) once where it can be \
-                 written: copy the folder to a writable place and open the copy / deze \
-                 werkmap is van een oudere telraam (schema {version}) en moet eenmaal worden \
-                 bijgewerkt waar hij beschreven kan worden: kopieer de map naar een \
-                 beschrijfbare plek en open de kopie",
-                path.display()
-            )));
+            return Err(StorageError::OlderSchema { path, version });
         }
         // Written by an older telraam: migrate it once (the only write a reading
         // command makes), then read.
@@ -175,11 +166,7 @@ pub fn connect_read_only(dir: &Path) -> Result<Connection, StorageError> {
         return connect_read_only(dir);
     }
     if version != SCHEMA_VERSION {
-        return Err(StorageError::Database(format!(
-            "{}: schema version {version}, this telraam reads {SCHEMA_VERSION} / \
-             schemaversie {version}, deze telraam leest {SCHEMA_VERSION}",
-            path.display()
-        )));
+        return Err(StorageError::UnknownSchema { path, version });
     }
     Ok(conn)
 }
@@ -187,14 +174,15 @@ pub fn connect_read_only(dir: &Path) -> Result<Connection, StorageError> {
 /// Opens the database, creating the directory and the file when needed. Returns the
 /// connection and whether the schema was just created (an empty workspace).
 pub fn connect(dir: &Path) -> Result<(Connection, bool), StorageError> {
-    std::fs::create_dir_all(dir).map_err(|e| {
-        StorageError::Io(format!(
-            "{}: cannot create the workspace directory / kan de werkmap niet maken: {e}",
-            dir.display()
-        ))
+    std::fs::create_dir_all(dir).map_err(|e| StorageError::FolderNotMade {
+        dir: dir.to_path_buf(),
+        detail: e.to_string(),
     })?;
     if is_read_only(dir) {
-        return Err(StorageError::ReadOnly(words::read_only()));
+        return Err(StorageError::ReadOnly {
+            file: None,
+            detail: None,
+        });
     }
     let path = db_path(dir);
     let mut conn = Connection::open(&path).map_err(|e| db_error(&path, e))?;
@@ -206,20 +194,17 @@ pub fn connect(dir: &Path) -> Result<(Connection, bool), StorageError> {
         .query_row("PRAGMA quick_check", [], |r| r.get(0))
         .map_err(|e| db_error(&path, e))?;
     if integrity != "ok" {
-        return Err(StorageError::Database(format!(
-            "{}: the database is damaged (quick check: {integrity}) / \
-             de database is beschadigd",
-            path.display()
-        )));
+        return Err(StorageError::Damaged {
+            path,
+            quick: true,
+            found: integrity,
+        });
     }
     let mode: String = conn
         .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
         .map_err(|e| db_error(&path, e))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(StorageError::Database(format!(
-            "{}: cannot switch to WAL (got {mode})",
-            path.display()
-        )));
+        return Err(StorageError::NoWal { path, mode });
     }
     conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
         .map_err(|e| db_error(&path, e))?;
@@ -260,18 +245,14 @@ pub fn connect(dir: &Path) -> Result<(Connection, bool), StorageError> {
             Ok((conn, false))
         }
         SCHEMA_VERSION => Ok((conn, false)),
-        other => Err(StorageError::Database(format!(
-            "{}: schema version {other} was written by a newer telraam (this one reads \
-             {SCHEMA_VERSION}) / database van een nieuwere telraam",
-            path.display()
-        ))),
+        version => Err(StorageError::NewerSchema { path, version }),
     }
 }
 
 /// Version 1 to 2 (then [`super::migrate::from_2`] to 3): the summary table, filled from the records' bodies, in one
 /// transaction (a crash leaves version 1, migrated again at the next open).
 fn migrate_from_1(conn: &mut Connection) -> Result<(), StorageError> {
-    let db = |e: rusqlite::Error| StorageError::Database(e.to_string());
+    let db = |e: rusqlite::Error| StorageError::database(None, &e);
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(db)?;
@@ -285,12 +266,10 @@ fn migrate_from_1(conn: &mut Connection) -> Result<(), StorageError> {
             .optional()
             .map_err(db)?;
         if let Some(body) = body {
-            let election = Election::from_toml(&body).map_err(|e| {
-                StorageError::Database(format!(
-                    "the stored election cannot be read / de opgeslagen verkiezing is \
-                     onleesbaar: {e}"
-                ))
-            })?;
+            let election =
+                Election::from_toml(&body).map_err(|e| StorageError::ElectionUnreadable {
+                    detail: e.to_string(),
+                })?;
             super::summary_check::rebuild(&tx, &election)?;
         }
         tx.execute_batch("PRAGMA user_version = 2").map_err(db)?;

@@ -19,10 +19,8 @@ pub(super) fn read_election(conn: &Connection) -> Result<Option<(Election, bool)
         None => Ok(None),
         Some((body, seeded)) => Election::from_toml(&body)
             .map(|e| Some((e, seeded)))
-            .map_err(|e| {
-                StorageError::Database(format!(
-                    "the stored election cannot be read / de opgeslagen verkiezing is onleesbaar: {e}"
-                ))
+            .map_err(|e| StorageError::ElectionUnreadable {
+                detail: e.to_string(),
             }),
     }
 }

@@ -29,7 +29,7 @@ pub fn state_name(state: RecordState) -> &'static str {
 }
 
 fn db(e: rusqlite::Error) -> StorageError {
-    StorageError::Database(e.to_string())
+    StorageError::database(None, &e)
 }
 
 /// The table (created by the schema, and by the migration from version 1).
@@ -161,10 +161,11 @@ pub fn all(conn: &Connection) -> Result<Vec<Summary>, StorageError> {
     for row in rows {
         let (station, version, state, mode, d, h) = row.map_err(db)?;
         let (Some(state), Some(mode)) = (parse_state(&state), parse_mode(&mode)) else {
-            return Err(StorageError::Database(format!(
-                "station {station}: the summary row says state \"{state}\", mode \"{mode}\" \
-                 / onleesbare samenvatting"
-            )));
+            return Err(StorageError::SummaryState {
+                station,
+                state,
+                mode,
+            });
         };
         out.push(Summary {
             station,
@@ -194,15 +195,15 @@ pub fn for_each_figures(
         let station: u32 = row.get(0).map_err(db)?;
         let state: String = row.get(2).map_err(db)?;
         let mode: String = row.get(3).map_err(db)?;
-        let figures = row.get_ref(4).map_err(db)?.as_blob().map_err(|e| {
-            StorageError::Database(format!("station {station}: summary figures: {e}"))
-        })?;
-        let unreadable = || {
-            StorageError::Database(format!(
-                "station {station}: the summary row cannot be read; `telraam audit verify` \
-                 checks the workspace / de samenvatting is onleesbaar"
-            ))
-        };
+        let figures =
+            row.get_ref(4)
+                .map_err(db)?
+                .as_blob()
+                .map_err(|e| StorageError::SummaryFigures {
+                    station,
+                    detail: e.to_string(),
+                })?;
+        let unreadable = || StorageError::SummaryUnreadable { station };
         record.station = station;
         record.lifecycle.version = row.get(1).map_err(db)?;
         record.lifecycle.state = parse_state(&state).ok_or_else(unreadable)?;

@@ -1,10 +1,10 @@
 //! The summary table checked against the record bodies, and made again from them
 //! ([`super::summary`] holds the table itself; this reads the records, which write it).
 
-use super::StorageError;
 use super::audit::sha256_hex;
 use super::records::{latest_with_body, stations};
 use super::summary::*;
+use super::{DatabaseProblem, StorageError};
 use crate::election::Election;
 use rusqlite::{Connection, OptionalExtension};
 
@@ -36,28 +36,23 @@ type Row = (
 
 /// Whether every row is what the latest record body says, and every station with a
 /// record has one: Err names the first station that differs.
-pub fn check(conn: &Connection, election: &Election) -> Result<(), String> {
-    let stations = stations(conn).map_err(|e| e.to_string())?;
+pub fn check(conn: &Connection, election: &Election) -> Result<(), DatabaseProblem> {
+    let unreadable =
+        |e: rusqlite::Error| DatabaseProblem::Unreadable(StorageError::database(None, &e));
+    let stations = stations(conn).map_err(DatabaseProblem::Unreadable)?;
     let rows: i64 = conn
         .query_row("SELECT count(*) FROM summary", [], |r| r.get(0))
-        .map_err(|e| e.to_string())?;
+        .map_err(unreadable)?;
     if rows != stations.len() as i64 {
-        return Err(format!(
-            "the summary table has {rows} rows for {} stations with a record / de \
-             samenvatting telt {rows} rijen voor {} stembureaus",
-            stations.len(),
-            stations.len()
-        ));
+        return Err(DatabaseProblem::SummaryRows {
+            rows,
+            stations: stations.len(),
+        });
     }
     for station in stations {
-        let differs = || {
-            format!(
-                "station {station}: the summary row differs from the stored record / de \
-                 samenvatting van stembureau {station} wijkt af van het opgeslagen record"
-            )
-        };
+        let differs = || DatabaseProblem::SummaryDiffers { station };
         let Some((record, body)) =
-            latest_with_body(conn, election, station).map_err(|e| e.to_string())?
+            latest_with_body(conn, election, station).map_err(DatabaseProblem::Unreadable)?
         else {
             return Err(differs());
         };
@@ -79,7 +74,7 @@ pub fn check(conn: &Connection, election: &Election) -> Result<(), String> {
                 },
             )
             .optional()
-            .map_err(|e| e.to_string())?;
+            .map_err(unreadable)?;
         let expected = (
             record.lifecycle.version,
             super::records::state_name(record.lifecycle.state).to_string(),

@@ -1,68 +1,424 @@
-//! The words of the workspace's own errors, Dutch and English, in the language chosen
-//! for messages ([`crate::i18n`]). The lifecycle's refusals have theirs in
+//! The words of the workspace, Dutch and English: its errors ([`StorageError`]), why
+//! the audit log does not verify ([`ChainFault`]), what `audit verify` found in the
+//! database ([`DatabaseProblem`]), the desk's refusals ([`DeskError`]) and who holds
+//! the workspace ([`Holder`]). The one place where the storage's codes and arguments
+//! become sentences. The lifecycle's refusals have theirs in
 //! [`crate::lifecycle::words`].
+//!
+//! Some messages have always been printed in both languages at once ("… / …", such
+//! as `audit verify`'s finding, which scripts may read); they are kept as they were,
+//! whatever the language.
 
-use crate::i18n::say;
+use super::{
+    AuditProblem, AuditSubject, ChainFault, DatabaseProblem, FileStep, Holder, SCHEMA_VERSION,
+    StorageError,
+};
+use crate::desk::DeskError;
 use std::path::Path;
 
 /// What a user reads when the workspace cannot be written.
-pub fn read_only() -> String {
-    say(
+pub fn read_only(english: bool) -> String {
+    pick(
+        english,
         "de werkmap is alleen-lezen (schrijfbeveiligd): hier kan niets worden bewaard; \
          audit verify, audit show, export, aggregate, export-eml, export-csv en annex \
-         werken wel",
+         werken wel"
+            .into(),
         "the workspace folder is read-only (write-protected): nothing can be saved here; \
          audit verify, audit show, export, aggregate, export-eml, export-csv and annex \
-         still work",
+         still work"
+            .into(),
     )
 }
 
 /// What a user reads when the disk is full.
-pub fn disk_full() -> String {
-    say(
+pub fn disk_full(english: bool) -> String {
+    pick(
+        english,
         "de schijf is vol: er is niets bewaard; maak ruimte vrij (of kopieer de werkmap \
-         naar een andere schijf) en probeer het opnieuw",
+         naar een andere schijf) en probeer het opnieuw"
+            .into(),
         "the disk is full: nothing was saved; free some space (or copy the workspace to \
-         another disk) and try again",
+         another disk) and try again"
+            .into(),
     )
 }
 
-/// `init` for another election than the workspace holds.
-pub fn other_election(dir: &Path, existing: &str, wanted: &str) -> String {
-    say(
-        &format!(
-            "{}: deze werkmap bevat al verkiezing {existing}; gebruik een andere map \
-             (--data MAP) voor {wanted}",
-            dir.display()
+fn pick(english: bool, nl: String, en: String) -> String {
+    if english { en } else { nl }
+}
+
+/// The sentence for a storage error.
+pub fn error(e: &StorageError, english: bool) -> String {
+    use StorageError::*;
+    let at = |path: &Path, text: &str| format!("{}: {text}", path.display());
+    let with = |text: String, detail: &Option<String>| match detail {
+        Some(d) => format!("{text} ({d})"),
+        None => text,
+    };
+    match e {
+        Database { path: None, detail } => detail.clone(),
+        Database {
+            path: Some(path),
+            detail,
+        } => at(path, detail),
+        Refused(r) => r.words(english),
+        Desk(e) => desk(e, english),
+        NotStorable(e) => format!("{e} (not saved / niet bewaard)"),
+        BadElection(e) => e.to_string(),
+        ReadOnly { file: None, detail } => with(read_only(english), detail),
+        ReadOnly {
+            file: Some(path),
+            detail,
+        } => with(
+            at(
+                path,
+                if english {
+                    "the folder is read-only (write-protected), the file is not written"
+                } else {
+                    "de map is alleen-lezen (schrijfbeveiligd), het bestand is niet geschreven"
+                },
+            ),
+            detail,
         ),
-        &format!(
-            "{}: this workspace already holds election {existing}; use another directory \
-             (--data DIR) for {wanted}",
-            dir.display()
+        DiskFull { file: None, detail } => with(disk_full(english), detail),
+        DiskFull {
+            file: Some(path),
+            detail,
+        } => with(
+            at(
+                path,
+                if english {
+                    "the disk is full, the file is not written"
+                } else {
+                    "de schijf is vol, het bestand is niet geschreven"
+                },
+            ),
+            detail,
         ),
+        FileNotWritten { path, step, detail } => at(
+            path,
+            &format!("{} / kan niet schrijven: {detail}", file_step(*step)),
+        ),
+        IsAFolder { path } => at(path, "is a directory, refusing to replace it / is een map"),
+        FolderNotMade { dir, detail } => at(
+            dir,
+            &format!("cannot create the workspace directory / kan de werkmap niet maken: {detail}"),
+        ),
+        NotLocked { dir, detail } => at(
+            dir,
+            &format!("cannot lock the workspace / kan de werkmap niet vergrendelen: {detail}"),
+        ),
+        NoWorkspace { dir } => at(dir, "no workspace here / geen werkmap"),
+        NoElection { dir } => pick(
+            english,
+            at(dir, "de werkmap bevat geen verkiezing"),
+            at(dir, "the workspace holds no election"),
+        ),
+        OtherElection {
+            dir,
+            existing,
+            wanted,
+        } => pick(
+            english,
+            at(
+                dir,
+                &format!(
+                    "deze werkmap bevat al verkiezing {existing}; gebruik een andere map \
+                     (--data MAP) voor {wanted}"
+                ),
+            ),
+            at(
+                dir,
+                &format!(
+                    "this workspace already holds election {existing}; use another directory \
+                     (--data DIR) for {wanted}"
+                ),
+            ),
+        ),
+        Damaged { path, quick, found } => at(
+            path,
+            &format!(
+                "the database is damaged ({} check: {found}) / de database is beschadigd",
+                if *quick { "quick" } else { "integrity" }
+            ),
+        ),
+        OlderSchema { path, version } => at(
+            path,
+            &format!(
+                "this workspace was written by an older telraam (schema {version}) and must \
+                 be brought up to date (schema {SCHEMA_VERSION}) once where it can be \
+                 written: copy the folder to a writable place and open the copy / deze \
+                 werkmap is van een oudere telraam (schema {version}) en moet eenmaal worden \
+                 bijgewerkt waar hij beschreven kan worden: kopieer de map naar een \
+                 beschrijfbare plek en open de kopie"
+            ),
+        ),
+        NewerSchema { path, version } => at(
+            path,
+            &format!(
+                "schema version {version} was written by a newer telraam (this one reads \
+                 {SCHEMA_VERSION}) / database van een nieuwere telraam"
+            ),
+        ),
+        UnknownSchema { path, version } => at(
+            path,
+            &format!(
+                "schema version {version}, this telraam reads {SCHEMA_VERSION} / \
+                 schemaversie {version}, deze telraam leest {SCHEMA_VERSION}"
+            ),
+        ),
+        NoWal { path, mode } => at(path, &format!("cannot switch to WAL (got {mode})")),
+        ElectionUnreadable { detail } => format!(
+            "the stored election cannot be read / de opgeslagen verkiezing is onleesbaar: \
+             {detail}"
+        ),
+        RecordUnreadable { error, .. } => format!(
+            "{error} (the stored record cannot be read / het opgeslagen record is onleesbaar)"
+        ),
+        EntryUnreadable { error, .. } => {
+            format!(
+                "{error} (the stored entry cannot be read / de opgeslagen invoer is onleesbaar)"
+            )
+        }
+        UnknownEntrySource {
+            station,
+            number,
+            source,
+        } => format!("workspace entry {number} of station {station}: unknown source {source}"),
+        SummaryState {
+            station,
+            state,
+            mode,
+        } => format!(
+            "station {station}: the summary row says state \"{state}\", mode \"{mode}\" \
+             / onleesbare samenvatting"
+        ),
+        SummaryFigures { station, detail } => {
+            format!("station {station}: summary figures: {detail}")
+        }
+        SummaryUnreadable { station } => format!(
+            "station {station}: the summary row cannot be read; `telraam audit verify` \
+             checks the workspace / de samenvatting is onleesbaar"
+        ),
+        PhoneCheckUnreadable { station } => format!(
+            "the phone check of station {station} cannot be read / de telefonische \
+             controle van stembureau {station} is onleesbaar"
+        ),
+        EventUnreadable { row, error } => format!("audit row {row}: {error}"),
+        TotalsUnreadable => pick(
+            english,
+            "de opgeslagen 510b-totalen zijn onleesbaar".into(),
+            "the stored 510b totals cannot be read".into(),
+        ),
+        LegacyTotalsUnreadable { detail } => format!(
+            "{detail}: the 510b totals of this older workspace cannot be read, so it is not \
+             migrated / de 510b-totalen van deze oudere werkmap zijn onleesbaar"
+        ),
+        Blocked(problem) => {
+            let row = problem.row;
+            let reason = chain_fault(&problem.fault, english);
+            pick(
+                english,
+                format!(
+                    "het auditlog klopt niet vanaf regel {row} ({reason}); er wordt niets \
+                     bewaard tot de gebruiker kiest om door te werken"
+                ),
+                format!(
+                    "the audit log is broken from row {row} ({reason}); nothing is saved \
+                     until the operator chooses to go on"
+                ),
+            )
+        }
+        AuditBroken(problem) => problem.to_string(),
+        ChainCheckStopped => {
+            "the audit log check stopped / de controle van het auditlog is gestopt".into()
+        }
+    }
+}
+
+/// The step of writing a file that failed (said in English, as before).
+fn file_step(step: FileStep) -> &'static str {
+    match step {
+        FileStep::CreateTemporary => "cannot create a temporary file",
+        FileStep::Write => "cannot write",
+        FileStep::Flush => "cannot flush to disk",
+        FileStep::Rename => "cannot rename into place",
+        FileStep::FlushFolder => "cannot flush the directory",
+    }
+}
+
+/// Why the audit log does not verify at a row.
+pub fn chain_fault(fault: &ChainFault, english: bool) -> String {
+    let subject = |s: &AuditSubject| match (s, english) {
+        (AuditSubject::Record { station, version }, true) => {
+            format!("station {station} version {version}")
+        }
+        (AuditSubject::Record { station, version }, false) => {
+            format!("stembureau {station} versie {version}")
+        }
+        (AuditSubject::Desk { station }, true) => format!("the desk of station {station}"),
+        (AuditSubject::Desk { station }, false) => format!("de invoer van stembureau {station}"),
+        (AuditSubject::Election, true) => "the election".into(),
+        (AuditSubject::Election, false) => "de verkiezing".into(),
+    };
+    match fault {
+        ChainFault::Unlinked => pick(
+            english,
+            "sluit niet aan op de regel ervoor: een eerdere regel is verwijderd of gewijzigd"
+                .into(),
+            "does not follow on from the row before it: a row before it was deleted or changed"
+                .into(),
+        ),
+        ChainFault::Altered => pick(
+            english,
+            "de inhoud past niet bij de hash: de regel is gewijzigd".into(),
+            "its contents do not match its hash: the row was changed".into(),
+        ),
+        ChainFault::Unwritten(s) => pick(
+            english,
+            format!("{} is opgeslagen zonder auditregel", subject(s)),
+            format!("{} is stored but no audit row wrote it", subject(s)),
+        ),
+        ChainFault::ChangedOutside(s) => pick(
+            english,
+            format!(
+                "{} wijkt af van wat deze regel schreef: buiten telraam gewijzigd",
+                subject(s)
+            ),
+            format!(
+                "{} as stored differs from what this row wrote: changed outside telraam",
+                subject(s)
+            ),
+        ),
+        ChainFault::StateColumn {
+            subject: s,
+            column,
+            body,
+        } => pick(
+            english,
+            format!(
+                "{}: de kolom state zegt {column:?}, het record uit deze regel zegt {body:?}: \
+                 buiten telraam gewijzigd",
+                subject(s)
+            ),
+            format!(
+                "{}: its state column says {column:?}, the record that this row wrote says \
+                 {body:?}: changed outside telraam",
+                subject(s)
+            ),
+        ),
+        ChainFault::Missing { station, desk } => {
+            let (en, nl) = if *desk {
+                ("the desk", "de invoer")
+            } else {
+                ("the record", "het record")
+            };
+            pick(
+                english,
+                format!("{nl} van stembureau {station} uit deze regel ontbreekt"),
+                format!("{en} of station {station} that this row wrote is missing"),
+            )
+        }
+    }
+}
+
+/// `audit verify`'s finding: the row, in both languages (as it has always printed it).
+pub fn audit_problem(problem: &AuditProblem) -> String {
+    let row = problem.row;
+    format!(
+        "audit row {row}: {} / auditregel {row}: {}",
+        chain_fault(&problem.fault, true),
+        chain_fault(&problem.fault, false)
     )
 }
 
-/// SQLite's integrity check found damage.
-pub fn damaged(check: &str) -> String {
-    say(
-        &format!("de database is beschadigd (integriteitscontrole: {check})"),
-        &format!("the database is damaged (integrity check: {check})"),
-    )
+/// What `audit verify` found wrong in the database beyond the chain.
+pub fn database_problem(problem: &DatabaseProblem, english: bool) -> String {
+    match problem {
+        DatabaseProblem::Damaged { found } => pick(
+            english,
+            format!("de database is beschadigd (integriteitscontrole: {found})"),
+            format!("the database is damaged (integrity check: {found})"),
+        ),
+        DatabaseProblem::SummaryRows { rows, stations } => format!(
+            "the summary table has {rows} rows for {stations} stations with a record / de \
+             samenvatting telt {rows} rijen voor {stations} stembureaus"
+        ),
+        DatabaseProblem::SummaryDiffers { station } => format!(
+            "station {station}: the summary row differs from the stored record / de \
+             samenvatting van stembureau {station} wijkt af van het opgeslagen record"
+        ),
+        DatabaseProblem::PhoneDiffers { station } => format!(
+            "station {station}: the phone check table differs from the audit log / de \
+             telefonische controle van stembureau {station} wijkt af van het auditlog"
+        ),
+        DatabaseProblem::Unreadable(e) => e.words(english),
+    }
 }
 
-/// The audit event holding a 510b's totals cannot be read.
-pub fn totals_unreadable() -> String {
-    say(
-        "de opgeslagen 510b-totalen zijn onleesbaar",
-        "the stored 510b totals cannot be read",
-    )
+/// Why the desk refuses a step.
+pub fn desk(e: &DeskError, english: bool) -> String {
+    match e {
+        DeskError::TwoEntries => pick(
+            english,
+            "dit stembureau heeft al twee invoeren".into(),
+            "this polling station already has two entries".into(),
+        ),
+        DeskError::SameTypist { first } => pick(
+            english,
+            format!("{first} typte de eerste invoer; de tweede invoer doet iemand anders"),
+            format!("{first} typed the first entry; someone else types the second"),
+        ),
+        DeskError::OtherTypist { number, operator } => pick(
+            english,
+            format!("invoer {number} is van {operator}"),
+            format!("entry {number} belongs to {operator}"),
+        ),
+        DeskError::NoEntry(n) => pick(
+            english,
+            format!("er is geen invoer {n}"),
+            format!("there is no entry {n}"),
+        ),
+        DeskError::WrongStage(stage) => pick(
+            english,
+            format!("dat kan niet in deze fase ({})", stage.key()),
+            format!("not possible at this stage ({})", stage.key()),
+        ),
+        DeskError::NotDiffering(t) => pick(
+            english,
+            format!(
+                "{} verschilt niet; alleen de verschillende vakken worden nagekeken",
+                t.key()
+            ),
+            format!(
+                "{} does not differ; only the boxes that differ are re-checked",
+                t.key()
+            ),
+        ),
+        DeskError::NotOnPaper(t) => pick(
+            english,
+            format!("{} staat niet op dit proces-verbaal", t.key()),
+            format!("{} is not on this proces-verbaal", t.key()),
+        ),
+        DeskError::WrongKind(t) => pick(
+            english,
+            format!("{}: verkeerd soort waarde", t.key()),
+            format!("{}: wrong kind of value", t.key()),
+        ),
+    }
 }
 
-/// A folder with a database but no election in it.
-pub fn no_election(dir: &Path) -> String {
-    say(
-        &format!("{}: de werkmap bevat geen verkiezing", dir.display()),
-        &format!("{}: the workspace holds no election", dir.display()),
+/// Who holds the workspace: "Jansen (process 4242, since 2026-03-18 21:04:05 UTC)".
+pub fn holder(h: &Holder, english: bool) -> String {
+    let who = match (h.operator.as_str(), english) {
+        ("", true) => "an operator",
+        ("", false) => "een gebruiker",
+        (name, _) => name,
+    };
+    pick(
+        english,
+        format!("{who} (proces {}, sinds {} UTC)", h.pid, h.since),
+        format!("{who} (process {}, since {} UTC)", h.pid, h.since),
     )
 }

@@ -6,7 +6,7 @@
 use super::board::{self as board_screen, BoardMsg, BoardState};
 use super::desk::{DeskEffect, DeskMsg, DeskUi};
 use super::flow::{self, Item, Step};
-use super::phone::{PhoneNotice, PhoneScreen, PhoneState};
+use super::phone::{PhoneScreen, PhoneState};
 use crate::counting;
 use crate::election::Election;
 use crate::event::{AuditEvent, PhoneCheckEvent};
@@ -36,6 +36,9 @@ pub struct App {
     /// Index into the filtered station list.
     pub station_cursor: usize,
     pub statuses: BTreeMap<u32, StationStatus>,
+    /// Each station's stage at the desk (double entry), where it has an entry: the
+    /// station list shows it in place of the record's state.
+    pub desk_stages: BTreeMap<u32, crate::desk::Stage>,
     /// The rule results shown on the check screen.
     pub results: Vec<RuleResult>,
     pub result_cursor: usize,
@@ -108,6 +111,7 @@ impl App {
             filter: String::new(),
             station_cursor: 0,
             statuses,
+            desk_stages: BTreeMap::new(),
             results: Vec::new(),
             result_cursor: 0,
             acknowledged: BTreeSet::new(),
@@ -332,6 +336,10 @@ impl App {
             Msg::Guard(guard) => return self.guarded(guard),
             Msg::ChainAccepted => return self.chain_accepted(),
             Msg::Refreshed(records) => return self.refreshed(records),
+            Msg::DeskStages(stages) => {
+                self.desk_stages = stages;
+                return;
+            }
             _ => {}
         }
         if let Some(dialog) = self.dialog.clone() {
@@ -380,7 +388,7 @@ mod review;
 mod screens;
 mod types;
 
-pub use guard::Guard;
-pub use types::{Dialog, DoneAction, Effect, Msg, Notice, Screen, StationStatus, Unsaved};
+pub use super::say::{DoneAction, Guard, Notice, StationStatus};
+pub use types::{Dialog, Effect, Msg, Screen, Unsaved};
 #[cfg(test)]
 mod tests;

@@ -12,6 +12,7 @@ pub mod phone;
 pub mod phone_view;
 mod phone_words;
 pub mod runtime;
+pub mod say;
 mod style;
 pub mod text;
 pub mod view;

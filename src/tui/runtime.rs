@@ -74,10 +74,22 @@ pub fn start_app(workspace: &Workspace, language: Language) -> App {
         None
     });
     let mut app = App::with_statuses(workspace.election().clone(), language, statuses, resume);
+    app.update(Msg::DeskStages(desk_stages(workspace)));
     if let Some(text) = problem {
         app.update(Msg::StorageFailed(text));
     }
     app
+}
+
+/// Every station's stage at the desk (the `desk` table, no entry read); none when
+/// the workspace cannot say (the station list then shows the records' states).
+fn desk_stages(workspace: &Workspace) -> std::collections::BTreeMap<u32, crate::desk::Stage> {
+    workspace
+        .entry_states()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|s| (s.station, s.stage))
+        .collect()
 }
 
 /// Takes the workspace for this window: its lock, and whether it may only read
@@ -95,7 +107,7 @@ pub fn take(workspace: &mut Workspace, operator: &str) -> (Option<WorkspaceLock>
                 None
             }
             Ok(Acquired::Held(holder)) => Some(Guard::HeldBy(holder)),
-            Err(StorageError::ReadOnly(_)) => Some(Guard::ReadOnlyFolder),
+            Err(StorageError::ReadOnly { .. }) => Some(Guard::ReadOnlyFolder),
             // The lock cannot be taken for another reason: go on as before.
             Err(_) => None,
         };
@@ -120,8 +132,8 @@ pub fn report_chain(app: &mut App, workspace: &mut Workspace) {
     if let Some(Ok(Some(problem))) = workspace.chain_check_finding() {
         app.update(Msg::Guard(Guard::BrokenChain {
             row: problem.row,
-            reason_en: problem.reason_en,
-            reason_nl: problem.reason_nl,
+            reason_en: problem.reason(true),
+            reason_nl: problem.reason(false),
         }));
     }
 }
@@ -180,6 +192,7 @@ fn event_loop(
                 if let Ok(records) = workspace.records() {
                     app.update(Msg::Refreshed(records));
                 }
+                app.update(Msg::DeskStages(desk_stages(workspace)));
                 if app.screen == Screen::Board {
                     let effects = vec![Effect::Board(BoardRequest::Load)];
                     carry_out(app, workspace, operator, effects);

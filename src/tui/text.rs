@@ -5,9 +5,9 @@
 pub mod board;
 pub mod desk;
 
-use super::app::{DoneAction, Guard, Notice, StationStatus};
 use super::flow::{Item, Step};
 use super::phone::PhoneNotice;
+use super::say::{DoneAction, Guard, Notice, StationStatus};
 use crate::record::Field;
 use crate::rules::Severity;
 use crate::settings::Language;
@@ -383,7 +383,22 @@ pub fn step_name(language: Language, step: Step) -> &'static str {
 }
 
 /// A station's progress as the station list says it.
-pub fn status(language: Language, status: Option<StationStatus>) -> String {
+/// A station's line on the station screen: where it stands at the desk when it
+/// has an entry there, in the desk's words ("wacht op de tweede invoer",
+/// "goedgekeurd"), else its record's state.
+pub fn status(
+    language: Language,
+    status: Option<StationStatus>,
+    desk: Option<crate::desk::Stage>,
+) -> String {
+    match desk {
+        None | Some(crate::desk::Stage::NoEntry) => record_status(language, status),
+        Some(stage) => self::desk::stage(language, stage),
+    }
+}
+
+/// The record's state: "concept (versie 2)".
+fn record_status(language: Language, status: Option<StationStatus>) -> String {
     let t = text(language);
     match status {
         None => t.not_started.to_string(),

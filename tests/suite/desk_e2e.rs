@@ -79,10 +79,21 @@ fn finish(t: &Tmux) {
     t.keys(&["j"]);
 }
 
-fn quit(t: &Tmux) {
+/// Back to the station screen and out; returns station 3's line there.
+fn quit(t: &Tmux) -> String {
     t.keys(&["Escape"]);
-    t.wait_for("Kies het stembureau");
+    let stations = t.wait_for("Kies het stembureau");
     t.keys(&["q", "j"]);
+    station_3(&stations)
+}
+
+/// Station 3's line on the station screen.
+fn station_3(screen: &str) -> String {
+    screen
+        .lines()
+        .find(|l| l.contains("3  De Positivozaal"))
+        .unwrap_or_else(|| panic!("no station 3:\n{screen}"))
+        .to_string()
 }
 
 fn typed_entry(dir: &Path, who: &str, figures: &[&str], run: &str) -> Tmux {
@@ -122,7 +133,8 @@ fn coordinator(dir: &Path, choice: usize, both: &[&str], run: &str) {
     t.wait_for("behouden en het stembureau goedkeuren? (j/n)");
     t.keys(&["j"]);
     t.wait_for("Goedgekeurd: dit proces-verbaal wordt opgeteld.");
-    quit(&t);
+    let line = quit(&t);
+    assert!(line.contains("goedgekeurd"), "{line}");
 }
 
 #[test]
@@ -148,7 +160,9 @@ fn a_wrong_d_is_shown_as_on_paper_with_f201_and_corrected_by_a_second_entry() {
     );
     finish(&anna);
     anna.wait_for("wacht op de tweede invoer");
-    quit(&anna);
+    // The station screen says where station 3 stands at the desk, not "concept".
+    let line = quit(&anna);
+    assert!(line.contains("wacht op de tweede invoer"), "{line}");
     drop(anna);
 
     // The same typist may not type the second entry.
@@ -166,9 +180,17 @@ fn a_wrong_d_is_shown_as_on_paper_with_f201_and_corrected_by_a_second_entry() {
     type_in(&bram, &["712"]);
     finish(&bram);
     bram.wait_for("bij de coördinator");
-    quit(&bram);
+    let line = quit(&bram);
+    assert!(line.contains("bij de coördinator"), "{line}");
     drop(bram);
     assert_eq!(stage(dir.path()), Stage::AtCoordinator);
+    // A new window reads it from the workspace at start.
+    let fresh = Tmux::new(format!("telraam-desk-fresh-{}", std::process::id()), "desk");
+    fresh.start(&dir.path().join("ws"), &dir.path().join("Bram.toml"));
+    let line = station_3(&fresh.wait_for("Kies het stembureau"));
+    assert!(line.contains("bij de coördinator"), "{line}");
+    fresh.keys(&["q", "j"]);
+    drop(fresh);
     assert!(aggregate(dir.path()).contains("3 (bij de coördinator)"));
 
     coordinator(

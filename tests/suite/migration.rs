@@ -9,7 +9,10 @@
 
 use crate::support::cli::telraam;
 use std::path::{Path, PathBuf};
-use telraam::event::AuditEvent;
+use telraam::desk::{BoxValue, Source, Stage};
+use telraam::event::{AuditEvent, DeskStep};
+use telraam::form::Target;
+use telraam::record::Field;
 use telraam::storage::Workspace;
 use telraam::verification::PhoneStatus;
 
@@ -114,5 +117,77 @@ fn the_510b_totals_of_an_older_workspace_move_under_the_audit_chain() {
     let totals = ws.totals_510b().expect("readable").expect("carried over");
     assert_eq!(totals.election_id, ws.election().id);
     assert!(totals.totals.total_admitted > 0);
+    ws.verify_audit().expect("chain intact");
+}
+
+/// `v3-desk` was written by the telraam of main at 490d738, before the desk's steps
+/// were typed (audit event format 1), as a user would: station 1's result file
+/// imported (one entry), and at the desk of station 3 Anna typed entry 1 and Bram
+/// entry 2 with one typo in E.2; the coordinator Carla discarded entry 2, Bram typed
+/// it again with the same typo, and Carla kept entry 1.
+#[test]
+fn an_older_workspace_reads_its_desk_steps_back_as_data_and_keeps_verifying() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = fixture("v3-desk", tmp.path());
+    let data = dir.to_string_lossy().to_string();
+    let out = telraam(
+        tmp.path(),
+        &["--lang", "en", "--data", &data, "audit", "verify"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut ws = Workspace::open(&dir).expect("opens");
+    let log = ws.audit_log().expect("log");
+    let mut steps = 0;
+    for row in &log {
+        let event = row.event().expect("typed").expect("format 1 reads back");
+        // The columns `audit show` prints are what the typed event says.
+        assert_eq!(
+            (event.what(), event.old_value(), event.new_value()),
+            (
+                row.what.clone(),
+                row.old_value.clone(),
+                row.new_value.clone()
+            ),
+            "row {}",
+            row.id
+        );
+        if let AuditEvent::EntryStep { step, .. } = event {
+            steps += 1;
+            if row.id == 23 {
+                assert_eq!(
+                    step,
+                    DeskStep::Box {
+                        target: Target::Count(Field::ListTotal(2)),
+                        old: BoxValue::Count(None),
+                        new: BoxValue::Count(Some(210)),
+                    },
+                    "Bram's typo, as numbers"
+                );
+            }
+        }
+    }
+    assert_eq!(steps, 48);
+    assert!(log.iter().any(|r| matches!(
+        r.event(),
+        Some(Ok(AuditEvent::EntryStep {
+            step: DeskStep::Discarded { typist },
+            stage: Some(Stage::AwaitingSecond),
+            ..
+        })) if typist == "Bram"
+    )));
+    assert_eq!(ws.desk(3).expect("desk").stage(), Stage::Accepted);
+
+    // A new step chains on in the new format, and the whole log still verifies.
+    let (desk, number) = ws
+        .start_entry(1, Source::Paper, None, "Dirk")
+        .expect("the second entry of station 1");
+    assert_eq!((desk.stage(), number), (Stage::SecondEntry, 2));
+    let last = ws.audit_log().expect("log").pop().expect("row");
+    assert!(last.event.starts_with("{\"v\":2,"), "{}", last.event);
     ws.verify_audit().expect("chain intact");
 }

@@ -11,16 +11,6 @@ use std::path::Path;
 
 type Module = Vec<String>;
 
-/// Circles known and left for now, as (parent, the children in the circle). Each
-/// is work in progress of its own; the test fails on any other circle.
-const KNOWN: &[(&str, &[&str])] = &[
-    // The desk's and the status board's screens (issue 13): the App holds their
-    // state and their views read the App, their text tables name the App's types.
-    ("tui", &["app", "board", "desk", "text"]),
-    // The annex layout's writer and its column flow use each other.
-    ("annex::layout", &["columns", "writer"]),
-];
-
 fn modules(root: &Path) -> BTreeMap<Module, String> {
     let mut out = BTreeMap::new();
     let mut dirs = vec![root.to_path_buf()];
@@ -195,15 +185,7 @@ fn circles(root: &Path) -> Vec<(String, Vec<String>)> {
 }
 
 fn check(root: &str) -> Vec<(String, Vec<String>)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(root);
-    circles(&root)
-        .into_iter()
-        .filter(|(parent, circle)| {
-            !KNOWN
-                .iter()
-                .any(|(p, c)| p == parent && c.iter().eq(circle.iter()))
-        })
-        .collect()
+    circles(&Path::new(env!("CARGO_MANIFEST_DIR")).join(root))
 }
 
 #[test]
@@ -212,7 +194,7 @@ fn the_core_crate_has_no_import_circle() {
 }
 
 #[test]
-fn the_app_crate_has_no_import_circle_but_the_known_ones() {
+fn the_app_crate_has_no_import_circle() {
     assert_eq!(check("src"), Vec::new());
 }
 

@@ -5,31 +5,32 @@
 
 use proptest::prelude::*;
 use telraam::election::{CountingMethod, Election};
-use telraam::form::Generation;
+use telraam::form::{self, Form, Generation, Target};
 use telraam::record::{CountRecord, EntryMode, Field, MAX_COUNT, MAX_VERSION, Mark};
 use telraam::result_file::{from_toml, storable, to_toml};
 
-/// Every single box with a figure: A to J, K to O (before 2026 only), the ballot stock.
-const BOXES: [Field; 18] = [
-    Field::PollCards,
-    Field::ProxyCertificates,
-    Field::VoterCards,
-    Field::TotalAdmitted,
-    Field::TotalOnLists,
-    Field::Blank,
-    Field::Invalid,
-    Field::TotalCast,
-    Field::MoreBallots,
-    Field::FewerBallots,
-    Field::TakenAway,
-    Field::TooFewIssued,
-    Field::TooManyIssued,
-    Field::OtherExplanation,
-    Field::NoExplanation,
-    Field::BallotsReceived,
-    Field::BallotsUnused,
-    Field::BallotsSpoiled,
-];
+/// Every single box with a figure, from the form model (`form::single_fields`): A
+/// to J, K to O (before 2026 only), the ballot stock.
+fn boxes() -> Vec<Field> {
+    form::single_fields().collect()
+}
+
+/// The single boxes both generations of the form have (A to J and the ballot stock):
+/// the ones every generated record fills in.
+fn common_boxes() -> Vec<Field> {
+    let has = |generation| {
+        let form = Form {
+            generation,
+            method: CountingMethod::DSO,
+        };
+        move |f: &Field| form.has(Target::Count(*f))
+    };
+    boxes()
+        .into_iter()
+        .filter(has(Generation::Before2026))
+        .filter(has(Generation::From2026))
+        .collect()
+}
 
 /// A figure: mostly ordinary, sometimes at or just above the form's limit.
 fn figure() -> impl Strategy<Value = Option<u64>> {
@@ -57,7 +58,7 @@ enum Defect {
 
 fn defect() -> impl Strategy<Value = Defect> {
     prop_oneof![
-        (0..18usize, figure()).prop_map(|(i, v)| Defect::Figure(i, v)),
+        (0..boxes().len(), figure()).prop_map(|(i, v)| Defect::Figure(i, v)),
         (0..8usize, 0..40usize, figure()).prop_map(|(l, c, v)| Defect::Candidate(l, c, v)),
         (0..8usize, figure()).prop_map(|(l, v)| Defect::PageTotal(l, v)),
         prop_oneof![0..=3u32, MAX_VERSION - 1..=MAX_VERSION + 2].prop_map(Defect::Version),
@@ -80,7 +81,7 @@ fn election(method: CountingMethod, generation: Generation) -> Election {
 fn apply(e: &Election, r: &mut CountRecord, defect: &Defect) {
     match *defect {
         Defect::Figure(i, v) => {
-            r.set(BOXES[i], v);
+            r.set(boxes()[i], v);
         }
         Defect::Candidate(l, c, v) => {
             if let Some(page) = r.candidate_votes.get_mut(l % e.lists.len().max(1)) {
@@ -133,10 +134,8 @@ fn apply(e: &Election, r: &mut CountRecord, defect: &Defect) {
 
 fn record(e: &Election, figures: &[Option<u64>], defects: &[Defect]) -> CountRecord {
     let mut r = CountRecord::empty(e, 1, EntryMode::Transcription);
-    // A to J and the ballot stock: the boxes both generations of the form have.
-    let boxes = BOXES[..10].iter().chain(&BOXES[15..]);
-    for (field, value) in boxes.zip(figures) {
-        r.set(*field, *value);
+    for (field, value) in common_boxes().into_iter().zip(figures) {
+        r.set(field, *value);
     }
     for defect in defects {
         apply(e, &mut r, defect);
@@ -148,7 +147,7 @@ fn cases() -> impl Strategy<Value = (CountingMethod, Generation, Vec<Option<u64>
     (
         prop_oneof![Just(CountingMethod::DSO), Just(CountingMethod::CSO)],
         prop_oneof![Just(Generation::Before2026), Just(Generation::From2026)],
-        proptest::collection::vec(0..2000u64, 13)
+        proptest::collection::vec(0..2000u64, common_boxes().len())
             .prop_map(|v| v.into_iter().map(Some).collect::<Vec<_>>()),
         proptest::collection::vec(defect(), 0..4),
     )

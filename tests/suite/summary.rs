@@ -264,7 +264,11 @@ fn a_summary_changed_behind_telraams_back_is_found_by_the_full_check() {
     drop(conn);
     let ws = Workspace::open(dir.path()).expect("open");
     let problem = ws.database_problem().expect("checks").expect("found");
-    assert!(problem.contains("station 2"), "{problem}");
+    assert_eq!(
+        problem,
+        telraam::storage::DatabaseProblem::SummaryDiffers { station: 2 }
+    );
+    assert!(problem.to_string().contains("station 2"), "{problem}");
     drop(ws);
     let home = tempfile::tempdir().expect("home");
     let data = dir.path().to_str().expect("utf-8");

@@ -185,3 +185,57 @@ fn the_overview_says_whether_the_stations_record_has_the_code_phoned() {
         );
     }
 }
+
+/// The line of `station` on the station screen.
+fn station_line(app: &App, station: u32) -> String {
+    let screen = render(app);
+    screen
+        .lines()
+        .find(|l| {
+            l.trim_start_matches(['"', ' ', '>'])
+                .starts_with(&format!("{station} "))
+        })
+        .unwrap_or_else(|| panic!("no line for station {station}:\n{screen}"))
+        .to_string()
+}
+
+/// The station screen says where a station stands at the desk, in the desk's words,
+/// not the record's state: back from the desk, and from the workspace at start.
+#[test]
+fn the_station_screen_shows_where_a_station_stands_at_the_desk() {
+    let e = Election::demo();
+    let mut desk = Desk::new(3);
+    wrong_d(&mut desk, "Anna");
+    desk.finish(&e, 1, "Anna").expect("finish");
+    for (language, awaiting, accepted, draft) in [
+        (
+            Language::Dutch,
+            "wacht op de tweede invoer",
+            "goedgekeurd",
+            "concept",
+        ),
+        (
+            Language::English,
+            "awaiting the second entry",
+            "accepted",
+            "draft",
+        ),
+    ] {
+        // Back from the desk, Esc.
+        let mut app = desk_app(language, "Bram", desk.clone());
+        send(&mut app, &[Msg::Back]);
+        assert!(station_line(&app, 3).contains(awaiting), "{}", render(&app));
+        assert!(!station_line(&app, 2).contains(awaiting));
+
+        // From the workspace: the stage, not the accepted record's state.
+        let record =
+            telraam::record::CountRecord::empty(&e, 3, telraam::record::EntryMode::Transcription);
+        let mut app = App::new(Election::demo(), language, &[record], None);
+        assert!(station_line(&app, 3).contains(draft));
+        app.update(Msg::DeskStages(
+            [(3, telraam::desk::Stage::Accepted)].into_iter().collect(),
+        ));
+        let line = station_line(&app, 3);
+        assert!(line.contains(accepted) && !line.contains(draft), "{line}");
+    }
+}

@@ -218,7 +218,7 @@ pub struct Election {
 }
 
 /// Why an election file cannot be used.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ElectionError {
     #[error("{0}")]
     Toml(String),

@@ -1,8 +1,8 @@
-//! The candidate tables' flow through two columns and over pages, each table's
-//! header repeated where it continues.
+//! The two-column flow of the candidate tables as geometry alone: which column the
+//! cursor is in, where it stands, whether a line still fits, and when the flow
+//! needs a new page. The writer draws; this only keeps the place.
 
-use super::writer::Writer;
-use super::*;
+use super::{BOTTOM, COLUMN_GAP, LEFT, RIGHT, TOP};
 
 /// The candidate tables' flow: two columns per page, continuing on new pages.
 pub(super) struct Columns {
@@ -17,12 +17,13 @@ pub(super) struct Columns {
 pub(super) const COLUMN_WIDTH: f32 = (RIGHT - LEFT - COLUMN_GAP) / 2.0;
 
 impl Columns {
-    pub(super) fn start(w: &Writer) -> Columns {
+    /// The flow starting at the page cursor `y`.
+    pub(super) fn start(y: f32) -> Columns {
         Columns {
             column: 0,
-            band_top: w.y,
-            first_column_end: w.y,
-            y: w.y,
+            band_top: y,
+            first_column_end: y,
+            y,
         }
     }
 
@@ -30,105 +31,26 @@ impl Columns {
         LEFT + self.column as f32 * (COLUMN_WIDTH + COLUMN_GAP)
     }
 
-    pub(super) fn next_column(&mut self, w: &mut Writer) {
-        if self.column == 0 {
+    /// Moves on to the next column; true when that is the first column of a new
+    /// page, which the caller then starts.
+    #[must_use]
+    pub(super) fn next_column(&mut self) -> bool {
+        let new_page = if self.column == 0 {
             self.first_column_end = self.y;
             self.column = 1;
+            false
         } else {
-            w.new_page();
             self.column = 0;
             self.band_top = TOP;
             self.first_column_end = TOP;
-        }
+            true
+        };
         self.y = self.band_top;
+        new_page
     }
 
     pub(super) fn room(&self, height: f32) -> bool {
         self.y + height <= BOTTOM
-    }
-
-    pub(super) fn header(&mut self, w: &mut Writer, title: &str) {
-        let x = self.x();
-        self.y += CAND_LINE + 1.0;
-        let title = fit(w.measure, title, 9.0, Style::Bold, COLUMN_WIDTH);
-        w.text(x, self.y, 9.0, Style::Bold, &title);
-        self.y += CAND_LINE;
-        w.grey_text(x, self.y, 7.0, "nr.");
-        w.grey_text(x + 9.0, self.y, 7.0, "naam");
-        let votes_x = x + COLUMN_WIDTH - w.measure.width_mm("stemmen", 7.0, Style::Regular);
-        w.grey_text(votes_x, self.y, 7.0, "stemmen");
-        self.y += 1.0;
-        let y = self.y;
-        w.page().items.push(Item::Line {
-            x1: x,
-            y1: y,
-            x2: x + COLUMN_WIDTH,
-            y2: y,
-            width_pt: 0.4,
-        });
-    }
-
-    pub(super) fn row(
-        &mut self,
-        w: &mut Writer,
-        number: &str,
-        name: &str,
-        votes: &str,
-        style: Style,
-    ) {
-        let x = self.x();
-        self.y += CAND_LINE;
-        w.right_text(x + 6.0, self.y, SMALL, style, number);
-        let votes_width = w.measure.width_mm(votes, SMALL, style);
-        let name = fit(
-            w.measure,
-            name,
-            SMALL,
-            style,
-            COLUMN_WIDTH - 9.0 - votes_width - 2.0,
-        );
-        w.text(x + 9.0, self.y, SMALL, style, &name);
-        w.right_text(x + COLUMN_WIDTH, self.y, SMALL, style, votes);
-    }
-
-    pub(super) fn table(&mut self, w: &mut Writer, table: &CandidateTable) {
-        let header_height = 2.0 * CAND_LINE + 2.0;
-        // The header with at least three rows (or the whole short table) in one column.
-        let first = (table.rows.len().min(3) + 1) as f32 * CAND_LINE;
-        if !self.room(header_height + first) {
-            self.next_column(w);
-        }
-        self.header(w, &table.title);
-        // The continuation keeps its "(vervolg)" even when the name is shortened.
-        let suffix = " (vervolg)";
-        let room = COLUMN_WIDTH - w.measure.width_mm(suffix, 9.0, Style::Bold);
-        let continued = fit(w.measure, &table.title, 9.0, Style::Bold, room) + suffix;
-        for row in &table.rows {
-            if !self.room(CAND_LINE) {
-                self.next_column(w);
-                self.header(w, &continued);
-            }
-            self.row(w, &row.number, &row.name, &row.votes, Style::Regular);
-        }
-        if !self.room(CAND_LINE + 1.0) {
-            self.next_column(w);
-            self.header(w, &continued);
-        }
-        self.y += 1.0;
-        let (x, y) = (self.x(), self.y);
-        w.page().items.push(Item::Line {
-            x1: x,
-            y1: y,
-            x2: x + COLUMN_WIDTH,
-            y2: y,
-            width_pt: 0.4,
-        });
-        let label = match table.title.split(" – ").next() {
-            Some(list) => format!("Totaal {}", list.to_lowercase()),
-            None => "Totaal".to_string(),
-        };
-        self.row(w, "", &label, &table.total, Style::Bold);
-        self.y += 2.0;
     }
 
     /// The cursor below the candidate tables.

@@ -1,7 +1,8 @@
 //! The writer that fills the pages top to bottom: one block of the annex at a time,
-//! a new page when the next one does not fit.
+//! a new page when the next one does not fit; the candidate tables through the
+//! two columns whose place [`Columns`] keeps.
 
-use super::columns::Columns;
+use super::columns::{COLUMN_WIDTH, Columns};
 use super::*;
 
 pub(super) struct Writer<'a> {
@@ -148,12 +149,103 @@ impl Writer<'_> {
         self.y += 1.0;
     }
 
+    /// The candidate tables, flowing through two columns and over pages.
     pub(super) fn candidates(&mut self, tables: &[CandidateTable]) {
-        let mut flow = Columns::start(self);
+        let mut flow = Columns::start(self.y);
         for table in tables {
-            flow.table(self, table);
+            self.candidate_table(&mut flow, table);
         }
         self.y = flow.end();
+    }
+
+    fn next_column(&mut self, flow: &mut Columns) {
+        if flow.next_column() {
+            self.new_page();
+        }
+    }
+
+    fn candidate_header(&mut self, flow: &mut Columns, title: &str) {
+        let x = flow.x();
+        flow.y += CAND_LINE + 1.0;
+        let title = fit(self.measure, title, 9.0, Style::Bold, COLUMN_WIDTH);
+        self.text(x, flow.y, 9.0, Style::Bold, &title);
+        flow.y += CAND_LINE;
+        self.grey_text(x, flow.y, 7.0, "nr.");
+        self.grey_text(x + 9.0, flow.y, 7.0, "naam");
+        let votes_x = x + COLUMN_WIDTH - self.measure.width_mm("stemmen", 7.0, Style::Regular);
+        self.grey_text(votes_x, flow.y, 7.0, "stemmen");
+        flow.y += 1.0;
+        let y = flow.y;
+        self.page().items.push(Item::Line {
+            x1: x,
+            y1: y,
+            x2: x + COLUMN_WIDTH,
+            y2: y,
+            width_pt: 0.4,
+        });
+    }
+
+    fn candidate_row(
+        &mut self,
+        flow: &mut Columns,
+        number: &str,
+        name: &str,
+        votes: &str,
+        style: Style,
+    ) {
+        let x = flow.x();
+        flow.y += CAND_LINE;
+        self.right_text(x + 6.0, flow.y, SMALL, style, number);
+        let votes_width = self.measure.width_mm(votes, SMALL, style);
+        let name = fit(
+            self.measure,
+            name,
+            SMALL,
+            style,
+            COLUMN_WIDTH - 9.0 - votes_width - 2.0,
+        );
+        self.text(x + 9.0, flow.y, SMALL, style, &name);
+        self.right_text(x + COLUMN_WIDTH, flow.y, SMALL, style, votes);
+    }
+
+    fn candidate_table(&mut self, flow: &mut Columns, table: &CandidateTable) {
+        let header_height = 2.0 * CAND_LINE + 2.0;
+        // The header with at least three rows (or the whole short table) in one column.
+        let first = (table.rows.len().min(3) + 1) as f32 * CAND_LINE;
+        if !flow.room(header_height + first) {
+            self.next_column(flow);
+        }
+        self.candidate_header(flow, &table.title);
+        // The continuation keeps its "(vervolg)" even when the name is shortened.
+        let suffix = " (vervolg)";
+        let room = COLUMN_WIDTH - self.measure.width_mm(suffix, 9.0, Style::Bold);
+        let continued = fit(self.measure, &table.title, 9.0, Style::Bold, room) + suffix;
+        for row in &table.rows {
+            if !flow.room(CAND_LINE) {
+                self.next_column(flow);
+                self.candidate_header(flow, &continued);
+            }
+            self.candidate_row(flow, &row.number, &row.name, &row.votes, Style::Regular);
+        }
+        if !flow.room(CAND_LINE + 1.0) {
+            self.next_column(flow);
+            self.candidate_header(flow, &continued);
+        }
+        flow.y += 1.0;
+        let (x, y) = (flow.x(), flow.y);
+        self.page().items.push(Item::Line {
+            x1: x,
+            y1: y,
+            x2: x + COLUMN_WIDTH,
+            y2: y,
+            width_pt: 0.4,
+        });
+        let label = match table.title.split(" – ").next() {
+            Some(list) => format!("Totaal {}", list.to_lowercase()),
+            None => "Totaal".to_string(),
+        };
+        self.candidate_row(flow, "", &label, &table.total, Style::Bold);
+        flow.y += 2.0;
     }
 
     pub(super) fn codes(&mut self, codes: &CodeBlock) {

@@ -4,7 +4,7 @@
 use super::{load, refused, store, write_accepted};
 use crate::desk::{BoxValue, Desk, DeskError, Source, Stage};
 use crate::election::Election;
-use crate::event::AuditEvent;
+use crate::event::{AuditEvent, DeskStep};
 use crate::form::Target;
 use crate::record::CountRecord;
 use crate::storage::audit::{self, NewRow};
@@ -17,22 +17,16 @@ impl Workspace {
         &mut self,
         station: u32,
         operator: &str,
-        what: &str,
-        step: impl FnOnce(&Election, &mut Desk) -> Result<(u8, String, String), DeskError>,
+        step: impl FnOnce(&Election, &mut Desk) -> Result<(u8, DeskStep), DeskError>,
     ) -> Result<Desk, StorageError> {
         self.check_station(station)?;
         let election = self.election.clone();
         let tx = self.begin()?;
         let mut desk = load(&tx, &election, station)?;
         let before = desk.stage();
-        let (number, old, new) = step(&election, &mut desk).map_err(refused)?;
+        let (number, step) = step(&election, &mut desk).map_err(refused)?;
         let desk_hash = store(&tx, &desk)?;
         let after = desk.stage();
-        let new = if after == before {
-            new
-        } else {
-            format!("{new} ({})", after.key())
-        };
         audit::append(
             &tx,
             NewRow {
@@ -40,9 +34,8 @@ impl Workspace {
                 record_version: None,
                 event: &AuditEvent::EntryStep {
                     number,
-                    step: what.to_string(),
-                    old,
-                    new,
+                    step,
+                    stage: (after != before).then_some(after),
                 },
                 operator,
                 record_hash: desk_hash,
@@ -66,9 +59,9 @@ impl Workspace {
         operator: &str,
     ) -> Result<(Desk, u8), StorageError> {
         let mut number = 0;
-        let desk = self.desk_step(station, operator, "started", |election, desk| {
+        let desk = self.desk_step(station, operator, |election, desk| {
             number = desk.start(election, operator, source, record.cloned())?;
-            Ok((number, String::new(), source.key().to_string()))
+            Ok((number, DeskStep::Started { source }))
         })?;
         Ok((desk, number))
     }
@@ -82,10 +75,9 @@ impl Workspace {
         new: BoxValue,
         operator: &str,
     ) -> Result<Desk, StorageError> {
-        let what = format!("box {}", target.key());
-        self.desk_step(station, operator, &what, |election, desk| {
+        self.desk_step(station, operator, |election, desk| {
             let old = desk.set(election, number, operator, target, new)?;
-            Ok((number, show(old), show(new)))
+            Ok((number, DeskStep::Box { target, old, new }))
         })
     }
 
@@ -96,18 +88,11 @@ impl Workspace {
         number: u8,
         operator: &str,
     ) -> Result<Desk, StorageError> {
-        self.desk_step(station, operator, "finished", |election, desk| {
-            let stage = desk.stage();
+        self.desk_step(station, operator, |election, desk| {
+            let from = desk.stage();
             desk.finish(election, number, operator)?;
-            Ok((
-                number,
-                stage.key().to_string(),
-                desk.differing
-                    .iter()
-                    .map(|t| t.key())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ))
+            let differing = desk.differing.clone();
+            Ok((number, DeskStep::Finished { from, differing }))
         })
     }
 
@@ -118,9 +103,9 @@ impl Workspace {
         number: u8,
         operator: &str,
     ) -> Result<Desk, StorageError> {
-        self.desk_step(station, operator, "kept by the coordinator", |_, desk| {
+        self.desk_step(station, operator, |_, desk| {
             desk.keep(number)?;
-            Ok((number, String::new(), "kept".into()))
+            Ok((number, DeskStep::Kept))
         })
     }
 
@@ -131,25 +116,13 @@ impl Workspace {
         number: u8,
         operator: &str,
     ) -> Result<Desk, StorageError> {
-        self.desk_step(
-            station,
-            operator,
-            "discarded by the coordinator",
-            |_, desk| {
-                let who = desk
-                    .entry(number)
-                    .map(|e| e.operator.clone())
-                    .unwrap_or_default();
-                desk.discard(number)?;
-                Ok((number, who, "discarded".into()))
-            },
-        )
-    }
-}
-
-fn show(v: BoxValue) -> String {
-    match v {
-        BoxValue::Count(c) => c.map(|c| c.to_string()).unwrap_or_default(),
-        BoxValue::Mark(on) => on.to_string(),
+        self.desk_step(station, operator, |_, desk| {
+            let typist = desk
+                .entry(number)
+                .map(|e| e.operator.clone())
+                .unwrap_or_default();
+            desk.discard(number)?;
+            Ok((number, DeskStep::Discarded { typist }))
+        })
     }
 }

@@ -4,26 +4,9 @@
 //! key that would save is refused with a one-line reminder, and the figures can
 //! still be read, checked, read aloud and printed.
 
-use super::{App, Dialog, DoneAction, Effect, Msg, Notice, Screen};
+use super::{App, Dialog, DoneAction, Effect, Guard, Msg, Notice, Screen};
 use crate::record::CountRecord;
-use crate::storage::lock::Holder;
 use crate::tui::flow::Step;
-
-/// Why this window only reads.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Guard {
-    /// Another telraam has the workspace open (who, when its holder file says).
-    HeldBy(Option<Holder>),
-    /// The workspace folder is write-protected.
-    ReadOnlyFolder,
-    /// The audit log does not verify; `row` is the first bad row. Saving waits for
-    /// the operator's explicit consent, which is logged.
-    BrokenChain {
-        row: i64,
-        reason_en: String,
-        reason_nl: String,
-    },
-}
 
 impl App {
     /// The runtime found a reason to only read: show it, blocking, and keep it.
@@ -111,6 +94,7 @@ mod tests {
     use crate::election::Election;
     use crate::record::{EntryMode, Field};
     use crate::settings::Language;
+    use crate::storage::lock::Holder;
 
     fn held() -> Guard {
         Guard::HeldBy(Some(Holder {

@@ -29,14 +29,39 @@ impl App {
         }
     }
 
-    /// Hands a message to the desk's own `update`; back to the stations when it is left.
+    /// Hands a message to the desk's own `update` (as the desk's own message);
+    /// back to the stations when it is left.
     pub(super) fn on_desk(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
+        let msg = match msg {
+            Msg::Desk(m) => m,
+            Msg::Char(c) => DeskMsg::Char(c),
+            Msg::Toggle => DeskMsg::Toggle,
+            Msg::Erase => DeskMsg::Erase,
+            Msg::Clear => DeskMsg::Clear,
+            Msg::Confirm => DeskMsg::Confirm,
+            Msg::Next => DeskMsg::Next,
+            Msg::Prev => DeskMsg::Prev,
+            Msg::NextStep => DeskMsg::PageDown,
+            Msg::PrevStep => DeskMsg::PageUp,
+            Msg::Back => DeskMsg::Back,
+            // Nothing else reaches the desk (help and quit are the App's own).
+            _ => return,
+        };
         fx.extend(
             self.desk
                 .update(&self.election, msg)
                 .into_iter()
                 .map(Effect::Desk),
         );
+        // The station list says where the open station stands at the desk.
+        if let (Some(station), Some(desk)) = (self.desk.station, &self.desk.desk)
+            && desk.station == station
+        {
+            match desk.stage() {
+                crate::desk::Stage::NoEntry => self.desk_stages.remove(&station),
+                stage => self.desk_stages.insert(station, stage),
+            };
+        }
         if self.desk.leave {
             self.desk.leave = false;
             self.leave_station(fx);

@@ -1,5 +1,7 @@
-//! The App's vocabulary: which screen shows, the dialogs and notices, the
-//! messages in ([`Msg`]) and the effects out ([`Effect`]).
+//! The App's vocabulary: which screen shows, the dialogs, the messages in
+//! ([`Msg`]) and the effects out ([`Effect`]). What the App says (its notices,
+//! a station's status, the Done screen's actions) is in `tui/say.rs`, below the
+//! text tables.
 
 use super::*;
 
@@ -22,21 +24,6 @@ pub enum Screen {
     Board,
 }
 
-/// What can be done with a finalised record. The verification code and the annex
-/// hang off here: add a variant, its key in `keys.rs`, its label in `text.rs` and
-/// its handling in [`App::done_action`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DoneAction {
-    /// Open a corrigendum (asks for the reason).
-    Correct,
-    /// Back to the choice of station.
-    Stations,
-    /// The verification code and figures to read aloud over the phone.
-    ReadAloud,
-    /// Write the annex (bijlage) PDF and print it where a printer is configured.
-    Annex,
-}
-
 /// A modal question or panel over the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dialog {
@@ -56,93 +43,6 @@ pub enum Dialog {
     CorrectionReason(String),
     /// Why this window only reads (see [`App::guard`]); blocks until answered.
     Guard,
-}
-
-/// A one-line message under the form. Its words live in `text.rs`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Notice {
-    /// A key that is not a digit was typed into a count.
-    NotADigit(char),
-    /// A key other than j/y/n on a yes/no question.
-    YesOrNo(char),
-    /// The number would exceed 999 999 999.
-    TooLarge,
-    /// D = H, so the Verschillen step has nothing to ask.
-    NoDifference,
-    /// The program restarted where the operator left off.
-    Resumed {
-        station: u32,
-        step: Step,
-        field: Option<String>,
-    },
-    /// Saving failed; the text is the storage's own message.
-    Storage(String),
-    /// A box (or the note, or the yes/no answer) was not saved: it stays the current
-    /// field with what was typed. `item` is the box (named by the text table),
-    /// `reason` the storage's message.
-    NotSaved { item: flow::Item, reason: String },
-    /// D, E and H are added up by the program; nothing is typed there.
-    Computed,
-    /// Finalising refused: errors remain.
-    HasErrors(usize),
-    /// Finalising refused: warnings not acknowledged.
-    Unacknowledged(usize),
-    /// A warning was acknowledged (and the acknowledgement logged): its code, how many
-    /// warnings are acknowledged of how many, and how many errors remain.
-    WarningAcknowledged {
-        code: String,
-        done: usize,
-        of: usize,
-        /// Errors still to resolve: with those, finalising is not the next step.
-        errors: usize,
-    },
-    /// Only warnings are acknowledged; errors are corrected.
-    ErrorsCannotBeAcknowledged,
-    /// The corrigendum needs a reason.
-    ReasonRequired,
-    /// The record was finalised.
-    Finalised { version: u32 },
-    /// A corrigendum was opened.
-    CorrectionStarted { version: u32 },
-    /// This record is finalised; changes go through a corrigendum.
-    RecordFinalised,
-    /// No station matches the filter.
-    NoStationMatches,
-    /// What the phone check says.
-    Phone(PhoneNotice),
-    /// The annex was written to `path`; `printed` is what printing said, if asked.
-    AnnexWritten {
-        path: String,
-        printed: Option<String>,
-    },
-    /// A key that would save, refused: this window only reads ([`App::guard`]).
-    ReadOnly,
-    /// The operator chose to go on with a broken audit log; that choice is logged.
-    BrokenChainAccepted,
-    /// The open station's figures were changed elsewhere (an import, another window).
-    ChangedElsewhere { station: u32 },
-}
-
-impl Notice {
-    /// Whether the message reports something refused or failed (shown as "fout"/"error").
-    pub fn is_error(&self) -> bool {
-        matches!(
-            self,
-            Notice::NotADigit(_)
-                | Notice::YesOrNo(_)
-                | Notice::TooLarge
-                | Notice::Storage(_)
-                | Notice::NotSaved { .. }
-                | Notice::Computed
-                | Notice::HasErrors(_)
-                | Notice::Unacknowledged(_)
-                | Notice::ErrorsCannotBeAcknowledged
-                | Notice::ReasonRequired
-                | Notice::RecordFinalised
-                | Notice::NoStationMatches
-                | Notice::ReadOnly
-        ) || matches!(self, Notice::Phone(n) if n.is_error())
-    }
 }
 
 /// A user's intention (from `keys.rs`) or an answer of the runtime.
@@ -202,6 +102,9 @@ pub enum Msg {
     ChainAccepted,
     /// The workspace was changed by another process: every station's latest record.
     Refreshed(Vec<CountRecord>),
+    /// Every station's stage at the desk, from the workspace (at start, and when
+    /// another process changed it); a station not listed has no entry.
+    DeskStages(BTreeMap<u32, crate::desk::Stage>),
     /// The desk's keys and the runtime's answers for it (see `desk/`).
     Desk(DeskMsg),
     /// The status board's keys and the runtime's answers for it (see `board/`).
@@ -274,24 +177,4 @@ pub enum Effect {
         station: u32,
         check: PhoneCheckEvent,
     },
-}
-
-/// How far a station is, for the station list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StationStatus {
-    Draft { version: u32 },
-    Finalised { version: u32 },
-}
-
-impl StationStatus {
-    pub fn of(record: &CountRecord) -> StationStatus {
-        StationStatus::from_state(record.lifecycle.state, record.lifecycle.version)
-    }
-
-    pub fn from_state(state: RecordState, version: u32) -> StationStatus {
-        match state {
-            RecordState::Draft => StationStatus::Draft { version },
-            RecordState::Finalised => StationStatus::Finalised { version },
-        }
-    }
 }

@@ -7,8 +7,9 @@ pub mod runtime;
 pub mod scan;
 pub mod view;
 
+pub use super::say::ScanNote;
 use crate::board::{Board, Filter, Phase, Row};
-pub use scan::{ScanField, ScanNote};
+pub use scan::ScanField;
 
 /// What the board screen holds.
 #[derive(Debug, Clone, Default)]

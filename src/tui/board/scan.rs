@@ -3,32 +3,8 @@
 //! record is imported as `telraam import` does once every part is in.
 
 use super::{Imported, Outcome};
-use crate::annex::scan::{Assembly, Event, Refusal};
-
-/// What the last part (or import) did, for the field's message line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ScanNote {
-    Taken(usize),
-    Again(usize),
-    Refused(Refusal),
-    Importing,
-    Imported {
-        station: u32,
-        version: u32,
-    },
-    ImportedAsDraft {
-        station: u32,
-        version: u32,
-        why: String,
-    },
-    NotImported(String),
-}
-
-impl ScanNote {
-    pub fn is_error(&self) -> bool {
-        matches!(self, ScanNote::Refused(_) | ScanNote::NotImported(_))
-    }
-}
+use crate::annex::scan::{Assembly, Event};
+use crate::tui::say::ScanNote;
 
 /// The scan field's state.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,39 +1,13 @@
 //! What a box of the paper should hold, from the other boxes as typed: shown beside
-//! the paper's own figure ("A + B = 712"), never in its place.
+//! the paper's own figure ("A + B = 712"), never in its place. The [`Hint`] type is
+//! in `tui/say.rs`, below the text tables that word it.
 
 use crate::counting;
 use crate::election::Election;
 use crate::form::Target;
 use crate::record::{CountRecord, Field, Mark};
+use crate::tui::say::Hint;
 use std::cmp::Ordering;
-
-/// What a box should be, and whether the paper says otherwise.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Hint {
-    /// A sum of other boxes: `parts` in the form's letters ("A + B"), its value.
-    Sum {
-        parts: String,
-        value: u64,
-        differs: bool,
-    },
-    /// The candidates of a list page added up.
-    Candidates { value: u64, differs: bool },
-    /// The box should be empty (or 0): the difference lies the other way.
-    Empty { differs: bool },
-    /// A tick box: whether it should be ticked.
-    Tick { should: bool, differs: bool },
-}
-
-impl Hint {
-    pub fn differs(&self) -> bool {
-        match self {
-            Hint::Sum { differs, .. }
-            | Hint::Candidates { differs, .. }
-            | Hint::Empty { differs }
-            | Hint::Tick { differs, .. } => *differs,
-        }
-    }
-}
 
 fn sum(parts: String, value: Option<u64>, paper: Option<u64>) -> Option<Hint> {
     let value = value?;

@@ -17,10 +17,10 @@ mod tests;
 mod types;
 pub mod view;
 
-pub use hints::{Hint, hint};
-pub use types::{CHOICES, Confirm, DeskEffect, DeskMsg, DeskNotice, DeskScreen};
+pub use super::say::{Confirm, DeskNotice, Hint};
+pub use hints::hint;
+pub use types::{CHOICES, DeskEffect, DeskMsg, DeskScreen};
 
-use super::app::Msg;
 use crate::desk::{BoxValue, Desk, Source, Stage, paper_boxes, value};
 use crate::election::Election;
 use crate::form::Target;
@@ -141,21 +141,21 @@ impl DeskUi {
     }
 
     /// Applies one message; returns what the runtime must do.
-    pub fn update(&mut self, election: &Election, msg: Msg) -> Vec<DeskEffect> {
+    pub fn update(&mut self, election: &Election, msg: DeskMsg) -> Vec<DeskEffect> {
         let mut fx = Vec::new();
         match msg {
-            Msg::Desk(DeskMsg::Loaded { desk, expected }) => {
+            DeskMsg::Loaded { desk, expected } => {
                 self.loaded(election, desk, expected);
                 return fx;
             }
-            Msg::Desk(DeskMsg::Failed(text)) => {
+            DeskMsg::Failed(text) => {
                 self.notice = Some(DeskNotice::Refused(text));
                 if let Some(station) = self.station {
                     fx.push(DeskEffect::Load { station });
                 }
                 return fx;
             }
-            Msg::Desk(DeskMsg::Open(station)) => return self.open(station),
+            DeskMsg::Open(station) => return self.open(station),
             _ => {}
         }
         if let Some(confirm) = self.confirm {

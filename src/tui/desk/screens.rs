@@ -4,15 +4,15 @@
 use super::*;
 
 impl DeskUi {
-    pub(super) fn on_operator(&mut self, msg: Msg) {
+    pub(super) fn on_operator(&mut self, msg: DeskMsg) {
         match msg {
-            Msg::Char(c) => self.name_input.push(c),
-            Msg::Toggle => self.name_input.push(' '),
-            Msg::Erase => {
+            DeskMsg::Char(c) => self.name_input.push(c),
+            DeskMsg::Toggle => self.name_input.push(' '),
+            DeskMsg::Erase => {
                 self.name_input.pop();
             }
-            Msg::Clear => self.name_input.clear(),
-            Msg::Confirm => {
+            DeskMsg::Clear => self.name_input.clear(),
+            DeskMsg::Confirm => {
                 let name = self.name_input.trim().to_string();
                 if name.is_empty() {
                     self.notice = Some(DeskNotice::NameRequired);
@@ -21,17 +21,22 @@ impl DeskUi {
                     self.screen = DeskScreen::Overview;
                 }
             }
-            Msg::Back => self.leave = true,
+            DeskMsg::Back => self.leave = true,
             _ => {}
         }
     }
 
-    pub(super) fn on_overview(&mut self, election: &Election, msg: Msg, fx: &mut Vec<DeskEffect>) {
+    pub(super) fn on_overview(
+        &mut self,
+        election: &Election,
+        msg: DeskMsg,
+        fx: &mut Vec<DeskEffect>,
+    ) {
         let (Some(station), Some(operator)) = (self.station, self.operator.clone()) else {
             return;
         };
         match msg {
-            Msg::Confirm => match self.stage() {
+            DeskMsg::Confirm => match self.stage() {
                 Stage::NoEntry | Stage::AwaitingSecond => {
                     fx.push(DeskEffect::Start { station, operator });
                 }
@@ -57,21 +62,26 @@ impl DeskUi {
                     }
                 }
             },
-            Msg::Back => self.leave = true,
+            DeskMsg::Back => self.leave = true,
             _ => {}
         }
     }
 
-    pub(super) fn on_typing(&mut self, election: &Election, msg: Msg, fx: &mut Vec<DeskEffect>) {
+    pub(super) fn on_typing(
+        &mut self,
+        election: &Election,
+        msg: DeskMsg,
+        fx: &mut Vec<DeskEffect>,
+    ) {
         let fields = self.fields(election);
         let Some(target) = fields.get(self.cursor).copied() else {
-            if msg == Msg::Back {
+            if msg == DeskMsg::Back {
                 self.screen = DeskScreen::Overview;
             }
             return;
         };
         match msg {
-            Msg::Char(c) if c.is_ascii_digit() => match target {
+            DeskMsg::Char(c) if c.is_ascii_digit() => match target {
                 Target::Count(_) => {
                     let mut typed = self.input.clone();
                     typed.push(c);
@@ -82,24 +92,24 @@ impl DeskUi {
                 }
                 Target::Mark(_) => self.notice = Some(DeskNotice::TickWithSpace),
             },
-            Msg::Char(c) => self.notice = Some(DeskNotice::NotADigit(c)),
-            Msg::Erase => {
+            DeskMsg::Char(c) => self.notice = Some(DeskNotice::NotADigit(c)),
+            DeskMsg::Erase => {
                 self.input.pop();
             }
-            Msg::Toggle => {
+            DeskMsg::Toggle => {
                 if let Some(BoxValue::Mark(on)) = self.record().map(|r| value(r, target)) {
                     self.save(election, target, BoxValue::Mark(!on), fx);
                 } else {
                     self.notice = Some(DeskNotice::NotADigit(' '));
                 }
             }
-            Msg::Clear => {
+            DeskMsg::Clear => {
                 self.input.clear();
                 if matches!(target, Target::Count(_)) {
                     self.save(election, target, BoxValue::Count(None), fx);
                 }
             }
-            Msg::Confirm => {
+            DeskMsg::Confirm => {
                 if let Target::Count(_) = target {
                     let now = self.record().map(|r| value(r, target));
                     let typed = self.input.parse::<u64>().ok();
@@ -116,32 +126,32 @@ impl DeskUi {
                 self.input.clear();
                 self.cursor = (self.cursor + 1).min(fields.len().saturating_sub(1));
             }
-            Msg::Next => {
+            DeskMsg::Next => {
                 self.input.clear();
                 self.cursor = (self.cursor + 1).min(fields.len().saturating_sub(1));
             }
-            Msg::Prev => {
+            DeskMsg::Prev => {
                 self.input.clear();
                 self.cursor = self.cursor.saturating_sub(1);
             }
-            Msg::NextStep => {
+            DeskMsg::PageDown => {
                 self.input.clear();
                 self.cursor = (self.cursor + 10).min(fields.len().saturating_sub(1));
             }
-            Msg::PrevStep => {
+            DeskMsg::PageUp => {
                 self.input.clear();
                 self.cursor = self.cursor.saturating_sub(10);
             }
-            Msg::Desk(DeskMsg::Rules) => {
+            DeskMsg::Rules => {
                 self.input.clear();
                 self.screen = DeskScreen::Rules;
                 self.rule_cursor = 0;
             }
-            Msg::Desk(DeskMsg::Finish) => {
+            DeskMsg::Finish => {
                 self.input.clear();
                 self.confirm = Some(Confirm::Finish);
             }
-            Msg::Back => {
+            DeskMsg::Back => {
                 if self.input.is_empty() {
                     self.screen = DeskScreen::Overview;
                 } else {
@@ -181,12 +191,12 @@ impl DeskUi {
         });
     }
 
-    pub(super) fn on_rules(&mut self, election: &Election, msg: Msg) {
+    pub(super) fn on_rules(&mut self, election: &Election, msg: DeskMsg) {
         let results = self.results(election);
         match msg {
-            Msg::Next if self.rule_cursor + 1 < results.len() => self.rule_cursor += 1,
-            Msg::Prev => self.rule_cursor = self.rule_cursor.saturating_sub(1),
-            Msg::Confirm => {
+            DeskMsg::Next if self.rule_cursor + 1 < results.len() => self.rule_cursor += 1,
+            DeskMsg::Prev => self.rule_cursor = self.rule_cursor.saturating_sub(1),
+            DeskMsg::Confirm => {
                 // Jump to the box the finding is about: the paper's own sum that does
                 // not add up (D for F.201), else the first box it names.
                 let target = results.get(self.rule_cursor).and_then(|r| {
@@ -203,24 +213,24 @@ impl DeskUi {
                 }
                 self.screen = DeskScreen::Typing;
             }
-            Msg::Back | Msg::Desk(DeskMsg::Rules) => self.screen = DeskScreen::Typing,
+            DeskMsg::Back | DeskMsg::Rules => self.screen = DeskScreen::Typing,
             _ => {}
         }
     }
 
-    pub(super) fn on_coordinator(&mut self, msg: Msg) {
+    pub(super) fn on_coordinator(&mut self, msg: DeskMsg) {
         match msg {
-            Msg::Next => self.choice = (self.choice + 1).min(CHOICES.len() - 1),
-            Msg::Prev => self.choice = self.choice.saturating_sub(1),
-            Msg::Confirm => self.confirm = CHOICES.get(self.choice).copied(),
-            Msg::Back => self.screen = DeskScreen::Overview,
+            DeskMsg::Next => self.choice = (self.choice + 1).min(CHOICES.len() - 1),
+            DeskMsg::Prev => self.choice = self.choice.saturating_sub(1),
+            DeskMsg::Confirm => self.confirm = CHOICES.get(self.choice).copied(),
+            DeskMsg::Back => self.screen = DeskScreen::Overview,
             _ => {}
         }
     }
 
-    pub(super) fn confirming(&mut self, confirm: Confirm, msg: Msg, fx: &mut Vec<DeskEffect>) {
-        let yes = matches!(msg, Msg::Char('j' | 'J' | 'y' | 'Y'));
-        let no = matches!(msg, Msg::Char('n' | 'N') | Msg::Back);
+    pub(super) fn confirming(&mut self, confirm: Confirm, msg: DeskMsg, fx: &mut Vec<DeskEffect>) {
+        let yes = matches!(msg, DeskMsg::Char('j' | 'J' | 'y' | 'Y'));
+        let no = matches!(msg, DeskMsg::Char('n' | 'N') | DeskMsg::Back);
         if no {
             self.confirm = None;
             return;

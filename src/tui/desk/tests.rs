@@ -14,13 +14,13 @@ fn loaded(desk: Desk, operator: &str) -> DeskUi {
         ..DeskUi::default()
     };
     assert_eq!(ui.open(3), [DeskEffect::Load { station: 3 }]);
-    ui.update(&e, Msg::Confirm);
+    ui.update(&e, DeskMsg::Confirm);
     ui.update(
         &e,
-        Msg::Desk(DeskMsg::Loaded {
+        DeskMsg::Loaded {
             desk,
             expected: Vec::new(),
-        }),
+        },
     );
     ui
 }
@@ -30,9 +30,9 @@ fn typed(ui: &mut DeskUi, keys: &str) -> Vec<DeskEffect> {
     let mut fx = Vec::new();
     for c in keys.chars() {
         let msg = match c {
-            '\n' => Msg::Confirm,
-            ' ' => Msg::Toggle,
-            c => Msg::Char(c),
+            '\n' => DeskMsg::Confirm,
+            ' ' => DeskMsg::Toggle,
+            c => DeskMsg::Char(c),
         };
         fx.extend(ui.update(&e, msg));
     }
@@ -57,14 +57,14 @@ fn the_name_is_asked_once_per_session_with_the_settings_name_offered() {
     ui.open(3);
     assert_eq!(ui.screen, DeskScreen::Operator);
     assert_eq!(ui.name_input, "Anna");
-    ui.update(&e, Msg::Clear);
-    ui.update(&e, Msg::Confirm);
+    ui.update(&e, DeskMsg::Clear);
+    ui.update(&e, DeskMsg::Confirm);
     assert_eq!(ui.notice, Some(DeskNotice::NameRequired));
     typed(&mut ui, "Bram");
-    ui.update(&e, Msg::Confirm);
+    ui.update(&e, DeskMsg::Confirm);
     assert_eq!(ui.operator.as_deref(), Some("Bram"));
     assert_eq!(ui.screen, DeskScreen::Overview);
-    ui.update(&e, Msg::Back);
+    ui.update(&e, DeskMsg::Back);
     assert!(ui.leave);
     ui.open(2);
     assert_eq!(ui.screen, DeskScreen::Overview, "not asked again");
@@ -75,7 +75,7 @@ fn enter_on_a_new_station_starts_an_entry_and_the_typing_screen_opens_when_store
     let e = election();
     let mut ui = loaded(Desk::new(3), "Anna");
     assert_eq!(
-        ui.update(&e, Msg::Confirm),
+        ui.update(&e, DeskMsg::Confirm),
         [DeskEffect::Start {
             station: 3,
             operator: "Anna".into()
@@ -83,10 +83,10 @@ fn enter_on_a_new_station_starts_an_entry_and_the_typing_screen_opens_when_store
     );
     ui.update(
         &e,
-        Msg::Desk(DeskMsg::Loaded {
+        DeskMsg::Loaded {
             desk: started("Anna"),
             expected: Vec::new(),
-        }),
+        },
     );
     assert_eq!(ui.screen, DeskScreen::Typing);
     assert_eq!(ui.number, Some(1));
@@ -97,7 +97,7 @@ fn enter_on_a_new_station_starts_an_entry_and_the_typing_screen_opens_when_store
 fn every_box_is_typed_as_on_paper_d_included_and_enter_on_an_empty_box_is_zero() {
     let e = election();
     let mut ui = loaded(started("Anna"), "Anna");
-    ui.update(&e, Msg::Confirm);
+    ui.update(&e, DeskMsg::Confirm);
     assert_eq!(ui.screen, DeskScreen::Typing);
     let fx = typed(&mut ui, "700\n12\n713\n\n");
     let saved: Vec<(Target, BoxValue)> = fx
@@ -131,14 +131,14 @@ fn every_box_is_typed_as_on_paper_d_included_and_enter_on_an_empty_box_is_zero()
     let codes: Vec<_> = ui.results(&e).iter().map(|r| r.code.to_string()).collect();
     assert!(codes.contains(&"F.201".to_string()), "{codes:?}");
     // F7, then Enter on F.201: back on the typing screen at D.
-    ui.update(&e, Msg::Desk(DeskMsg::Rules));
+    ui.update(&e, DeskMsg::Rules);
     let at = ui
         .results(&e)
         .iter()
         .position(|r| r.code == "F.201")
         .expect("F.201");
     ui.rule_cursor = at;
-    ui.update(&e, Msg::Confirm);
+    ui.update(&e, DeskMsg::Confirm);
     assert_eq!(ui.screen, DeskScreen::Typing);
     assert_eq!(ui.current(&e), Some(Target::Count(Field::TotalAdmitted)));
 }
@@ -147,7 +147,7 @@ fn every_box_is_typed_as_on_paper_d_included_and_enter_on_an_empty_box_is_zero()
 fn a_tick_box_is_ticked_with_space_and_a_digit_there_is_refused() {
     let e = election();
     let mut ui = loaded(started("Anna"), "Anna");
-    ui.update(&e, Msg::Confirm);
+    ui.update(&e, DeskMsg::Confirm);
     let equal = ui
         .fields(&e)
         .iter()
@@ -170,13 +170,13 @@ fn a_tick_box_is_ticked_with_space_and_a_digit_there_is_refused() {
 fn f8_asks_first_and_then_finishes_the_entry() {
     let e = election();
     let mut ui = loaded(started("Anna"), "Anna");
-    ui.update(&e, Msg::Confirm);
-    assert!(ui.update(&e, Msg::Desk(DeskMsg::Finish)).is_empty());
+    ui.update(&e, DeskMsg::Confirm);
+    assert!(ui.update(&e, DeskMsg::Finish).is_empty());
     assert_eq!(ui.confirm, Some(Confirm::Finish));
-    assert!(ui.update(&e, Msg::Char('n')).is_empty());
-    ui.update(&e, Msg::Desk(DeskMsg::Finish));
+    assert!(ui.update(&e, DeskMsg::Char('n')).is_empty());
+    ui.update(&e, DeskMsg::Finish);
     assert_eq!(
-        ui.update(&e, Msg::Char('j')),
+        ui.update(&e, DeskMsg::Char('j')),
         [DeskEffect::Finish {
             station: 3,
             number: 1,
@@ -203,7 +203,7 @@ fn differing() -> Desk {
 fn the_second_typist_re_checks_only_the_differing_boxes_in_their_own_entry() {
     let e = election();
     let mut ui = loaded(differing(), "Bram");
-    ui.update(&e, Msg::Confirm);
+    ui.update(&e, DeskMsg::Confirm);
     assert_eq!(ui.screen, DeskScreen::Typing);
     assert_eq!(ui.fields(&e), [Target::Count(Field::ListTotal(2))]);
     assert_eq!(
@@ -224,13 +224,13 @@ fn the_coordinator_chooses_and_confirms_which_entry_to_keep() {
     let mut desk = differing();
     desk.finish(&e, 2, "Bram").expect("re-checked");
     let mut ui = loaded(desk, "Carla");
-    ui.update(&e, Msg::Confirm);
+    ui.update(&e, DeskMsg::Confirm);
     assert_eq!(ui.screen, DeskScreen::Coordinator);
-    ui.update(&e, Msg::Next);
-    ui.update(&e, Msg::Confirm);
+    ui.update(&e, DeskMsg::Next);
+    ui.update(&e, DeskMsg::Confirm);
     assert_eq!(ui.confirm, Some(Confirm::Keep(2)));
     assert_eq!(
-        ui.update(&e, Msg::Char('j')),
+        ui.update(&e, DeskMsg::Char('j')),
         [DeskEffect::Keep {
             station: 3,
             number: 2,
@@ -247,18 +247,18 @@ fn the_coordinator_discards_an_entry_its_typist_left_half_typed_after_a_question
     desk.start(&e, "Bram", Source::Paper, None).expect("second");
     let mut ui = loaded(desk, "Carla");
     assert_eq!(ui.stage(), Stage::SecondEntry);
-    assert_eq!(ui.update(&e, Msg::Confirm), []);
+    assert_eq!(ui.update(&e, DeskMsg::Confirm), []);
     assert_eq!(ui.confirm, Some(Confirm::Discard(2)));
     assert_eq!(
         ui.screen,
         DeskScreen::Overview,
         "Bram's figures stay unseen"
     );
-    assert_eq!(ui.update(&e, Msg::Char('n')), [], "no: nothing happens");
+    assert_eq!(ui.update(&e, DeskMsg::Char('n')), [], "no: nothing happens");
     assert_eq!(ui.confirm, None);
-    ui.update(&e, Msg::Confirm);
+    ui.update(&e, DeskMsg::Confirm);
     assert_eq!(
-        ui.update(&e, Msg::Char('j')),
+        ui.update(&e, DeskMsg::Char('j')),
         [DeskEffect::Discard {
             station: 3,
             number: 2,

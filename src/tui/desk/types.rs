@@ -1,4 +1,5 @@
-//! The desk's vocabulary: its screens, messages, effects, questions and notices.
+//! The desk's vocabulary: its screens, messages and effects. Its questions and
+//! notices are in `tui/say.rs`, below the text tables that word them.
 
 use super::*;
 
@@ -17,9 +18,31 @@ pub enum DeskScreen {
     Coordinator,
 }
 
-/// A key intention on the desk screens or an answer of the runtime.
+/// A key intention on the desk screens or an answer of the runtime. The App hands
+/// the desk its key messages as these (see `App::on_desk`), so that the desk never
+/// names the App's own messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeskMsg {
+    /// A printable character: a digit, a letter of the name, j/y or n to a question.
+    Char(char),
+    /// Space: tick or untick a box (a space in the name).
+    Toggle,
+    /// Backspace.
+    Erase,
+    /// Delete: empty the box.
+    Clear,
+    /// Enter: write the box (empty means 0), take the step, choose.
+    Confirm,
+    /// Tab / Down.
+    Next,
+    /// Shift-Tab / Up.
+    Prev,
+    /// PageDown: ten boxes on.
+    PageDown,
+    /// PageUp: ten boxes back.
+    PageUp,
+    /// Esc: undo typing, or go back.
+    Back,
     /// F9 on the station screen: the desk of the station under the cursor.
     OpenChosen,
     /// The desk of this station.
@@ -68,31 +91,6 @@ pub enum DeskEffect {
         number: u8,
         operator: String,
     },
-}
-
-/// A question the desk asks before a step that cannot be undone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Confirm {
-    Finish,
-    Keep(u8),
-    Discard(u8),
-}
-
-/// What the desk says on its notice line. Words in `text/desk.rs`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DeskNotice {
-    NotADigit(char),
-    TooLarge,
-    /// A tick box: Space ticks it.
-    TickWithSpace,
-    /// The storage refused a step.
-    Refused(String),
-    /// The stage after a step the operator took.
-    Stage(Stage),
-    /// The entry's differing boxes to re-check (never the other entry's values).
-    Differs(Vec<Target>),
-    /// An empty name.
-    NameRequired,
 }
 
 /// The coordinator's four choices, in screen order.

@@ -3,12 +3,12 @@
 //! Meaning never rests on colour: the current box has `>` and brackets, a box that
 //! does not add up says "<- wijkt af" / "<- differs", errors say "Fout"/"Error".
 
-use super::{CHOICES, Confirm, DeskScreen, hint};
+use super::{CHOICES, Confirm, DeskScreen, DeskUi, hint};
 use crate::desk::{BoxValue, Stage, value};
+use crate::election::Election;
 use crate::form::Target;
 use crate::rules::Severity;
 use crate::settings::Language;
-use crate::tui::app::App;
 use crate::tui::style::{bold, focus};
 use crate::tui::text::desk::{self as words, desk_text};
 use crate::verification::codes;
@@ -18,8 +18,17 @@ use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-fn error(app: &App) -> Style {
-    if app.color {
+/// What the desk's screens are drawn from: the desk's own state, and the App's
+/// election, language and colour setting.
+pub struct DeskView<'a> {
+    pub desk: &'a DeskUi,
+    pub election: &'a Election,
+    pub language: Language,
+    pub color: bool,
+}
+
+fn error(v: &DeskView) -> Style {
+    if v.color {
         bold().fg(Color::Red)
     } else {
         bold()
@@ -36,12 +45,12 @@ fn shown(v: BoxValue) -> String {
 }
 
 /// The key line of the desk's screens.
-pub fn keys(app: &App) -> String {
-    let t = desk_text(app.language);
-    if app.desk.confirm.is_some() {
+pub fn keys(v: &DeskView) -> String {
+    let t = desk_text(v.language);
+    if v.desk.confirm.is_some() {
         return t.keys_confirm.to_string();
     }
-    match app.desk.screen {
+    match v.desk.screen {
         DeskScreen::Operator => t.keys_operator,
         DeskScreen::Overview => t.keys_overview,
         DeskScreen::Typing => t.keys_typing,
@@ -52,51 +61,42 @@ pub fn keys(app: &App) -> String {
 }
 
 /// Draws the current desk screen in `area`.
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let desk = &app.desk;
+pub fn draw(frame: &mut Frame, v: &DeskView, area: Rect) {
+    let desk = v.desk;
     let [body, notice] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(area);
-    let mut lines = vec![Line::styled(format!(" {}", title(app)), bold())];
+    let mut lines = vec![Line::styled(format!(" {}", title(v)), bold())];
     match desk.screen {
-        DeskScreen::Operator => operator(app, &mut lines),
-        DeskScreen::Overview => overview(app, &mut lines),
-        DeskScreen::Typing => return typing(frame, app, lines, body, notice),
-        DeskScreen::Rules => rules(app, &mut lines),
-        DeskScreen::Coordinator => coordinator(app, &mut lines),
+        DeskScreen::Operator => operator(v, &mut lines),
+        DeskScreen::Overview => overview(v, &mut lines),
+        DeskScreen::Typing => return typing(frame, v, lines, body, notice),
+        DeskScreen::Rules => rules(v, &mut lines),
+        DeskScreen::Coordinator => coordinator(v, &mut lines),
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
-    notice_line(frame, app, notice);
+    notice_line(frame, v, notice);
 }
 
-fn title(app: &App) -> String {
-    let t = desk_text(app.language);
-    let Some(station) = app.desk.station else {
+fn title(v: &DeskView) -> String {
+    let t = desk_text(v.language);
+    let Some(station) = v.desk.station else {
         return t.title.to_string();
     };
-    let name = app
+    let name = v
         .election
         .station(station)
         .map(|s| s.name.as_str())
         .unwrap_or("");
-    let word = if app.english() {
-        "station"
-    } else {
-        "stembureau"
-    };
-    format!("{} | {word} {station} {name}", t.title)
+    words::station_title(v.language, station, name)
 }
 
-fn notice_line(frame: &mut Frame, app: &App, area: Rect) {
-    let desk = &app.desk;
+fn notice_line(frame: &mut Frame, v: &DeskView, area: Rect) {
+    let desk = v.desk;
     let (text, style) = if let Some(confirm) = desk.confirm {
         let n = desk.number.unwrap_or(1);
-        (words::question(app.language, confirm, n), bold())
+        (words::question(v.language, confirm, n), bold())
     } else if let Some(n) = &desk.notice {
-        let style = if words::is_error(n) {
-            error(app)
-        } else {
-            bold()
-        };
-        (words::notice(app.language, n), style)
+        let style = if words::is_error(n) { error(v) } else { bold() };
+        (words::notice(v.language, n), style)
     } else {
         return;
     };
@@ -108,20 +108,20 @@ fn notice_line(frame: &mut Frame, app: &App, area: Rect) {
     );
 }
 
-fn operator(app: &App, lines: &mut Vec<Line<'static>>) {
-    let t = desk_text(app.language);
+fn operator(v: &DeskView, lines: &mut Vec<Line<'static>>) {
+    let t = desk_text(v.language);
     lines.push(Line::from(""));
     lines.push(Line::from(format!(" {}", t.operator_question)));
     lines.push(Line::from(""));
     lines.push(Line::styled(
-        format!(" > {} [{}_]", t.operator_default, app.desk.name_input),
+        format!(" > {} [{}_]", t.operator_default, v.desk.name_input),
         focus(),
     ));
 }
 
-fn overview(app: &App, lines: &mut Vec<Line<'static>>) {
-    let desk = &app.desk;
-    let language = app.language;
+fn overview(v: &DeskView, lines: &mut Vec<Line<'static>>) {
+    let desk = v.desk;
+    let language = v.language;
     let stage = desk.stage();
     lines.push(Line::from(""));
     lines.push(Line::styled(
@@ -150,7 +150,7 @@ fn overview(app: &App, lines: &mut Vec<Line<'static>>) {
     if let Some(record) = shown
         && !desk.expected.is_empty()
     {
-        let same = codes(&app.election, record).record == desk.expected;
+        let same = codes(v.election, record).record == desk.expected;
         lines.push(Line::from(format!(
             " {}",
             words::phone_line(language, same)
@@ -172,9 +172,15 @@ fn overview(app: &App, lines: &mut Vec<Line<'static>>) {
     lines.push(Line::styled(format!(" {next}"), style));
 }
 
-fn typing(frame: &mut Frame, app: &App, mut lines: Vec<Line<'static>>, body: Rect, notice: Rect) {
-    let desk = &app.desk;
-    let language = app.language;
+fn typing(
+    frame: &mut Frame,
+    v: &DeskView,
+    mut lines: Vec<Line<'static>>,
+    body: Rect,
+    notice: Rect,
+) {
+    let desk = v.desk;
+    let language = v.language;
     let t = desk_text(language);
     let who = desk.operator.clone().unwrap_or_default();
     let number = desk.number.unwrap_or(1);
@@ -182,7 +188,7 @@ fn typing(frame: &mut Frame, app: &App, mut lines: Vec<Line<'static>>, body: Rec
     lines[0] = Line::styled(
         format!(
             " {} | {}",
-            title(app),
+            title(v),
             words::typing_title(language, number, &who)
         ),
         bold(),
@@ -193,7 +199,7 @@ fn typing(frame: &mut Frame, app: &App, mut lines: Vec<Line<'static>>, body: Rec
         t.typing_intro
     };
     lines.push(Line::from(format!(" {intro}")));
-    let results = desk.results(&app.election);
+    let results = desk.results(v.election);
     let errors = results
         .iter()
         .filter(|r| r.severity == Severity::Error)
@@ -209,7 +215,7 @@ fn typing(frame: &mut Frame, app: &App, mut lines: Vec<Line<'static>>, body: Rec
     let Some(record) = desk.record() else {
         return;
     };
-    let fields = desk.fields(&app.election);
+    let fields = desk.fields(v.election);
     let height = usize::from(list.height).max(1);
     let start = desk
         .cursor
@@ -220,37 +226,37 @@ fn typing(frame: &mut Frame, app: &App, mut lines: Vec<Line<'static>>, body: Rec
         .enumerate()
         .skip(start)
         .take(height)
-        .map(|(i, target)| row(app, record, *target, i == desk.cursor))
+        .map(|(i, target)| row(v, record, *target, i == desk.cursor))
         .collect();
     frame.render_widget(Paragraph::new(rows), list);
     let style = if errors > 0 {
-        error(app)
+        error(v)
     } else {
         Style::default()
     };
     frame.render_widget(Paragraph::new(format!(" {summary}")).style(style), foot);
-    notice_line(frame, app, notice);
+    notice_line(frame, v, notice);
 }
 
 fn row(
-    app: &App,
+    v: &DeskView,
     record: &crate::record::CountRecord,
     target: Target,
     current: bool,
 ) -> Line<'static> {
-    let desk = &app.desk;
-    let name = words::box_name(app.language, target);
-    let v = value(record, target);
-    let figure = match (current, v) {
+    let desk = v.desk;
+    let name = words::box_name(v.language, target);
+    let written = value(record, target);
+    let figure = match (current, written) {
         (true, BoxValue::Count(_)) if !desk.input.is_empty() => format!("{}_", desk.input),
-        _ => shown(v),
+        _ => shown(written),
     };
     let boxed = match target {
         Target::Mark(_) => format!("[{figure}]"),
         Target::Count(_) => format!("[{figure:>9}]"),
     };
-    let hint = hint(&app.election, record, target)
-        .map(|h| words::hint(app.language, &h))
+    let hint = hint(v.election, record, target)
+        .map(|h| words::hint(v.language, &h))
         .unwrap_or_default();
     let marker = if current { ">" } else { " " };
     let line = format!("{marker} {:<36} {boxed:>11}  {hint}", clip(&name, 36));
@@ -271,15 +277,15 @@ fn clip(s: &str, width: usize) -> String {
     }
 }
 
-fn rules(app: &App, lines: &mut Vec<Line<'static>>) {
-    let desk = &app.desk;
-    let t = desk_text(app.language);
+fn rules(v: &DeskView, lines: &mut Vec<Line<'static>>) {
+    let desk = v.desk;
+    let t = desk_text(v.language);
     lines.push(Line::from(format!(" {}", t.rules_title)));
-    let results = desk.results(&app.election);
+    let results = desk.results(v.election);
     if results.is_empty() {
         lines.push(Line::from(format!(" {}", t.no_findings)));
     }
-    let english = app.english();
+    let english = v.language.is_english();
     // The chosen finding stays in view: a few before it, then it and what follows.
     let start = desk.rule_cursor.saturating_sub(3);
     for (i, r) in results.iter().enumerate().skip(start) {
@@ -299,9 +305,9 @@ fn rules(app: &App, lines: &mut Vec<Line<'static>>) {
     }
 }
 
-fn coordinator(app: &App, lines: &mut Vec<Line<'static>>) {
-    let desk = &app.desk;
-    let language: Language = app.language;
+fn coordinator(v: &DeskView, lines: &mut Vec<Line<'static>>) {
+    let desk = v.desk;
+    let language: Language = v.language;
     let t = desk_text(language);
     let Some(d) = &desk.desk else {
         return;

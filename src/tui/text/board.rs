@@ -241,8 +241,8 @@ pub fn scan_waiting(language: Language, station: Option<u32>) -> String {
 }
 
 /// What happened to the last part scanned.
-pub fn scan_note(language: Language, note: &crate::tui::board::ScanNote) -> String {
-    use crate::tui::board::ScanNote;
+pub fn scan_note(language: Language, note: &crate::tui::say::ScanNote) -> String {
+    use crate::tui::say::ScanNote;
     let en = language.is_english();
     match note {
         ScanNote::Taken(i) => {

@@ -4,7 +4,7 @@
 use crate::desk::{Source, Stage};
 use crate::form::{Target, words};
 use crate::settings::Language;
-use crate::tui::desk::{Confirm, DeskNotice, Hint};
+use crate::tui::say::{Confirm, DeskNotice, Hint};
 
 fn pick(language: Language, nl: &str, en: &str) -> String {
     if language.is_english() {
@@ -118,7 +118,7 @@ pub fn stage(language: Language, stage: Stage) -> String {
         Stage::FirstEntry => ("eerste invoer bezig", "first entry in progress"),
         Stage::AwaitingSecond => ("wacht op de tweede invoer", "awaiting the second entry"),
         Stage::SecondEntry => ("tweede invoer bezig", "second entry in progress"),
-        Stage::Differences => ("verschillen: nakijken", "differences: to be re-checked"),
+        Stage::Differences => ("verschillen: nakijken", "differences to re-check"),
         Stage::AtCoordinator => ("bij de coördinator", "with the coordinator"),
         Stage::Accepted => ("goedgekeurd", "accepted"),
     };
@@ -211,6 +211,17 @@ pub fn phone_line(language: Language, matches: bool) -> String {
             "record differs from the phone: its code is not the one phoned",
         )
     }
+}
+
+/// The desk's title with the open station: "Proces-verbaal overnemen | stembureau 3 Dorpshuis".
+pub fn station_title(language: Language, number: u32, name: &str) -> String {
+    let t = desk_text(language);
+    let word = if language.is_english() {
+        "station"
+    } else {
+        "stembureau"
+    };
+    format!("{} | {word} {number} {name}", t.title)
 }
 
 /// "Invoer 1 door Anna".

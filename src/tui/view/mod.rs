@@ -4,6 +4,7 @@
 //! brackets, errors say "FOUT"/"ERROR", an empty box shows dots and a zero shows 0.
 
 use super::app::{App, Dialog, Screen};
+use super::desk::view::DeskView;
 use super::flow::{self, Item, Step};
 use super::keys::{DONE_ACTIONS, FIRST_STEP_KEY};
 use super::phone::PhoneScreen;
@@ -129,7 +130,7 @@ pub fn view(frame: &mut Frame, app: &App) {
         Screen::Done => done(frame, app, t, &theme, body),
         Screen::ReadAloud => super::phone_view::read_aloud(frame, app, body),
         Screen::Phone(screen) => super::phone_view::phone(frame, app, screen, body),
-        Screen::Desk => super::desk::view::draw(frame, app, body),
+        Screen::Desk => super::desk::view::draw(frame, &desk_view(app), body),
         Screen::Board => super::board::view::draw(frame, &app.board, app.language, app.color, body),
     }
     frame.render_widget(Paragraph::new(running_line(app)), running);
@@ -147,6 +148,16 @@ pub fn view(frame: &mut Frame, app: &App) {
     frame.render_widget(Paragraph::new(key_line(app, t)).style(theme.bar()), keys);
     if let Some(dialog) = &app.dialog {
         draw_dialog(frame, app, t, &theme, dialog, area);
+    }
+}
+
+/// What the desk's screens are drawn from (the desk does not read the App).
+fn desk_view(app: &App) -> DeskView<'_> {
+    DeskView {
+        desk: &app.desk,
+        election: &app.election,
+        language: app.language,
+        color: app.color,
     }
 }
 
@@ -283,7 +294,7 @@ fn key_line(app: &App, t: &Text) -> String {
             s
         }
         Screen::ReadAloud => text::phone_text(app.language).keys_read.to_string(),
-        Screen::Desk => super::desk::view::keys(app),
+        Screen::Desk => super::desk::view::keys(&desk_view(app)),
         Screen::Board => {
             let t = text::board::board_text(app.language);
             if app.board.scan.is_some() {
@@ -318,7 +329,11 @@ fn stations(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area: Rect) {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let status = text::status(app.language, app.statuses.get(&s.number).copied());
+            let status = text::status(
+                app.language,
+                app.statuses.get(&s.number).copied(),
+                app.desk_stages.get(&s.number).copied(),
+            );
             let marker = if i == app.station_cursor { ">" } else { " " };
             let line = format!(
                 "{marker} {:>4}  {:<34} {:<9} {}",

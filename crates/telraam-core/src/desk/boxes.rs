@@ -5,8 +5,10 @@ use crate::election::Election;
 use crate::form::{self, Form, Target};
 use crate::record::{Count, CountRecord};
 
-/// What one box holds: a figure (or nothing written) or a tick.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What one box holds: a figure (or nothing written) or a tick. In an audit event a
+/// figure is a JSON number (`null`: nothing written) and a tick `true` or `false`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
 pub enum BoxValue {
     Count(Count),
     Mark(bool),

@@ -33,8 +33,10 @@ use crate::election::Election;
 use crate::form::Target;
 use crate::record::{CountRecord, EntryMode};
 
-/// Where an entry's figures come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Where an entry's figures come from. Written in audit events by its key
+/// (`"result-file"`, as [`Source::key`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Source {
     /// Typed from the paper proces-verbaal at the desk.
     Paper,
@@ -80,8 +82,12 @@ pub struct Entry {
     pub record: CountRecord,
 }
 
-/// Where a station stands at the desk. See the module's table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Where a station stands at the desk. See the module's table. Written in audit
+/// events by its key (`"awaiting-second"`, as [`Stage::key`]).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
 pub enum Stage {
     NoEntry,
     FirstEntry,

@@ -5,11 +5,20 @@ use super::{
     ACKNOWLEDGEMENT_WITHDRAWN, PHONE_CHECK, RECORD_COMPARED, TOTALS_510B, WARNING_ACKNOWLEDGED,
 };
 use super::{AuditEvent, BROKEN_CHAIN_ACCEPTED, Mode};
+use crate::desk::Stage;
 use crate::form::Target;
 use crate::record::Count;
 
 fn show(value: Count) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// A desk step's new value, with the stage it moved the station to: "paper (first-entry)".
+fn with_stage(new: &str, stage: Option<Stage>) -> String {
+    match stage {
+        Some(stage) => format!("{new} ({})", stage.key()),
+        None => new.to_string(),
+    }
 }
 
 impl AuditEvent {
@@ -45,7 +54,9 @@ impl AuditEvent {
             AuditEvent::Totals510b(_) => TOTALS_510B.into(),
             AuditEvent::Migrated { .. } => "migration".into(),
             AuditEvent::EntryStarted { number, .. } => format!("entry {number} started"),
-            AuditEvent::EntryStep { number, step, .. } => format!("entry {number} {step}"),
+            AuditEvent::EntryStep { number, step, .. } => {
+                format!("entry {number} {}", step.name())
+            }
             AuditEvent::DoubleEntryAccepted { .. } => "double entry accepted".into(),
         }
     }
@@ -64,7 +75,7 @@ impl AuditEvent {
                 ..
             } => format!("draft version {v}"),
             AuditEvent::Migrated { from_schema, .. } => format!("schema {from_schema}"),
-            AuditEvent::EntryStep { old, .. } => old.clone(),
+            AuditEvent::EntryStep { step, .. } => step.old_text(),
             _ => String::new(),
         }
     }
@@ -134,11 +145,8 @@ impl AuditEvent {
             } => {
                 format!("schema {to_schema}: {note}")
             }
-            AuditEvent::EntryStarted { source, stage, .. } => match stage {
-                Some(stage) => format!("{source} ({stage})"),
-                None => source.clone(),
-            },
-            AuditEvent::EntryStep { new, .. } => new.clone(),
+            AuditEvent::EntryStarted { source, stage, .. } => with_stage(source.key(), *stage),
+            AuditEvent::EntryStep { step, stage, .. } => with_stage(&step.new_text(), *stage),
             AuditEvent::DoubleEntryAccepted { kept } => format!("entry {kept}"),
         }
     }

@@ -1,5 +1,6 @@
 //! How boxes and checkboxes are written in an event: by their stable keys ("E.3",
 //! "cand.3.7", "box.equal"), as the audit log and the result file name them.
+//! (Keyed enums of the desk, its stages and sources, carry their own serde names.)
 
 pub(super) mod field_key {
     use crate::record::Field;
@@ -30,6 +31,38 @@ pub(super) mod mark_key {
 }
 
 pub(super) mod target_key {
+    use crate::form::Target;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(target: &Target, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&target.key())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Target, D::Error> {
+        let key = String::deserialize(d)?;
+        Target::parse(&key).ok_or_else(|| D::Error::custom(format!("unknown box {key:?}")))
+    }
+}
+
+pub(super) mod target_keys {
+    use crate::form::Target;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(targets: &[Target], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(targets.iter().map(|t| t.key()))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Target>, D::Error> {
+        Vec::<String>::deserialize(d)?
+            .into_iter()
+            .map(|key| {
+                Target::parse(&key).ok_or_else(|| D::Error::custom(format!("unknown box {key:?}")))
+            })
+            .collect()
+    }
+}
+
+pub(super) mod optional_target_key {
     use crate::form::Target;
     use serde::{Deserialize, Deserializer, Serializer, de::Error};
 

@@ -12,24 +12,28 @@
 //! only writes and reads what it is given here.
 
 use crate::aggregate::Totals;
+use crate::desk::{Source, Stage};
 use crate::form::Target;
 use crate::record::{Count, EntryMode, Field, Mark};
 use serde::{Deserialize, Serialize};
 
 mod columns;
+mod desk;
 mod keys;
 #[cfg(test)]
 mod tests;
 
-use keys::{field_key, mark_key, target_key};
+pub use desk::DeskStep;
+use keys::{field_key, mark_key, optional_target_key};
 
 /// One code group as spoken, "1234-5" (as `verification::Group`, which this module
 /// does not import: the verification code reads events, not the other way round).
 type Group = String;
 
 /// The format version written into every event (`"v"`). A row with a higher version
-/// was written by a newer telraam and is refused, not guessed at.
-pub const EVENT_VERSION: u32 = 1;
+/// was written by a newer telraam and is refused, not guessed at. Version 2 typed the
+/// desk's steps ([`DeskStep`]); a version-1 `entry-step` is read back into it.
+pub const EVENT_VERSION: u32 = 2;
 
 /// The audit log's `what` of an acknowledged warning.
 pub const WARNING_ACKNOWLEDGED: &str = "warning acknowledged";
@@ -199,7 +203,7 @@ pub enum AuditEvent {
     /// An answer counting mode cleared because the form no longer asks for it
     /// (`target` None: the note).
     Cleared {
-        #[serde(with = "target_key")]
+        #[serde(with = "optional_target_key")]
         target: Option<Target>,
         old: String,
     },
@@ -232,21 +236,21 @@ pub enum AuditEvent {
     RecordCompared(RecordComparison),
     /// A 510b's own municipal totals.
     Totals510b(StoredTotals),
-    /// The desk's double entry: entry `number` of a station's paper PV started
-    /// (`source`: "paper", "qr-scan", "result-file"; `stage`: the station's new stage
-    /// when the entry changed it).
+    /// The desk's double entry: entry `number` of a station's paper PV started from
+    /// the station's own record on import; `stage`: the station's new stage when the
+    /// entry changed it.
     EntryStarted {
         number: u8,
-        source: String,
-        stage: Option<String>,
+        source: Source,
+        stage: Option<Stage>,
     },
-    /// One step of entry `number` at the desk (a box typed, the entry finished, the
-    /// coordinator's choice): `step` names it, `old` and `new` are what it changed.
+    /// One step of entry `number` at the desk (started, a box typed, the entry
+    /// finished, the coordinator's choice); `stage`: the station's new stage when the
+    /// step changed it.
     EntryStep {
         number: u8,
-        step: String,
-        old: String,
-        new: String,
+        step: DeskStep,
+        stage: Option<Stage>,
     },
     /// The double entry agreed (or the coordinator chose): entry `kept` became the
     /// station's record.
@@ -301,6 +305,12 @@ impl AuditEvent {
             serde_json::from_str(text).map_err(|e| EventError::Unreadable(e.to_string()))?;
         if read.v > u64::from(EVENT_VERSION) {
             return Err(EventError::Newer(read.v));
+        }
+        if read.v == 1 && read.event.get("kind").and_then(|k| k.as_str()) == Some("entry-step") {
+            let legacy: desk::LegacyStep = serde_json::from_value(read.event)
+                .map_err(|e| EventError::Unreadable(e.to_string()))?;
+            return desk::legacy_step(legacy)
+                .ok_or_else(|| EventError::Unreadable("entry-step".into()));
         }
         serde_json::from_value(read.event).map_err(|e| EventError::Unreadable(e.to_string()))
     }

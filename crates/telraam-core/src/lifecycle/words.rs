@@ -209,3 +209,56 @@ pub fn demoted(d: &Demoted, english: bool) -> String {
         )
     }
 }
+
+/// The heading of a concept annex's first section: what is actually open.
+pub fn open_results_title(gate: &Gate, english: bool) -> &'static str {
+    match (
+        gate.errors.is_empty(),
+        gate.unacknowledged.is_empty(),
+        english,
+    ) {
+        (false, false, false) => "Fouten en open waarschuwingen",
+        (false, false, true) => "Errors and open warnings",
+        (false, true, false) => "Fouten",
+        (false, true, true) => "Errors",
+        (true, _, false) => "Open waarschuwingen",
+        (true, _, true) => "Open warnings",
+    }
+}
+
+/// What a concept annex asks before the record can be finalised: resolve the
+/// errors, acknowledge the warnings, or both, as far as each is open.
+pub fn open_results_advice(gate: &Gate, english: bool) -> &'static str {
+    match (
+        gate.errors.is_empty(),
+        gate.unacknowledged.is_empty(),
+        english,
+    ) {
+        (false, false, false) => {
+            "Dit proces-verbaal kan zo niet worden vastgesteld. Los de fouten op (hertellen \
+             of verbeteren) en beoordeel de waarschuwingen: controleer ze op het papier en \
+             accepteer ze, of verbeter de telling:"
+        }
+        (false, false, true) => {
+            "This record cannot be finalised as it stands. Resolve the errors (recount or \
+             correct) and review the warnings: check them against the paper and acknowledge \
+             them, or correct the count:"
+        }
+        (false, true, false) => {
+            "Dit proces-verbaal kan zo niet worden vastgesteld. Los de fouten op (hertellen \
+             of verbeteren):"
+        }
+        (false, true, true) => {
+            "This record cannot be finalised as it stands. Resolve the errors (recount or \
+             correct):"
+        }
+        (true, _, false) => {
+            "Dit proces-verbaal kan nog niet worden vastgesteld. Beoordeel de waarschuwingen: \
+             controleer ze op het papier en accepteer ze, of verbeter de telling:"
+        }
+        (true, _, true) => {
+            "This record cannot be finalised yet. Review the warnings: check them against the \
+             paper and acknowledge them, or correct the count:"
+        }
+    }
+}

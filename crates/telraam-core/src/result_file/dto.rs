@@ -5,10 +5,59 @@
 //! place and every place its box.
 
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use toml::Spanned;
 
 pub(super) type SCount = Option<Spanned<u64>>;
+
+/// A key of the lists and candidates tables: a list or candidate number, or
+/// `total`. Ordered as the form orders them, so the file is written that way:
+/// numbers by value (1, 2, …, 10), then other keys (`total`) by text. Two spellings
+/// of one number (`1`, `01`) stay two keys, so that reading can refuse the second.
+/// Reading does not depend on the order: a file written with its keys sorted as
+/// text (before this order) reads the same. The verification code is over the
+/// canonical text (`crate::verification::canonical`), not over this file.
+#[derive(Serialize, Deserialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub(super) struct Key(pub(super) Spanned<String>);
+
+impl Key {
+    pub(super) fn new(text: String) -> Key {
+        Key(spanned(text))
+    }
+
+    pub(super) fn spanned(&self) -> &Spanned<String> {
+        &self.0
+    }
+
+    fn order(&self) -> (bool, u64, &str) {
+        let text = self.0.get_ref().as_str();
+        match text.parse::<u64>() {
+            Ok(n) => (false, n, text),
+            Err(_) => (true, 0, text),
+        }
+    }
+}
+
+impl std::ops::Deref for Key {
+    type Target = Spanned<String>;
+    fn deref(&self) -> &Spanned<String> {
+        &self.0
+    }
+}
+
+impl Ord for Key {
+    fn cmp(&self, other: &Key) -> Ordering {
+        self.order().cmp(&other.order())
+    }
+}
+
+impl PartialOrd for Key {
+    fn partial_cmp(&self, other: &Key) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
 
 #[derive(Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -36,7 +85,7 @@ pub(super) struct VotesDto {
     pub(super) h: SCount,
     /// E.1..E.n keyed by list number.
     #[serde(default)]
-    pub(super) lists: BTreeMap<Spanned<String>, Spanned<u64>>,
+    pub(super) lists: BTreeMap<Key, Spanned<u64>>,
 }
 
 #[derive(Serialize, Deserialize, Default)]
@@ -111,7 +160,7 @@ pub(super) struct ResultDto {
     pub(super) stock: StockDto,
     /// Candidate votes (N 10-1 only): list number → candidate number → votes.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub(super) candidates: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<u64>>>,
+    pub(super) candidates: BTreeMap<Key, BTreeMap<Key, Spanned<u64>>>,
 }
 
 pub(super) fn is_false(b: &bool) -> bool {

@@ -31,9 +31,13 @@
 //! total = 612      # "totaal lijst" at the foot of the list's page
 //! ```
 //!
-//! An empty box on paper is a missing key. Reading checks every figure against
-//! the election (known lists and candidates, 0..=999 999 999) and names the file,
-//! line and field of the first problem.
+//! An empty box on paper is a missing key. Lists and candidates are written in the
+//! form's order, by number (1, 2, …, 10), the page's `total` last; reading takes
+//! them in any order (files written before this order sorted them as text: 1, 10,
+//! 2). The file's bytes are not what the verification code covers (that is the
+//! canonical text, `crate::verification::canonical`), only its fingerprint. Reading
+//! checks every figure against the election (known lists and candidates,
+//! 0..=999 999 999) and names the file, line and field of the first problem.
 
 mod checks;
 mod dto;

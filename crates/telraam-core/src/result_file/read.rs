@@ -4,7 +4,7 @@
 //! form does not have.
 
 use super::checks::{explain_toml_error, key_at, off_the_form, once};
-use super::dto::{ResultDto, SCount};
+use super::dto::{Key, ResultDto, SCount};
 use super::storable::{
     candidates_in_list_totals_model, list_not_on_ballot, no_such_candidate, other_election,
     other_model, station_not_in, too_large, version_too_high,
@@ -189,11 +189,24 @@ pub fn from_toml(
         }
     }
     record.differences.note = dto.differences.note.clone();
-    once(dto.votes.lists.keys(), "votes.lists", &line_of, file)?;
-    once(dto.candidates.keys(), "candidates", &line_of, file)?;
+    once(
+        dto.votes.lists.keys().map(Key::spanned),
+        "votes.lists",
+        &line_of,
+        file,
+    )?;
+    once(
+        dto.candidates.keys().map(Key::spanned),
+        "candidates",
+        &line_of,
+        file,
+    )?;
     for (list_key, votes) in &dto.candidates {
         let table = format!("candidates.{}", list_key.get_ref());
-        let numbered = votes.keys().filter(|k| k.get_ref() != LIST_PAGE_TOTAL);
+        let numbered = votes
+            .keys()
+            .map(Key::spanned)
+            .filter(|k| k.get_ref() != LIST_PAGE_TOTAL);
         once(numbered, &table, &line_of, file)?;
     }
     for (key, total) in &dto.votes.lists {

@@ -148,3 +148,83 @@ fn a_box_the_elections_form_does_not_have_is_refused_with_its_line() {
     let err = from_toml("s.toml", &text, &old).expect_err("no box on the older form");
     assert_eq!(err.field.as_deref(), Some("differences.h_less_than_d"));
 }
+
+/// The keys of the lists and candidates tables as they stand in `text`, in order:
+/// the list numbers of `[votes.lists]`, the `[candidates.N]` headers, and the keys
+/// of the first candidates table.
+fn table_keys(text: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let (mut lists, mut tables, mut first) = (Vec::new(), Vec::new(), Vec::new());
+    let mut table = "";
+    for line in text.lines() {
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            table = name;
+            if let Some(list) = name.strip_prefix("candidates.") {
+                tables.push(list.to_string());
+            }
+            continue;
+        }
+        let Some((key, _)) = line.split_once(" = ") else {
+            continue;
+        };
+        if table == "votes.lists" {
+            lists.push(key.to_string());
+        } else if tables.len() == 1 && table.starts_with("candidates.") {
+            first.push(key.to_string());
+        }
+    }
+    (lists, tables, first)
+}
+
+/// The file lists lists and candidates in the form's order, by number (1, 2, …, 10,
+/// 11), not as text (1, 10, 11, 2), with the list page's total last; the canonical
+/// text behind the verification code does not change with it.
+#[test]
+fn lists_and_candidates_are_written_in_number_order_with_the_page_total_last() {
+    let shape = crate::generate::Shape {
+        stations: 1,
+        lists: 12,
+        max_candidates: 12,
+    };
+    let e = crate::generate::election(&shape);
+    let r = crate::generate::record(&e, 1, &mut 7);
+    let text = to_toml(&r);
+    let (lists, tables, first) = table_keys(&text);
+    let numbers = |n: usize| (1..=n).map(|i| i.to_string()).collect::<Vec<_>>();
+    assert_eq!(lists, numbers(12), "{text}");
+    assert_eq!(tables, numbers(12), "{text}");
+    let mut candidates = numbers(12);
+    candidates.push(LIST_PAGE_TOTAL.to_string());
+    assert_eq!(first, candidates, "{text}");
+    let back = from_toml("x.toml", &text, &e).expect("reads back");
+    assert_eq!(back, r);
+}
+
+/// A file written before, by the writer that sorted keys as text (1, 10, 11, 12, 2,
+/// …; `tests/data/result-files/text-order.toml`, station 1 of the generated 12-list
+/// election), reads as the same record, with the same verification code.
+#[test]
+fn a_file_with_its_keys_sorted_as_text_still_reads_the_same() {
+    const OLD: &str = include_str!("../../../../tests/data/result-files/text-order.toml");
+    let shape = crate::generate::Shape {
+        stations: 1,
+        lists: 12,
+        max_candidates: 12,
+    };
+    let e = crate::generate::election(&shape);
+    let r = crate::generate::record(&e, 1, &mut 7);
+    let (lists, tables, first) = table_keys(OLD);
+    assert_eq!(
+        lists[..3],
+        ["1", "10", "11"],
+        "the fixture is in text order"
+    );
+    assert_eq!(tables[..3], ["1", "10", "11"]);
+    assert_eq!(first[..3], ["1", "10", "11"]);
+    let old = from_toml("text-order.toml", OLD, &e).expect("an old file reads");
+    assert_eq!(old, r);
+    assert_eq!(
+        crate::verification::codes(&e, &old).record_text(),
+        crate::verification::codes(&e, &r).record_text()
+    );
+    assert_ne!(to_toml(&old), OLD, "written again, it is in number order");
+}

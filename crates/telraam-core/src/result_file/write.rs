@@ -1,7 +1,7 @@
 //! Writing a record as a result file: every single box of the form model in its
 //! place, the lists and candidate pages in their tables.
 
-use super::dto::{DifferencesDto, ResultDto, SCount, StockDto, VotersDto, VotesDto, spanned};
+use super::dto::{DifferencesDto, Key, ResultDto, SCount, StockDto, VotersDto, VotesDto, spanned};
 use super::{FORMAT, LIST_PAGE_TOTAL};
 use crate::form::{MODEL, Target};
 use crate::record::{Count, CountRecord, EntryMode, RecordState};
@@ -41,7 +41,7 @@ pub fn to_toml(record: &CountRecord) -> String {
                 .votes
                 .lists
                 .iter()
-                .filter_map(|l| Some((spanned(l.list.to_string()), spanned(l.total?))))
+                .filter_map(|l| Some((Key::new(l.list.to_string()), spanned(l.total?))))
                 .collect(),
             ..VotesDto::default()
         },
@@ -57,12 +57,12 @@ pub fn to_toml(record: &CountRecord) -> String {
                 let mut votes = cl
                     .votes
                     .iter()
-                    .filter_map(|(n, v)| Some((spanned(n.to_string()), spanned((*v)?))))
+                    .filter_map(|(n, v)| Some((Key::new(n.to_string()), spanned((*v)?))))
                     .collect::<BTreeMap<_, _>>();
                 if let Some(total) = cl.total {
-                    votes.insert(spanned(LIST_PAGE_TOTAL.to_string()), spanned(total));
+                    votes.insert(Key::new(LIST_PAGE_TOTAL.to_string()), spanned(total));
                 }
-                (spanned(cl.list.to_string()), votes)
+                (Key::new(cl.list.to_string()), votes)
             })
             .filter(|(_, votes)| !votes.is_empty())
             .collect(),

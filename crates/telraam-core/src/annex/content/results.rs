@@ -3,17 +3,19 @@
 
 use super::{Block, Section};
 use crate::annex::AnnexInput;
+use crate::lifecycle::{Gate, words};
 use crate::rules;
 
 /// Every rule error and every warning not acknowledged, with code and message: the
-/// first thing a concept annex shows.
+/// first thing a concept annex shows. Its heading and request name only what is open
+/// (the lifecycle's text table): a concept with only a warning is not told to
+/// resolve errors.
 pub(super) fn open_results_section(input: &AnnexInput) -> Section {
     let acknowledged = &input.record.lifecycle.acknowledged_warnings;
     let results = rules::validate(input.election, input.record);
+    let gate = Gate::check(input.election, input.record, acknowledged);
     let mut blocks = vec![Block::Text(
-        "Dit proces-verbaal kan zo niet worden vastgesteld. Los de fouten op (hertellen of \
-         verbeteren) en beoordeel de waarschuwingen:"
-            .to_string(),
+        words::open_results_advice(&gate, false).to_string(),
     )];
     for r in results
         .iter()
@@ -35,7 +37,7 @@ pub(super) fn open_results_section(input: &AnnexInput) -> Section {
         )));
     }
     Section {
-        title: "Fouten en open waarschuwingen".to_string(),
+        title: words::open_results_title(&gate, false).to_string(),
         blocks,
     }
 }

@@ -158,3 +158,46 @@ fn acknowledged_warnings_are_listed_with_their_codes() {
     assert_eq!(section.blocks.len(), 2);
     assert!(matches!(&section.blocks[1], Block::Text(t) if t.starts_with("W.203: ")));
 }
+
+/// The open results' heading and request name what is open: a concept whose only
+/// open result is a warning (W.201: blank votes F are 3 % of H or more) asks for
+/// the warning to be reviewed and acknowledged, not for errors to be resolved.
+#[test]
+fn a_draft_with_only_a_warning_asks_to_acknowledge_it_not_to_resolve_errors() {
+    let e = Election::demo();
+    let mut r = balanced(&e);
+    r.set(Field::ListTotal(1), Some(7));
+    r.set(
+        Field::Candidate {
+            list: 1,
+            candidate: 1,
+        },
+        Some(7),
+    );
+    r.set(Field::Blank, Some(3));
+    counting::complete(&e, &mut r);
+    let results = rules::validate(&e, &r);
+    let codes: Vec<&str> = results.iter().map(|r| r.code.as_str()).collect();
+    assert_eq!(codes, ["W.201"], "the test needs exactly one warning");
+    let annex = build(&input_for(&e, &r), vec![]);
+    let first = &annex.sections[0];
+    assert_eq!(first.title, "Open waarschuwingen");
+    let Block::Text(advice) = &first.blocks[0] else {
+        panic!("the section opens with its request");
+    };
+    assert!(!advice.contains("fouten"), "{advice}");
+    assert!(advice.contains("accepteer"), "{advice}");
+    assert!(!all_text(&annex).contains("FOUT "));
+
+    // With an error too, both are asked for.
+    r.set(Field::Invalid, None);
+    r.set(Field::Blank, Some(30));
+    let annex = build(&input_for(&e, &r), vec![]);
+    let first = &annex.sections[0];
+    assert_eq!(first.title, "Fouten en open waarschuwingen");
+    let Block::Text(advice) = &first.blocks[0] else {
+        panic!("the section opens with its request");
+    };
+    assert!(advice.contains("Los de fouten op"), "{advice}");
+    assert!(advice.contains("waarschuwingen"), "{advice}");
+}
