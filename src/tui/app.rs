@@ -6,7 +6,7 @@
 use super::board::{self as board_screen, BoardMsg, BoardState};
 use super::desk::{DeskEffect, DeskMsg, DeskUi};
 use super::flow::{self, Item, Step};
-use super::phone::{PhoneScreen, PhoneState};
+use super::phone::PhoneState;
 use crate::counting;
 use crate::election::Election;
 use crate::event::{AuditEvent, PhoneCheckEvent};
@@ -22,6 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct App {
     pub election: Election,
     pub language: Language,
+    /// The screen that shows, with the state that is its own.
     pub screen: Screen,
     pub dialog: Option<Dialog>,
     pub notice: Option<Notice>,
@@ -31,26 +32,16 @@ pub struct App {
     pub cursor: usize,
     /// What has been typed in the current field and not yet confirmed.
     pub input: String,
-    /// The station filter as typed.
-    pub filter: String,
-    /// Index into the filtered station list.
-    pub station_cursor: usize,
     pub statuses: BTreeMap<u32, StationStatus>,
     /// Each station's stage at the desk (double entry), where it has an entry: the
     /// station list shows it in place of the record's state.
     pub desk_stages: BTreeMap<u32, crate::desk::Stage>,
-    /// The rule results shown on the check screen.
-    pub results: Vec<RuleResult>,
-    pub result_cursor: usize,
     /// Warning codes the operator acknowledged for the open record.
     pub acknowledged: BTreeSet<String>,
-    /// Scroll offset of the finalise screen's table.
-    pub scroll: u16,
-    /// Set when Enter on a rule result led to a field: Esc goes back to the check.
-    pub from_check: bool,
-    /// Where to go once the resumed station is open.
-    pending_resume: Option<ResumePoint>,
-    /// Set when the operator confirmed leaving.
+    /// Set when the operator confirmed leaving; the runtime stops when it sees it.
+    /// A flag on the App rather than an [`Effect`]: "confirm and stop" saves the
+    /// typed figure first, and a refused save (`Msg::NotSaved`, which arrives after
+    /// `update` returned) takes the stop back so that the operator sees why.
     pub quit: bool,
     /// Whether to draw in colour (off under NO_COLOR). Meaning never depends on it.
     pub color: bool,
@@ -102,22 +93,18 @@ impl App {
         App {
             election,
             language,
-            screen: Screen::Stations,
+            screen: Screen::Stations(StationList {
+                resume,
+                ..StationList::default()
+            }),
             dialog: None,
             notice: None,
             record: None,
             cursor: 0,
             input: String::new(),
-            filter: String::new(),
-            station_cursor: 0,
             statuses,
             desk_stages: BTreeMap::new(),
-            results: Vec::new(),
-            result_cursor: 0,
             acknowledged: BTreeSet::new(),
-            scroll: 0,
-            from_check: false,
-            pending_resume: resume,
             quit: false,
             color: true,
             utc_offset_minutes: None,
@@ -133,9 +120,11 @@ impl App {
 
     /// The effects to run at start: reopen the station the last session stopped at.
     pub fn start(&mut self) -> Vec<Effect> {
-        match &self.pending_resume {
-            Some(p) => vec![Effect::OpenStation(p.station)],
-            None => Vec::new(),
+        match &self.screen {
+            Screen::Stations(StationList {
+                resume: Some(p), ..
+            }) => vec![Effect::OpenStation(p.station)],
+            _ => Vec::new(),
         }
     }
 
@@ -143,41 +132,22 @@ impl App {
         self.language.is_english()
     }
 
-    /// The stations that match the filter: by number, name or postcode. A station whose
-    /// number is exactly what was typed comes first, then number prefixes, then the rest,
-    /// so typing "2" and Enter opens station 2 even when every postcode holds a 2.
+    /// The stations that match the station list's filter (all of them elsewhere).
     pub fn filtered_stations(&self) -> Vec<&crate::election::PollingStation> {
-        let needle = self.filter.trim().to_lowercase();
-        let mut matches: Vec<(u8, &crate::election::PollingStation)> = self
-            .election
-            .stations
-            .iter()
-            .filter_map(|s| {
-                let number = s.number.to_string();
-                let rank = if needle.is_empty() || number == needle {
-                    0
-                } else if number.starts_with(&needle) {
-                    1
-                } else if s.name.to_lowercase().contains(&needle)
-                    || s.postcode.to_lowercase().contains(&needle)
-                {
-                    2
-                } else {
-                    return None;
-                };
-                Some((rank, s))
-            })
-            .collect();
-        matches.sort_by_key(|(rank, s)| (*rank, s.number));
-        matches.into_iter().map(|(_, s)| s).collect()
+        match &self.screen {
+            Screen::Stations(list) => list.matching(&self.election),
+            _ => StationList::default().matching(&self.election),
+        }
     }
 
     /// The current step, when a step screen is showing.
     pub fn step(&self) -> Option<Step> {
-        match self.screen {
-            Screen::Step(s) => Some(s),
-            _ => None,
-        }
+        self.screen.step()
+    }
+
+    /// The rule results shown (on Controle and Vaststellen).
+    pub fn results(&self) -> &[RuleResult] {
+        self.screen.results()
     }
 
     /// The steps of the step bar, in order: Kandidaten once (its first list). The
@@ -226,10 +196,14 @@ impl App {
         match &self.dialog {
             Some(Dialog::CorrectionReason(_)) => true,
             Some(_) => false,
-            None => match self.screen {
-                Screen::Stations => !self.filter.is_empty(),
-                Screen::Step(_) => self.current_item() == Some(Item::Note),
-                Screen::Done | Screen::ReadAloud | Screen::Phone(_) => false,
+            None => match &self.screen {
+                Screen::Stations(list) => !list.filter.is_empty(),
+                Screen::Entry(_) => self.current_item() == Some(Item::Note),
+                Screen::Check(_)
+                | Screen::Finalise(_)
+                | Screen::Done
+                | Screen::ReadAloud { .. }
+                | Screen::Phone => false,
                 Screen::Desk => self.desk.in_text(),
                 Screen::Board => self.board.in_text(),
             },
@@ -249,11 +223,11 @@ impl App {
     /// The resume point of the current position.
     pub fn position(&self) -> Option<ResumePoint> {
         let station = self.station()?;
-        let position = match self.screen {
-            Screen::Stations => return None,
-            Screen::Done | Screen::ReadAloud => "done".to_string(),
-            Screen::Phone(_) | Screen::Desk | Screen::Board => return None,
-            Screen::Step(step) => {
+        let position = match self.screen.kind() {
+            ScreenKind::Stations => return None,
+            ScreenKind::Done | ScreenKind::ReadAloud => "done".to_string(),
+            ScreenKind::Phone | ScreenKind::Desk | ScreenKind::Board => return None,
+            ScreenKind::Step(step) => {
                 let mut p = step.key(&self.election);
                 if let Some(item) = self.current_item() {
                     p.push(':');
@@ -329,9 +303,7 @@ impl App {
                 return;
             }
             Msg::PhoneOverview(overview) => {
-                self.phone.cursor = self.phone.cursor.min(overview.len().saturating_sub(1));
-                self.phone.overview = overview;
-                return;
+                return self.on_phone(Msg::PhoneOverview(overview), fx);
             }
             Msg::Guard(guard) => return self.guarded(guard),
             Msg::ChainAccepted => return self.chain_accepted(),
@@ -361,14 +333,14 @@ impl App {
             self.notice = Some(Notice::ReadOnly);
             return;
         }
-        match self.screen {
-            Screen::Stations => self.on_stations(msg, fx),
-            Screen::Step(Step::Check) => self.on_check(msg, fx),
-            Screen::Step(Step::Finalise) => self.on_finalise(msg, fx),
-            Screen::Step(step) => self.on_entry(step, msg, fx),
+        match &self.screen {
+            Screen::Stations(_) => self.on_stations(msg, fx),
+            Screen::Check(_) => self.on_check(msg, fx),
+            Screen::Finalise(_) => self.on_finalise(msg, fx),
+            Screen::Entry(e) => self.on_entry(e.step, msg, fx),
             Screen::Done => self.on_done(msg, fx),
-            Screen::ReadAloud => self.on_read_aloud(msg),
-            Screen::Phone(screen) => self.on_phone(screen, msg, fx),
+            Screen::ReadAloud { .. } => self.on_read_aloud(msg),
+            Screen::Phone => self.on_phone(msg, fx),
             Screen::Desk => self.on_desk(msg, fx),
             Screen::Board => {
                 if let Msg::Board(m) = msg {
@@ -385,10 +357,12 @@ mod guard;
 mod open;
 mod phone;
 mod review;
+mod screen;
 mod screens;
 mod types;
 
 pub use super::say::{DoneAction, Guard, Notice, StationStatus};
-pub use types::{Dialog, Effect, Msg, Screen, Unsaved};
+pub use screen::{CheckScreen, EntryScreen, FinaliseScreen, Screen, ScreenKind, StationList};
+pub use types::{Dialog, Effect, Msg, Unsaved};
 #[cfg(test)]
 mod tests;

@@ -4,7 +4,7 @@
 //! and Down go to the next field, Shift-Tab and Up to the previous one, an empty
 //! count confirmed with Enter is a 0.
 
-use super::app::{App, DoneAction, Msg, Screen};
+use super::app::{App, DoneAction, Msg, Screen, ScreenKind};
 use super::board::BoardMsg;
 use super::desk::DeskMsg;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -79,21 +79,22 @@ pub fn message(app: &App, key: KeyEvent) -> Option<Msg> {
     if app.screen == Screen::Board && app.dialog.is_none() && key.code != KeyCode::F(1) {
         return board_message(app, key);
     }
+    let stations = app.screen.kind() == ScreenKind::Stations;
     let msg = match key.code {
         KeyCode::F(1) => Msg::Help,
         // The status board of every station.
-        KeyCode::F(BOARD_KEY) if app.screen == Screen::Stations => Msg::Board(BoardMsg::Show),
+        KeyCode::F(BOARD_KEY) if stations => Msg::Board(BoardMsg::Show),
         // The phone check (telefonische controle) at the municipality.
-        KeyCode::F(2) if app.screen == Screen::Stations => Msg::PhoneCheck,
+        KeyCode::F(2) if stations => Msg::PhoneCheck,
         // The desk (proces-verbaal overnemen, double entry) of the chosen station.
-        KeyCode::F(DESK_KEY) if app.screen == Screen::Stations => Msg::Desk(DeskMsg::OpenChosen),
+        KeyCode::F(DESK_KEY) if stations => Msg::Desk(DeskMsg::OpenChosen),
         // On the desk's typing screen: the rules' findings, and "entry complete".
         KeyCode::F(DESK_RULES_KEY) if app.screen == Screen::Desk => Msg::Desk(DeskMsg::Rules),
         KeyCode::F(DESK_FINISH_KEY) if app.screen == Screen::Desk => Msg::Desk(DeskMsg::Finish),
         // The step bar: straight to a step of the open station.
         KeyCode::F(n)
             if n >= FIRST_STEP_KEY
-                && matches!(app.screen, Screen::Step(_) | Screen::Done)
+                && (app.step().is_some() || app.screen == Screen::Done)
                 && usize::from(n - FIRST_STEP_KEY) < app.tabs().len() =>
         {
             Msg::GoToTab(usize::from(n - FIRST_STEP_KEY))
@@ -140,7 +141,7 @@ mod tests {
     fn q_asks_to_quit_but_is_a_letter_in_a_search_text() {
         let mut app = App::new(Election::demo(), Language::Dutch, &[], None);
         assert_eq!(press(&app, KeyCode::Char('q')), Some(Msg::Quit));
-        app.filter.push('s');
+        app.update(Msg::Char('s'));
         assert_eq!(press(&app, KeyCode::Char('q')), Some(Msg::Char('q')));
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(message(&app, ctrl_c), Some(Msg::Quit));

@@ -17,7 +17,7 @@ mod style;
 pub mod text;
 pub mod view;
 
-pub use app::{App, DoneAction, Effect, Msg, Screen};
+pub use app::{App, DoneAction, Effect, Msg, Screen, ScreenKind};
 pub use flow::Step;
 pub use phone::PhoneScreen;
 pub use runtime::{execute, run, run_with_printing};

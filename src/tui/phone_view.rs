@@ -5,16 +5,15 @@
 //! is said in words on the notice line, a match says "KLOPT" / "MATCH".
 
 use super::app::App;
-use super::phone::PhoneNotice;
-use super::phone::PhoneScreen;
+use super::app::Screen;
+use super::phone::{Call, PhoneNotice, PhoneScreen};
 use super::phone_words;
 use super::text::{self, PhoneText};
 use crate::record::{Count, Field, Mark};
 use crate::tui::style::{bold, focus};
 use crate::verification::receive::plausibility;
 use crate::verification::{
-    Outcome, PhoneCheck, PhoneItem, PhoneStatus, QUICK_GROUPS, RECORD_GROUPS, codes, quick_report,
-    spoken_group,
+    Outcome, PhoneItem, PhoneStatus, QUICK_GROUPS, RECORD_GROUPS, codes, quick_report, spoken_group,
 };
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -129,18 +128,22 @@ pub fn read_aloud(frame: &mut Frame, app: &App, area: Rect) {
     ));
     let visible = right.height as usize;
     let max_scroll = lines.len().saturating_sub(visible);
-    let offset = (app.phone.scroll as usize).min(max_scroll);
+    let scroll = match app.screen {
+        Screen::ReadAloud { scroll } => scroll,
+        _ => 0,
+    };
+    let offset = (scroll as usize).min(max_scroll);
     let lines: Vec<Line> = lines.into_iter().skip(offset).collect();
     frame.render_widget(Paragraph::new(lines), right);
 }
 
 /// One of the phone-check screens.
-pub fn phone(frame: &mut Frame, app: &App, screen: PhoneScreen, area: Rect) {
+pub fn phone(frame: &mut Frame, app: &App, area: Rect) {
     let t = text::phone_text(app.language);
-    match screen {
+    match &app.phone.screen {
         PhoneScreen::Overview => overview(frame, app, t, area),
-        PhoneScreen::Figures => figures(frame, app, t, area),
-        PhoneScreen::Code => code(frame, app, t, area),
+        PhoneScreen::Figures(call) => figures(frame, app, call, t, area),
+        PhoneScreen::Code(call) => code(frame, app, call, t, area),
     }
 }
 
@@ -237,10 +240,8 @@ fn item_label(app: &App, item: PhoneItem) -> String {
     }
 }
 
-fn figures(frame: &mut Frame, app: &App, t: &PhoneText, area: Rect) {
-    let Some(check) = &app.phone.check else {
-        return;
-    };
+fn figures(frame: &mut Frame, app: &App, call: &Call, t: &PhoneText, area: Rect) {
+    let check = &call.check;
     let station = check.station();
     let name = app
         .election
@@ -262,17 +263,17 @@ fn figures(frame: &mut Frame, app: &App, t: &PhoneText, area: Rect) {
         ),
         Line::from(clip(&format!(" {}", t.figures_hint), width)),
     ];
-    let items = app.phone.items();
+    let items = check.items();
     let label_width = width.saturating_sub(18).min(50);
     let rows: Vec<Line> = items
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let current = i == app.phone.item;
+            let current = i == call.item;
             let value = match item {
                 PhoneItem::Count(field) => {
-                    if current && !app.phone.input.is_empty() {
-                        format!("[{}_]", app.phone.input)
+                    if current && !call.input.is_empty() {
+                        format!("[{}_]", call.input)
                     } else {
                         show(check.record().get(*field))
                     }
@@ -300,21 +301,20 @@ fn figures(frame: &mut Frame, app: &App, t: &PhoneText, area: Rect) {
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(header), top);
-    frame.render_widget(Paragraph::new(plausibility_line(app, t, check)), bottom);
+    frame.render_widget(Paragraph::new(plausibility_line(app, t, call)), bottom);
     let visible = body.height as usize;
-    let offset = (app.phone.item + 3).saturating_sub(visible);
+    let offset = (call.item + 3).saturating_sub(visible);
     let rows: Vec<Line> = rows.into_iter().skip(offset).take(visible).collect();
     frame.render_widget(Paragraph::new(rows), body);
 }
 
 /// The live check under the quick report: lists + F + G against D (W.203 thresholds),
 /// with the figure being typed counted as it stands.
-fn plausibility_line(app: &App, t: &PhoneText, check: &PhoneCheck) -> Line<'static> {
-    let mut typed = check.record().clone();
-    if let (Some(PhoneItem::Count(field)), Ok(value)) = (
-        check.items().get(app.phone.item),
-        app.phone.input.parse::<u64>(),
-    ) {
+fn plausibility_line(app: &App, t: &PhoneText, call: &Call) -> Line<'static> {
+    let mut typed = call.check.record().clone();
+    if let (Some(PhoneItem::Count(field)), Ok(value)) =
+        (call.check.items().get(call.item), call.input.parse::<u64>())
+    {
         typed.set(*field, Some(value));
     }
     match plausibility(&app.election, &typed) {
@@ -330,10 +330,8 @@ fn plausibility_line(app: &App, t: &PhoneText, check: &PhoneCheck) -> Line<'stat
     }
 }
 
-fn code(frame: &mut Frame, app: &App, t: &PhoneText, area: Rect) {
-    let Some(check) = &app.phone.check else {
-        return;
-    };
+fn code(frame: &mut Frame, app: &App, call: &Call, t: &PhoneText, area: Rect) {
+    let check = &call.check;
     let en = app.english();
     let width = area.width as usize;
     let outcome = check.outcome();
@@ -357,7 +355,7 @@ fn code(frame: &mut Frame, app: &App, t: &PhoneText, area: Rect) {
         if i < heard.len() {
             heard[i].clone()
         } else if i == heard.len() {
-            let mut shown: String = app.phone.input.clone();
+            let mut shown: String = call.input.clone();
             if shown.len() > 4 {
                 shown.insert(4, '-');
             }

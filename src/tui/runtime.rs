@@ -2,7 +2,7 @@
 //! The only part that touches the terminal and the workspace: reads key events,
 //! turns them into messages, runs `update`, carries out its effects and redraws.
 
-use super::app::{App, Effect, Guard, Msg, Screen, StationStatus, Unsaved};
+use super::app::{App, Effect, Guard, Msg, Screen, ScreenKind, StationStatus, Unsaved};
 use super::board::{BoardMsg, Request as BoardRequest};
 use super::desk::{DeskEffect, DeskMsg};
 use super::{keys, view};
@@ -228,8 +228,8 @@ const SCAN_PAUSE_MS: u64 = 300;
 
 /// The station open on screen (None on the station list and the phone check).
 pub fn open_station(app: &App) -> Option<u32> {
-    match app.screen {
-        Screen::Stations | Screen::Phone(_) | Screen::Desk | Screen::Board => None,
+    match app.screen.kind() {
+        ScreenKind::Stations | ScreenKind::Phone | ScreenKind::Desk | ScreenKind::Board => None,
         _ => app.record.as_ref().map(|r| r.station),
     }
 }

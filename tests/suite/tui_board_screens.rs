@@ -9,7 +9,7 @@ use telraam::result_file;
 use telraam::settings::Language;
 use telraam::storage::Workspace;
 use telraam::tui::board::BoardMsg;
-use telraam::tui::{App, Msg, Screen};
+use telraam::tui::{App, Msg, ScreenKind};
 
 /// The board of the real count (every station imported from its 510b), as the
 /// runtime would load it, and the workspace it came from.
@@ -26,7 +26,7 @@ fn wmw(language: Language) -> (App, Workspace, tempfile::TempDir) {
     let ws = Workspace::open_read_only(&dir).expect("workspace");
     let mut app = App::new(ws.election().clone(), language, &[], None);
     app.update(Msg::Board(BoardMsg::Show));
-    assert_eq!(app.screen, Screen::Board);
+    assert_eq!(app.screen.kind(), ScreenKind::Board);
     let board = Board::load(&ws).expect("the board");
     app.update(Msg::Board(BoardMsg::Loaded(board)));
     (app, ws, home)

@@ -6,7 +6,7 @@ use telraam::record::{Field, RecordState};
 use telraam::settings::Language;
 use telraam::storage::Workspace;
 use telraam::tui::runtime::carry_out;
-use telraam::tui::{App, Msg, Screen, Step};
+use telraam::tui::{App, Msg, ScreenKind, Step};
 
 /// An App over the workspace, as the runtime starts it.
 fn start(ws: &mut Workspace) -> App {
@@ -37,7 +37,7 @@ fn figures_and_position_survive_a_restart_and_the_record_can_be_finalised_and_co
     let dir = tempfile::tempdir().expect("temp dir");
     let mut ws = Workspace::open(dir.path()).expect("workspace with the demo election");
     let mut app = start(&mut ws);
-    assert_eq!(app.screen, Screen::Stations);
+    assert_eq!(app.screen.kind(), ScreenKind::Stations);
     keys(&mut app, &mut ws, "2\n100\n5\n\n50\n3");
     drop(app);
     drop(ws);
@@ -53,7 +53,7 @@ fn figures_and_position_survive_a_restart_and_the_record_can_be_finalised_and_co
         "typed but not confirmed"
     );
     let mut app = start(&mut ws);
-    assert_eq!(app.screen, Screen::Step(Step::Votes));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Votes));
     assert_eq!(
         app.current_item(),
         Some(telraam::tui::flow::Item::Count(Field::ListTotal(2)))
@@ -68,10 +68,10 @@ fn figures_and_position_survive_a_restart_and_the_record_can_be_finalised_and_co
             keys(&mut app, &mut ws, "\n");
         }
     }
-    assert_eq!(app.screen, Screen::Step(Step::Check));
-    assert!(app.results.is_empty(), "{:?}", app.results);
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Check));
+    assert!(app.results().is_empty(), "{:?}", app.results());
     keys(&mut app, &mut ws, ">\nj");
-    assert_eq!(app.screen, Screen::Done);
+    assert_eq!(app.screen.kind(), ScreenKind::Done);
     let finalised = ws.record(2).expect("read").expect("there");
     assert_eq!(finalised.lifecycle.state, RecordState::Finalised);
     assert_eq!(finalised.votes.total_cast, Some(105));
@@ -84,7 +84,7 @@ fn figures_and_position_survive_a_restart_and_the_record_can_be_finalised_and_co
     assert_eq!(v2.lifecycle.version, 2);
     assert_eq!(v2.lifecycle.state, RecordState::Draft);
     assert_eq!(v2.lifecycle.correction_reason, "hertelling");
-    assert_eq!(app.screen, Screen::Step(Step::Voters));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Voters));
     assert!(ws.verify_audit().is_ok());
 }
 
@@ -102,9 +102,9 @@ fn an_acknowledged_warning_stays_acknowledged_after_a_restart() {
             keys(&mut app, &mut ws, "\n");
         }
     }
-    assert_eq!(app.screen, Screen::Step(Step::Check));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Check));
     let w201 = app
-        .results
+        .results()
         .iter()
         .position(|r| r.code == "W.201")
         .expect("W.201 raised");
@@ -118,7 +118,7 @@ fn an_acknowledged_warning_stays_acknowledged_after_a_restart() {
 
     let mut ws = Workspace::open(dir.path()).expect("reopen");
     let app = start(&mut ws);
-    assert_eq!(app.screen, Screen::Step(Step::Check));
+    assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Check));
     assert!(app.acknowledged.contains("W.201"), "{:?}", app.acknowledged);
 }
 

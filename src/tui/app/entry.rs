@@ -87,9 +87,8 @@ impl App {
                     self.unsaved = None;
                     return;
                 }
-                if self.from_check {
+                if matches!(&self.screen, Screen::Entry(e) if e.from_check) {
                     // Back to the rule results this field was reached from.
-                    self.from_check = false;
                     self.go(Step::Check, 0);
                 } else if step == Step::Voters && self.cursor == 0 {
                     // Leaving the station is a choice, never a slip of Esc.
@@ -344,7 +343,7 @@ impl App {
         };
         let steps = flow::steps(&self.election);
         let place = |s: Step| steps.iter().position(|x| *x == s);
-        if matches!(self.screen, Screen::Step(_)) && place(target) > place(step) {
+        if self.step().is_some() && place(target) > place(step) {
             self.leave_to(step, (target, 0));
         } else {
             self.go(target, 0);
@@ -363,12 +362,24 @@ impl App {
         i.checked_sub(1).and_then(|i| steps.get(i).copied())
     }
 
+    /// Back to the station list, with the cursor on the station just left (when
+    /// there was one), on the first otherwise.
     pub(super) fn go_stations(&mut self) {
-        self.from_check = false;
+        let left = self.station().or(match self.screen {
+            Screen::Desk => self.desk.station,
+            _ => None,
+        });
+        let mut list = StationList::default();
+        if let Some(left) = left {
+            list.cursor = list
+                .matching(&self.election)
+                .iter()
+                .position(|s| s.number == left)
+                .unwrap_or(0);
+        }
         self.board.return_here = false;
-        self.screen = Screen::Stations;
+        self.screen = Screen::Stations(list);
         self.record = None;
         self.input.clear();
-        self.filter.clear();
     }
 }

@@ -6,7 +6,6 @@
 
 use super::{App, Dialog, DoneAction, Effect, Guard, Msg, Notice, Screen};
 use crate::record::CountRecord;
-use crate::tui::flow::Step;
 
 impl App {
     /// The runtime found a reason to only read: show it, blocking, and keep it.
@@ -42,15 +41,15 @@ impl App {
     /// Whether `msg` on this screen would save something.
     pub(super) fn would_write(&self, msg: &Msg) -> bool {
         match self.screen {
-            Screen::Stations => matches!(msg, Msg::PhoneCheck),
-            Screen::Step(Step::Check) => matches!(msg, Msg::Toggle),
-            Screen::Step(Step::Finalise) => matches!(msg, Msg::Confirm | Msg::Char(_)),
-            Screen::Step(_) => matches!(
+            Screen::Stations(_) => matches!(msg, Msg::PhoneCheck),
+            Screen::Check(_) => matches!(msg, Msg::Toggle),
+            Screen::Finalise(_) => matches!(msg, Msg::Confirm | Msg::Char(_)),
+            Screen::Entry(_) => matches!(
                 msg,
                 Msg::Char(_) | Msg::Confirm | Msg::Erase | Msg::Clear | Msg::Toggle
             ),
             Screen::Done => matches!(msg, Msg::Done(DoneAction::Correct)),
-            Screen::ReadAloud | Screen::Phone(_) => false,
+            Screen::ReadAloud { .. } | Screen::Phone => false,
             // Scanning imports a record.
             Screen::Board => matches!(msg, Msg::Board(super::BoardMsg::Scan)),
             // The desk saves on every step except reading and moving around.
@@ -80,7 +79,7 @@ impl App {
                 let station = fresh.station;
                 self.record = Some(fresh);
                 self.notice = Some(Notice::ChangedElsewhere { station });
-                if self.screen == Screen::Step(Step::Check) {
+                if matches!(self.screen, Screen::Check(_)) {
                     self.refresh_results();
                 }
             }
@@ -95,6 +94,7 @@ mod tests {
     use crate::record::{EntryMode, Field};
     use crate::settings::Language;
     use crate::storage::lock::Holder;
+    use crate::tui::app::ScreenKind;
 
     fn held() -> Guard {
         Guard::HeldBy(Some(Holder {
@@ -146,7 +146,7 @@ mod tests {
         );
         // Moving around still works.
         app.update(Msg::NextStep);
-        assert!(matches!(app.screen, Screen::Step(_)));
+        assert!(matches!(app.screen.kind(), ScreenKind::Step(_)));
     }
 
     #[test]

@@ -8,10 +8,17 @@ impl App {
         if record.mode == EntryMode::Transcription {
             // A transcribed paper (or a station's record received here) is handled at
             // the desk, where the paper's own figures are shown and typed, not summed.
-            self.pending_resume = None;
             return self.open_desk(record.station, fx);
         }
-        self.from_check = false;
+        // Where the last session stopped, when this is the station it was at.
+        let resume = match &mut self.screen {
+            Screen::Stations(list) => list.resume.take(),
+            Screen::Entry(entry) => {
+                entry.from_check = false;
+                None
+            }
+            _ => None,
+        };
         self.statuses
             .insert(record.station, StationStatus::of(&record));
         self.acknowledged = record
@@ -30,10 +37,9 @@ impl App {
         self.dialog = None;
         if finalised {
             self.screen = Screen::Done;
-            self.pending_resume = None;
             return;
         }
-        if let Some(point) = self.pending_resume.take()
+        if let Some(point) = resume
             && point.station == station
             && let Some((step, index)) = self.parse_position(&point.position)
         {
@@ -89,20 +95,31 @@ impl App {
         (Step::Check, 0)
     }
 
-    /// Moves to a step and field, clearing any typing.
+    /// Moves to a step and field, clearing any typing. Controle and Vaststellen run
+    /// the rules on today's figures when they open (staying on Controle keeps its
+    /// place); the count's steps keep whether they were reached from the check.
     pub(super) fn go(&mut self, step: Step, index: usize) {
-        if step == Step::Check && self.screen != Screen::Step(Step::Check) {
-            self.refresh_results();
-            self.from_check = false;
-        }
-        if step == Step::Finalise {
-            self.scroll = 0;
-        }
-        if step == Step::Finalise && self.screen != Screen::Step(Step::Finalise) {
-            // The overview says what still blocks finalising: on today's figures.
-            self.refresh_results();
-        }
-        self.screen = Screen::Step(step);
+        self.screen = match (step, std::mem::replace(&mut self.screen, Screen::Done)) {
+            (Step::Check, Screen::Check(check)) => Screen::Check(check),
+            (Step::Check, _) => Screen::Check(CheckScreen {
+                results: self.rule_results(),
+                cursor: 0,
+            }),
+            (Step::Finalise, Screen::Finalise(finalise)) => Screen::Finalise(FinaliseScreen {
+                scroll: 0,
+                ..finalise
+            }),
+            // What still blocks finalising: on today's figures.
+            (Step::Finalise, _) => Screen::Finalise(FinaliseScreen {
+                results: self.rule_results(),
+                scroll: 0,
+            }),
+            (step, Screen::Entry(entry)) => Screen::Entry(EntryScreen { step, ..entry }),
+            (step, _) => Screen::Entry(EntryScreen {
+                step,
+                from_check: false,
+            }),
+        };
         let count = self.items(step).len();
         self.cursor = index.min(count.saturating_sub(1));
         self.input.clear();
@@ -114,10 +131,24 @@ impl App {
         }
     }
 
-    pub(super) fn refresh_results(&mut self) {
-        if let Some(r) = &self.record {
-            self.results = rules::validate(&self.election, r);
+    /// The rules' findings on the open record.
+    pub(super) fn rule_results(&self) -> Vec<RuleResult> {
+        match &self.record {
+            Some(r) => rules::validate(&self.election, r),
+            None => Vec::new(),
         }
-        self.result_cursor = 0;
+    }
+
+    /// Runs the rules again on the screen that shows their findings (back to the first).
+    pub(super) fn refresh_results(&mut self) {
+        let results = self.rule_results();
+        match &mut self.screen {
+            Screen::Check(check) => {
+                check.results = results;
+                check.cursor = 0;
+            }
+            Screen::Finalise(finalise) => finalise.results = results,
+            _ => {}
+        }
     }
 }

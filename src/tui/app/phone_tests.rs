@@ -4,6 +4,8 @@ use crate::election::Election;
 use crate::record::{CountRecord, EntryMode, Field};
 use crate::settings::Language;
 use crate::storage::phone::StationPhoneStatus;
+use crate::tui::phone::{PhoneNotice, PhoneScreen};
+use crate::verification::PhoneItem;
 use crate::verification::{PhoneStatus, codes};
 
 /// What station 2 finalised and reads aloud.
@@ -85,9 +87,15 @@ fn a_misheard_figure_fails_the_quick_code_and_once_corrected_the_record_code_is_
     let mut app = overview_app();
     app.update(Msg::Next); // station 2
     app.update(Msg::Confirm);
-    assert_eq!(app.screen, Screen::Phone(PhoneScreen::Figures));
+    assert!(matches!(
+        (&app.screen, &app.phone.screen),
+        (Screen::Phone, PhoneScreen::Figures(_))
+    ));
     type_figures(&mut app, &heard);
-    assert_eq!(app.screen, Screen::Phone(PhoneScreen::Code));
+    assert!(matches!(
+        (&app.screen, &app.phone.screen),
+        (Screen::Phone, PhoneScreen::Code(_))
+    ));
 
     let mut effects = Vec::new();
     for group in &spoken.quick {
@@ -104,8 +112,11 @@ fn a_misheard_figure_fails_the_quick_code_and_once_corrected_the_record_code_is_
 
     // Enter goes back to the first figure; F is the fifth of the quick report.
     app.update(Msg::Confirm);
-    assert_eq!(app.screen, Screen::Phone(PhoneScreen::Figures));
-    assert_eq!(app.phone.item, 0);
+    assert!(matches!(
+        (&app.screen, &app.phone.screen),
+        (Screen::Phone, PhoneScreen::Figures(_))
+    ));
+    assert_eq!(app.phone.call().map(|c| c.item), Some(0));
     for _ in 0..election.lists.len() {
         app.update(Msg::Next);
     }
@@ -152,9 +163,9 @@ fn a_group_with_a_wrong_check_digit_is_refused_at_once_and_not_kept() {
         app.notice,
         Some(Notice::Phone(PhoneNotice::GroupRefused(2)))
     );
-    let check = app.phone.check.as_ref().unwrap();
-    assert_eq!(check.heard().len(), 1);
-    assert!(app.phone.input.is_empty(), "typed again from scratch");
+    let call = app.phone.call().unwrap();
+    assert_eq!(call.check.heard().len(), 1);
+    assert!(call.input.is_empty(), "typed again from scratch");
 }
 
 #[test]
@@ -164,7 +175,7 @@ fn an_empty_box_stays_empty_and_a_typed_zero_is_zero() {
     app.update(Msg::Confirm); // E.1 heard as "leeg"
     app.update(Msg::Char('0'));
     app.update(Msg::Confirm); // E.2 heard as 0
-    let check = app.phone.check.as_ref().unwrap();
+    let check = &app.phone.call().unwrap().check;
     assert_eq!(check.record().get(Field::ListTotal(1)), None);
     assert_eq!(check.record().get(Field::ListTotal(2)), Some(0));
     app.update(Msg::Char('x'));

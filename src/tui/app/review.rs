@@ -5,12 +5,18 @@ use super::*;
 
 impl App {
     pub(super) fn on_check(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
-        let count = self.results.len();
+        let Screen::Check(check) = &mut self.screen else {
+            return;
+        };
+        let count = check.results.len();
         match msg {
-            Msg::Next if self.result_cursor + 1 < count => self.result_cursor += 1,
-            Msg::Prev => self.result_cursor = self.result_cursor.saturating_sub(1),
-            Msg::Confirm => match self.results.get(self.result_cursor) {
-                Some(result) => self.jump_to(result.fields.first().copied()),
+            Msg::Next if check.cursor + 1 < count => check.cursor += 1,
+            Msg::Prev => check.cursor = check.cursor.saturating_sub(1),
+            Msg::Confirm => match check.results.get(check.cursor) {
+                Some(result) => {
+                    let target = result.fields.first().copied();
+                    self.jump_to(target);
+                }
                 None => self.go(Step::Finalise, 0),
             },
             Msg::Toggle | Msg::Char('a' | 'A') => self.acknowledge(fx),
@@ -40,11 +46,17 @@ impl App {
             None => (Step::Voters, 0),
         };
         self.go(step, index);
-        self.from_check = true;
+        if let Screen::Entry(entry) = &mut self.screen {
+            entry.from_check = true;
+        }
     }
 
     fn acknowledge(&mut self, fx: &mut Vec<Effect>) {
-        let Some(result) = self.results.get(self.result_cursor) else {
+        let Screen::Check(check) = &self.screen else {
+            return;
+        };
+        let cursor = check.cursor;
+        let Some(result) = check.results.get(cursor) else {
             return;
         };
         if result.severity == Severity::Error {
@@ -71,12 +83,13 @@ impl App {
             let open = |r: &RuleResult| {
                 r.severity == Severity::Warning && !self.acknowledged.contains(r.code.as_str())
             };
-            let after = self.result_cursor + 1;
-            let next = (after..self.results.len())
+            let results = self.results();
+            let after = cursor + 1;
+            let next = (after..results.len())
                 .chain(0..after)
-                .find(|&i| self.results.get(i).is_some_and(open));
-            if let Some(next) = next {
-                self.result_cursor = next;
+                .find(|&i| results.get(i).is_some_and(open));
+            if let (Some(next), Screen::Check(check)) = (next, &mut self.screen) {
+                check.cursor = next;
             }
             true
         };
@@ -93,12 +106,12 @@ impl App {
     /// Errors left and warnings not yet acknowledged.
     pub fn blockers(&self) -> (usize, usize) {
         let errors = self
-            .results
+            .results()
             .iter()
             .filter(|r| r.severity == Severity::Error)
             .count();
         let open_warnings = self
-            .results
+            .results()
             .iter()
             .filter(|r| {
                 r.severity == Severity::Warning && !self.acknowledged.contains(r.code.as_str())
@@ -110,7 +123,7 @@ impl App {
     /// Warnings acknowledged, of all warnings: "2 van 3 bevestigd".
     pub fn warnings_acknowledged(&self) -> (usize, usize) {
         let warnings = self
-            .results
+            .results()
             .iter()
             .filter(|r| r.severity == Severity::Warning);
         let of = warnings.clone().count();
@@ -123,9 +136,12 @@ impl App {
     // ----- vaststellen -----
 
     pub(super) fn on_finalise(&mut self, msg: Msg, _fx: &mut Vec<Effect>) {
+        let Screen::Finalise(finalise) = &mut self.screen else {
+            return;
+        };
         match msg {
-            Msg::Next => self.scroll = self.scroll.saturating_add(1),
-            Msg::Prev => self.scroll = self.scroll.saturating_sub(1),
+            Msg::Next => finalise.scroll = finalise.scroll.saturating_add(1),
+            Msg::Prev => finalise.scroll = finalise.scroll.saturating_sub(1),
             Msg::PrevStep | Msg::Back => self.go(Step::Check, 0),
             Msg::GoToTab(tab) => self.go_to_tab(Step::Finalise, tab),
             Msg::Confirm => {
@@ -167,10 +183,7 @@ impl App {
         match action {
             DoneAction::Correct => self.dialog = Some(Dialog::CorrectionReason(String::new())),
             DoneAction::Stations => self.go_stations(),
-            DoneAction::ReadAloud => {
-                self.phone.scroll = 0;
-                self.screen = Screen::ReadAloud;
-            }
+            DoneAction::ReadAloud => self.screen = Screen::ReadAloud { scroll: 0 },
             DoneAction::Annex => {
                 if let Some(record) = &self.record {
                     fx.push(Effect::WriteAnnex {

@@ -90,59 +90,48 @@ impl App {
     // ----- station choice -----
 
     pub(super) fn on_stations(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
+        let Screen::Stations(list) = &mut self.screen else {
+            return;
+        };
+        let matching = list.matching(&self.election);
+        let matches = matching.len();
+        let chosen = matching.get(list.cursor).map(|s| s.number);
         match msg {
             Msg::PhoneCheck => self.open_phone_overview(fx),
             Msg::Board(m @ BoardMsg::Show) => self.on_board(m, fx),
-            Msg::Desk(DeskMsg::OpenChosen) => {
-                let chosen = self
-                    .filtered_stations()
-                    .get(self.station_cursor)
-                    .map(|s| s.number);
-                match chosen {
-                    Some(n) => {
-                        self.filter.clear();
-                        self.open_desk(n, fx);
-                    }
-                    None => self.notice = Some(Notice::NoStationMatches),
-                }
-            }
+            Msg::Desk(DeskMsg::OpenChosen) => match chosen {
+                Some(n) => self.open_desk(n, fx),
+                None => self.notice = Some(Notice::NoStationMatches),
+            },
             Msg::Char(c) => {
-                self.filter.push(c);
-                self.station_cursor = 0;
-                if self.filtered_stations().is_empty() {
+                list.filter.push(c);
+                list.cursor = 0;
+                if list.matching(&self.election).is_empty() {
                     self.notice = Some(Notice::NoStationMatches);
                 }
             }
-            Msg::Toggle => self.filter.push(' '),
+            Msg::Toggle => list.filter.push(' '),
             Msg::Erase => {
-                self.filter.pop();
-                self.station_cursor = 0;
+                list.filter.pop();
+                list.cursor = 0;
             }
             Msg::Back => {
-                if self.filter.is_empty() {
+                if list.filter.is_empty() {
                     self.dialog = Some(Dialog::Quit);
                 } else {
-                    self.filter.clear();
-                    self.station_cursor = 0;
+                    list.filter.clear();
+                    list.cursor = 0;
                 }
             }
-            Msg::Next if self.station_cursor + 1 < self.filtered_stations().len() => {
-                self.station_cursor += 1;
-            }
-            Msg::Prev => self.station_cursor = self.station_cursor.saturating_sub(1),
-            Msg::Confirm => {
-                let chosen = self
-                    .filtered_stations()
-                    .get(self.station_cursor)
-                    .map(|s| s.number);
-                match chosen {
-                    Some(n) => {
-                        self.filter.clear();
-                        fx.push(Effect::OpenStation(n));
-                    }
-                    None => self.notice = Some(Notice::NoStationMatches),
+            Msg::Next if list.cursor + 1 < matches => list.cursor += 1,
+            Msg::Prev => list.cursor = list.cursor.saturating_sub(1),
+            Msg::Confirm => match chosen {
+                Some(n) => {
+                    list.filter.clear();
+                    fx.push(Effect::OpenStation(n));
                 }
-            }
+                None => self.notice = Some(Notice::NoStationMatches),
+            },
             _ => {}
         }
     }

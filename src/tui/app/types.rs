@@ -1,28 +1,9 @@
-//! The App's vocabulary: which screen shows, the dialogs, the messages in
-//! ([`Msg`]) and the effects out ([`Effect`]). What the App says (its notices,
-//! a station's status, the Done screen's actions) is in `tui/say.rs`, below the
-//! text tables.
+//! The App's vocabulary: the dialogs, the messages in ([`Msg`]) and the effects
+//! out ([`Effect`]). Which screen shows, with its own state, is `screen.rs`; what
+//! the App says (its notices, a station's status, the Done screen's actions) is in
+//! `tui/say.rs`, below the text tables.
 
 use super::*;
-
-/// Which screen is showing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// Choose the polling station.
-    Stations,
-    /// One step of the count.
-    Step(Step),
-    /// The record is finalised; what to do with it.
-    Done,
-    /// The finalised record's code and quick-report figures, to read aloud by phone.
-    ReadAloud,
-    /// The receiving side: telefonische controle (see `phone.rs`).
-    Phone(PhoneScreen),
-    /// The municipality's desk: transcription and double entry (see `desk/`).
-    Desk,
-    /// The status board of every station, with the scan field (see `board/`).
-    Board,
-}
 
 /// A modal question or panel over the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -98,17 +98,17 @@ fn quit_body(app: &App, t: &Text) -> String {
 }
 
 fn help_text<'a>(app: &App, t: &'a Text) -> &'a str {
-    match app.screen {
-        Screen::Stations => t.help_stations,
-        Screen::Step(Step::Differences) => t.help_differences,
-        Screen::Step(Step::Candidates(_)) => t.help_candidates,
-        Screen::Step(Step::Check) => t.help_check,
-        Screen::Step(Step::Finalise) => t.help_finalise,
-        Screen::Step(_) => t.help_entry,
-        Screen::Done => t.help_done,
-        Screen::ReadAloud => text::phone_text(app.language).help_read,
-        Screen::Phone(_) => text::phone_text(app.language).help_phone,
-        Screen::Desk => text::desk::desk_text(app.language).help,
-        Screen::Board => text::board::board_text(app.language).help,
+    match app.screen.kind() {
+        ScreenKind::Stations => t.help_stations,
+        ScreenKind::Step(Step::Differences) => t.help_differences,
+        ScreenKind::Step(Step::Candidates(_)) => t.help_candidates,
+        ScreenKind::Step(Step::Check) => t.help_check,
+        ScreenKind::Step(Step::Finalise) => t.help_finalise,
+        ScreenKind::Step(_) => t.help_entry,
+        ScreenKind::Done => t.help_done,
+        ScreenKind::ReadAloud => text::phone_text(app.language).help_read,
+        ScreenKind::Phone => text::phone_text(app.language).help_phone,
+        ScreenKind::Desk => text::desk::desk_text(app.language).help,
+        ScreenKind::Board => text::board::board_text(app.language).help,
     }
 }

@@ -3,7 +3,7 @@
 //! Meaning never rests on colour alone: the current field has a `>` marker and
 //! brackets, errors say "FOUT"/"ERROR", an empty box shows dots and a zero shows 0.
 
-use super::app::{App, Dialog, Screen};
+use super::app::{App, Dialog, Screen, ScreenKind, StationList};
 use super::desk::view::DeskView;
 use super::flow::{self, Item, Step};
 use super::keys::{DONE_ACTIONS, FIRST_STEP_KEY};
@@ -122,14 +122,14 @@ pub fn view(frame: &mut Frame, app: &App) {
         header,
     );
     frame.render_widget(Paragraph::new(tab_line(app, &theme)), tabs);
-    match app.screen {
-        Screen::Stations => stations(frame, app, t, &theme, body),
-        Screen::Step(Step::Check) => check(frame, app, t, &theme, body),
-        Screen::Step(Step::Finalise) => finalise(frame, app, t, &theme, body),
-        Screen::Step(step) => entry(frame, app, t, &theme, step, body),
+    match &app.screen {
+        Screen::Stations(list) => stations(frame, app, list, t, &theme, body),
+        Screen::Check(state) => check(frame, app, state, t, &theme, body),
+        Screen::Finalise(state) => finalise(frame, app, state, t, &theme, body),
+        Screen::Entry(e) => entry(frame, app, t, &theme, e.step, body),
         Screen::Done => done(frame, app, t, &theme, body),
-        Screen::ReadAloud => super::phone_view::read_aloud(frame, app, body),
-        Screen::Phone(screen) => super::phone_view::phone(frame, app, screen, body),
+        Screen::ReadAloud { .. } => super::phone_view::read_aloud(frame, app, body),
+        Screen::Phone => super::phone_view::phone(frame, app, body),
         Screen::Desk => super::desk::view::draw(frame, &desk_view(app), body),
         Screen::Board => super::board::view::draw(frame, &app.board, app.language, app.color, body),
     }
@@ -200,7 +200,7 @@ fn header_text(app: &App, t: &Text, width: usize) -> String {
 }
 
 fn tab_line(app: &App, theme: &Theme) -> Line<'static> {
-    let Screen::Step(current) = app.screen else {
+    let Some(current) = app.step() else {
         return Line::default();
     };
     // The step bar: each step with the function key that jumps to it (F3 Kiezers, …).
@@ -226,7 +226,7 @@ fn tab_line(app: &App, theme: &Theme) -> Line<'static> {
 
 /// "D 105 | H 103 | H - D = -2: J = 2" from the votes step on.
 fn running_line(app: &App) -> String {
-    let (Some(r), Screen::Step(step)) = (&app.record, app.screen) else {
+    let (Some(r), Some(step)) = (&app.record, app.step()) else {
         return String::new();
     };
     if step == Step::Voters {
@@ -262,10 +262,10 @@ fn key_line(app: &App, t: &Text) -> String {
     // "F3-F8": the step bar's keys, as many as this election has steps.
     let first = usize::from(FIRST_STEP_KEY);
     let steps = format!("F{first}-F{}", first + app.tabs().len().saturating_sub(1));
-    let keys = match app.screen {
-        Screen::Stations => t.keys_stations.to_string(),
-        Screen::Step(Step::Check) => t.keys_check.replace("{steps}", &steps),
-        Screen::Step(Step::Finalise) => {
+    let keys = match app.screen.kind() {
+        ScreenKind::Stations => t.keys_stations.to_string(),
+        ScreenKind::Step(Step::Check) => t.keys_check.replace("{steps}", &steps),
+        ScreenKind::Step(Step::Finalise) => {
             let (errors, open) = app.blockers();
             let finalised = app
                 .record
@@ -277,13 +277,13 @@ fn key_line(app: &App, t: &Text) -> String {
                 t.keys_finalise.replace("{steps}", &steps)
             }
         }
-        Screen::Step(_) => match app.current_item() {
+        ScreenKind::Step(_) => match app.current_item() {
             Some(Item::Explained) => t.keys_explained.replace("{steps}", &steps),
             Some(Item::Note) => t.keys_note.to_string(),
             Some(Item::Total(_)) => t.keys_total.replace("{steps}", &steps),
             _ => t.keys_entry.replace("{steps}", &steps),
         },
-        Screen::Done => {
+        ScreenKind::Done => {
             let mut s = String::new();
             for (key, action) in DONE_ACTIONS {
                 let label = text::done_action(app.language, *action);
@@ -293,9 +293,9 @@ fn key_line(app: &App, t: &Text) -> String {
             s.push_str(t.keys_done);
             s
         }
-        Screen::ReadAloud => text::phone_text(app.language).keys_read.to_string(),
-        Screen::Desk => super::desk::view::keys(&desk_view(app)),
-        Screen::Board => {
+        ScreenKind::ReadAloud => text::phone_text(app.language).keys_read.to_string(),
+        ScreenKind::Desk => super::desk::view::keys(&desk_view(app)),
+        ScreenKind::Board => {
             let t = text::board::board_text(app.language);
             if app.board.scan.is_some() {
                 t.keys_scan.to_string()
@@ -303,12 +303,12 @@ fn key_line(app: &App, t: &Text) -> String {
                 t.keys.to_string()
             }
         }
-        Screen::Phone(screen) => {
+        ScreenKind::Phone => {
             let p = text::phone_text(app.language);
-            match screen {
+            match app.phone.screen {
                 PhoneScreen::Overview => p.keys_overview.to_string(),
-                PhoneScreen::Figures => p.keys_figures.to_string(),
-                PhoneScreen::Code => p.keys_code.to_string(),
+                PhoneScreen::Figures(_) => p.keys_figures.to_string(),
+                PhoneScreen::Code(_) => p.keys_code.to_string(),
             }
         }
     };
@@ -317,15 +317,16 @@ fn key_line(app: &App, t: &Text) -> String {
 
 // ----- station choice -----
 
-fn stations(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area: Rect) {
-    let [title, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+fn stations(frame: &mut Frame, app: &App, list: &StationList, t: &Text, theme: &Theme, area: Rect) {
+    let [title, area_list] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
     let title_lines = vec![
         Line::styled(format!(" {}", t.stations_title), theme.heading()),
-        Line::from(format!(" {}: {}_", t.filter, app.filter)),
+        Line::from(format!(" {}: {}_", t.filter, list.filter)),
     ];
     frame.render_widget(Paragraph::new(title_lines), title);
-    let rows: Vec<Line> = app
-        .filtered_stations()
+    let rows: Vec<Line> = list
+        .matching(&app.election)
         .iter()
         .enumerate()
         .map(|(i, s)| {
@@ -334,7 +335,7 @@ fn stations(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area: Rect) {
                 app.statuses.get(&s.number).copied(),
                 app.desk_stages.get(&s.number).copied(),
             );
-            let marker = if i == app.station_cursor { ">" } else { " " };
+            let marker = if i == list.cursor { ">" } else { " " };
             let line = format!(
                 "{marker} {:>4}  {:<34} {:<9} {}",
                 s.number,
@@ -342,14 +343,14 @@ fn stations(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area: Rect) {
                 s.postcode,
                 status
             );
-            if i == app.station_cursor {
+            if i == list.cursor {
                 Line::styled(line, theme.focus())
             } else {
                 Line::from(line)
             }
         })
         .collect();
-    let _ = scrolled(frame, rows, Some(app.station_cursor), list);
+    let _ = scrolled(frame, rows, Some(list.cursor), area_list);
 }
 
 // ----- helpers -----

@@ -4,8 +4,16 @@
 use super::*;
 use crate::form::{Target, words};
 use crate::printout::{Heading, Row, StockLine};
+use crate::tui::app::{CheckScreen, FinaliseScreen};
 
-pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area: Rect) {
+pub(super) fn check(
+    frame: &mut Frame,
+    app: &App,
+    state: &CheckScreen,
+    t: &Text,
+    theme: &Theme,
+    area: Rect,
+) {
     let (errors, _) = app.blockers();
     let (done, of) = app.warnings_acknowledged();
     let head = vec![
@@ -28,7 +36,7 @@ pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area:
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(head), h);
-    if app.results.is_empty() {
+    if state.results.is_empty() {
         frame.render_widget(
             Paragraph::new(format!(" {}", t.no_results)).style(theme.good()),
             list,
@@ -36,12 +44,12 @@ pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area:
         return;
     }
     let en = app.english();
-    let rows: Vec<Line> = app
+    let rows: Vec<Line> = state
         .results
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let focused = i == app.result_cursor;
+            let focused = i == state.cursor;
             let (word, style) = match r.severity {
                 Severity::Error => (t.error, theme.error()),
                 Severity::Warning => (t.warning, theme.warning()),
@@ -74,8 +82,8 @@ pub(super) fn check(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area:
             }
         })
         .collect();
-    let _ = scrolled(frame, rows, Some(app.result_cursor), list);
-    if let Some(r) = app.results.get(app.result_cursor) {
+    let _ = scrolled(frame, rows, Some(state.cursor), list);
+    if let Some(r) = state.results.get(state.cursor) {
         let fields = words::list_names(&r.boxes(), app.language.is_english(), usize::MAX);
         frame.render_widget(
             Paragraph::new(format!("{} [{fields}]: {}", r.code, r.message(en)))
@@ -202,7 +210,7 @@ fn form_rows(app: &App, record: &CountRecord, t: &Text) -> Vec<Line<'static>> {
     }
     for code in acknowledged {
         let message = app
-            .results
+            .results()
             .iter()
             .find(|r| r.code == code.as_str())
             .map(|r| r.message(app.english()))
@@ -212,7 +220,14 @@ fn form_rows(app: &App, record: &CountRecord, t: &Text) -> Vec<Line<'static>> {
     rows
 }
 
-pub(super) fn finalise(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area: Rect) {
+pub(super) fn finalise(
+    frame: &mut Frame,
+    app: &App,
+    state: &FinaliseScreen,
+    t: &Text,
+    theme: &Theme,
+    area: Rect,
+) {
     let Some(record) = &app.record else {
         return;
     };
@@ -245,7 +260,7 @@ pub(super) fn finalise(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, ar
     frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), h);
     let rows = form_rows(app, record, t);
     let max = rows.len().saturating_sub(b.height as usize) as u16;
-    frame.render_widget(Paragraph::new(rows).scroll((app.scroll.min(max), 0)), b);
+    frame.render_widget(Paragraph::new(rows).scroll((state.scroll.min(max), 0)), b);
 }
 
 pub(super) fn done(frame: &mut Frame, app: &App, t: &Text, theme: &Theme, area: Rect) {
