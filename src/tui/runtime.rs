@@ -356,7 +356,13 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
             station,
             field,
             value,
-        } => match workspace.save_field(station, field, value, operator) {
+            decided,
+        } => match match decided {
+            Some(decided) => workspace
+                .apply_decided(*decided, operator)
+                .map(|d| d.record),
+            None => workspace.save_field(station, field, value, operator),
+        } {
             Ok(record) => Some(Msg::Saved(record)),
             Err(e) => Some(Msg::NotSaved {
                 what: Unsaved::Field(field, value),

@@ -2,6 +2,7 @@
 //! steps, and the question when a candidate list does not add up.
 
 use super::*;
+use crate::lifecycle;
 
 impl App {
     pub(super) fn on_entry(&mut self, step: Step, msg: Msg, fx: &mut Vec<Effect>) {
@@ -202,18 +203,32 @@ impl App {
         }
     }
 
+    /// Saves a box: the lifecycle decides it on the App's copy (counting mode computes
+    /// the sums here, once) and storage writes that decision.
     fn save(&mut self, field: Field, value: Option<u64>, fx: &mut Vec<Effect>) {
         let Some(record) = &mut self.record else {
             return;
         };
-        record.set(field, value);
-        if record.mode == EntryMode::Counting {
-            counting::complete(&self.election, record);
-        }
+        let station = record.station;
+        let command = lifecycle::Command::SetField { field, value };
+        let decided = match lifecycle::Decided::new(&self.election, station, Some(record), command)
+        {
+            Ok(decided) => {
+                *record = decided.decision().record.clone();
+                Some(Box::new(decided))
+            }
+            // Refused: storage decides again and says why, and the App goes back to
+            // what is stored ([`App::not_saved`]).
+            Err(_) => {
+                record.set(field, value);
+                None
+            }
+        };
         fx.push(Effect::SaveField {
-            station: record.station,
+            station,
             field,
             value,
+            decided,
         });
     }
 
