@@ -123,6 +123,8 @@ pub enum StorageError {
     AuditBroken(AuditProblem),
     /// The background check of the audit chain stopped without an answer.
     ChainCheckStopped,
+    /// SQLite's quick check, run beside the reading, stopped without an answer.
+    QuickCheckStopped,
 }
 
 impl StorageError {

@@ -28,6 +28,7 @@ pub mod entries;
 mod error;
 pub mod lock;
 mod migrate;
+mod migrate_figures;
 pub mod phone;
 mod put;
 mod records;

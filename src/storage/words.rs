@@ -234,6 +234,9 @@ pub fn error(e: &StorageError, english: bool) -> String {
         ChainCheckStopped => {
             "the audit log check stopped / de controle van het auditlog is gestopt".into()
         }
+        QuickCheckStopped => "the quick check of the database stopped / de snelle controle \
+                              van de database is gestopt"
+            .into(),
     }
 }
 
