@@ -42,12 +42,17 @@ impl Workspace {
     /// no figures table, no record body), the phone table and the desk's stage column.
     pub fn station_facts(&self) -> Result<Vec<StationFacts>, StorageError> {
         let tx = self.conn.unchecked_transaction().map_err(db)?;
-        // Per station with a record: its facts and the SHA-256 of its body.
-        let mut records: HashMap<u32, (RecordFacts, String)> = HashMap::new();
+        // The phone table keeps each station's comparison: no record is parsed here
+        // unless it changed after it was compared.
+        let checks = phone::read_all(&tx)?;
+        // Per station with a record, by station number (the table's key): its facts,
+        // and the SHA-256 of its body where a phone check needs it.
+        let mut records: Vec<(u32, RecordFacts, Option<String>)> = Vec::new();
         {
             let mut stmt = tx
                 .prepare_cached(
-                    "SELECT station, version, state, mode, head, body_sha256 FROM summary",
+                    "SELECT station, version, state, mode, head, body_sha256 FROM summary \
+                     ORDER BY station",
                 )
                 .map_err(db)?;
             let mut rows = stmt.query([]).map_err(db)?;
@@ -63,12 +68,13 @@ impl Workspace {
                     mode: mode.and_then(parse_mode).ok_or_else(unreadable)?,
                     head: head.and_then(summary::decode_head).ok_or_else(unreadable)?,
                 };
-                records.insert(station, (facts, row.get(5).map_err(db)?));
+                let body = match checks.contains_key(&station) {
+                    true => Some(row.get(5).map_err(db)?),
+                    false => None,
+                };
+                records.push((station, facts, body));
             }
         }
-        // The phone table keeps each station's comparison: no record is parsed here
-        // unless it changed after it was compared.
-        let checks = phone::read_all(&tx)?;
         let mut entries: HashMap<u32, EntryState> = self
             .entry_states()?
             .into_iter()
@@ -76,13 +82,18 @@ impl Workspace {
             .collect();
         let mut stations: Vec<u32> = self.election.stations.iter().map(|s| s.number).collect();
         stations.sort_unstable();
+        let mut records = records.into_iter().peekable();
         let mut out = Vec::with_capacity(stations.len());
         for station in stations {
-            let (record, body) = match records.remove(&station) {
-                Some((facts, body)) => (Some(facts), Some(body)),
+            // Both by station number: walk them side by side.
+            while records.next_if(|(s, _, _)| *s < station).is_some() {}
+            let (record, body) = match records.next_if(|(s, _, _)| *s == station) {
+                Some((_, facts, body)) => (Some(facts), body),
                 None => (None, None),
             };
             let row = checks.get(&station);
+            // A station with a record has a body; its hash was read where phoned.
+            let body = body.or_else(|| record.as_ref().map(|_| String::new()));
             let phone = phone::station_status(&tx, &self.election, station, body.as_deref(), row)?;
             out.push(StationFacts {
                 station,

@@ -1,4 +1,5 @@
-//! Schema 3 to 4: the summary's figures in a table of their own.
+//! Schema 3 to 4: the summary's figures in a table of their own, and the election
+//! kept as JSON beside its TOML body (`stored_election`).
 //!
 //! Schema 3 kept every figure of a station's latest version (about 3.5 kB for a
 //! Tweede Kamer record) in the `summary` row itself, so the status board, which needs
@@ -14,6 +15,7 @@
 //! reuses them); the file does not shrink.
 
 use super::StorageError;
+use super::stored_election::{parsed_copy, read_election_body};
 use super::summary::{self, head_len};
 use rusqlite::types::Value;
 use rusqlite::{Connection, TransactionBehavior};
@@ -93,6 +95,25 @@ pub fn from_3(conn: &mut Connection) -> Result<(), StorageError> {
             }
         }
         tx.execute_batch("DROP TABLE summary_3;").map_err(db)?;
+    }
+    let has_parsed: bool = tx
+        .query_row(
+            "SELECT count(*) FROM pragma_table_info('election') WHERE name = 'parsed'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .map_err(db)?
+        > 0;
+    if !has_parsed {
+        tx.execute_batch("ALTER TABLE election ADD COLUMN parsed TEXT NOT NULL DEFAULT '';")
+            .map_err(db)?;
+    }
+    if let Some((election, _)) = read_election_body(&tx)? {
+        tx.execute(
+            "UPDATE election SET parsed = ?1 WHERE only = 1",
+            [parsed_copy(&election)],
+        )
+        .map_err(db)?;
     }
     tx.execute_batch("PRAGMA user_version = 4").map_err(db)?;
     tx.commit().map_err(db)

@@ -26,7 +26,9 @@ CREATE TABLE election (
     only INTEGER PRIMARY KEY CHECK (only = 1),
     election_id TEXT NOT NULL,
     body TEXT NOT NULL,
-    seeded_demo INTEGER NOT NULL DEFAULT 0
+    seeded_demo INTEGER NOT NULL DEFAULT 0,
+    -- The same election as JSON, derived from body (schema 4; stored_election.rs).
+    parsed TEXT NOT NULL DEFAULT ''
 );
 -- One row per version of a station's record; body is the result-file TOML.
 CREATE TABLE records (
