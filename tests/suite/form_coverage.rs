@@ -2,19 +2,21 @@
 //! and N 10-2, before 2026 and from 2026) walked through each consumer. Each must
 //! cover exactly the boxes of that form: the count screens (with what counting mode
 //! computes), the verification code's serialisation and its sections, the phone's
-//! reading order, the printout the annex and the Vaststellen screen share, the annex
-//! itself, the result file, the 510b (EML) and the municipal totals. A consumer that
-//! forgets a box, or shows one the form does not have, fails here.
+//! reading order and the printout the annex and the Vaststellen screen share (here);
+//! the annex itself ([`annex`]); the result file, the 510b (EML) and the municipal
+//! totals ([`exchanged`]). A consumer that forgets a box, or shows one the form does
+//! not have, fails. The forms and the full record are built here.
 
-use std::collections::{BTreeMap, BTreeSet};
-use telraam::annex::AnnexInput;
-use telraam::annex::content::{self, Block};
+use std::collections::BTreeSet;
 use telraam::counting;
 use telraam::election::{Category, CountingMethod, Election};
-use telraam::form::{self, Eml, Form, Generation, MODEL, Shape, Target, words};
+use telraam::form::{self, Form, Generation, Target};
 use telraam::record::{CountRecord, EntryMode, Field, Mark};
 use telraam::tui::flow::{self, Item};
 use telraam::verification::{canonical, receive};
+
+mod annex;
+mod exchanged;
 
 /// Every form: both generations of both models. Kiezerspassen apply (a provincial
 /// election), so that C is on every form.
@@ -184,221 +186,5 @@ fn the_printout_of_the_annex_and_the_finalise_screen_shows_exactly_the_boxes_of_
             name(&e)
         );
         assert_eq!(set(shown), set(boxes(&e)), "{}", name(&e));
-    }
-}
-
-/// The boxes an annex prints, read back from its text: a row with a letter is that
-/// box, a row without one a box whose words it prints, the D/H line and the yes/no
-/// line their checkboxes, each candidate table its page. Lines telraam derives (the
-/// stock's "uitgereikt") name no box and are passed over.
-fn annex_boxes(e: &Election, r: &CountRecord) -> Vec<Target> {
-    let annex = content::build(&AnnexInput::new(e, r, ""), vec![]);
-    let by_letter: BTreeMap<String, Target> = boxes(e)
-        .into_iter()
-        .map(|t| (words::letter(t), t))
-        .collect();
-    let all: Vec<Target> = MODEL.iter().filter_map(|s| s.single()).collect();
-    let mut out = Vec::new();
-    let form_sections = annex
-        .sections
-        .iter()
-        .filter(|s| s.title.starts_with(|c: char| c.is_ascii_digit()));
-    for block in form_sections.flat_map(|s| &s.blocks) {
-        match block {
-            Block::Figures(rows) => {
-                for row in rows {
-                    match (row.letter.as_str(), row.label.as_str()) {
-                        ("", "Aangekruist") => {
-                            out.extend([Mark::Equal, Mark::More, Mark::Fewer].map(Target::Mark))
-                        }
-                        ("", "Verschil volledig verklaard?") => {
-                            out.extend([Mark::ExplainedYes, Mark::ExplainedNo].map(Target::Mark))
-                        }
-                        ("", label) => out.extend(
-                            all.iter()
-                                .filter(|t| words::label(**t, false).eq_ignore_ascii_case(label)),
-                        ),
-                        (letter, _) => out.push(
-                            *by_letter
-                                .get(letter)
-                                .unwrap_or_else(|| panic!("{letter}: not a box of this form")),
-                        ),
-                    }
-                }
-            }
-            Block::Candidates(tables) => {
-                for table in tables {
-                    let list: u32 = table
-                        .title
-                        .split_whitespace()
-                        .nth(1)
-                        .and_then(|n| n.parse().ok())
-                        .expect("Lijst N");
-                    for row in &table.rows {
-                        let candidate = row.number.parse().expect("number");
-                        out.push(Target::Count(Field::Candidate { list, candidate }));
-                    }
-                    out.push(Target::Count(Field::CandidateListTotal(list)));
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-#[test]
-fn the_annex_prints_exactly_the_boxes_of_each_form() {
-    for e in forms() {
-        let r = full_record(&e);
-        let printed = annex_boxes(&e, &r);
-        assert_eq!(
-            printed.len(),
-            set(printed.clone()).len(),
-            "{}: once each",
-            name(&e)
-        );
-        assert_eq!(set(printed), set(boxes(&e)), "{}", name(&e));
-    }
-}
-
-/// The boxes a result file holds, read back from its TOML tables.
-fn file_boxes(text: &str) -> BTreeSet<Target> {
-    let table: toml::Table = toml::from_str(text).expect("TOML");
-    let mut out = BTreeSet::new();
-    for (name, value) in &table {
-        let Some(inner) = value.as_table() else {
-            continue;
-        };
-        for (key, value) in inner {
-            match (name.as_str(), value.as_table()) {
-                ("votes", Some(lists)) if key == "lists" => {
-                    out.extend(
-                        lists
-                            .keys()
-                            .map(|n| Target::Count(Field::ListTotal(n.parse().expect("list")))),
-                    );
-                }
-                ("candidates", Some(page)) => {
-                    let list: u32 = key.parse().expect("list");
-                    out.extend(page.keys().map(|c| match c.as_str() {
-                        "total" => Target::Count(Field::CandidateListTotal(list)),
-                        c => Target::Count(Field::Candidate {
-                            list,
-                            candidate: c.parse().expect("candidate"),
-                        }),
-                    }));
-                }
-                (_, None) if key != "note" => {
-                    let dotted = format!("{name}.{key}");
-                    let target = MODEL
-                        .iter()
-                        .find(|s| s.file == dotted)
-                        .and_then(|s| s.single())
-                        .unwrap_or_else(|| panic!("{dotted}: no box of the model"));
-                    out.insert(target);
-                }
-                _ => {}
-            }
-        }
-    }
-    out
-}
-
-#[test]
-fn the_result_file_holds_exactly_the_boxes_of_each_form_and_refuses_any_other() {
-    for e in forms() {
-        let r = full_record(&e);
-        let text = telraam::result_file::to_toml(&r);
-        assert_eq!(file_boxes(&text), set(boxes(&e)), "{}", name(&e));
-        let back = telraam::result_file::from_toml("s.toml", &text, &e).expect("reads back");
-        assert_eq!(
-            back,
-            r,
-            "{}: every box reads back into its own place",
-            name(&e)
-        );
-        // A box of the model that this form does not have is refused.
-        for spec in MODEL.iter().filter(|s| !Form::of(&e).includes(s)) {
-            let Some(target) = spec.single() else {
-                continue;
-            };
-            let mut other = r.clone();
-            match target {
-                Target::Count(field) => {
-                    other.set(field, Some(7));
-                }
-                Target::Mark(mark) => other.set_mark(mark, true),
-            }
-            let text = telraam::result_file::to_toml(&other);
-            assert!(
-                telraam::result_file::from_toml("s.toml", &text, &e).is_err(),
-                "{}: {} is not on this form",
-                name(&e),
-                target.key()
-            );
-        }
-    }
-}
-
-#[test]
-fn a_510b_carries_exactly_the_boxes_the_model_places_in_it() {
-    for e in forms() {
-        let r = full_record(&e);
-        let xml = telraam::eml::write::write(
-            "x.eml.xml",
-            &e,
-            std::slice::from_ref(&r),
-            "2026-03-18T21:30:00.000",
-        )
-        .expect("510b written");
-        let file = telraam::eml::counts::read("x.eml.xml", &xml).expect("510b read");
-        let unit = file.units.first().expect("the station");
-        let back = telraam::eml::import::record("x.eml.xml", &e, unit.station, &unit.votes)
-            .expect("imported");
-        let carried = set(boxes(&e)
-            .into_iter()
-            .filter(|t| matches!(t, Target::Count(_)) && value(&back, *t) == value(&r, *t)));
-        let placed = set(boxes(&e).into_iter().filter(|t| {
-            MODEL
-                .iter()
-                .find(|s| s.stands_for(*t))
-                .is_some_and(|s| s.eml != Eml::Absent)
-        }));
-        assert_eq!(carried, placed, "{}", name(&e));
-    }
-}
-
-#[test]
-fn the_municipal_totals_name_exactly_the_summed_boxes_of_each_form() {
-    for e in forms() {
-        let r = full_record(&e);
-        let totals = telraam::aggregate::aggregate(&e, std::slice::from_ref(&r));
-        let named: Vec<Target> = totals
-            .entries(&e)
-            .into_iter()
-            .filter(|entry| entry.key != "kiesgerechtigden")
-            .map(|entry| Target::parse(&entry.key).expect("a box"))
-            .collect();
-        for target in &named {
-            assert_eq!(
-                totals.get(match target {
-                    Target::Count(f) => *f,
-                    Target::Mark(_) => panic!("a checkbox is not summed"),
-                }),
-                value(&r, *target),
-                "{}: {} adds up the station's own box",
-                name(&e),
-                target.key()
-            );
-        }
-        // Every box of the paper, except what is no sum: the checkboxes and each
-        // candidate page's own total.
-        let summed = set(boxes(&e).into_iter().filter(|t| {
-            MODEL.iter().find(|s| s.stands_for(*t)).is_some_and(|s| {
-                s.on_paper && s.shape != Shape::PageTotal && matches!(t, Target::Count(_))
-            })
-        }));
-        assert_eq!(set(named), summed, "{}", name(&e));
     }
 }

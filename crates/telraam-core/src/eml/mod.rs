@@ -17,3 +17,6 @@ pub mod write;
 pub mod xml;
 
 pub use xml::EmlError;
+
+#[cfg(test)]
+mod fast_path_tests;

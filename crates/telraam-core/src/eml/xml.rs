@@ -68,6 +68,13 @@ pub struct Pull<'a> {
     /// forward, so [`Pull::line`] counts only the newlines since the last call
     /// (counting from the start every time made reading a large 510b quadratic).
     counted: std::cell::Cell<(usize, usize)>,
+    /// The last item was an end tag: the reader stands between markup, where the
+    /// fast path for candidate `Selection`s ([`Pull::candidate_selection`]) may start.
+    after_end: bool,
+    /// Whether that fast path is used (tests compare it with the general path).
+    fast: bool,
+    /// How many `Selection`s it read.
+    fast_read: usize,
 }
 
 impl<'a> Pull<'a> {
@@ -83,6 +90,9 @@ impl<'a> Pull<'a> {
             depth: 0,
             seen_root: false,
             counted: std::cell::Cell::new((0, 1)),
+            after_end: false,
+            fast: true,
+            fast_read: 0,
         }
     }
 
@@ -114,6 +124,7 @@ impl<'a> Pull<'a> {
 
     /// The next start, end or text. A file that ends inside an element is an error.
     pub fn step(&mut self) -> Result<Item<'a>, EmlError> {
+        self.after_end = false;
         loop {
             let event = self.reader.read_event().map_err(|e| {
                 let at_end = usize::try_from(self.reader.buffer_position())
@@ -138,6 +149,7 @@ impl<'a> Pull<'a> {
                 }
                 Event::End(e) => {
                     self.depth = self.depth.saturating_sub(1);
+                    self.after_end = true;
                     return Ok(Item::End(e));
                 }
                 Event::Text(t) => {
@@ -387,6 +399,8 @@ pub fn parse_number(text: &str) -> Option<u64> {
     }
     t.parse().ok()
 }
+
+mod selection;
 
 #[cfg(test)]
 mod tests;

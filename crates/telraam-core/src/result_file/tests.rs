@@ -228,3 +228,56 @@ fn a_file_with_its_keys_sorted_as_text_still_reads_the_same() {
     );
     assert_ne!(to_toml(&old), OLD, "written again, it is in number order");
 }
+
+mod written_by_hand {
+    use super::filled;
+    use crate::record::CandidateVotes;
+    use crate::result_file::write::to_toml_with;
+    use proptest::prelude::*;
+
+    /// A figure: mostly small, sometimes at or past TOML's 64-bit limit.
+    fn figure() -> impl Strategy<Value = Option<u64>> {
+        prop_oneof![
+            4 => (0u64..2_000).prop_map(Some),
+            1 => Just(None),
+            1 => any::<u64>().prop_map(Some),
+            1 => Just(Some(i64::MAX as u64)),
+        ]
+    }
+
+    /// Candidate pages as a record can hold them, odd ones included: lists and
+    /// candidates out of order, twice, numbered 0 or into the billions, empty pages.
+    fn pages() -> impl Strategy<Value = Vec<CandidateVotes>> {
+        let number = prop_oneof![4 => 0u32..130, 1 => any::<u32>()];
+        let page = (
+            prop_oneof![4 => 0u32..30, 1 => any::<u32>()],
+            proptest::collection::vec((number, figure()), 0..40),
+            figure(),
+        )
+            .prop_map(|(list, votes, total)| CandidateVotes { list, votes, total });
+        proptest::collection::vec(page, 0..12)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// The candidate pages written directly are byte for byte what the toml
+        /// crate writes from the same record.
+        #[test]
+        fn to_toml_is_what_the_toml_crate_writes(pages in pages()) {
+            let (_, mut record) = filled();
+            record.candidate_votes = pages;
+            prop_assert_eq!(to_toml_with(&record, true), to_toml_with(&record, false));
+        }
+    }
+
+    #[test]
+    fn a_tweede_kamer_record_is_written_as_the_toml_crate_writes_it() {
+        let election = crate::generate::election(&crate::generate::Shape::tweede_kamer(3));
+        for record in crate::generate::records(&election, 1, 3, &mut 7) {
+            let text = to_toml_with(&record, true);
+            assert!(text.contains("\n[candidates.10]\n1 = "), "{text}");
+            assert_eq!(text, to_toml_with(&record, false));
+        }
+    }
+}
