@@ -16,7 +16,7 @@ use telraam::record::Field;
 use telraam::settings::Language;
 use telraam::storage::Workspace;
 use telraam::tui::board::BoardMsg;
-use telraam::tui::runtime::{execute, start_app, take};
+use telraam::tui::runtime::{carry_out, execute, start_app, take};
 use telraam::tui::{App, Msg, view};
 
 /// A workspace of `stations` finalised records, plus one station (the last) left
@@ -163,6 +163,30 @@ fn scale(c: &mut Criterion) {
                 .expect("save")
         })
     });
+    // The same box as the operator confirms it: a digit and Enter in the App of the
+    // open draft, its effects carried out on the workspace (the box with its audit row
+    // and summary, the resume point), then Up back to the box for the next round (its
+    // resume point is a commit of its own, so the time is that of two commits).
+    let mut app = start_app(&ws, Language::Dutch);
+    let opened = execute(&mut ws, "bench", telraam::tui::Effect::OpenStation(501)).expect("open");
+    app.update(opened);
+    let mut digit = '1';
+    group.bench_function("confirmed_box_interface_500_stations", |b| {
+        b.iter(|| {
+            digit = if digit == '1' { '2' } else { '1' };
+            app.update(Msg::Char(digit));
+            let effects = app.update(Msg::Confirm);
+            carry_out(&mut app, &mut ws, "bench", effects);
+            let effects = app.update(Msg::Prev);
+            carry_out(&mut app, &mut ws, "bench", effects);
+        })
+    });
+    assert_eq!(app.unsaved, None, "every box saved");
+    assert_eq!(
+        app.record,
+        ws.record(501).expect("read"),
+        "the App shows what is stored"
+    );
     // A workspace made beforehand, e.g. the whole country:
     // `telraam --data /tmp/ws10k generate --stations 10000 --workspace`, then
     // `TELRAAM_BENCH_WORKSPACE=/tmp/ws10k cargo bench --bench scale`.

@@ -3,6 +3,11 @@
 //! rows in one SQLite transaction. A refusal stores nothing and comes back typed
 //! ([`StorageError::Refused`]).
 //!
+//! A confirmed box in the interface arrives already decided ([`Decided`]: the
+//! interface ran the lifecycle on its copy to show the sums at once) and is written
+//! as decided when that copy is the stored latest version, so the counting sums run
+//! once per box; otherwise it is decided again here on the stored version.
+//!
 //! The station's latest version is kept in memory with the body it was stored as: a
 //! confirmed box reads the stored body (to see that nothing changed it behind our
 //! back) but does not parse it again, and writes the new version without reading it
@@ -10,8 +15,9 @@
 
 use super::audit::{self, NewRow};
 use super::{StorageError, Workspace, db, phone, records};
+use crate::election::Election;
 use crate::event::AuditEvent;
-use crate::lifecycle::{self, Change, Command, Decision};
+use crate::lifecycle::{self, Change, Command, Decided, Decision, Refusal};
 use crate::record::{Count, CountRecord, EntryMode, Field, Mark};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
 
@@ -28,6 +34,37 @@ impl Workspace {
         command: Command,
         operator: &str,
     ) -> Result<Decision, StorageError> {
+        let finalising = matches!(command, Command::Finalise { .. });
+        self.write_decision(station, finalising, operator, |election, latest| {
+            lifecycle::decide(election, station, latest, command)
+        })
+    }
+
+    /// Stores what the interface's lifecycle decided on its own copy of the station's
+    /// latest version ([`Decided`]): as decided when that copy is still the stored
+    /// version, else decided again on the stored one. Record and audit rows in one
+    /// transaction, as [`Workspace::apply`].
+    pub fn apply_decided(
+        &mut self,
+        decided: Decided,
+        operator: &str,
+    ) -> Result<Decision, StorageError> {
+        let station = decided.station();
+        let finalising = matches!(decided.command(), Command::Finalise { .. });
+        self.write_decision(station, finalising, operator, |election, latest| {
+            decided.for_latest(election, latest)
+        })
+    }
+
+    /// Takes the station's latest version, has `decide` decide on it, and stores the
+    /// decision: record and audit rows in one transaction.
+    fn write_decision(
+        &mut self,
+        station: u32,
+        finalising: bool,
+        operator: &str,
+        decide: impl FnOnce(&Election, Option<&CountRecord>) -> Result<Decision, Refusal>,
+    ) -> Result<Decision, StorageError> {
         lifecycle::check_station(&self.election, station)?;
         self.settle_chain_check();
         self.writable()?;
@@ -36,8 +73,7 @@ impl Workspace {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(db)?;
         let latest = self.latest.get(&tx, &self.election, station)?;
-        let finalising = matches!(command, Command::Finalise { .. });
-        let decision = lifecycle::decide(&self.election, station, latest.as_ref(), command)?;
+        let decision = decide(&self.election, latest.as_ref())?;
         let mut written = None;
         for change in &decision.changes {
             if let Some(body) = store(&tx, station, change, operator)? {
@@ -186,7 +222,7 @@ impl Latest {
     fn get(
         &mut self,
         tx: &Transaction<'_>,
-        election: &crate::election::Election,
+        election: &Election,
         station: u32,
     ) -> Result<Option<CountRecord>, StorageError> {
         let body: Option<String> = tx

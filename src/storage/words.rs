@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the storage's one text table, every error and finding with its Dutch and English side by side.
 //! The words of the workspace, Dutch and English: its errors ([`StorageError`]), why
 //! the audit log does not verify ([`ChainFault`]), what `audit verify` found in the
 //! database ([`DatabaseProblem`]), the desk's refusals ([`DeskError`]) and who holds
@@ -422,3 +423,7 @@ pub fn holder(h: &Holder, english: bool) -> String {
         format!("{who} (process {}, since {} UTC)", h.pid, h.since),
     )
 }
+
+#[cfg(test)]
+#[path = "words_tests.rs"]
+mod tests;

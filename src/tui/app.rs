@@ -28,10 +28,6 @@ pub struct App {
     pub notice: Option<Notice>,
     /// The open station's record (None on the station screen before one is opened).
     pub record: Option<CountRecord>,
-    /// Index of the current field in the current step's items.
-    pub cursor: usize,
-    /// What has been typed in the current field and not yet confirmed.
-    pub input: String,
     pub statuses: BTreeMap<u32, StationStatus>,
     /// Each station's stage at the desk (double entry), where it has an entry: the
     /// station list shows it in place of the record's state.
@@ -100,8 +96,6 @@ impl App {
             dialog: None,
             notice: None,
             record: None,
-            cursor: 0,
-            input: String::new(),
             statuses,
             desk_stages: BTreeMap::new(),
             acknowledged: BTreeSet::new(),
@@ -169,11 +163,11 @@ impl App {
             return true;
         }
         match self.current_item() {
-            Some(Item::Count(_)) => !self.input.is_empty(),
+            Some(Item::Count(_)) => !self.input().is_empty(),
             Some(Item::Note) => self
                 .record
                 .as_ref()
-                .is_some_and(|r| r.differences.note != self.input),
+                .is_some_and(|r| r.differences.note != self.input()),
             _ => false,
         }
     }
@@ -185,10 +179,29 @@ impl App {
         }
     }
 
-    /// The field the cursor is on.
+    /// The field the cursor is on (on a step where figures are typed).
     pub fn current_item(&self) -> Option<Item> {
-        let step = self.step()?;
-        self.items(step).get(self.cursor).copied()
+        let Screen::Entry(entry) = &self.screen else {
+            return None;
+        };
+        self.items(entry.step).get(entry.cursor).copied()
+    }
+
+    /// Index of the current field in the step's items (0 off the typing steps).
+    pub fn cursor(&self) -> usize {
+        match &self.screen {
+            Screen::Entry(entry) => entry.cursor,
+            _ => 0,
+        }
+    }
+
+    /// What is typed in the current field and not yet confirmed ("" off the
+    /// typing steps).
+    pub fn input(&self) -> &str {
+        match &self.screen {
+            Screen::Entry(entry) => &entry.input,
+            _ => "",
+        }
     }
 
     /// Whether keys are free text here (so `q` and `?` are letters, not commands).

@@ -121,3 +121,78 @@ fn an_acknowledged_warning_stays_acknowledged_after_a_restart() {
     assert_eq!(app.screen.kind(), ScreenKind::Step(Step::Check));
     assert!(app.acknowledged.contains("W.201"), "{:?}", app.acknowledged);
 }
+
+/// The window acts on the storage's typed error, not on its words: a box refused
+/// because the workspace cannot be written (here: the folder became write-protected
+/// while the window was open, as when a USB stick is locked) is shown as not saved,
+/// and the window goes on as one opened on a write-protected folder, with the same
+/// notice, instead of refusing every further box one by one.
+#[test]
+fn a_workspace_that_becomes_write_protected_turns_the_window_read_only() {
+    use telraam::tui::app::{Guard, Notice};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::open(dir.path()).expect("workspace");
+    let mut app = start(&mut ws);
+    keys(&mut app, &mut ws, "2\n100\n");
+    assert_eq!(app.guard, None);
+    // From now on the workspace refuses every change as write-protected.
+    ws = Workspace::open_read_only(dir.path()).expect("read only");
+    keys(&mut app, &mut ws, "5\n");
+    assert_eq!(app.guard, Some(Guard::ReadOnlyFolder));
+    assert!(app.unsaved.is_some(), "B is shown as not saved");
+    let stored = ws.record(2).expect("read").expect("station 2 started");
+    assert_eq!(stored.get(Field::PollCards), Some(100));
+    assert_eq!(stored.get(Field::ProxyCertificates), None);
+    // The notice is dismissed; a further figure is refused by the window itself.
+    keys(&mut app, &mut ws, "\n7");
+    assert_eq!(app.notice, Some(Notice::ReadOnly));
+}
+
+/// A confirmed box is decided once, in the App (which shows D at once), and stored as
+/// decided; when the station changed in the workspace meanwhile (another window, an
+/// import), storage decides it again on what is stored, so nothing stored is lost.
+#[test]
+fn a_confirmed_box_is_stored_as_the_app_decided_it_or_decided_again_on_what_is_stored() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::open(dir.path()).expect("workspace with the demo election");
+    let mut app = start(&mut ws);
+    keys(&mut app, &mut ws, "2\n100\n");
+    for c in "5".chars() {
+        app.update(Msg::Char(c));
+    }
+    let effects = app.update(Msg::Confirm);
+    let decided = effects
+        .iter()
+        .find_map(|e| match e {
+            telraam::tui::Effect::SaveField {
+                decided: Some(d), ..
+            } => Some(d.decision().record.clone()),
+            _ => None,
+        })
+        .expect("the App decided the box");
+    assert_eq!(decided.get(Field::TotalAdmitted), Some(105), "D = A + B");
+    assert_eq!(app.record.as_ref(), Some(&decided), "shown as decided");
+    carry_out(&mut app, &mut ws, "test", effects);
+    assert_eq!(
+        ws.record(2).expect("read"),
+        Some(decided),
+        "stored as decided"
+    );
+
+    // Another window stores B = 9 for the station; this App still shows B = 5, and
+    // confirms E.1.
+    let mut other = Workspace::open(dir.path()).expect("second window");
+    other
+        .save_field(2, Field::ProxyCertificates, Some(9), "other")
+        .expect("saved elsewhere");
+    keys(&mut app, &mut ws, "\n50\n");
+    let stored = ws.record(2).expect("read").expect("started");
+    assert_eq!(stored.get(Field::ProxyCertificates), Some(9), "kept");
+    assert_eq!(stored.get(Field::ListTotal(1)), Some(50));
+    assert_eq!(stored.get(Field::TotalAdmitted), Some(109), "D = 100 + 9");
+    assert_eq!(
+        app.record.as_ref(),
+        Some(&stored),
+        "the App shows what is stored"
+    );
+}

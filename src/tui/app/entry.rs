@@ -2,6 +2,7 @@
 //! steps, and the question when a candidate list does not add up.
 
 use super::*;
+use crate::lifecycle;
 
 impl App {
     pub(super) fn on_entry(&mut self, step: Step, msg: Msg, fx: &mut Vec<Effect>) {
@@ -13,10 +14,16 @@ impl App {
             }
         }
         let item = self.current_item();
+        let Screen::Entry(entry) = &mut self.screen else {
+            return;
+        };
         match (item, msg) {
-            (Some(Item::Note), Msg::Char(c)) => self.input.push(c),
-            (Some(Item::Note), Msg::Toggle) => self.input.push(' '),
-            (Some(Item::Count(_)), Msg::Char(c)) => self.type_digit(c),
+            (Some(Item::Note), Msg::Char(c)) => entry.input.push(c),
+            (Some(Item::Note), Msg::Toggle) => entry.input.push(' '),
+            (Some(Item::Count(_)), Msg::Char(c)) => match with_digit(&entry.input, c) {
+                Ok(typed) => entry.input = typed,
+                Err(notice) => self.notice = Some(notice),
+            },
             (Some(Item::Total(_)), Msg::Char(_) | Msg::Clear) => {
                 self.notice = Some(Notice::Computed);
             }
@@ -42,13 +49,13 @@ impl App {
             }
             (Some(Item::Explained), Msg::Char(c)) => self.notice = Some(Notice::YesOrNo(c)),
             (_, Msg::Erase) => {
-                self.input.pop();
+                entry.input.pop();
             }
             (Some(Item::Count(field)), Msg::Clear) => {
-                self.input.clear();
+                entry.input.clear();
                 self.save(field, None, fx);
             }
-            (Some(Item::Note), Msg::Clear) => self.input.clear(),
+            (Some(Item::Note), Msg::Clear) => entry.input.clear(),
             (_, Msg::Confirm) => {
                 self.commit(true, fx);
                 self.forward(step);
@@ -76,20 +83,20 @@ impl App {
             (_, Msg::Back) => {
                 if item == Some(Item::Note) {
                     let note = self.record.as_ref().map(|r| r.differences.note.clone());
-                    if note.as_deref() != Some(self.input.as_str()) {
-                        self.input = note.unwrap_or_default();
+                    if note.as_deref() != Some(entry.input.as_str()) {
+                        entry.input = note.unwrap_or_default();
                         self.unsaved = None;
                         return;
                     }
-                } else if !self.input.is_empty() || self.unsaved.is_some() {
-                    self.input.clear();
+                } else if !entry.input.is_empty() || self.unsaved.is_some() {
+                    entry.input.clear();
                     self.unsaved = None;
                     return;
                 }
-                if matches!(&self.screen, Screen::Entry(e) if e.from_check) {
+                if entry.from_check {
                     // Back to the rule results this field was reached from.
                     self.go(Step::Check, 0);
-                } else if step == Step::Voters && self.cursor == 0 {
+                } else if step == Step::Voters && entry.cursor == 0 {
                     // Leaving the station is a choice, never a slip of Esc.
                     self.dialog = Some(Dialog::LeaveStation);
                 } else {
@@ -97,22 +104,6 @@ impl App {
                 }
             }
             _ => {}
-        }
-    }
-
-    fn type_digit(&mut self, c: char) {
-        if !c.is_ascii_digit() {
-            self.notice = Some(Notice::NotADigit(c));
-            return;
-        }
-        let mut typed = self.input.clone();
-        typed.push(c);
-        // Leading zeros carry no meaning and would only eat the nine digits.
-        let typed = typed.trim_start_matches('0');
-        let typed = if typed.is_empty() { "0" } else { typed };
-        match typed.parse::<u64>() {
-            Ok(v) if v <= MAX_COUNT => self.input = typed.to_string(),
-            _ => self.notice = Some(Notice::TooLarge),
         }
     }
 
@@ -159,8 +150,10 @@ impl App {
             self.screen = Screen::Done;
         } else {
             self.go(step, index);
-            if self.current_item() == Some(item) {
-                self.input = typed;
+            if self.current_item() == Some(item)
+                && let Screen::Entry(entry) = &mut self.screen
+            {
+                entry.input = typed;
             }
         }
         self.unsaved = Some(reason.clone());
@@ -169,22 +162,27 @@ impl App {
 
     /// Confirms what was typed. `zero_if_empty`: Enter on an empty field confirms a 0.
     fn commit(&mut self, zero_if_empty: bool, fx: &mut Vec<Effect>) {
-        if self.is_finalised() {
+        let item = self.current_item();
+        let finalised = self.is_finalised();
+        let Screen::Entry(entry) = &mut self.screen else {
+            return;
+        };
+        if finalised {
             // Read-only: moving through a finalised record must not fill in zeros.
-            self.input.clear();
+            entry.input.clear();
             return;
         }
-        match self.current_item() {
+        match item {
             Some(Item::Count(field)) => {
                 let current = self.record.as_ref().and_then(|r| r.get(field));
-                let value = if !self.input.is_empty() {
-                    self.input.parse::<u64>().ok()
+                let value = if !entry.input.is_empty() {
+                    entry.input.parse::<u64>().ok()
                 } else if zero_if_empty && current.is_none() {
                     Some(0)
                 } else {
                     return;
                 };
-                self.input.clear();
+                entry.input.clear();
                 if value.is_some() && (value != current || self.unsaved.is_some()) {
                     self.save(field, value, fx);
                 }
@@ -193,11 +191,11 @@ impl App {
                 let Some(record) = &mut self.record else {
                     return;
                 };
-                if record.differences.note != self.input {
-                    record.differences.note = self.input.clone();
+                if record.differences.note != entry.input {
+                    record.differences.note = entry.input.clone();
                     fx.push(Effect::SaveNote {
                         station: record.station,
-                        note: self.input.clone(),
+                        note: entry.input.clone(),
                     });
                 }
             }
@@ -205,18 +203,32 @@ impl App {
         }
     }
 
+    /// Saves a box: the lifecycle decides it on the App's copy (counting mode computes
+    /// the sums here, once) and storage writes that decision.
     fn save(&mut self, field: Field, value: Option<u64>, fx: &mut Vec<Effect>) {
         let Some(record) = &mut self.record else {
             return;
         };
-        record.set(field, value);
-        if record.mode == EntryMode::Counting {
-            counting::complete(&self.election, record);
-        }
+        let station = record.station;
+        let command = lifecycle::Command::SetField { field, value };
+        let decided = match lifecycle::Decided::new(&self.election, station, Some(record), command)
+        {
+            Ok(decided) => {
+                *record = decided.decision().record.clone();
+                Some(Box::new(decided))
+            }
+            // Refused: storage decides again and says why, and the App goes back to
+            // what is stored ([`App::not_saved`]).
+            Err(_) => {
+                record.set(field, value);
+                None
+            }
+        };
         fx.push(Effect::SaveField {
-            station: record.station,
+            station,
             field,
             value,
+            decided,
         });
     }
 
@@ -247,8 +259,8 @@ impl App {
     /// Next field; after the last, the next step (skipping an empty Verschillen step).
     fn forward(&mut self, step: Step) {
         let count = self.items(step).len();
-        if self.cursor + 1 < count {
-            let next = self.cursor + 1;
+        if self.cursor() + 1 < count {
+            let next = self.cursor() + 1;
             self.go(step, next);
             return;
         }
@@ -270,8 +282,8 @@ impl App {
     }
 
     pub(super) fn backward(&mut self, step: Step) {
-        if self.cursor > 0 {
-            let prev = self.cursor - 1;
+        if self.cursor() > 0 {
+            let prev = self.cursor() - 1;
             self.go(step, prev);
             return;
         }
@@ -365,6 +377,21 @@ impl App {
         self.board.return_here = false;
         self.screen = Screen::Stations(list);
         self.record = None;
-        self.input.clear();
+    }
+}
+
+/// What a count's field holds once `c` is typed after `typed`, or why it is refused.
+fn with_digit(typed: &str, c: char) -> Result<String, Notice> {
+    if !c.is_ascii_digit() {
+        return Err(Notice::NotADigit(c));
+    }
+    let mut typed = typed.to_string();
+    typed.push(c);
+    // Leading zeros carry no meaning and would only eat the nine digits.
+    let typed = typed.trim_start_matches('0');
+    let typed = if typed.is_empty() { "0" } else { typed };
+    match typed.parse::<u64>() {
+        Ok(v) if v <= MAX_COUNT => Ok(typed.to_string()),
+        _ => Err(Notice::TooLarge),
     }
 }

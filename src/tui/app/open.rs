@@ -33,7 +33,6 @@ impl App {
         self.saved = Some(record.clone());
         self.unsaved = None;
         self.record = Some(record);
-        self.input.clear();
         self.dialog = None;
         if finalised {
             self.screen = Screen::Done;
@@ -114,21 +113,24 @@ impl App {
                 results: self.rule_results(),
                 scroll: 0,
             }),
-            (step, Screen::Entry(entry)) => Screen::Entry(EntryScreen { step, ..entry }),
-            (step, _) => Screen::Entry(EntryScreen {
-                step,
-                from_check: false,
-            }),
+            (step, previous) => {
+                let from_check = matches!(previous, Screen::Entry(e) if e.from_check);
+                let items = self.items(step);
+                let cursor = index.min(items.len().saturating_sub(1));
+                // The note is edited where it stands, not typed anew.
+                let input = match (items.get(cursor), &self.record) {
+                    (Some(Item::Note), Some(r)) => r.differences.note.clone(),
+                    _ => String::new(),
+                };
+                Screen::Entry(EntryScreen {
+                    step,
+                    cursor,
+                    input,
+                    from_check,
+                })
+            }
         };
-        let count = self.items(step).len();
-        self.cursor = index.min(count.saturating_sub(1));
-        self.input.clear();
         self.unsaved = None;
-        if self.current_item() == Some(Item::Note)
-            && let Some(r) = &self.record
-        {
-            self.input = r.differences.note.clone();
-        }
     }
 
     /// The rules' findings on the open record.

@@ -1,11 +1,12 @@
 //! Which screen shows, with the state that belongs to that screen alone: the
-//! station list's filter and cursor, the check's rule results and cursor, the
-//! finalise screen's scroll. Leaving a screen drops its state; a screen is always
-//! entered through a constructor here or in the App, so it never shows stale
-//! results or a filter from an earlier visit.
+//! station list's filter and cursor, the current field and what is typed in it,
+//! the check's rule results and cursor, the finalise screen's scroll. Leaving a
+//! screen drops its state, so it never shows stale results, typing or a filter
+//! from an earlier visit.
 //!
-//! What outlives one visit stays in the [`App`](super::App): the open record, the
-//! statuses, the dialog and notice, and the components with their own state and
+//! What outlives one visit stays in the [`App`](super::App): the open record (and
+//! what the storage last confirmed of it), the statuses, the acknowledged warnings,
+//! the dialog and notice, and the components with their own state and
 //! `update` (the phone check, the desk, the status board), which show on
 //! [`Screen::Phone`], [`Screen::Desk`] and [`Screen::Board`].
 
@@ -128,11 +129,15 @@ impl StationList {
 }
 
 /// A step where figures are typed (never Controle or Vaststellen: those have
-/// screens of their own; `App::go` builds the right one). The field and what is typed in it are the
-/// App's `cursor` and `input`.
+/// screens of their own; `App::go` builds the right one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntryScreen {
     pub step: Step,
+    /// Index of the current field in the step's items.
+    pub cursor: usize,
+    /// What has been typed in the current field and not yet confirmed (the note
+    /// starts as the note saved).
+    pub input: String,
     /// Reached by Enter on a rule result: Esc on an untouched field goes back to
     /// the check. Kept while moving between the fields and steps of the count.
     pub from_check: bool,

@@ -105,10 +105,14 @@ pub enum Unsaved {
 pub enum Effect {
     /// Open (or start) the station's record; answer with [`Msg::Opened`].
     OpenStation(u32),
+    /// A confirmed box: what the lifecycle decided on the App's copy (shown at once),
+    /// for storage to write as it stands; None when the lifecycle refused it, so that
+    /// storage says why.
     SaveField {
         station: u32,
         field: Field,
         value: Option<u64>,
+        decided: Option<Box<crate::lifecycle::Decided>>,
     },
     SaveMark {
         station: u32,

@@ -87,7 +87,7 @@ fn quit_body(app: &App, t: &Text) -> String {
     let typed = if app.screen == Screen::Desk {
         clip(&app.desk.input, 40)
     } else {
-        clip(&app.input, 40)
+        clip(app.input(), 40)
     };
     let refused = app.unsaved.is_some();
     format!(

@@ -37,7 +37,7 @@ fn cursor_column(app: &App, area: Rect) -> Option<u16> {
     match app.current_item()? {
         Item::Count(_) => Some(area.x + (LABEL_WIDTH + 3 + VALUE_WIDTH) as u16),
         Item::Note => {
-            let lines = wrap(&format!("{}_", app.input), note_width());
+            let lines = wrap(&format!("{}_", app.input()), note_width());
             // The cursor sits on the "_" that marks the end of the text.
             let last = lines.last().map(|l| l.chars().count()).unwrap_or(1) - 1;
             Some(area.x + 2 + NOTE_LABEL_WIDTH as u16 + last as u16)
@@ -96,8 +96,8 @@ fn count_row(
 ) -> Line<'static> {
     let value = record.get(field);
     let marker = if focused { ">" } else { " " };
-    let shown = if focused && !app.input.is_empty() {
-        app.input.clone()
+    let shown = if focused && !app.input().is_empty() {
+        app.input().to_string()
     } else {
         match value {
             Some(v) => v.to_string(),
@@ -116,7 +116,7 @@ fn count_row(
         if app.unsaved.is_some() {
             let t = text::text(app.language);
             spans.push(Span::styled(format!(" {}", t.not_saved), theme.error()));
-        } else if !app.input.is_empty() {
+        } else if !app.input().is_empty() {
             spans.push(Span::styled(" <- Enter", theme.heading()));
         }
     } else if value.is_none() {
@@ -143,7 +143,7 @@ fn item_rows(
     let mut rows = Vec::new();
     let mut focus = None;
     for (i, item) in app.items(step).iter().enumerate() {
-        let focused = i == app.cursor;
+        let focused = i == app.cursor();
         match item {
             Item::Count(field) => {
                 if focused {

@@ -9,6 +9,7 @@
 //! never changed again: a change after it is a corrigendum, a new draft version with
 //! a reason. Importing a whole record ([`put`]) follows the same rules.
 
+mod decided;
 pub mod gate;
 mod put;
 mod refusal;
@@ -16,6 +17,7 @@ mod refusal;
 mod tests;
 pub mod words;
 
+pub use decided::Decided;
 pub use gate::{Demoted, Gate};
 pub use put::{Put, put};
 pub use refusal::Refusal;

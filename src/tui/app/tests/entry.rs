@@ -44,7 +44,7 @@ fn a_letter_is_refused_with_a_message_and_nothing_is_typed() {
     app.update(Msg::Char('1'));
     let effects = app.update(Msg::Char('x'));
     assert!(effects.is_empty());
-    assert_eq!(app.input, "1");
+    assert_eq!(app.input(), "1");
     assert_eq!(app.notice, Some(Notice::NotADigit('x')));
     assert!(crate::tui::text::notice(Language::Dutch, &Notice::NotADigit('x')).starts_with("Fout"));
 }
@@ -58,7 +58,7 @@ fn a_tenth_digit_beyond_the_largest_count_is_refused() {
     assert_eq!(app.notice, None);
     app.update(Msg::Char('0'));
     assert_eq!(app.notice, Some(Notice::TooLarge));
-    assert_eq!(app.input, "999999999");
+    assert_eq!(app.input(), "999999999");
     let effects = app.update(Msg::Confirm);
     assert_eq!(
         saved_fields(&effects),
@@ -73,7 +73,7 @@ fn escape_undoes_typing_and_delete_empties_a_field() {
     app.update(Msg::Prev);
     app.update(Msg::Char('8'));
     app.update(Msg::Back);
-    assert_eq!(app.input, "");
+    assert_eq!(app.input(), "");
     assert_eq!(value(&app, Field::PollCards), Some(7));
     let effects = app.update(Msg::Clear);
     assert_eq!(saved_fields(&effects), vec![(Field::PollCards, None)]);
@@ -267,7 +267,7 @@ fn a_refused_save_keeps_the_box_current_unsaved_and_out_of_the_sums() {
         Some(Item::Count(Field::ProxyCertificates)),
         "the refused box is the current field again"
     );
-    assert_eq!(app.input, "30", "what was typed is still in the box");
+    assert_eq!(app.input(), "30", "what was typed is still in the box");
     assert_eq!(value(&app, Field::ProxyCertificates), None);
     assert_eq!(value(&app, Field::TotalAdmitted), Some(100), "D = A only");
     assert!(app.unsaved.is_some());
@@ -389,5 +389,5 @@ fn quitting_with_a_typed_figure_offers_to_confirm_it() {
         reason: "schijf vol".into(),
     });
     assert!(!app.quit, "a refused save keeps the program open");
-    assert_eq!(app.input, "30");
+    assert_eq!(app.input(), "30");
 }

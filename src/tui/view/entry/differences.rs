@@ -26,7 +26,7 @@ pub(super) fn differences(app: &App, record: &CountRecord, t: &Text, theme: &The
     };
     let mut balance_shown = false;
     for (i, item) in items.iter().enumerate() {
-        let focused = i == app.cursor;
+        let focused = i == app.cursor();
         if *item == Item::Count(Field::BallotsReceived) {
             rows.push(Line::styled(
                 format!(" {}", t.stock_heading),
@@ -112,7 +112,7 @@ pub(super) fn differences(app: &App, record: &CountRecord, t: &Text, theme: &The
                 // Wrapped, so that the end of what is typed is always in view; the
                 // current row is the last line, where the cursor is.
                 let note = if focused {
-                    format!("{}_", app.input)
+                    format!("{}_", app.input())
                 } else {
                     record.differences.note.clone()
                 };
