@@ -1,6 +1,7 @@
 //! Read-only access: a write-protected workspace (a copy on a locked USB stick, a
 //! folder without write permission) can still be audited, exported and added up.
 
+use super::schema::QuickCheck;
 use super::{AuditProblem, StorageError, Workspace, read_election, schema};
 use std::path::Path;
 
@@ -23,6 +24,38 @@ impl Workspace {
             background: None,
             latest: Default::default(),
         })
+    }
+
+    /// As [`Workspace::open_read_only`], with SQLite's quick check running on a
+    /// connection and thread of its own while the caller reads: show nothing read
+    /// before [`QuickCheck::wait`] said Ok (a damaged database is refused then, with
+    /// the same words as at any open). `telraam status` reads its board so.
+    pub fn open_read_only_checking(dir: &Path) -> Result<(Workspace, QuickCheck), StorageError> {
+        let (conn, check) = schema::connect_read_only_checking(dir)?;
+        let election = match read_election(&conn) {
+            Ok(Some((election, _))) => election,
+            // The check's finding first: a damaged file explains an unreadable election.
+            Ok(None) => {
+                check.wait()?;
+                return Err(StorageError::NoElection {
+                    dir: dir.to_path_buf(),
+                });
+            }
+            Err(e) => {
+                check.wait()?;
+                return Err(e);
+            }
+        };
+        let ws = Workspace {
+            dir: dir.to_path_buf(),
+            election,
+            conn,
+            read_only: true,
+            blocked: None,
+            background: None,
+            latest: Default::default(),
+        };
+        Ok((ws, check))
     }
 
     /// Whether the folder `dir` (or its database) is write-protected.

@@ -123,6 +123,8 @@ pub enum StorageError {
     AuditBroken(AuditProblem),
     /// The background check of the audit chain stopped without an answer.
     ChainCheckStopped,
+    /// SQLite's quick check, run beside the reading, stopped without an answer.
+    QuickCheckStopped,
 }
 
 impl StorageError {
@@ -200,6 +202,8 @@ pub enum DatabaseProblem {
     SummaryRows { rows: i64, stations: usize },
     /// A station's summary row is not what its latest record says.
     SummaryDiffers { station: u32 },
+    /// The election's JSON copy is not what its TOML body says.
+    ElectionCopyDiffers,
     /// A station's row in the phone table is not what the audit log says.
     PhoneDiffers { station: u32 },
     /// The check itself could not read the database.

@@ -235,6 +235,9 @@ pub fn error(e: &StorageError, english: bool) -> String {
         ChainCheckStopped => {
             "the audit log check stopped / de controle van het auditlog is gestopt".into()
         }
+        QuickCheckStopped => "the quick check of the database stopped / de snelle controle \
+                              van de database is gestopt"
+            .into(),
     }
 }
 
@@ -349,6 +352,11 @@ pub fn database_problem(problem: &DatabaseProblem, english: bool) -> String {
         DatabaseProblem::SummaryDiffers { station } => format!(
             "station {station}: the summary row differs from the stored record / de \
              samenvatting van stembureau {station} wijkt af van het opgeslagen record"
+        ),
+        DatabaseProblem::ElectionCopyDiffers => pick(
+            english,
+            "de kopie van de verkiezing (JSON) wijkt af van de opgeslagen verkiezing".into(),
+            "the election's copy (JSON) differs from the stored election".into(),
         ),
         DatabaseProblem::PhoneDiffers { station } => format!(
             "station {station}: the phone check table differs from the audit log / de \
