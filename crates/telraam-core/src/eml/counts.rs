@@ -164,7 +164,7 @@ pub fn read_from(file: &str, pull: &mut Pull<'_>) -> Result<CountFile, EmlError>
     let mut units: Vec<ReportingUnit> = Vec::new();
     let mut block: Option<VoteBlock> = None;
     let mut unit_id = String::new();
-    let mut unit_line = 0;
+    let mut unit_at = 0;
     let mut unit_name = String::new();
     let mut selected = Selected::Nothing;
     loop {
@@ -286,7 +286,7 @@ pub fn read_from(file: &str, pull: &mut Pull<'_>) -> Result<CountFile, EmlError>
                 }
                 "ReportingUnitIdentifier" => {
                     unit_id = pull.attr(&e, "Id")?.unwrap_or_default();
-                    unit_line = pull.line();
+                    unit_at = pull.position();
                     unit_name = pull.text()?;
                 }
                 "ElectionIdentifier" => election = Some(ElectionIdentifier::read(pull, &e)?),
@@ -332,7 +332,7 @@ pub fn read_from(file: &str, pull: &mut Pull<'_>) -> Result<CountFile, EmlError>
                     let station = station_number(&unit_id).ok_or_else(|| {
                         EmlError::new(
                             file,
-                            Some(unit_line),
+                            Some(pull.line_at(unit_at)),
                             format!(
                                 "reporting unit \"{unit_id}\" is not a polling station \
                                  (expected CODE::SB and a number from 1, e.g. 0668::SB1)"
@@ -390,19 +390,4 @@ pub fn read_from(file: &str, pull: &mut Pull<'_>) -> Result<CountFile, EmlError>
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unit_names_lose_prefix_and_postcode() {
-        let (name, pc) = split_unit_name("Stembureau Gemeentehuis (maandag) (postcode: 6658 AG)");
-        assert_eq!(
-            (name.as_str(), pc.as_str()),
-            ("Gemeentehuis (maandag)", "6658 AG")
-        );
-        assert_eq!(station_number("0668::SB121"), Some(121));
-        assert_eq!(station_number("0668::XX1"), None);
-        assert_eq!(station_number("0668::SB0"), None);
-        assert_eq!(station_number("0668::SB1a"), None);
-    }
-}
+mod tests;

@@ -7,46 +7,10 @@ use quick_xml::Reader;
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesEnd, BytesStart, Event};
 use std::borrow::Cow;
-use std::fmt;
 
-/// Why an EML file cannot be used. Displays as `file:line: message`, in the language
-/// chosen for messages ([`crate::i18n`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EmlError {
-    pub file: String,
-    pub line: Option<usize>,
-    pub en: String,
-    pub nl: String,
-}
+pub use error::EmlError;
 
-impl EmlError {
-    pub fn new(
-        file: &str,
-        line: Option<usize>,
-        en: impl Into<String>,
-        nl: impl Into<String>,
-    ) -> Self {
-        EmlError {
-            file: file.to_string(),
-            line,
-            en: en.into(),
-            nl: nl.into(),
-        }
-    }
-}
-
-impl fmt::Display for EmlError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-        }
-        // In the language chosen for messages only (`--lang`, the settings file).
-        write!(f, ": {}", crate::i18n::say(&self.nl, &self.en))
-    }
-}
-
-impl std::error::Error for EmlError {}
+mod error;
 
 /// One step through the document.
 pub enum Item<'a> {
@@ -115,6 +79,23 @@ impl<'a> Pull<'a> {
                 .count();
         self.counted.set((end, line));
         line
+    }
+
+    /// The byte position the reader is at, for a line asked only when it is needed
+    /// ([`Pull::line_at`]): counting lines as the reader goes was a pass over the
+    /// whole of a large 510b.
+    pub fn position(&self) -> usize {
+        usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
+    }
+
+    /// The line (1-based) of a byte position taken with [`Pull::position`]: the line
+    /// [`Pull::line`] said there.
+    pub fn line_at(&self, position: usize) -> usize {
+        let end = position.min(self.source.len());
+        1 + self.source.as_bytes()[..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
     }
 
     /// An error at the current line.
