@@ -14,6 +14,8 @@ use crate::lifecycle::Refusal;
 use crate::result_file::ResultFileError;
 use std::path::PathBuf;
 
+/// (Errors of the layer below that are large, the result file's, are boxed: a
+/// `StorageError` is passed around by value.)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
     /// SQLite failed (not for a full disk or a write-protected folder); `path`: the
@@ -27,7 +29,7 @@ pub enum StorageError {
     /// The desk refused a step: nothing was stored.
     Desk(DeskError),
     /// A record to be stored does not fit the election or the form: nothing was stored.
-    NotStorable(ResultFileError),
+    NotStorable(Box<ResultFileError>),
     /// The election to set up a workspace with is not a valid election.
     BadElection(ElectionError),
     /// The workspace folder or its database cannot be written (write-protected);
@@ -85,13 +87,13 @@ pub enum StorageError {
     RecordUnreadable {
         station: u32,
         version: u32,
-        error: ResultFileError,
+        error: Box<ResultFileError>,
     },
     /// A stored desk entry cannot be read.
     EntryUnreadable {
         station: u32,
         number: u8,
-        error: ResultFileError,
+        error: Box<ResultFileError>,
     },
     /// A stored desk entry names a source this telraam does not know.
     UnknownEntrySource {

@@ -24,7 +24,7 @@ fn parse(
     result_file::from_toml(&name, body, election).map_err(|error| StorageError::RecordUnreadable {
         station,
         version,
-        error,
+        error: Box::new(error),
     })
 }
 
@@ -146,7 +146,7 @@ fn name(record: &CountRecord) -> String {
 }
 
 fn refused(e: result_file::ResultFileError) -> StorageError {
-    StorageError::NotStorable(e)
+    StorageError::NotStorable(Box::new(e))
 }
 
 /// Writes one version the lifecycle decided ([`crate::lifecycle`]), and the station's

@@ -2,7 +2,7 @@
 //! or candidate number written twice; and how the TOML reader's own complaints are
 //! said plainly.
 
-use super::{ResultFileError, ResultFileProblem};
+use super::{ResultFileError, ResultFileProblem, WrittenTwice};
 use crate::election::Election;
 use crate::form::{Form, MODEL, Target};
 use crate::record::CountRecord;
@@ -67,14 +67,14 @@ pub(super) fn once<'a>(
                 file: file.to_string(),
                 line: Some(second_line),
                 field: Some(format!("{table}.{}", second.get_ref())),
-                problem: ResultFileProblem::Twice {
+                problem: ResultFileProblem::Twice(Box::new(WrittenTwice {
                     number: n,
                     table: table.to_string(),
                     first: first.get_ref().clone(),
                     first_line,
                     second: second.get_ref().clone(),
                     second_line,
-                },
+                })),
             });
         }
     }

@@ -96,15 +96,9 @@ pub enum ResultFileProblem {
         election: String,
         target: Target,
     },
-    /// A list or candidate number written twice in one table, under two spellings.
-    Twice {
-        number: u32,
-        table: String,
-        first: String,
-        first_line: usize,
-        second: String,
-        second_line: usize,
-    },
+    /// A list or candidate number written twice in one table, under two spellings
+    /// (boxed: it is the largest, and errors are passed around by value).
+    Twice(Box<WrittenTwice>),
     /// A negative count.
     Negative(String),
     /// Not a whole number where a count belongs.
@@ -147,6 +141,17 @@ pub enum ResultFileProblem {
     },
     /// Candidate votes in a model N 10-2 record.
     CandidatesInListTotalsModel,
+}
+
+/// A list or candidate number written twice in one table: both spellings and lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenTwice {
+    pub number: u32,
+    pub table: String,
+    pub first: String,
+    pub first_line: usize,
+    pub second: String,
+    pub second_line: usize,
 }
 
 impl ResultFileProblem {

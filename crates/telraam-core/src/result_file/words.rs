@@ -19,16 +19,10 @@ pub fn problem(p: &ResultFileProblem, english: bool) -> String {
                 generation_name(*generation, true),
                 full_name(*target, true),
             ),
-            Twice {
-                number,
-                table,
-                first,
-                first_line,
-                second,
-                second_line,
-            } => format!(
-                "number {number} is written twice in {table}: {first:?} on line {first_line} and \
-                 {second:?} on line {second_line}; write each box once"
+            Twice(t) => format!(
+                "number {} is written twice in {}: {:?} on line {} and {:?} on line {}; write \
+                 each box once",
+                t.number, t.table, t.first, t.first_line, t.second, t.second_line
             ),
             Negative(m) => format!("a count cannot be negative ({m})"),
             NotWhole(m) => format!("a whole number belongs here ({m})"),
@@ -81,16 +75,10 @@ pub fn problem(p: &ResultFileProblem, english: bool) -> String {
                 generation_name(*generation, false),
                 full_name(*target, false),
             ),
-            Twice {
-                number,
-                table,
-                first,
-                first_line,
-                second,
-                second_line,
-            } => format!(
-                "nummer {number} staat twee keer in {table}: {first:?} op regel {first_line} en \
-                 {second:?} op regel {second_line}; schrijf elk vak één keer"
+            Twice(t) => format!(
+                "nummer {} staat twee keer in {}: {:?} op regel {} en {:?} op regel {}; schrijf \
+                 elk vak één keer",
+                t.number, t.table, t.first, t.first_line, t.second, t.second_line
             ),
             Negative(m) => format!("een aantal kan niet negatief zijn ({m})"),
             NotWhole(m) => format!("hier hoort een geheel getal ({m})"),
