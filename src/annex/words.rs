@@ -83,3 +83,12 @@ fn not_printed(why: &NotPrinted, english: bool) -> String {
         ),
     }
 }
+
+/// A station without a record has no annex.
+pub fn no_record(station: u32, english: bool) -> String {
+    pick(
+        english,
+        format!("stembureau {station} heeft nog geen proces-verbaal"),
+        format!("station {station} has no record yet"),
+    )
+}

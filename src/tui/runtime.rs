@@ -440,7 +440,7 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
                     printed: written.printed.map(|p| p.message(&written.path)),
                     path: written.path.display().to_string(),
                 }),
-                Err(text) => Some(Msg::StorageFailed(text)),
+                Err(e) => Some(Msg::StorageFailed(e.to_string())),
             }
         }
         Effect::Desk(effect) => Some(Msg::Desk(desk_step(workspace, effect))),
