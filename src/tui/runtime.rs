@@ -130,11 +130,7 @@ pub fn take(workspace: &mut Workspace, operator: &str) -> (Option<WorkspaceLock>
 /// notice that asks the operator's consent (writing is blocked meanwhile).
 pub fn report_chain(app: &mut App, workspace: &mut Workspace) {
     if let Some(Ok(Some(problem))) = workspace.chain_check_finding() {
-        app.update(Msg::Guard(Guard::BrokenChain {
-            row: problem.row,
-            reason_en: problem.reason(true),
-            reason_nl: problem.reason(false),
-        }));
+        app.update(Msg::Guard(Guard::BrokenChain(problem)));
     }
 }
 

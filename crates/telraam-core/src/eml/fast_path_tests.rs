@@ -158,6 +158,6 @@ fn a_unit_that_is_no_polling_station_is_refused_at_its_line() {
     let (fast, general, _) = both(&text);
     let error = fast.expect_err("not a polling station");
     assert_eq!(error.line, Some(2268), "{error}");
-    assert!(error.en.contains("0268::XX2"), "{error}");
+    assert!(error.words(true).contains("0268::XX2"), "{error}");
     assert_eq!(Err(error), general);
 }
