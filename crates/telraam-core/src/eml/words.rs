@@ -1,9 +1,28 @@
 //! The words of an EML file that cannot be used, Dutch and English. The one place
 //! where [`EmlProblem`] becomes a sentence.
 
-use super::xml::{EmlKind, EmlProblem, Identity, Numbered};
+use super::xml::{EmlError, EmlKind, EmlProblem, Identity, Numbered};
 use crate::election::Category;
 use crate::form::words::{full_name, generation_name};
+use std::fmt;
+
+impl EmlError {
+    /// What is wrong, in Dutch or English (without file and line).
+    pub fn words(&self, english: bool) -> String {
+        problem(&self.kind, english)
+    }
+}
+
+impl fmt::Display for EmlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        // In the language chosen for messages only (`--lang`, the settings file).
+        write!(f, ": {}", self.words(crate::i18n::language().is_english()))
+    }
+}
 
 /// The sentence for what is wrong in an EML file (without file and line).
 pub fn problem(p: &EmlProblem, english: bool) -> String {

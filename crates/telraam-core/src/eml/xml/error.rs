@@ -1,12 +1,13 @@
 //! The error of every EML reader: file, line, and what is wrong, as a code with its
-//! arguments. The words, Dutch and English, are in [`crate::eml::words`].
+//! arguments. The words, Dutch and English, are in [`crate::eml::words`] (which
+//! also displays the error: this module names no words).
 
 use crate::election::{Category, ElectionError};
 use crate::form::{Generation, Target};
-use std::fmt;
 
 /// Why an EML file cannot be used. Displays as `file:line: message`, in the language
-/// chosen for messages ([`crate::i18n`]).
+/// chosen for messages ([`crate::i18n`]); the words and `Display` are in
+/// [`crate::eml::words`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmlError {
     pub file: String,
@@ -209,22 +210,6 @@ impl EmlError {
             line,
             kind: Box::new(kind),
         }
-    }
-
-    /// What is wrong, in Dutch or English (without file and line).
-    pub fn words(&self, english: bool) -> String {
-        crate::eml::words::problem(&self.kind, english)
-    }
-}
-
-impl fmt::Display for EmlError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-        }
-        // In the language chosen for messages only (`--lang`, the settings file).
-        write!(f, ": {}", self.words(crate::i18n::language().is_english()))
     }
 }
 
