@@ -128,6 +128,13 @@ pub fn connect_read_only(dir: &Path) -> Result<Connection, StorageError> {
     Ok(conn)
 }
 
+/// As [`connect_read_only`] without the quick check: a second connection of a
+/// workspace whose first one ran it at its open.
+pub(super) fn connect_read_only_unchecked(dir: &Path) -> Result<Connection, StorageError> {
+    let (conn, _) = open_read_only(dir, false)?;
+    Ok(conn)
+}
+
 /// SQLite's quick check (every page readable, every record well formed), the check at
 /// every open. It reads the database through memory mapping: the pages are not
 /// copied into SQLite's cache, which takes half the time of reading them (at 10,000
