@@ -82,7 +82,7 @@ pub enum StorageError {
     /// SQLite would not switch to write-ahead logging.
     NoWal { path: PathBuf, mode: String },
     /// The stored election cannot be read.
-    ElectionUnreadable { detail: String },
+    ElectionUnreadable(ElectionError),
     /// A stored record version cannot be read.
     RecordUnreadable {
         station: u32,

@@ -347,10 +347,7 @@ fn migrate_from_1(conn: &mut Connection) -> Result<(), StorageError> {
             .optional()
             .map_err(db)?;
         if let Some(body) = body {
-            let election =
-                Election::from_toml(&body).map_err(|e| StorageError::ElectionUnreadable {
-                    detail: e.to_string(),
-                })?;
+            let election = Election::from_toml(&body).map_err(StorageError::ElectionUnreadable)?;
             super::summary_check::rebuild(&tx, &election)?;
         }
         tx.execute_batch("PRAGMA user_version = 2").map_err(db)?;

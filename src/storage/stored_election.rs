@@ -49,9 +49,7 @@ pub(super) fn read_election_body(
 }
 
 fn from_body(body: &str) -> Result<Election, StorageError> {
-    Election::from_toml(body).map_err(|e| StorageError::ElectionUnreadable {
-        detail: e.to_string(),
-    })
+    Election::from_toml(body).map_err(StorageError::ElectionUnreadable)
 }
 
 /// The derived JSON copy, when there is one and it reads as a sound election.

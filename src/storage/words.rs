@@ -170,9 +170,8 @@ pub fn error(e: &StorageError, english: bool) -> String {
             ),
         ),
         NoWal { path, mode } => at(path, &format!("cannot switch to WAL (got {mode})")),
-        ElectionUnreadable { detail } => format!(
-            "the stored election cannot be read / de opgeslagen verkiezing is onleesbaar: \
-             {detail}"
+        ElectionUnreadable(e) => format!(
+            "the stored election cannot be read / de opgeslagen verkiezing is onleesbaar: {e}"
         ),
         RecordUnreadable { error, .. } => format!(
             "{error} (the stored record cannot be read / het opgeslagen record is onleesbaar)"
