@@ -1,7 +1,26 @@
 //! The words of the verification code's refusals, Dutch and English: why a typed code
-//! cannot be compared. The one place where [`CodeError`] becomes a sentence.
+//! cannot be compared. The one place where [`CodeError`] becomes a sentence, and
+//! where a figure of the quick report gets its label.
 
 use super::CodeError;
+use super::spoken::QuickFigure;
+use crate::record::Field;
+
+impl QuickFigure {
+    /// The figure's label: "E.1 Partij A", "F blanco", "G ongeldig", "D toegelaten
+    /// kiezers" (in English with the words translated).
+    pub fn label(&self, english: bool) -> String {
+        match (self.field, english) {
+            (Field::ListTotal(n), _) => format!("E.{n} {}", self.list_name),
+            (Field::Blank, false) => "F blanco".into(),
+            (Field::Blank, true) => "F blank".into(),
+            (Field::Invalid, false) => "G ongeldig".into(),
+            (Field::Invalid, true) => "G invalid".into(),
+            (_, false) => "D toegelaten kiezers".into(),
+            (_, true) => "D admitted voters".into(),
+        }
+    }
+}
 
 /// The sentence for a code that cannot be read.
 pub fn code_error(e: &CodeError, english: bool) -> String {
