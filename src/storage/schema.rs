@@ -16,9 +16,11 @@ pub const DB_FILE: &str = "telraam.sqlite3";
 
 /// The schema this build writes and reads (`PRAGMA user_version`). Version 1 had no
 /// summary table; version 2 had no typed audit events (`audit.event`) and no `phone`
-/// table, and kept a 510b's totals in a loose file. Both are migrated at open
-/// ([`super::migrate`]).
-pub const SCHEMA_VERSION: i64 = 3;
+/// table, and kept a 510b's totals in a loose file; version 3 stored every record
+/// version as TOML text, where version 4 writes a compact body ([`super::body`]) that
+/// a telraam of version 3 cannot read. All are migrated at open ([`super::migrate`],
+/// [`super::body::migrate_from_3`]).
+pub const SCHEMA_VERSION: i64 = 4;
 
 const SCHEMA: &str = "
 CREATE TABLE election (
@@ -27,7 +29,8 @@ CREATE TABLE election (
     body TEXT NOT NULL,
     seeded_demo INTEGER NOT NULL DEFAULT 0
 );
--- One row per version of a station's record; body is the result-file TOML.
+-- One row per version of a station's record; body is its compact form (a BLOB,
+-- storage/body.rs) or, when stored whole or before schema 4, its result-file TOML.
 CREATE TABLE records (
     station INTEGER NOT NULL,
     version INTEGER NOT NULL,
@@ -238,10 +241,16 @@ pub fn connect(dir: &Path) -> Result<(Connection, bool), StorageError> {
         1 => {
             migrate_from_1(&mut conn)?;
             super::migrate::from_2(&mut conn, dir)?;
+            super::body::migrate_from_3(&mut conn)?;
             Ok((conn, false))
         }
         2 => {
             super::migrate::from_2(&mut conn, dir)?;
+            super::body::migrate_from_3(&mut conn)?;
+            Ok((conn, false))
+        }
+        3 => {
+            super::body::migrate_from_3(&mut conn)?;
             Ok((conn, false))
         }
         SCHEMA_VERSION => Ok((conn, false)),

@@ -12,7 +12,6 @@
 //! existed).
 
 use super::StorageError;
-use super::audit::sha256_hex;
 use crate::election::Election;
 use crate::record::{Count, CountRecord, EntryMode, RecordState};
 use rusqlite::Connection;
@@ -79,10 +78,16 @@ pub(super) fn mode_name(mode: EntryMode) -> &'static str {
     }
 }
 
-/// Sets the station's row to `record`, whose stored body is `body`; a row of a
+/// Sets the station's row to `record`: its `figures` ([`encode`]) and the SHA-256 of
+/// its stored body; a row of a
 /// higher version stays (the caller writes an older version only after deleting
 /// the newer ones, see [`forget`]).
-pub fn update(conn: &Connection, record: &CountRecord, body: &str) -> Result<(), StorageError> {
+pub fn update(
+    conn: &Connection,
+    record: &CountRecord,
+    figures: &[u8],
+    body_sha256: &str,
+) -> Result<(), StorageError> {
     conn.execute(
         "INSERT INTO summary (station, version, state, mode, total_admitted, total_cast, \
          figures, body_sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
@@ -98,8 +103,8 @@ pub fn update(conn: &Connection, record: &CountRecord, body: &str) -> Result<(),
             mode_name(record.mode),
             record.voters.total_admitted.map(|v| v as i64),
             record.votes.total_cast.map(|v| v as i64),
-            encode(record),
-            sha256_hex(body.as_bytes()),
+            figures,
+            body_sha256,
         ],
     )
     .map_err(db)?;

@@ -17,7 +17,7 @@ pub fn rebuild(conn: &Connection, election: &Election) -> Result<(), StorageErro
     conn.execute("DELETE FROM summary", []).map_err(db)?;
     for station in stations(conn)? {
         if let Some((record, body)) = latest_with_body(conn, election, station)? {
-            update(conn, &record, &body)?;
+            update(conn, &record, &encode(&record), &sha256_hex(body.bytes()))?;
         }
     }
     Ok(())
@@ -82,7 +82,7 @@ pub fn check(conn: &Connection, election: &Election) -> Result<(), DatabaseProbl
             record.voters.total_admitted.map(|v| v as i64),
             record.votes.total_cast.map(|v| v as i64),
             encode(&record),
-            sha256_hex(body.as_bytes()),
+            sha256_hex(body.bytes()),
         );
         if row.as_ref() != Some(&expected) {
             return Err(differs());
