@@ -15,7 +15,7 @@
 //! refused what would not fit: no TOML is written or read for a box.
 
 use super::audit::{self, NewRow};
-use super::{StorageError, Workspace, db, phone, records};
+use super::{ResumePoint, StorageError, Workspace, db, phone, records};
 use crate::election::Election;
 use crate::event::AuditEvent;
 use crate::lifecycle::{self, Change, Command, Decided, Decision, Refusal};
@@ -36,7 +36,7 @@ impl Workspace {
         operator: &str,
     ) -> Result<Decision, StorageError> {
         let finalising = matches!(command, Command::Finalise { .. });
-        self.write_decision(station, finalising, operator, |election, latest| {
+        self.write_decision(station, finalising, None, operator, |election, latest| {
             lifecycle::decide(election, station, latest, command)
         })
     }
@@ -45,24 +45,30 @@ impl Workspace {
     /// latest version ([`Decided`]): as decided when that copy is still the stored
     /// version, else decided again on the stored one. Record and audit rows in one
     /// transaction, as [`Workspace::apply`].
+    ///
+    /// `resume`: where the interface moves on to, written in the same transaction, so
+    /// that a confirmed box goes to disk with one sync instead of two.
     pub fn apply_decided(
         &mut self,
         decided: Decided,
+        resume: Option<&ResumePoint>,
         operator: &str,
     ) -> Result<Decision, StorageError> {
         let station = decided.station();
         let finalising = matches!(decided.command(), Command::Finalise { .. });
-        self.write_decision(station, finalising, operator, |election, latest| {
+        self.write_decision(station, finalising, resume, operator, |election, latest| {
             decided.for_latest(election, latest)
         })
     }
 
     /// Takes the station's latest version, has `decide` decide on it, and stores the
-    /// decision: record and audit rows in one transaction.
+    /// decision: record and audit rows (and the resume point, if given) in one
+    /// transaction.
     fn write_decision(
         &mut self,
         station: u32,
         finalising: bool,
+        resume: Option<&ResumePoint>,
         operator: &str,
         decide: impl FnOnce(&Election, Option<&CountRecord>) -> Result<Decision, Refusal>,
     ) -> Result<Decision, StorageError> {
@@ -85,6 +91,9 @@ impl Workspace {
         // record code phoned, if one was.
         if finalising && decision.record.mode == EntryMode::Transcription {
             phone::compare_in(&tx, &self.election, station, operator)?;
+        }
+        if let Some(point) = resume {
+            super::resume::set(&tx, point)?;
         }
         tx.commit().map_err(db)?;
         if let Some(body) = written {
