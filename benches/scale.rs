@@ -79,6 +79,15 @@ fn board_frame(ws: &Workspace) {
     black_box(app);
 }
 
+/// What `telraam status` does before it prints: open the workspace read-only with
+/// SQLite's quick check on a second thread, read the board, wait for the check.
+fn status_open(dir: &Path) {
+    let (ws, check) = Workspace::open_read_only_checking(dir).expect("open");
+    let board = Board::load(&ws).expect("board");
+    check.wait().expect("not damaged");
+    black_box(board);
+}
+
 fn frames(dir: &Path, iters: u64) -> std::time::Duration {
     (0..iters).map(|_| first_frame(dir)).sum()
 }
@@ -148,6 +157,9 @@ fn scale(c: &mut Criterion) {
         })
     });
     group.bench_function("status_board_500_stations", |b| b.iter(|| board_frame(&ws)));
+    group.bench_function("status_open_500_stations", |b| {
+        b.iter(|| status_open(large.path()))
+    });
     drop(ws);
     group.finish();
     keystrokes(c, large.path(), 501);
@@ -196,6 +208,9 @@ fn scale(c: &mut Criterion) {
             b.iter_custom(|iters| frames(&dir, iters))
         });
         let ws = Workspace::open(&dir).expect("open");
+        group.bench_function("status_open_given_workspace", |b| {
+            b.iter(|| status_open(&dir))
+        });
         group.bench_function("status_board_given_workspace", |b| {
             b.iter(|| board_frame(&ws))
         });

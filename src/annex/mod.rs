@@ -16,10 +16,12 @@ pub mod qr;
 mod qr_mask;
 pub mod scan;
 pub mod station;
+pub mod words;
 
 use std::path::{Path, PathBuf};
 
-pub use print::{PrintOutcome, print};
+pub use print::{NotPrinted, PrintOutcome, print};
+pub use qr::JoinError;
 /// What the annex prints ([`content`]) and its input are domain: they live in the
 /// core crate; this module draws them.
 pub use telraam_core::annex::{AnnexInput, content};

@@ -1,7 +1,6 @@
 //! Sending the annex to a printer with `lp`. A missing `lp` or printer is never
 //! an error: the PDF is written already, and the message says where it is.
 
-use crate::i18n::say;
 use std::path::Path;
 use std::process::Command;
 
@@ -10,26 +9,23 @@ use std::process::Command;
 pub enum PrintOutcome {
     /// `lp` accepted the job (its own message, e.g. "request id is …").
     Sent(String),
-    /// Printing did not happen; the reason, in the chosen language.
-    NotPrinted(String),
+    /// Printing did not happen, and why.
+    NotPrinted(NotPrinted),
+}
+
+/// Why the annex was not printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotPrinted {
+    /// The print command refused: what it said, and its exit status.
+    Refused { said: String, status: String },
+    /// The print command cannot be run.
+    Unavailable { command: String, error: String },
 }
 
 impl PrintOutcome {
     /// One line for the operator, in the chosen language (`crate::i18n`).
     pub fn message(&self, pdf: &Path) -> String {
-        match self {
-            PrintOutcome::Sent(detail) => format!(
-                "{}: {} {}",
-                say("naar de printer gestuurd", "sent to the printer"),
-                pdf.display(),
-                detail.trim()
-            ),
-            PrintOutcome::NotPrinted(reason) => format!(
-                "{reason}; {} {}",
-                say("de PDF staat in", "the PDF is at"),
-                pdf.display()
-            ),
-        }
+        super::words::print_outcome(self, pdf, crate::i18n::language().is_english())
     }
 }
 
@@ -49,19 +45,14 @@ pub fn print_with(command: &str, pdf: &Path, printer: &str) -> PrintOutcome {
         Ok(out) if out.status.success() => {
             PrintOutcome::Sent(String::from_utf8_lossy(&out.stdout).into_owned())
         }
-        Ok(out) => PrintOutcome::NotPrinted(format!(
-            "{}: {} ({})",
-            say("niet afgedrukt", "not printed"),
-            String::from_utf8_lossy(&out.stderr).trim(),
-            out.status
-        )),
-        Err(e) => PrintOutcome::NotPrinted(format!(
-            "{} ({e})",
-            say(
-                &format!("niet afgedrukt: `{command}` is niet beschikbaar"),
-                &format!("not printed: `{command}` is not available")
-            )
-        )),
+        Ok(out) => PrintOutcome::NotPrinted(NotPrinted::Refused {
+            said: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+            status: out.status.to_string(),
+        }),
+        Err(e) => PrintOutcome::NotPrinted(NotPrinted::Unavailable {
+            command: command.to_string(),
+            error: e.to_string(),
+        }),
     }
 }
 
@@ -76,9 +67,14 @@ mod tests {
             Path::new("/tmp/bijlage.pdf"),
             "kantoor",
         );
-        let PrintOutcome::NotPrinted(reason) = &outcome else {
+        let PrintOutcome::NotPrinted(why) = &outcome else {
             panic!("{outcome:?}");
         };
+        assert!(
+            matches!(why, NotPrinted::Unavailable { command, .. } if command == "telraam-no-such-lp"),
+            "{why:?}"
+        );
+        let reason = outcome.message(Path::new("/tmp/bijlage.pdf"));
         assert!(reason.contains("niet beschikbaar"), "{reason}");
         assert!(
             !reason.contains("not available"),

@@ -13,7 +13,6 @@
 //! shorter header `telraam-qr i/n` of annexes printed before.
 
 use super::content::QrPart;
-use crate::i18n::say;
 use qrcode::bits::Bits;
 use qrcode::{EcLevel, Version};
 
@@ -195,8 +194,38 @@ pub fn split_scanned(text: &str) -> Vec<String> {
     parts
 }
 
+/// Why scanned QR texts do not give a result file back. The words are in
+/// [`super::words`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JoinError {
+    /// A part without its header line.
+    NoHeader,
+    /// A first line that is not a telraam QR part's header (as scanned).
+    NotAPart(String),
+    /// Parts of different records.
+    DifferentRecords,
+    /// `scanned` of `total` parts, or parts of different records.
+    Incomplete { scanned: usize, total: usize },
+    /// All parts are in, but joined they are not the record they say they are.
+    NotWhole,
+}
+
+impl JoinError {
+    /// The sentence in Dutch or English (the text table).
+    pub fn words(&self, english: bool) -> String {
+        super::words::join_error(self, english)
+    }
+}
+
+impl std::fmt::Display for JoinError {
+    /// In the language chosen for messages ([`crate::i18n`]).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words(crate::i18n::language().is_english()))
+    }
+}
+
 /// The result file from scanned QR texts, in any order.
-pub fn join(scanned: &[String]) -> Result<String, String> {
+pub fn join(scanned: &[String]) -> Result<String, JoinError> {
     if let [single] = scanned
         && !single.starts_with(HEADER)
     {
@@ -205,18 +234,8 @@ pub fn join(scanned: &[String]) -> Result<String, String> {
     let mut parts: Vec<(usize, usize, &str)> = Vec::new();
     let mut files: Vec<String> = Vec::new();
     for text in scanned {
-        let (header, body) = text.split_once('\n').ok_or_else(|| {
-            say(
-                "QR-deel zonder kopregel",
-                "a QR part without its header line",
-            )
-        })?;
-        let parsed = parse_header(header).ok_or_else(|| {
-            format!(
-                "{}: {header}",
-                say("geen telraam-QR-deel", "not a telraam QR part")
-            )
-        })?;
+        let (header, body) = text.split_once('\n').ok_or(JoinError::NoHeader)?;
+        let parsed = parse_header(header).ok_or_else(|| JoinError::NotAPart(header.to_string()))?;
         // A part that says its length: what a scanner added after it is not the record's.
         let body = match parsed.bytes {
             Some(n) if n <= body.len() && body.is_char_boundary(n) => &body[..n],
@@ -230,10 +249,7 @@ pub fn join(scanned: &[String]) -> Result<String, String> {
         parts.push((parsed.index, parsed.total, body));
     }
     if files.len() > 1 {
-        return Err(say(
-            "QR-delen van verschillende processen-verbaal",
-            "QR parts of different records",
-        ));
+        return Err(JoinError::DifferentRecords);
     }
     parts.sort_by_key(|(index, _, _)| *index);
     let total = parts.first().map(|p| p.1).unwrap_or(0);
@@ -243,22 +259,16 @@ pub fn join(scanned: &[String]) -> Result<String, String> {
             .enumerate()
             .all(|(i, (index, n, _))| *index == i + 1 && *n == total);
     if !complete {
-        let n = parts.len();
-        return Err(say(
-            &format!(
-                "{n} van {total} QR-delen gescand, of delen van verschillende processen-verbaal"
-            ),
-            &format!("{n} of {total} QR parts scanned, or parts of different records"),
-        ));
+        return Err(JoinError::Incomplete {
+            scanned: parts.len(),
+            total,
+        });
     }
     let joined: String = parts.iter().map(|(_, _, body)| *body).collect();
     if let Some(file) = files.first()
         && file_id(&joined) != *file
     {
-        return Err(say(
-            "de QR-delen geven het proces-verbaal niet heel terug: scan ze opnieuw",
-            "the QR parts do not give the record back whole: scan them again",
-        ));
+        return Err(JoinError::NotWhole);
     }
     Ok(joined)
 }

@@ -46,7 +46,7 @@ pub enum Refusal {
     BadNumber { index: usize, total: usize },
     /// Every part is in, but together they do not give the record back: the
     /// parts are dropped, to be scanned again.
-    Damaged(String),
+    Damaged(qr::JoinError),
 }
 
 /// What one typed character (or a pause) brought.

@@ -3,11 +3,10 @@
 //! workspace's `annex` folder) under a name that says station and version, then
 //! sent to the printer when one is configured.
 
-use super::{AnnexInput, PrintOutcome};
-use crate::i18n::say;
+use super::{AnnexError, AnnexInput, PrintOutcome};
 use crate::record::CountRecord;
 use crate::settings::Printing;
-use crate::storage::Workspace;
+use crate::storage::{StorageError, Workspace};
 use std::path::{Path, PathBuf};
 
 /// A written annex and what printing did (None: printing was not asked for).
@@ -36,29 +35,57 @@ pub fn printing_configured(printing: &Printing) -> bool {
     printing.print_after_writing || !printing.printer.trim().is_empty()
 }
 
+/// Why a station's annex was not written.
+#[derive(Debug)]
+pub enum StationAnnexError {
+    /// The workspace could not be read.
+    Storage(StorageError),
+    /// The station has no record yet.
+    NoRecord(u32),
+    /// The folder for the annex cannot be made.
+    Folder { dir: PathBuf, detail: String },
+    /// The PDF cannot be made or written.
+    Annex(AnnexError),
+}
+
+impl std::fmt::Display for StationAnnexError {
+    /// In the language chosen for messages ([`crate::i18n`]).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StationAnnexError::Storage(e) => write!(f, "{e}"),
+            StationAnnexError::NoRecord(station) => f.write_str(&super::words::no_record(
+                *station,
+                crate::i18n::language().is_english(),
+            )),
+            StationAnnexError::Folder { dir, detail } => write!(f, "{}: {detail}", dir.display()),
+            StationAnnexError::Annex(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for StationAnnexError {}
+
 /// Writes the latest version of `station`'s record as an annex and prints it when
-/// configured. Errors are for the operator, in Dutch and English.
+/// configured.
 pub fn write_station(
     workspace: &Workspace,
     station: u32,
     printing: &Printing,
-) -> Result<Written, String> {
+) -> Result<Written, StationAnnexError> {
     let record = workspace
         .record(station)
-        .map_err(|e| e.to_string())?
-        .ok_or_else(|| {
-            say(
-                &format!("stembureau {station} heeft nog geen proces-verbaal"),
-                &format!("station {station} has no record yet"),
-            )
-        })?;
-    let head = workspace.audit_head().map_err(|e| e.to_string())?;
+        .map_err(StationAnnexError::Storage)?
+        .ok_or(StationAnnexError::NoRecord(station))?;
+    let head = workspace.audit_head().map_err(StationAnnexError::Storage)?;
     let path = annex_path(workspace.dir(), printing, &record);
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|e| StationAnnexError::Folder {
+            dir: dir.to_path_buf(),
+            detail: e.to_string(),
+        })?;
     }
     let input = AnnexInput::new(workspace.election(), &record, &head);
-    super::write(&input, &path).map_err(|e| e.to_string())?;
+    super::write(&input, &path).map_err(StationAnnexError::Annex)?;
     let printed =
         printing_configured(printing).then(|| super::print(&path, printing.printer.trim()));
     Ok(Written { path, printed })

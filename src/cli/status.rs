@@ -113,11 +113,17 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> u8 {
             say("geen werkmap", "no workspace here")
         ));
     }
-    let workspace = match Workspace::open_read_only(&dir) {
-        Ok(ws) => ws,
+    // SQLite's quick check runs beside the reading of the board; nothing is printed
+    // before it passed, and a damaged database is named as at any open.
+    let (workspace, check) = match Workspace::open_read_only_checking(&dir) {
+        Ok(opened) => opened,
         Err(e) => return fail(&format!("{}: {e}", dir.display())),
     };
-    let board = match Board::load(&workspace) {
+    let board = Board::load(&workspace);
+    if let Err(e) = check.wait() {
+        return fail(&format!("{}: {e}", dir.display()));
+    }
+    let board = match board {
         Ok(b) => b,
         Err(e) => return fail(&format!("{}: {e}", dir.display())),
     };

@@ -1,6 +1,7 @@
 //! Read-only access: a write-protected workspace (a copy on a locked USB stick, a
 //! folder without write permission) can still be audited, exported and added up.
 
+use super::schema::QuickCheck;
 use super::{AuditProblem, StorageError, Workspace, read_election, schema};
 use std::path::Path;
 
@@ -8,7 +9,34 @@ impl Workspace {
     /// Opens an existing workspace for reading only. Nothing is created, seeded or
     /// changed; every change is refused with [`StorageError::ReadOnly`].
     pub fn open_read_only(dir: &Path) -> Result<Workspace, StorageError> {
-        let conn = schema::connect_read_only(dir)?;
+        Workspace::read_only_on(dir, schema::connect_read_only(dir)?)
+    }
+
+    /// As [`Workspace::open_read_only`], without the quick check: for a second
+    /// connection of a workspace that ran it when it was opened (the audit-chain
+    /// check in the background).
+    pub(super) fn open_read_only_checked_before(dir: &Path) -> Result<Workspace, StorageError> {
+        Workspace::read_only_on(dir, schema::connect_read_only_unchecked(dir)?)
+    }
+
+    /// As [`Workspace::open_read_only`], with SQLite's quick check running on a
+    /// connection and thread of its own while the caller reads: show nothing read
+    /// before [`QuickCheck::wait`] said Ok (a damaged database is refused then, with
+    /// the same words as at any open). `telraam status` reads its board so.
+    pub fn open_read_only_checking(dir: &Path) -> Result<(Workspace, QuickCheck), StorageError> {
+        let (conn, check) = schema::connect_read_only_checking(dir)?;
+        match Workspace::read_only_on(dir, conn) {
+            Ok(ws) => Ok((ws, check)),
+            // The check's finding first: a damaged file explains an unreadable election.
+            Err(e) => {
+                check.wait()?;
+                Err(e)
+            }
+        }
+    }
+
+    /// The read-only workspace on `conn`, with its election.
+    fn read_only_on(dir: &Path, conn: rusqlite::Connection) -> Result<Workspace, StorageError> {
         let Some((election, _)) = read_election(&conn)? else {
             return Err(StorageError::NoElection {
                 dir: dir.to_path_buf(),

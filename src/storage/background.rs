@@ -20,7 +20,9 @@ impl Workspace {
     pub fn check_chain_in_background(&mut self) {
         let dir = self.dir.clone();
         let handle = std::thread::spawn(move || -> Finding {
-            let ws = Workspace::open_read_only(&dir)?;
+            // This workspace ran SQLite's quick check when it was opened: the second
+            // connection does not read every page again.
+            let ws = Workspace::open_read_only_checked_before(&dir)?;
             Ok(ws.audit_problem()?.err())
         });
         self.background = Some(Background::Running(handle));

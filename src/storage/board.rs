@@ -6,9 +6,10 @@
 
 use super::entries::EntryState;
 use super::summary::{self, Head, parse_mode, parse_state};
-use super::{StorageError, Workspace, db};
+use super::{StorageError, Workspace, db, phone};
 use crate::record::{EntryMode, RecordState};
 use crate::verification::receive::PhoneStatus;
+use std::collections::HashMap;
 
 /// The latest version of a station's record, as the summary table has it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,14 +38,21 @@ pub struct StationFacts {
 
 impl Workspace {
     /// Every station of the election, by station number, with its latest record's
-    /// facts and its phone status.
+    /// facts and its phone status. One pass over the summary table (its small rows:
+    /// no figures table, no record body), the phone table and the desk's stage column.
     pub fn station_facts(&self) -> Result<Vec<StationFacts>, StorageError> {
         let tx = self.conn.unchecked_transaction().map_err(db)?;
-        let mut records = std::collections::BTreeMap::new();
+        // The phone table keeps each station's comparison: no record is parsed here
+        // unless it changed after it was compared.
+        let checks = phone::read_all(&tx)?;
+        // Per station with a record, by station number (the table's key): its facts,
+        // and the SHA-256 of its body where a phone check needs it.
+        let mut records: Vec<(u32, RecordFacts, Option<String>)> = Vec::new();
         {
             let mut stmt = tx
                 .prepare_cached(
-                    "SELECT station, version, state, mode, figures FROM summary ORDER BY station",
+                    "SELECT station, version, state, mode, head, body_sha256 FROM summary \
+                     ORDER BY station",
                 )
                 .map_err(db)?;
             let mut rows = stmt.query([]).map_err(db)?;
@@ -53,44 +61,50 @@ impl Workspace {
                 let unreadable = || StorageError::SummaryUnreadable { station };
                 let state = row.get_ref(2).map_err(db)?.as_str().ok();
                 let mode = row.get_ref(3).map_err(db)?.as_str().ok();
-                let figures = row.get_ref(4).map_err(db)?.as_blob().ok();
+                let head = row.get_ref(4).map_err(db)?.as_blob().ok();
                 let facts = RecordFacts {
                     version: row.get(1).map_err(db)?,
                     state: state.and_then(parse_state).ok_or_else(unreadable)?,
                     mode: mode.and_then(parse_mode).ok_or_else(unreadable)?,
-                    head: figures
-                        .and_then(summary::decode_head)
-                        .ok_or_else(unreadable)?,
+                    head: head.and_then(summary::decode_head).ok_or_else(unreadable)?,
                 };
-                records.insert(station, facts);
+                let body = match checks.contains_key(&station) {
+                    true => Some(row.get(5).map_err(db)?),
+                    false => None,
+                };
+                records.push((station, facts, body));
             }
         }
-        tx.finish().map_err(db)?;
-        // The phone table keeps each station's comparison: no record is parsed here
-        // unless it changed after it was compared.
-        let overview = self.phone_overview()?;
-        let checks: std::collections::BTreeMap<u32, bool> = self
-            .phone_checks()?
-            .into_iter()
-            .map(|c| (c.station, c.check.verified))
-            .collect();
-        let mut entries: std::collections::BTreeMap<u32, EntryState> = self
+        let mut entries: HashMap<u32, EntryState> = self
             .entry_states()?
             .into_iter()
             .map(|e| (e.station, e))
             .collect();
-        let mut out = Vec::with_capacity(overview.len());
-        for status in overview {
-            let station = status.station;
+        let mut stations: Vec<u32> = self.election.stations.iter().map(|s| s.number).collect();
+        stations.sort_unstable();
+        let mut records = records.into_iter().peekable();
+        let mut out = Vec::with_capacity(stations.len());
+        for station in stations {
+            // Both by station number: walk them side by side.
+            while records.next_if(|(s, _, _)| *s < station).is_some() {}
+            let (record, body) = match records.next_if(|(s, _, _)| *s == station) {
+                Some((_, facts, body)) => (Some(facts), body),
+                None => (None, None),
+            };
+            let row = checks.get(&station);
+            // A station with a record has a body; its hash was read where phoned.
+            let body = body.or_else(|| record.as_ref().map(|_| String::new()));
+            let phone = phone::station_status(&tx, &self.election, station, body.as_deref(), row)?;
             out.push(StationFacts {
                 station,
-                record: records.remove(&station),
-                phone: status.status,
-                phoned_at: status.at,
-                quick_verified: checks.get(&station).copied(),
+                record,
+                phone,
+                phoned_at: row.map(|r| r.entry.at.clone()),
+                quick_verified: row.map(|r| r.entry.check.verified),
                 entry: entries.remove(&station),
             });
         }
+        tx.finish().map_err(db)?;
         Ok(out)
     }
 }

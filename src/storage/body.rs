@@ -1,14 +1,14 @@
 //! A record version's stored body, and the two forms it takes.
 //!
-//! Up to schema 3 every version was stored as its result-file TOML
-//! ([`crate::result_file`]). Writing that for every confirmed box (about 40 kB for a
-//! Tweede Kamer station, through a serde tree of every candidate) was most of the
-//! box's CPU time besides SQLite. Since schema 4 a version the workspace writes is
+//! Up to schema 4 every version was stored as its result-file TOML
+//! ([`crate::result_file`]), about 13 kB for a Tweede Kamer station, written out
+//! whole for every confirmed box. Since schema 5 a version the lifecycle writes is
 //! stored compactly ([`encode`]): a short header with what is not a figure
 //! (election, station, version, state, mode, the ticked boxes, the reason of a
 //! corrigendum, the acknowledged warnings, the note), then every figure in the
-//! summary table's varint form ([`super::summary::encode`]), about 3.5 kB for a Tweede
-//! Kamer station. The summary row takes its figures from the same bytes.
+//! summary's varint form ([`super::summary::encode`]), about 3.7 kB for a Tweede
+//! Kamer station. The summary row takes its figures from the same bytes, and the
+//! body's hash is computed once for the audit row and the summary.
 //!
 //! A body stored as TOML stays as it is (a TEXT value; the audit rows hold the hash
 //! of exactly those bytes), and is read as before: [`Body`] is either. The result
@@ -17,16 +17,15 @@
 
 use super::{StorageError, summary};
 use crate::election::{CountingMethod, Election};
-use crate::i18n::say;
 use crate::record::{CountRecord, EntryMode, RecordState};
-use crate::result_file::{self, ResultFileError};
+use crate::result_file::{self, ResultFileError, ResultFileProblem};
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, TransactionBehavior};
 
 /// The first bytes of a compact body; TOML text never starts with a NUL.
 const MAGIC: &[u8] = b"\0telraam-body-1\n";
 
-/// A stored body: the result-file TOML of schema 3 and before, or the compact bytes.
+/// A stored body: the result-file TOML of schema 4 and before, or the compact bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Body {
     Toml(String),
@@ -38,7 +37,8 @@ fn unreadable(name: &str) -> ResultFileError {
         file: name.to_string(),
         line: None,
         field: None,
-        message: say("geen leesbare recordinhoud", "not a readable record body"),
+        // The detail is the layer's own word; the words around it are the text table's.
+        problem: ResultFileProblem::Invalid("compact record body".into()),
     }
 }
 
@@ -270,11 +270,11 @@ pub fn decode(bytes: &[u8], election: &Election) -> Option<CountRecord> {
     Some(record)
 }
 
-/// Schema 3 to 4. Nothing is converted: a stored TOML body stays as it is (the audit
+/// Schema 4 to 5. Nothing is converted: a stored TOML body stays as it is (the audit
 /// rows hold the hash of exactly its bytes) and is read as before. Versions written
-/// from now on are compact, which a telraam of schema 3 cannot read: the version
+/// from now on are compact, which a telraam of schema 4 cannot read: the version
 /// number tells it so ("written by a newer telraam") instead of a failed read.
-pub fn migrate_from_3(conn: &mut Connection) -> Result<(), StorageError> {
+pub fn migrate_from_4(conn: &mut Connection) -> Result<(), StorageError> {
     let db = |e: rusqlite::Error| StorageError::database(None, &e);
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -282,8 +282,8 @@ pub fn migrate_from_3(conn: &mut Connection) -> Result<(), StorageError> {
     let again: i64 = tx
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(db)?;
-    if again == 3 {
-        tx.execute_batch("PRAGMA user_version = 4").map_err(db)?;
+    if again == 4 {
+        tx.execute_batch("PRAGMA user_version = 5").map_err(db)?;
     }
     tx.commit().map_err(db)
 }
@@ -332,7 +332,7 @@ mod tests {
                     .read("x", &election)
                     .expect("reads");
                 assert_eq!(back, record);
-                // What storing it as TOML (schema 3) gave: the same record, so an
+                // What storing it as TOML (schema 4 and before) gave: the same record, so an
                 // export, the annex and the codes do not depend on the form stored.
                 let toml = Body::Toml(result_file::to_toml(&record));
                 assert_eq!(toml.read("x", &election).expect("reads"), back);

@@ -128,7 +128,7 @@ pub fn load(conn: &Connection, election: &Election, station: u32) -> Result<Desk
             StorageError::EntryUnreadable {
                 station,
                 number,
-                error,
+                error: Box::new(error),
             }
         })?;
         let source = Source::parse(&source).ok_or(StorageError::UnknownEntrySource {

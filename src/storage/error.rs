@@ -14,6 +14,8 @@ use crate::lifecycle::Refusal;
 use crate::result_file::ResultFileError;
 use std::path::PathBuf;
 
+/// (Errors of the layer below that are large, the result file's, are boxed: a
+/// `StorageError` is passed around by value.)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
     /// SQLite failed (not for a full disk or a write-protected folder); `path`: the
@@ -27,7 +29,7 @@ pub enum StorageError {
     /// The desk refused a step: nothing was stored.
     Desk(DeskError),
     /// A record to be stored does not fit the election or the form: nothing was stored.
-    NotStorable(ResultFileError),
+    NotStorable(Box<ResultFileError>),
     /// The election to set up a workspace with is not a valid election.
     BadElection(ElectionError),
     /// The workspace folder or its database cannot be written (write-protected);
@@ -80,18 +82,18 @@ pub enum StorageError {
     /// SQLite would not switch to write-ahead logging.
     NoWal { path: PathBuf, mode: String },
     /// The stored election cannot be read.
-    ElectionUnreadable { detail: String },
+    ElectionUnreadable(ElectionError),
     /// A stored record version cannot be read.
     RecordUnreadable {
         station: u32,
         version: u32,
-        error: ResultFileError,
+        error: Box<ResultFileError>,
     },
     /// A stored desk entry cannot be read.
     EntryUnreadable {
         station: u32,
         number: u8,
-        error: ResultFileError,
+        error: Box<ResultFileError>,
     },
     /// A stored desk entry names a source this telraam does not know.
     UnknownEntrySource {
@@ -123,6 +125,8 @@ pub enum StorageError {
     AuditBroken(AuditProblem),
     /// The background check of the audit chain stopped without an answer.
     ChainCheckStopped,
+    /// SQLite's quick check, run beside the reading, stopped without an answer.
+    QuickCheckStopped,
 }
 
 impl StorageError {
@@ -200,6 +204,8 @@ pub enum DatabaseProblem {
     SummaryRows { rows: i64, stations: usize },
     /// A station's summary row is not what its latest record says.
     SummaryDiffers { station: u32 },
+    /// The election's JSON copy is not what its TOML body says.
+    ElectionCopyDiffers,
     /// A station's row in the phone table is not what the audit log says.
     PhoneDiffers { station: u32 },
     /// The check itself could not read the database.

@@ -19,7 +19,8 @@
 //! The legacy text is parsed here and nowhere else. A crash leaves schema 2, migrated
 //! again at the next open.
 
-use super::{StorageError, audit, phone, read_election, records};
+use super::stored_election::read_election_body;
+use super::{StorageError, audit, phone, records};
 use crate::eml::stored_totals;
 use crate::event::{AuditEvent, PhoneCheckEvent};
 use crate::record::RecordState;
@@ -96,7 +97,7 @@ pub fn from_2(conn: &mut Connection, dir: &Path) -> Result<(), StorageError> {
     let totals = stored_totals::load_legacy(dir)
         .map_err(|detail| StorageError::LegacyTotalsUnreadable { detail })?;
     let mut carried = Vec::new();
-    if let Some((election, _)) = read_election(&tx)? {
+    if let Some((election, _)) = read_election_body(&tx)? {
         let log = audit::read_all(&tx)?;
         let mut checks: BTreeMap<u32, PhoneCheckEvent> = BTreeMap::new();
         let mut acknowledged: BTreeMap<u32, Vec<String>> = BTreeMap::new();

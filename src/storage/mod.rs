@@ -29,6 +29,7 @@ pub mod entries;
 mod error;
 pub mod lock;
 mod migrate;
+mod migrate_figures;
 pub mod phone;
 mod put;
 mod records;
@@ -250,8 +251,9 @@ impl Workspace {
     }
 
     /// The full check of the database, beyond the quick check at open: SQLite's
-    /// `integrity_check` (every page, and every index against its table) and every
-    /// summary row against the record it summarises. Ok(None): all is well;
+    /// `integrity_check` (every page, and every index against its table), the
+    /// election's JSON copy against its body, and every summary row against the record
+    /// it summarises. Ok(None): all is well;
     /// Ok(Some(problem)) says what is not.
     pub fn database_problem(&self) -> Result<Option<DatabaseProblem>, StorageError> {
         let tx = self.conn.unchecked_transaction().map_err(db)?;
@@ -267,8 +269,13 @@ impl Workspace {
                 found: lines.join("; "),
             }));
         }
-        let problem = summary_check::check(&tx, &self.election)
-            .err()
+        let election_copy = match stored_election::check(&tx) {
+            Ok(true) => None,
+            Ok(false) => Some(DatabaseProblem::ElectionCopyDiffers),
+            Err(e) => Some(DatabaseProblem::Unreadable(e)),
+        };
+        let problem = election_copy
+            .or_else(|| summary_check::check(&tx, &self.election).err())
             .or_else(|| phone::check(&tx).err());
         tx.finish().map_err(db)?;
         Ok(problem)

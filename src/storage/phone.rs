@@ -61,8 +61,8 @@ pub struct StationPhoneStatus {
     pub at: Option<String>,
 }
 
-struct Row {
-    entry: PhoneCheckEntry,
+pub(super) struct Row {
+    pub(super) entry: PhoneCheckEntry,
     compared_body: String,
 }
 
@@ -135,7 +135,7 @@ fn read_row(conn: &Connection, station: u32) -> Result<Option<Row>, StorageError
         .transpose()
 }
 
-fn read_all(conn: &Connection) -> Result<BTreeMap<u32, Row>, StorageError> {
+pub(super) fn read_all(conn: &Connection) -> Result<BTreeMap<u32, Row>, StorageError> {
     let mut stmt = conn.prepare(SELECT).map_err(db)?;
     let rows = stmt.query_map([], row_of).map_err(db)?;
     let mut out = BTreeMap::new();
@@ -360,28 +360,8 @@ impl Workspace {
         let mut out = Vec::with_capacity(stations.len());
         for s in stations {
             let row = checks.get(&s.number);
-            let check = row.map(|r| &r.entry.check);
-            let status = match (bodies.get(&s.number), check) {
-                (None, None) => PhoneStatus::NotReceived,
-                (None, Some(c)) if c.verified => PhoneStatus::QuickVerified,
-                (None, Some(_)) => PhoneStatus::QuickDiffers,
-                (Some(_), None) => PhoneStatus::RecordReceived,
-                (Some(_), Some(c)) if !c.verified => PhoneStatus::RecordReceived,
-                (Some(body), Some(c)) => match row.and_then(|r| {
-                    r.entry
-                        .comparison
-                        .as_ref()
-                        .filter(|_| r.compared_body == *body)
-                }) {
-                    Some(comparison) => status_of(comparison),
-                    None => {
-                        let versions = records::versions(&tx, &self.election, s.number)?;
-                        arrival::compare(&self.election, c, &versions)
-                            .map(|found| status_of(&found))
-                            .unwrap_or(PhoneStatus::RecordReceived)
-                    }
-                },
-            };
+            let body = bodies.get(&s.number).map(String::as_str);
+            let status = station_status(&tx, &self.election, s.number, body, row)?;
             out.push(StationPhoneStatus {
                 station: s.number,
                 name: s.name.clone(),
@@ -392,6 +372,40 @@ impl Workspace {
         tx.finish().map_err(db)?;
         Ok(out)
     }
+}
+
+/// A station's phone status from its `phone` row and the SHA-256 of its latest
+/// record body (None: no record); the record is parsed only when it changed after it
+/// was compared.
+pub(super) fn station_status(
+    conn: &Connection,
+    election: &Election,
+    station: u32,
+    body: Option<&str>,
+    row: Option<&Row>,
+) -> Result<PhoneStatus, StorageError> {
+    let check = row.map(|r| &r.entry.check);
+    Ok(match (body, check) {
+        (None, None) => PhoneStatus::NotReceived,
+        (None, Some(c)) if c.verified => PhoneStatus::QuickVerified,
+        (None, Some(_)) => PhoneStatus::QuickDiffers,
+        (Some(_), None) => PhoneStatus::RecordReceived,
+        (Some(_), Some(c)) if !c.verified => PhoneStatus::RecordReceived,
+        (Some(body), Some(c)) => match row.and_then(|r| {
+            r.entry
+                .comparison
+                .as_ref()
+                .filter(|_| r.compared_body == body)
+        }) {
+            Some(comparison) => status_of(comparison),
+            None => {
+                let versions = records::versions(conn, election, station)?;
+                arrival::compare(election, c, &versions)
+                    .map(|found| status_of(&found))
+                    .unwrap_or(PhoneStatus::RecordReceived)
+            }
+        },
+    })
 }
 
 #[cfg(test)]

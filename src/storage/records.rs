@@ -30,7 +30,7 @@ fn body_of(
         StorageError::RecordUnreadable {
             station,
             version,
-            error,
+            error: Box::new(error),
         }
     })
 }
@@ -45,7 +45,7 @@ fn parse(
         .map_err(|error| StorageError::RecordUnreadable {
             station,
             version,
-            error,
+            error: Box::new(error),
         })
 }
 
@@ -178,7 +178,7 @@ fn name(record: &CountRecord) -> String {
 }
 
 fn refused(e: result_file::ResultFileError) -> StorageError {
-    StorageError::NotStorable(e)
+    StorageError::NotStorable(Box::new(e))
 }
 
 /// A version as written: its body and the body's SHA-256 (what the audit row and

@@ -14,7 +14,8 @@ fn db(e: rusqlite::Error) -> StorageError {
 
 /// Makes every row again from the records' bodies (the latest version of each station).
 pub fn rebuild(conn: &Connection, election: &Election) -> Result<(), StorageError> {
-    conn.execute("DELETE FROM summary", []).map_err(db)?;
+    conn.execute_batch("DELETE FROM summary; DELETE FROM summary_figures;")
+        .map_err(db)?;
     for station in stations(conn)? {
         if let Some((record, body)) = latest_with_body(conn, election, station)? {
             update(conn, &record, &encode(&record), &sha256_hex(body.bytes()))?;
@@ -23,7 +24,8 @@ pub fn rebuild(conn: &Connection, election: &Election) -> Result<(), StorageErro
     Ok(())
 }
 
-/// A summary row as stored: version, state, mode, D, H, figures, body SHA-256.
+/// A summary row as stored: version, state, mode, D, H, head, body SHA-256, and the
+/// figures beside it.
 type Row = (
     u32,
     String,
@@ -32,6 +34,7 @@ type Row = (
     Option<i64>,
     Vec<u8>,
     String,
+    Option<Vec<u8>>,
 );
 
 /// Whether every row is what the latest record body says, and every station with a
@@ -40,14 +43,21 @@ pub fn check(conn: &Connection, election: &Election) -> Result<(), DatabaseProbl
     let unreadable =
         |e: rusqlite::Error| DatabaseProblem::Unreadable(StorageError::database(None, &e));
     let stations = stations(conn).map_err(DatabaseProblem::Unreadable)?;
-    let rows: i64 = conn
-        .query_row("SELECT count(*) FROM summary", [], |r| r.get(0))
+    let (rows, figures): (i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM summary), (SELECT count(*) FROM summary_figures)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .map_err(unreadable)?;
-    if rows != stations.len() as i64 {
-        return Err(DatabaseProblem::SummaryRows {
-            rows,
-            stations: stations.len(),
-        });
+    // The figures' table counted too (a row of its own per summary row).
+    for rows in [rows, figures] {
+        if rows != stations.len() as i64 {
+            return Err(DatabaseProblem::SummaryRows {
+                rows,
+                stations: stations.len(),
+            });
+        }
     }
     for station in stations {
         let differs = || DatabaseProblem::SummaryDiffers { station };
@@ -58,8 +68,9 @@ pub fn check(conn: &Connection, election: &Election) -> Result<(), DatabaseProbl
         };
         let row: Option<Row> = conn
             .query_row(
-                "SELECT version, state, mode, total_admitted, total_cast, figures, body_sha256 \
-                 FROM summary WHERE station = ?1",
+                "SELECT s.version, s.state, s.mode, s.total_admitted, s.total_cast, s.head, \
+                 s.body_sha256, f.figures FROM summary s \
+                 LEFT JOIN summary_figures f ON f.station = s.station WHERE s.station = ?1",
                 [station],
                 |r| {
                     Ok((
@@ -70,19 +81,23 @@ pub fn check(conn: &Connection, election: &Election) -> Result<(), DatabaseProbl
                         r.get(4)?,
                         r.get(5)?,
                         r.get(6)?,
+                        r.get(7)?,
                     ))
                 },
             )
             .optional()
             .map_err(unreadable)?;
+        let figures = encode(&record);
+        let head = figures[..head_len(&figures).unwrap_or(figures.len())].to_vec();
         let expected = (
             record.lifecycle.version,
             super::records::state_name(record.lifecycle.state).to_string(),
             mode_name(record.mode).to_string(),
             record.voters.total_admitted.map(|v| v as i64),
             record.votes.total_cast.map(|v| v as i64),
-            encode(&record),
+            head,
             sha256_hex(body.bytes()),
+            Some(figures),
         );
         if row.as_ref() != Some(&expected) {
             return Err(differs());

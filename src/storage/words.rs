@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the storage's one text table, every error and finding with its Dutch and English side by side.
 //! The words of the workspace, Dutch and English: its errors ([`StorageError`]), why
 //! the audit log does not verify ([`ChainFault`]), what `audit verify` found in the
 //! database ([`DatabaseProblem`]), the desk's refusals ([`DeskError`]) and who holds
@@ -169,9 +170,8 @@ pub fn error(e: &StorageError, english: bool) -> String {
             ),
         ),
         NoWal { path, mode } => at(path, &format!("cannot switch to WAL (got {mode})")),
-        ElectionUnreadable { detail } => format!(
-            "the stored election cannot be read / de opgeslagen verkiezing is onleesbaar: \
-             {detail}"
+        ElectionUnreadable(e) => format!(
+            "the stored election cannot be read / de opgeslagen verkiezing is onleesbaar: {e}"
         ),
         RecordUnreadable { error, .. } => format!(
             "{error} (the stored record cannot be read / het opgeslagen record is onleesbaar)"
@@ -234,6 +234,9 @@ pub fn error(e: &StorageError, english: bool) -> String {
         ChainCheckStopped => {
             "the audit log check stopped / de controle van het auditlog is gestopt".into()
         }
+        QuickCheckStopped => "the quick check of the database stopped / de snelle controle \
+                              van de database is gestopt"
+            .into(),
     }
 }
 
@@ -349,6 +352,11 @@ pub fn database_problem(problem: &DatabaseProblem, english: bool) -> String {
             "station {station}: the summary row differs from the stored record / de \
              samenvatting van stembureau {station} wijkt af van het opgeslagen record"
         ),
+        DatabaseProblem::ElectionCopyDiffers => pick(
+            english,
+            "de kopie van de verkiezing (JSON) wijkt af van de opgeslagen verkiezing".into(),
+            "the election's copy (JSON) differs from the stored election".into(),
+        ),
         DatabaseProblem::PhoneDiffers { station } => format!(
             "station {station}: the phone check table differs from the audit log / de \
              telefonische controle van stembureau {station} wijkt af van het auditlog"
@@ -422,3 +430,7 @@ pub fn holder(h: &Holder, english: bool) -> String {
         format!("{who} (process {}, since {} UTC)", h.pid, h.since),
     )
 }
+
+#[cfg(test)]
+#[path = "words_tests.rs"]
+mod tests;

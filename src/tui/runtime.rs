@@ -130,11 +130,7 @@ pub fn take(workspace: &mut Workspace, operator: &str) -> (Option<WorkspaceLock>
 /// notice that asks the operator's consent (writing is blocked meanwhile).
 pub fn report_chain(app: &mut App, workspace: &mut Workspace) {
     if let Some(Ok(Some(problem))) = workspace.chain_check_finding() {
-        app.update(Msg::Guard(Guard::BrokenChain {
-            row: problem.row,
-            reason_en: problem.reason(true),
-            reason_nl: problem.reason(false),
-        }));
+        app.update(Msg::Guard(Guard::BrokenChain(problem)));
     }
 }
 
@@ -265,8 +261,15 @@ pub fn carry_out(app: &mut App, workspace: &mut Workspace, operator: &str, effec
             None => execute(workspace, operator, effect),
         };
         if let Some(answer) = answer {
-            refused |= matches!(answer, Msg::NotSaved { .. });
+            let not_saved = matches!(answer, Msg::NotSaved { .. });
+            refused |= not_saved;
             queue.extend(app.update(answer));
+            // The box was refused because the workspace can no longer be written
+            // ([`not_saved`]): say so as when the window opened on a write-protected
+            // folder, once.
+            if not_saved && workspace.is_read_only() && app.guard.is_none() {
+                queue.extend(app.update(Msg::Guard(Guard::ReadOnlyFolder)));
+            }
         }
     }
 }
@@ -297,11 +300,26 @@ fn save_box(
     };
     Some(match saved {
         Ok(record) => Msg::Saved(record),
-        Err(e) => Msg::NotSaved {
-            what: Unsaved::Field(field, value),
-            reason: e.to_string(),
-        },
+        Err(e) => not_saved(workspace, Unsaved::Field(field, value), e),
     })
+}
+
+/// A box (the note, the yes/no answer) the workspace did not save, and why. When
+/// the reason is that the workspace cannot be written (its folder or stick became
+/// write-protected while the window was open: [`StorageError::ReadOnly`]), the
+/// window goes on as one opened on a write-protected folder: it reopens the
+/// workspace for reading only, and [`carry_out`] shows the read-only notice.
+fn not_saved(workspace: &mut Workspace, what: Unsaved, e: StorageError) -> Msg {
+    if e.is_read_only()
+        && !workspace.is_read_only()
+        && let Ok(read_only) = Workspace::open_read_only(workspace.dir())
+    {
+        *workspace = read_only;
+    }
+    Msg::NotSaved {
+        what,
+        reason: e.to_string(),
+    }
 }
 
 /// Carries out a step of the desk: the station's desk as stored afterwards (with the
@@ -407,18 +425,12 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
         Effect::SaveMark { station, mark, on } => {
             match workspace.save_mark(station, mark, on, operator) {
                 Ok(record) => Some(Msg::Saved(record)),
-                Err(e) => Some(Msg::NotSaved {
-                    what: Unsaved::Mark(mark),
-                    reason: e.to_string(),
-                }),
+                Err(e) => Some(not_saved(workspace, Unsaved::Mark(mark), e)),
             }
         }
         Effect::SaveNote { station, note } => match workspace.save_note(station, &note, operator) {
             Ok(record) => Some(Msg::Saved(record)),
-            Err(e) => Some(Msg::NotSaved {
-                what: Unsaved::Note(note),
-                reason: e.to_string(),
-            }),
+            Err(e) => Some(not_saved(workspace, Unsaved::Note(note), e)),
         },
         Effect::SetResume(point) => workspace.set_resume_point(&point).err().and_then(failed),
         // A warning acknowledged (or taken back) is a step of the record's lifecycle.
@@ -459,7 +471,7 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
                     printed: written.printed.map(|p| p.message(&written.path)),
                     path: written.path.display().to_string(),
                 }),
-                Err(text) => Some(Msg::StorageFailed(text)),
+                Err(e) => Some(Msg::StorageFailed(e.to_string())),
             }
         }
         Effect::Desk(effect) => Some(Msg::Desk(desk_step(workspace, effect))),

@@ -14,6 +14,7 @@ use crate::annex::scan::Refusal;
 use crate::desk::Stage;
 use crate::form::Target;
 use crate::record::{CountRecord, RecordState};
+use crate::storage::AuditProblem;
 use crate::storage::lock::Holder;
 
 // ----- the App -----
@@ -147,13 +148,9 @@ pub enum Guard {
     HeldBy(Option<Holder>),
     /// The workspace folder is write-protected.
     ReadOnlyFolder,
-    /// The audit log does not verify; `row` is the first bad row. Saving waits for
+    /// The audit log does not verify (from its first bad row, and why). Saving waits for
     /// the operator's explicit consent, which is logged.
-    BrokenChain {
-        row: i64,
-        reason_en: String,
-        reason_nl: String,
-    },
+    BrokenChain(AuditProblem),
 }
 
 // ----- the status board's scan field -----

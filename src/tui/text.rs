@@ -897,16 +897,14 @@ pub fn guard_notice(language: Language, guard: &Guard) -> (&'static str, String)
                 )
             }
         }
-        Guard::BrokenChain {
-            row,
-            reason_en,
-            reason_nl,
-        } => {
+        Guard::BrokenChain(problem) => {
+            let row = problem.row;
+            let reason = problem.reason(en);
             if en {
                 (
                     "AUDIT LOG BROKEN",
                     format!(
-                        "The audit log does not verify from row {row}: {reason_en}.\n\n\
+                        "The audit log does not verify from row {row}: {reason}.\n\n\
                          The workspace may have been changed outside telraam. Tell the \
                          coordinator, and compare the figures with the paper.\n\n\
                          Go on saving in this workspace anyway? Your choice is written \
@@ -918,7 +916,7 @@ pub fn guard_notice(language: Language, guard: &Guard) -> (&'static str, String)
                 (
                     "AUDITLOG GEBROKEN",
                     format!(
-                        "Het auditlog klopt niet vanaf regel {row}: {reason_nl}.\n\n\
+                        "Het auditlog klopt niet vanaf regel {row}: {reason}.\n\n\
                          De werkmap is mogelijk buiten telraam gewijzigd. Meld dit aan \
                          de coördinator en vergelijk de cijfers met het papier.\n\n\
                          Toch doorwerken en bewaren in deze werkmap? Uw keuze komt in \

@@ -1,5 +1,5 @@
 //! A workspace of schema 3, where every record version was stored as TOML, opened by
-//! this telraam (schema 4, compact bodies). The fixture `tests/data/workspaces/v3-desk`
+//! this telraam (schema 5, compact bodies; 3 to 4 moves the summary's figures). The fixture `tests/data/workspaces/v3-desk`
 //! was made by telraam at commit 490d738 as a user would (see `tests/data/README.md`):
 //! station 1's result file imported as a draft, station 3 typed twice at the desk.
 
@@ -44,7 +44,7 @@ fn run(home: &Path, args: &[&str]) -> String {
 }
 
 #[test]
-fn a_schema_3_workspace_keeps_its_toml_bodies_and_stores_new_boxes_compactly() {
+fn an_older_workspace_keeps_its_toml_bodies_and_stores_new_boxes_compactly() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = fixture(tmp.path());
     let data = dir.to_string_lossy().to_string();

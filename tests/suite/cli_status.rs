@@ -167,3 +167,48 @@ fn a_new_workspace_has_nothing_in_and_bad_options_are_refused() {
         assert_eq!(telraam(home.path(), &args).status.code(), Some(2));
     }
 }
+
+/// The quick check runs beside the reading of the board (docs/storage.md, "Where each
+/// is checked"): a damaged page the board itself never reads (a record body's
+/// overflow page) still stops `telraam status` before it prints anything.
+#[test]
+fn status_prints_nothing_from_a_damaged_database() {
+    use telraam::record::Field;
+    use telraam::storage::Workspace;
+    let home = tempfile::tempdir().expect("temp dir");
+    let ws_dir = home.path().join("ws");
+    let mut ws = Workspace::open(&ws_dir).expect("open");
+    ws.save_field(1, Field::PollCards, Some(12), "Anna")
+        .expect("A");
+    // H = 11 against D = 12: a difference, so the form asks for a note.
+    ws.save_field(1, Field::ListTotal(1), Some(11), "Anna")
+        .expect("E.1");
+    // A note long enough to spill over several pages of the record's body.
+    let marker = "QZQZ".repeat(8 * 1024);
+    ws.save_note(1, &marker, "Anna").expect("note");
+    drop(ws); // the last connection closing writes the WAL back into the file
+    let fine = ok(&telraam(home.path(), &["--data", s(&ws_dir), "status"]));
+    assert!(
+        fine.lines().count() > 1,
+        "the board before the damage: {fine}"
+    );
+
+    let path = Workspace::db_path(&ws_dir);
+    let mut bytes = std::fs::read(&path).expect("read");
+    let page = 4096;
+    let found = bytes
+        .windows(page)
+        .position(|w| w.starts_with(b"QZQZ") && w.ends_with(b"QZQZ"))
+        .expect("a page of the note");
+    // The page holding that stretch of the note is an overflow page: its first four
+    // bytes name the next one. Point them past the end of the file.
+    let start = found - found % page;
+    bytes[start..start + 4].copy_from_slice(&[0x7f, 0xff, 0xff, 0xff]);
+    std::fs::write(&path, &bytes).expect("damaged");
+
+    let out = telraam(home.path(), &["--data", s(&ws_dir), "status"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(out.stdout.is_empty(), "nothing printed: {out:?}");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("beschadigd"), "{said}");
+}

@@ -168,5 +168,5 @@ fn an_export_of_a_category_without_a_contest_is_refused_not_written_as_geen() {
     let err =
         telraam::eml::write::write("out.xml", &election, &[record], "2026-01-01T00:00:00.000")
             .expect_err("refused");
-    assert!(err.en.contains("no contest"), "{err}");
+    assert!(err.words(true).contains("no contest"), "{err}");
 }

@@ -176,7 +176,7 @@ proptest! {
         {
             // One defect: the same field and the same words.
             prop_assert_eq!(&a.field, &b.field);
-            prop_assert_eq!(&a.message, &b.message);
+            prop_assert_eq!(&a.problem, &b.problem);
         }
     }
 

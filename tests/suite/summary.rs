@@ -207,7 +207,7 @@ fn the_summary_agrees_after_a_writer_is_killed_mid_save() {
 /// A workspace as telraam wrote it before the summary table (schema version 1).
 fn make_version_1(dir: &std::path::Path) {
     let conn = Connection::open(Workspace::db_path(dir)).expect("open directly");
-    conn.execute_batch("DROP TABLE summary; PRAGMA user_version = 1;")
+    conn.execute_batch("DROP TABLE summary; DROP TABLE summary_figures; PRAGMA user_version = 1;")
         .expect("back to version 1");
 }
 

@@ -122,6 +122,32 @@ fn an_acknowledged_warning_stays_acknowledged_after_a_restart() {
     assert!(app.acknowledged.contains("W.201"), "{:?}", app.acknowledged);
 }
 
+/// The window acts on the storage's typed error, not on its words: a box refused
+/// because the workspace cannot be written (here: the folder became write-protected
+/// while the window was open, as when a USB stick is locked) is shown as not saved,
+/// and the window goes on as one opened on a write-protected folder, with the same
+/// notice, instead of refusing every further box one by one.
+#[test]
+fn a_workspace_that_becomes_write_protected_turns_the_window_read_only() {
+    use telraam::tui::app::{Guard, Notice};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::open(dir.path()).expect("workspace");
+    let mut app = start(&mut ws);
+    keys(&mut app, &mut ws, "2\n100\n");
+    assert_eq!(app.guard, None);
+    // From now on the workspace refuses every change as write-protected.
+    ws = Workspace::open_read_only(dir.path()).expect("read only");
+    keys(&mut app, &mut ws, "5\n");
+    assert_eq!(app.guard, Some(Guard::ReadOnlyFolder));
+    assert!(app.unsaved.is_some(), "B is shown as not saved");
+    let stored = ws.record(2).expect("read").expect("station 2 started");
+    assert_eq!(stored.get(Field::PollCards), Some(100));
+    assert_eq!(stored.get(Field::ProxyCertificates), None);
+    // The notice is dismissed; a further figure is refused by the window itself.
+    keys(&mut app, &mut ws, "\n7");
+    assert_eq!(app.notice, Some(Notice::ReadOnly));
+}
+
 /// A confirmed box is decided once, in the App (which shows D at once), and stored as
 /// decided; when the station changed in the workspace meanwhile (another window, an
 /// import), storage decides it again on what is stored, so nothing stored is lost.

@@ -4,7 +4,6 @@
 //! Kiesraad's EML 110a (election definition), 110b (stembureaulijst: the polling
 //! stations) and 230b (kandidatenlijsten: the candidate lists) describe, in one place.
 
-use crate::i18n::say;
 use crate::paper::Generation;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -220,10 +219,55 @@ pub struct Election {
 /// Why an election file cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ElectionError {
+    /// The file is not TOML of an election; the TOML reader's words.
     #[error("{0}")]
     Toml(String),
     #[error("{0}")]
-    Invalid(String),
+    Invalid(ElectionProblem),
+}
+
+/// What is wrong with an election that reads as TOML. The words are in [`words`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ElectionProblem {
+    /// The election id is empty.
+    NoId,
+    NoLists,
+    /// A list number is 0 or used twice.
+    ListNumber(u32),
+    /// A list without candidates while the stations count candidate votes (DSO).
+    NoCandidates(u32),
+    /// A candidate number is 0 or used twice on its list.
+    CandidateNumber {
+        list: u32,
+        candidate: u32,
+    },
+    /// A station listed twice.
+    StationTwice(u32),
+    /// A station numbered 0.
+    StationZero,
+    /// A station's register larger than the form can hold.
+    TooManyVoters {
+        station: u32,
+        eligible: u64,
+    },
+    /// A contest id that is not a number from 1, a Roman numeral, "geen" or "alle".
+    ContestId(String),
+    /// Kiezerspassen (C) in a municipal (GR) election.
+    VoterCardsInGr,
+}
+
+impl ElectionProblem {
+    /// The sentence in Dutch or English (the text table).
+    pub fn words(&self, english: bool) -> String {
+        words::problem(self, english)
+    }
+}
+
+impl fmt::Display for ElectionProblem {
+    /// In the language chosen for messages ([`crate::i18n`]).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.words(crate::i18n::language().is_english()))
+    }
 }
 
 impl Election {
@@ -269,103 +313,55 @@ impl Election {
     /// Structural checks: unique list, candidate and station numbers, numbers from 1;
     /// under DSO every list has candidates; a register size within the form's limit.
     pub fn check(&self) -> Result<(), ElectionError> {
-        let bad = |m: String| Err(ElectionError::Invalid(m));
+        let bad = |p: ElectionProblem| Err(ElectionError::Invalid(p));
         if self.id.trim().is_empty() {
-            return bad(say(
-                "het verkiezingsnummer (id) is leeg",
-                "election id is empty",
-            ));
+            return bad(ElectionProblem::NoId);
         }
         if self.lists.is_empty() {
-            return bad(say(
-                "de verkiezing heeft geen lijsten",
-                "the election has no lists",
-            ));
+            return bad(ElectionProblem::NoLists);
         }
         let mut seen = std::collections::BTreeSet::new();
         for list in &self.lists {
             if list.number == 0 || !seen.insert(list.number) {
-                let n = list.number;
-                return bad(say(
-                    &format!("lijstnummer {n} is 0 of komt twee keer voor"),
-                    &format!("list number {n} is 0 or used twice"),
-                ));
+                return bad(ElectionProblem::ListNumber(list.number));
             }
             if list.candidates.is_empty() && self.counting_method.counts_candidates() {
-                return bad(crate::i18n::say(
-                    &format!(
-                        "lijst {} heeft geen kandidaten, en de stembureaus tellen kandidaatstemmen (DSO)",
-                        list.number
-                    ),
-                    &format!(
-                        "list {} has no candidates, and the stations count candidate votes (DSO)",
-                        list.number
-                    ),
-                ));
+                return bad(ElectionProblem::NoCandidates(list.number));
             }
             let mut cands = std::collections::BTreeSet::new();
             for c in &list.candidates {
                 if c.number == 0 || !cands.insert(c.number) {
-                    let (n, c) = (list.number, c.number);
-                    return bad(say(
-                        &format!("lijst {n}: kandidaatnummer {c} is 0 of komt twee keer voor"),
-                        &format!("list {n}: candidate number {c} is 0 or used twice"),
-                    ));
+                    return bad(ElectionProblem::CandidateNumber {
+                        list: list.number,
+                        candidate: c.number,
+                    });
                 }
             }
         }
         let mut stations = std::collections::BTreeSet::new();
         for s in &self.stations {
             if !stations.insert(s.number) {
-                let n = s.number;
-                return bad(say(
-                    &format!("stembureau {n} staat er twee keer in"),
-                    &format!("polling station {n} is listed twice"),
-                ));
+                return bad(ElectionProblem::StationTwice(s.number));
             }
             if s.number == 0 {
-                return bad(say(
-                    "stembureaunummer 0: nummers beginnen bij 1",
-                    "polling station number 0: numbers start at 1",
-                ));
+                return bad(ElectionProblem::StationZero);
             }
             if let Some(n) = s.eligible_voters
                 && n > crate::paper::MAX_COUNT
             {
-                return bad(crate::i18n::say(
-                    &format!(
-                        "stembureau {}: kiesgerechtigden (eligible_voters) {n} is groter dan \
-                         999 999 999, het maximum op het formulier",
-                        s.number
-                    ),
-                    &format!(
-                        "polling station {}: eligible_voters {n} is larger than the form's limit \
-                         of 999 999 999",
-                        s.number
-                    ),
-                ));
+                return bad(ElectionProblem::TooManyVoters {
+                    station: s.number,
+                    eligible: n,
+                });
             }
         }
         if let Some(contest) = &self.contest
             && !Contest::valid_id(&contest.id)
         {
-            let id = &contest.id;
-            return bad(say(
-                &format!(
-                    "kieskring \"{id}\" is geen nummer vanaf 1, geen Romeins cijfer, en niet \
-                     \"geen\" of \"alle\""
-                ),
-                &format!(
-                    "contest id \"{id}\" is not a number from 1, a Roman numeral, \"geen\" or \
-                     \"alle\""
-                ),
-            ));
+            return bad(ElectionProblem::ContestId(contest.id.clone()));
         }
         if self.voter_cards == Some(true) && !self.category.voter_cards_apply() {
-            return bad(say(
-                "kiezerspassen (C) horen niet bij een gemeenteraadsverkiezing (GR)",
-                "kiezerspassen (C) do not apply to a municipal (GR) election",
-            ));
+            return bad(ElectionProblem::VoterCardsInGr);
         }
         Ok(())
     }
@@ -379,6 +375,8 @@ impl fmt::Display for Election {
 
 /// The demo election shipped inside the binary.
 pub const DEMO_ELECTION_TOML: &str = include_str!("../../../samples/juinen/election.toml");
+
+pub mod words;
 
 #[cfg(test)]
 mod tests;

@@ -76,8 +76,9 @@ pub struct ExportCsvArgs {
 struct Input {
     name: String,
     bytes: Vec<u8>,
-    /// Its SHA-256 in groups of four, computed once (a 510b can be 100 MB).
-    fingerprint: std::cell::OnceCell<String>,
+    /// Its SHA-256 in groups of four, computed once (a 510b can be 100 MB), on
+    /// another thread while the file is parsed ([`Input::fingerprint`] waits for it).
+    fingerprint: std::sync::OnceLock<String>,
 }
 
 impl Input {
@@ -87,7 +88,7 @@ impl Input {
         Ok(Input {
             name,
             bytes,
-            fingerprint: std::cell::OnceCell::new(),
+            fingerprint: std::sync::OnceLock::new(),
         })
     }
 
@@ -249,7 +250,14 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
     let mut count_import = None;
     let mut count_file = None;
     if let Some(input) = &counts_in {
-        let count = counts::read(&input.name, input.text()?).map_err(|e| eml_fail(&e))?;
+        let text = input.text()?;
+        // A 510b's fingerprint (printed, and kept with its totals) is computed on the
+        // other core while the file is parsed: the same value, sooner.
+        let count = std::thread::scope(|s| {
+            s.spawn(|| input.fingerprint());
+            counts::read(&input.name, text)
+        })
+        .map_err(|e| eml_fail(&e))?;
         let imported = import::counts(&input.name, &count, &candidates_in.name, &cands)
             .map_err(|e| eml_fail(&e))?;
         // The 510b's own stations (with their kiesgerechtigden) are what the records need;

@@ -187,6 +187,25 @@ pub fn decode_head(bytes: &[u8]) -> Option<Head> {
     })
 }
 
+/// How many bytes of [`encode`]'s figures make the head ([`decode_head`]'s part:
+/// the format, A–O, the ballot stock and the list totals), which the summary table
+/// keeps in a column of its own for the status board. None: not this format.
+pub fn head_len(bytes: &[u8]) -> Option<usize> {
+    let mut r = Reader { bytes, at: 0 };
+    if r.next()? != FORMAT {
+        return None;
+    }
+    for _ in 0..18 {
+        r.count()?;
+    }
+    let lists = r.next()?;
+    for _ in 0..lists {
+        r.number()?;
+        r.count()?;
+    }
+    Some(r.at)
+}
+
 /// What [`decode_head`] reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Head {
@@ -229,6 +248,29 @@ mod tests {
         decode_into(&encode(&other), &mut back).expect("reads");
         other.lifecycle = back.lifecycle.clone();
         assert_eq!(back, other);
+    }
+
+    #[test]
+    fn the_head_alone_reads_as_the_head_of_the_whole_figures() {
+        let election = generate::election(&Shape {
+            stations: 1,
+            lists: 5,
+            max_candidates: 7,
+        });
+        let mut seed = SEED;
+        let record = generate::record(&election, 1, &mut seed);
+        let bytes = encode(&record);
+        let head = head_len(&bytes).expect("a head");
+        assert!(head < bytes.len(), "the candidate pages follow");
+        let whole = decode_head(&bytes).expect("whole");
+        assert_eq!(decode_head(&bytes[..head]), Some(whole.clone()));
+        assert_eq!(whole.total_admitted, record.voters.total_admitted);
+        assert_eq!(whole.lists.len(), 5);
+        assert_eq!(
+            decode_head(&bytes[..head - 1]),
+            None,
+            "a cut head is refused"
+        );
     }
 
     #[test]

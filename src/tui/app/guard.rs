@@ -16,7 +16,7 @@ impl App {
 
     /// Keys on the blocking notice.
     pub(super) fn in_guard_dialog(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
-        let broken = matches!(self.guard, Some(Guard::BrokenChain { .. }));
+        let broken = matches!(self.guard, Some(Guard::BrokenChain(_)));
         match msg {
             Msg::Char('j' | 'J' | 'y' | 'Y') if broken => {
                 self.dialog = None;
@@ -151,15 +151,20 @@ mod tests {
 
     #[test]
     fn a_broken_chain_blocks_until_the_operator_answers_and_yes_is_logged() {
-        let broken = Guard::BrokenChain {
+        let broken = Guard::BrokenChain(crate::storage::AuditProblem {
             row: 7,
-            reason_en: "its contents do not match its hash".into(),
-            reason_nl: "de inhoud past niet bij de hash".into(),
-        };
+            fault: crate::storage::ChainFault::Altered,
+        });
         let (_, body) = crate::tui::text::guard_notice(Language::Dutch, &broken);
-        assert!(body.contains("regel 7"), "{body}");
+        assert!(
+            body.contains("vanaf regel 7: de inhoud past niet bij de hash"),
+            "{body}"
+        );
         let (_, body) = crate::tui::text::guard_notice(Language::English, &broken);
-        assert!(body.contains("row 7"), "{body}");
+        assert!(
+            body.contains("from row 7: its contents do not match its hash"),
+            "{body}"
+        );
 
         let mut app = App::new(Election::demo(), Language::Dutch, &[], None);
         app.update(Msg::Guard(broken.clone()));

@@ -352,6 +352,7 @@ pub fn refusal(language: Language, r: &Refusal) -> String {
             }
         }
         Refusal::Damaged(why) => {
+            let why = why.words(en);
             if en {
                 format!("Every part is in, but they do not make the record: {why}")
             } else {

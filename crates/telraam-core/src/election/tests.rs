@@ -37,3 +37,22 @@ fn display_name_keeps_prefix_after_first_name() {
     };
     assert_eq!(c.display_name(), "Vaart, W. (Hans) van der");
 }
+
+#[test]
+fn a_station_listed_twice_is_named_by_its_number_in_either_language() {
+    let mut e = Election::demo();
+    e.stations[1].number = e.stations[0].number;
+    let n = e.stations[0].number;
+    let Err(ElectionError::Invalid(problem)) = e.check() else {
+        panic!("a station listed twice is refused");
+    };
+    assert_eq!(problem, ElectionProblem::StationTwice(n));
+    assert_eq!(
+        problem.words(false),
+        format!("stembureau {n} staat er twee keer in")
+    );
+    assert_eq!(
+        problem.words(true),
+        format!("polling station {n} is listed twice")
+    );
+}

@@ -2,7 +2,7 @@
 //! name, and every candidate with number, initials, names and place of residence.
 
 use super::identifier::{ElectionIdentifier, read_contest};
-use super::xml::{EmlError, Item, Pull, local, parse_number};
+use super::xml::{EmlError, EmlKind, EmlProblem, Item, Numbered, Pull, local, parse_number};
 use crate::election::{Authority, Candidate, Contest, PoliticalList};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,28 +16,23 @@ pub struct CandidateLists {
     pub lists: Vec<PoliticalList>,
 }
 
-fn id_number(
-    pull: &Pull<'_>,
-    id: Option<String>,
-    what_en: &str,
-    what_nl: &str,
-) -> Result<u32, EmlError> {
+fn id_number(pull: &Pull<'_>, id: Option<String>, what: Numbered) -> Result<u32, EmlError> {
     let id = id.unwrap_or_default();
     parse_number(&id)
         .and_then(|n| u32::try_from(n).ok())
         .filter(|&n| n > 0)
         .ok_or_else(|| {
-            pull.error(
-                format!("{what_en} Id \"{id}\" is not a number from 1"),
-                format!("{what_nl}-Id \"{id}\" is geen getal vanaf 1"),
-            )
+            pull.error(EmlProblem::IdNotFromOne {
+                what,
+                id: id.clone(),
+            })
         })
 }
 
 /// Reads a 230b. `file` names it in errors.
 pub fn read(file: &str, text: &str) -> Result<CandidateLists, EmlError> {
     let mut pull = Pull::new(file, text);
-    pull.expect_root("230b", "candidate lists", "kandidatenlijsten")?;
+    pull.expect_root(EmlKind::Candidates)?;
     let mut election = None;
     let mut lists: Vec<PoliticalList> = Vec::new();
     // The line of each list's AffiliationIdentifier, for messages.
@@ -61,26 +56,17 @@ pub fn read(file: &str, text: &str) -> Result<CandidateLists, EmlError> {
                 "ContestIdentifier" => {
                     let read = read_contest(&mut pull, &e)?;
                     if let Some(first) = &contest {
-                        return Err(pull.error(
-                            format!(
-                                "a second contest ({}) after contest {}: telraam reads the lists of one contest",
-                                read.id, first.id
-                            ),
-                            format!(
-                                "een tweede contest ({}) na contest {}: telraam leest de lijsten van één contest",
-                                read.id, first.id
-                            ),
-                        ));
+                        return Err(pull.error(EmlProblem::SecondContestInLists {
+                            second: read.id,
+                            first: first.id.clone(),
+                        }));
                     }
                     contest = Some(read);
                 }
                 "AffiliationIdentifier" => {
-                    let number = id_number(&pull, pull.attr(&e, "Id")?, "list", "lijst")?;
+                    let number = id_number(&pull, pull.attr(&e, "Id")?, Numbered::List)?;
                     if lists.iter().any(|l| l.number == number) {
-                        return Err(pull.error(
-                            format!("list {number} appears twice"),
-                            format!("lijst {number} staat er twee keer in"),
-                        ));
+                        return Err(pull.error(EmlProblem::ListTwice(number)));
                     }
                     lists.push(PoliticalList {
                         number,
@@ -97,21 +83,15 @@ pub fn read(file: &str, text: &str) -> Result<CandidateLists, EmlError> {
                 }
                 "Candidate" => in_candidate = true,
                 "CandidateIdentifier" => {
-                    let number = id_number(&pull, pull.attr(&e, "Id")?, "candidate", "kandidaat")?;
+                    let number = id_number(&pull, pull.attr(&e, "Id")?, Numbered::Candidate)?;
                     let Some(list) = lists.last_mut() else {
-                        return Err(pull.error(
-                            "a candidate before any list",
-                            "een kandidaat vóór de eerste lijst",
-                        ));
+                        return Err(pull.error(EmlProblem::CandidateBeforeList));
                     };
                     if list.candidate(number).is_some() {
-                        return Err(pull.error(
-                            format!("list {}: candidate {number} appears twice", list.number),
-                            format!(
-                                "lijst {}: kandidaat {number} staat er twee keer in",
-                                list.number
-                            ),
-                        ));
+                        return Err(pull.error(EmlProblem::CandidateTwice {
+                            list: list.number,
+                            candidate: number,
+                        }));
                     }
                     list.candidates.push(Candidate {
                         number,
@@ -152,21 +132,10 @@ pub fn read(file: &str, text: &str) -> Result<CandidateLists, EmlError> {
             Item::Eof => break,
         }
     }
-    let election = election.ok_or_else(|| {
-        EmlError::new(
-            file,
-            None,
-            "no ElectionIdentifier in the file",
-            "geen ElectionIdentifier in het bestand",
-        )
-    })?;
+    let election =
+        election.ok_or_else(|| EmlError::new(file, None, EmlProblem::NoElectionIdentifier))?;
     if lists.is_empty() {
-        return Err(EmlError::new(
-            file,
-            None,
-            "the file holds no candidate lists",
-            "het bestand bevat geen kandidatenlijsten",
-        ));
+        return Err(EmlError::new(file, None, EmlProblem::NoLists));
     }
     if let Some((list, line)) = lists
         .iter()
@@ -176,16 +145,14 @@ pub fn read(file: &str, text: &str) -> Result<CandidateLists, EmlError> {
         return Err(EmlError::new(
             file,
             Some(*line),
-            format!("list {} has no candidates", list.number),
-            format!("lijst {} heeft geen kandidaten", list.number),
+            EmlProblem::ListWithoutCandidates(list.number),
         ));
     }
     let Some(authority) = authority else {
         return Err(EmlError::new(
             file,
             list_start,
-            "no ManagingAuthority (AuthorityIdentifier) before the CandidateList: who issued these lists?",
-            "geen ManagingAuthority (AuthorityIdentifier) vóór de CandidateList: wie heeft deze lijsten vastgesteld?",
+            EmlProblem::NoManagingAuthority,
         ));
     };
     Ok(CandidateLists {

@@ -4,7 +4,7 @@
 //! that are joined with the 230b.
 
 use super::identifier::{ElectionIdentifier, read_contest};
-use super::xml::{EmlError, Item, Pull, attr_number, local, local_end};
+use super::xml::{EmlError, EmlKind, EmlProblem, Item, Pull, attr_number, local, local_end};
 use crate::election::{Authority, Contest};
 use crate::form::{Eml, MODEL, Target, spec_of};
 use crate::record::Field;
@@ -152,11 +152,7 @@ pub fn read_general_path(file: &str, text: &str) -> Result<CountFile, EmlError> 
 /// many `Selection`s took the fast path).
 #[doc(hidden)]
 pub fn read_from(file: &str, pull: &mut Pull<'_>) -> Result<CountFile, EmlError> {
-    pull.expect_root(
-        "510b",
-        "count of a municipality",
-        "telling van een gemeente",
-    )?;
+    pull.expect_root(EmlKind::Count)?;
     let mut election = None;
     let mut authority = None;
     let mut contest: Option<Contest> = None;
@@ -164,7 +160,7 @@ pub fn read_from(file: &str, pull: &mut Pull<'_>) -> Result<CountFile, EmlError>
     let mut units: Vec<ReportingUnit> = Vec::new();
     let mut block: Option<VoteBlock> = None;
     let mut unit_id = String::new();
-    let mut unit_line = 0;
+    let mut unit_at = 0;
     let mut unit_name = String::new();
     let mut selected = Selected::Nothing;
     loop {
@@ -174,21 +170,13 @@ pub fn read_from(file: &str, pull: &mut Pull<'_>) -> Result<CountFile, EmlError>
                 "CandidateIdentifier" => {
                     let id = attr_number(&e, "Id")
                         .and_then(|n| u32::try_from(n).ok())
-                        .ok_or_else(|| {
-                            pull.error(
-                                "CandidateIdentifier has no numeric Id",
-                                "CandidateIdentifier heeft geen numeriek Id",
-                            )
-                        })?;
+                        .ok_or_else(|| pull.error(EmlProblem::CandidateIdNotNumeric))?;
                     selected = Selected::Candidate(id);
                 }
                 "ValidVotes" => {
                     let votes = pull.count("ValidVotes")?;
                     let Some(b) = block.as_mut() else {
-                        return Err(pull.error(
-                            "ValidVotes outside TotalVotes or ReportingUnitVotes",
-                            "ValidVotes buiten TotalVotes of ReportingUnitVotes",
-                        ));
+                        return Err(pull.error(EmlProblem::ValidVotesOutsideBlock));
                     };
                     match selected {
                         Selected::List => {
@@ -199,39 +187,24 @@ pub fn read_from(file: &str, pull: &mut Pull<'_>) -> Result<CountFile, EmlError>
                         Selected::Candidate(c) => match b.lists.last_mut() {
                             Some(l) => l.candidates.push((c, votes)),
                             None => {
-                                return Err(pull.error(
-                                    "candidate votes before any list",
-                                    "kandidaatstemmen vóór de eerste lijst",
-                                ));
+                                return Err(pull.error(EmlProblem::CandidateVotesBeforeList));
                             }
                         },
                         Selected::Nothing => {
-                            return Err(pull.error(
-                                "ValidVotes without a list or candidate",
-                                "ValidVotes zonder lijst of kandidaat",
-                            ));
+                            return Err(pull.error(EmlProblem::ValidVotesWithoutSelection));
                         }
                     }
                 }
                 "AffiliationIdentifier" => {
                     let Some(list) = attr_number(&e, "Id").and_then(|n| u32::try_from(n).ok())
                     else {
-                        return Err(pull.error(
-                            "AffiliationIdentifier has no numeric Id",
-                            "AffiliationIdentifier heeft geen numeriek Id",
-                        ));
+                        return Err(pull.error(EmlProblem::AffiliationIdNotNumeric));
                     };
                     let Some(b) = block.as_mut() else {
-                        return Err(pull.error(
-                            "a list outside TotalVotes or ReportingUnitVotes",
-                            "een lijst buiten TotalVotes of ReportingUnitVotes",
-                        ));
+                        return Err(pull.error(EmlProblem::ListOutsideBlock));
                     };
                     if b.lists.iter().any(|l| l.list == list) {
-                        return Err(pull.error(
-                            format!("list {list} appears twice in one block"),
-                            format!("lijst {list} staat twee keer in één blok"),
-                        ));
+                        return Err(pull.error(EmlProblem::ListTwiceInBlock(list)));
                     }
                     b.lists.push(ListBlock {
                         list,
@@ -250,10 +223,7 @@ pub fn read_from(file: &str, pull: &mut Pull<'_>) -> Result<CountFile, EmlError>
                     let reason = pull.attr(&e, "ReasonCode")?.unwrap_or_default();
                     let value = pull.count(&what)?;
                     let Some(b) = block.as_mut() else {
-                        return Err(pull.error(
-                            format!("{what} outside TotalVotes or ReportingUnitVotes"),
-                            format!("{what} buiten TotalVotes of ReportingUnitVotes"),
-                        ));
+                        return Err(pull.error(EmlProblem::OutsideBlock { what }));
                     };
                     match (what.as_str(), reason.as_str()) {
                         ("Cast", _) => b.cast = Some(value),
@@ -264,18 +234,15 @@ pub fn read_from(file: &str, pull: &mut Pull<'_>) -> Result<CountFile, EmlError>
                             match UNCOUNTED.iter().position(|code| *code == r) {
                                 Some(i) => b.uncounted[i] = Some(value),
                                 None => {
-                                    return Err(pull.error(
-                                        format!("unknown UncountedVotes ReasonCode \"{r}\""),
-                                        format!("onbekende ReasonCode \"{r}\" bij UncountedVotes"),
-                                    ));
+                                    return Err(pull
+                                        .error(EmlProblem::UnknownUncountedReason(r.to_string())));
                                 }
                             }
                         }
                         (_, r) => {
-                            return Err(pull.error(
-                                format!("unknown RejectedVotes ReasonCode \"{r}\""),
-                                format!("onbekende ReasonCode \"{r}\" bij RejectedVotes"),
-                            ));
+                            return Err(
+                                pull.error(EmlProblem::UnknownRejectedReason(r.to_string()))
+                            );
                         }
                     }
                 }
@@ -286,23 +253,17 @@ pub fn read_from(file: &str, pull: &mut Pull<'_>) -> Result<CountFile, EmlError>
                 }
                 "ReportingUnitIdentifier" => {
                     unit_id = pull.attr(&e, "Id")?.unwrap_or_default();
-                    unit_line = pull.line();
+                    unit_at = pull.position();
                     unit_name = pull.text()?;
                 }
                 "ElectionIdentifier" => election = Some(ElectionIdentifier::read(pull, &e)?),
                 "ContestIdentifier" => {
                     let read = read_contest(pull, &e)?;
                     if let Some(first) = &contest {
-                        return Err(pull.error(
-                            format!(
-                                "a second contest ({}) after contest {}: a 510b of a municipality counts one",
-                                read.id, first.id
-                            ),
-                            format!(
-                                "een tweede contest ({}) na contest {}: een 510b van een gemeente telt er één",
-                                read.id, first.id
-                            ),
-                        ));
+                        return Err(pull.error(EmlProblem::SecondContestInCount {
+                            second: read.id,
+                            first: first.id.clone(),
+                        }));
                     }
                     contest = Some(read);
                 }
@@ -332,22 +293,12 @@ pub fn read_from(file: &str, pull: &mut Pull<'_>) -> Result<CountFile, EmlError>
                     let station = station_number(&unit_id).ok_or_else(|| {
                         EmlError::new(
                             file,
-                            Some(unit_line),
-                            format!(
-                                "reporting unit \"{unit_id}\" is not a polling station \
-                                 (expected CODE::SB and a number from 1, e.g. 0668::SB1)"
-                            ),
-                            format!(
-                                "telgebied \"{unit_id}\" is geen stembureau \
-                                 (verwacht CODE::SB en een nummer vanaf 1, bijv. 0668::SB1)"
-                            ),
+                            Some(pull.line_at(unit_at)),
+                            EmlProblem::NotAStation(unit_id.clone()),
                         )
                     })?;
                     if units.iter().any(|u| u.station == station) {
-                        return Err(pull.error(
-                            format!("polling station {station} appears twice"),
-                            format!("stembureau {station} staat er twee keer in"),
-                        ));
+                        return Err(pull.error(EmlProblem::StationTwice(station)));
                     }
                     let (name, postcode) = split_unit_name(&unit_name);
                     units.push(ReportingUnit {
@@ -364,20 +315,13 @@ pub fn read_from(file: &str, pull: &mut Pull<'_>) -> Result<CountFile, EmlError>
             Item::Eof => break,
         }
     }
-    let election = election.ok_or_else(|| {
-        EmlError::new(
-            file,
-            None,
-            "no ElectionIdentifier in the file",
-            "geen ElectionIdentifier in het bestand",
-        )
-    })?;
+    let election =
+        election.ok_or_else(|| EmlError::new(file, None, EmlProblem::NoElectionIdentifier))?;
     if units.is_empty() {
         return Err(EmlError::new(
             file,
             Some(pull.line()),
-            "the file holds no polling stations (ReportingUnitVotes): nothing to import",
-            "het bestand bevat geen stembureaus (ReportingUnitVotes): niets in te lezen",
+            EmlProblem::NoStations,
         ));
     }
     Ok(CountFile {
@@ -390,19 +334,4 @@ pub fn read_from(file: &str, pull: &mut Pull<'_>) -> Result<CountFile, EmlError>
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unit_names_lose_prefix_and_postcode() {
-        let (name, pc) = split_unit_name("Stembureau Gemeentehuis (maandag) (postcode: 6658 AG)");
-        assert_eq!(
-            (name.as_str(), pc.as_str()),
-            ("Gemeentehuis (maandag)", "6658 AG")
-        );
-        assert_eq!(station_number("0668::SB121"), Some(121));
-        assert_eq!(station_number("0668::XX1"), None);
-        assert_eq!(station_number("0668::SB0"), None);
-        assert_eq!(station_number("0668::SB1a"), None);
-    }
-}
+mod tests;

@@ -2,7 +2,7 @@
 //! date, category and domain, the number of seats and the registered party names.
 
 use super::identifier::{ElectionIdentifier, read_contest};
-use super::xml::{EmlError, Item, Pull, local, parse_number};
+use super::xml::{EmlError, EmlKind, EmlProblem, Item, Pull, local, parse_number};
 use crate::election::{Category, Contest};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +19,7 @@ pub struct Definition {
 /// Reads a 110a. `file` names it in errors.
 pub fn read(file: &str, text: &str) -> Result<Definition, EmlError> {
     let mut pull = Pull::new(file, text);
-    pull.expect_root("110a", "election definition", "verkiezingsdefinitie")?;
+    pull.expect_root(EmlKind::Definition)?;
     let mut election = None;
     let mut election_line = 0;
     let mut contest = None;
@@ -43,21 +43,10 @@ pub fn read(file: &str, text: &str) -> Result<Definition, EmlError> {
             Item::End(_) | Item::Text(_) => {}
         }
     }
-    let election = election.ok_or_else(|| {
-        EmlError::new(
-            file,
-            None,
-            "no ElectionIdentifier in the file",
-            "geen ElectionIdentifier in het bestand",
-        )
-    })?;
+    let election =
+        election.ok_or_else(|| EmlError::new(file, None, EmlProblem::NoElectionIdentifier))?;
     if election.date.is_empty() {
-        return Err(EmlError::new(
-            file,
-            None,
-            "no ElectionDate in the file",
-            "geen ElectionDate in het bestand",
-        ));
+        return Err(EmlError::new(file, None, EmlProblem::NoElectionDate));
     }
     let category = election.category(file)?;
     // The council of a municipality, province or water board is elected in a domain
@@ -68,24 +57,7 @@ pub fn read(file: &str, text: &str) -> Result<Definition, EmlError> {
         return Err(EmlError::new(
             file,
             Some(election_line),
-            format!(
-                "no ElectionDomain in the ElectionIdentifier: a {} election names its {}",
-                category.code(),
-                match category {
-                    Category::GR => "municipality",
-                    Category::PS => "province",
-                    _ => "water board",
-                }
-            ),
-            format!(
-                "geen ElectionDomain in de ElectionIdentifier: een {}-verkiezing noemt haar {}",
-                category.code(),
-                match category {
-                    Category::GR => "gemeente",
-                    Category::PS => "provincie",
-                    _ => "waterschap",
-                }
-            ),
+            EmlProblem::NoDomain(category),
         ));
     }
     Ok(Definition {

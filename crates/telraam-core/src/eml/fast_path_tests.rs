@@ -149,3 +149,15 @@ fn every_refusal_at_a_candidate_is_the_general_paths() {
         assert_eq!(fast, general, "{votes:?}");
     }
 }
+
+/// A reporting unit that is not a polling station is refused naming the line of its
+/// `ReportingUnitIdentifier`, after the unit's candidates were read.
+#[test]
+fn a_unit_that_is_no_polling_station_is_refused_at_its_line() {
+    let text = TK6.replace("\"0268::SB2\"", "\"0268::XX2\"");
+    let (fast, general, _) = both(&text);
+    let error = fast.expect_err("not a polling station");
+    assert_eq!(error.line, Some(2268), "{error}");
+    assert!(error.words(true).contains("0268::XX2"), "{error}");
+    assert_eq!(Err(error), general);
+}

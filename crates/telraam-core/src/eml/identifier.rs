@@ -1,7 +1,7 @@
 //! What every EML_NL document says about its election (`ElectionIdentifier`), and the
 //! checks that the files given together describe the same election.
 
-use super::xml::{EmlError, Item, Pull, local};
+use super::xml::{EmlError, EmlProblem, Identity, Item, Pull, local};
 use crate::election::{Category, Contest};
 
 /// The `ElectionIdentifier` block: the same in 110a, 110b, 230b and 510b.
@@ -57,30 +57,21 @@ impl ElectionIdentifier {
                 Item::End(_) => break,
                 Item::Text(_) => {}
                 Item::Eof => {
-                    return Err(
-                        pull.error("unexpected end of file", "onverwacht einde van bestand")
-                    );
+                    return Err(pull.error(EmlProblem::UnexpectedEnd));
                 }
             }
         }
         if ident.id.is_empty() {
-            return Err(pull.error(
-                "ElectionIdentifier has no Id",
-                "ElectionIdentifier heeft geen Id",
-            ));
+            return Err(pull.error(EmlProblem::ElectionIdentifierWithoutId));
         }
         if !subcategory_fits(&ident.category, &ident.subcategory) {
             return Err(EmlError::new(
                 pull.file(),
                 Some(subcategory_line),
-                format!(
-                    "subcategory \"{}\" does not belong to election category \"{}\"",
-                    ident.subcategory, ident.category
-                ),
-                format!(
-                    "subcategorie \"{}\" hoort niet bij verkiezingssoort \"{}\"",
-                    ident.subcategory, ident.category
-                ),
+                EmlProblem::SubcategoryNotOfCategory {
+                    subcategory: ident.subcategory.clone(),
+                    category: ident.category.clone(),
+                },
             ));
         }
         Ok(ident)
@@ -92,8 +83,7 @@ impl ElectionIdentifier {
             EmlError::new(
                 file,
                 None,
-                format!("unknown election category \"{}\"", self.category),
-                format!("onbekende verkiezingssoort \"{}\"", self.category),
+                EmlProblem::UnknownCategory(self.category.clone()),
             )
         })
     }
@@ -125,12 +115,7 @@ pub fn read_contest(
         return Err(EmlError::new(
             pull.file(),
             Some(line),
-            format!(
-                "ContestIdentifier Id \"{id}\" is not a number from 1, a Roman numeral, \"geen\" or \"alle\""
-            ),
-            format!(
-                "ContestIdentifier-Id \"{id}\" is geen getal vanaf 1, Romeins cijfer, \"geen\" of \"alle\""
-            ),
+            EmlProblem::BadContestId(id),
         ));
     }
     Ok(Contest { id, name })
@@ -157,52 +142,32 @@ pub fn same_election(
     other: &ElectionIdentifier,
 ) -> Result<(), EmlError> {
     let at = |line: usize| (line > 0).then_some(line);
-    let differ = |what_en: &str, what_nl: &str, a: &str, b: &str| {
+    let differ = |what: Identity, theirs: &str, ours: &str| {
         EmlError::new(
             other_file,
             at(other.line),
-            format!(
-                "{what_en} \"{b}\" differs from \"{a}\" in {first_file}: the files are not about the same election"
-            ),
-            format!(
-                "{what_nl} \"{b}\" verschilt van \"{a}\" in {first_file}: de bestanden gaan niet over dezelfde verkiezing"
-            ),
+            EmlProblem::Differs {
+                what,
+                ours: ours.to_string(),
+                theirs: theirs.to_string(),
+                first_file: first_file.to_string(),
+            },
         )
     };
     if first.id != other.id {
-        return Err(differ(
-            "election id",
-            "verkiezings-id",
-            &first.id,
-            &other.id,
-        ));
+        return Err(differ(Identity::Id, &first.id, &other.id));
     }
     if !first.date.is_empty() && !other.date.is_empty() && first.date != other.date {
-        return Err(differ(
-            "election date",
-            "verkiezingsdatum",
-            &first.date,
-            &other.date,
-        ));
+        return Err(differ(Identity::Date, &first.date, &other.date));
     }
     if !first.category.is_empty() && !other.category.is_empty() && first.category != other.category
     {
-        return Err(differ(
-            "election category",
-            "verkiezingssoort",
-            &first.category,
-            &other.category,
-        ));
+        return Err(differ(Identity::Category, &first.category, &other.category));
     }
     if let (Some(a), Some(b)) = (&first.domain_id, &other.domain_id)
         && a != b
     {
-        let mut e = differ(
-            "election domain (ElectionDomain Id)",
-            "verkiezingsdomein (ElectionDomain Id)",
-            a,
-            b,
-        );
+        let mut e = differ(Identity::Domain, a, b);
         e.line = at(other.domain_line).or(e.line);
         return Err(e);
     }

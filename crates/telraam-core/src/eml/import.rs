@@ -6,10 +6,10 @@ use super::counts::{CountFile, VoteBlock};
 use super::definition::Definition;
 use super::identifier::same_election;
 use super::stations::StationList;
-use super::xml::EmlError;
+use super::xml::{EmlError, EmlProblem};
 use crate::aggregate::{ListTotals, Totals};
 use crate::election::{Authority, Contest, CountingMethod, Domain, Election, PollingStation};
-use crate::form::{Eml, Form, Generation, MODEL, Target, words};
+use crate::form::{Eml, Form, Generation, MODEL, Target};
 use crate::record::{CountRecord, EntryMode, Mark};
 
 /// The files an election is built from, each with the name it is reported under.
@@ -76,7 +76,7 @@ pub fn election(sources: &ElectionSources<'_>) -> Result<Election, EmlError> {
     };
     election
         .check()
-        .map_err(|e| EmlError::new(cand_file, None, e.to_string(), e.to_string()))?;
+        .map_err(|e| EmlError::new(cand_file, None, EmlProblem::Election(e)))?;
     Ok(election)
 }
 
@@ -124,14 +124,11 @@ pub fn counts(
         return Err(EmlError::new(
             counts_file,
             None,
-            format!(
-                "the counts are of contest {ours}, the candidate lists in {candidates_file} of contest {theirs}: \
-                 give the 230b of this kieskring"
-            ),
-            format!(
-                "de telling hoort bij contest {ours}, de kandidatenlijsten in {candidates_file} bij contest {theirs}: \
-                 geef de 230b van deze kieskring"
-            ),
+            EmlProblem::ContestsDiffer {
+                ours: ours.to_string(),
+                theirs: theirs.to_string(),
+                candidates_file: candidates_file.to_string(),
+            },
         ));
     }
     let dso = count
@@ -176,7 +173,7 @@ pub fn counts(
     };
     election
         .check()
-        .map_err(|e| EmlError::new(counts_file, None, e.to_string(), e.to_string()))?;
+        .map_err(|e| EmlError::new(counts_file, None, EmlProblem::Election(e)))?;
     let mut records = Vec::with_capacity(count.units.len());
     for unit in &count.units {
         records.push(record(counts_file, &election, unit.station, &unit.votes)?);
@@ -194,24 +191,18 @@ pub fn counts(
 }
 
 fn unknown_list(file: &str, station: Option<u32>, list: u32) -> EmlError {
-    let place_en = station.map_or("the totals".to_string(), |s| format!("station {s}"));
-    let place_nl = station.map_or("de totalen".to_string(), |s| format!("stembureau {s}"));
-    EmlError::new(
-        file,
-        None,
-        format!("{place_en}: list {list} is not in the candidate lists (230b)"),
-        format!("{place_nl}: lijst {list} staat niet in de kandidatenlijsten (230b)"),
-    )
+    EmlError::new(file, None, EmlProblem::UnknownList { station, list })
 }
 
 fn unknown_candidate(file: &str, station: Option<u32>, list: u32, cand: u32) -> EmlError {
-    let place_en = station.map_or("the totals".to_string(), |s| format!("station {s}"));
-    let place_nl = station.map_or("de totalen".to_string(), |s| format!("stembureau {s}"));
     EmlError::new(
         file,
         None,
-        format!("{place_en}: list {list} has no candidate {cand} in the 230b"),
-        format!("{place_nl}: lijst {list} heeft geen kandidaat {cand} in de 230b"),
+        EmlProblem::UnknownCandidate {
+            station,
+            list,
+            candidate: cand,
+        },
     )
 }
 
@@ -260,14 +251,13 @@ pub fn record(
                 return Err(EmlError::new(
                     file,
                     None,
-                    format!(
-                        "station {station}: H = E + F + G = {e} + {f} + {g} = {h} is larger than \
-                         the form's limit of 999 999 999"
-                    ),
-                    format!(
-                        "stembureau {station}: H = E + F + G = {e} + {f} + {g} = {h} is groter dan \
-                         999 999 999, het maximum op het formulier"
-                    ),
+                    EmlProblem::HTooLarge {
+                        station,
+                        e,
+                        f,
+                        g,
+                        h,
+                    },
                 ));
             }
             Some(h)
@@ -310,21 +300,15 @@ fn single_boxes(
         let value = block.count(field);
         if !form.includes(spec) {
             if let Some(n) = value.filter(|n| *n > 0) {
-                let (nl, en) = (
-                    words::full_name(target, false),
-                    words::full_name(target, true),
-                );
                 return Err(EmlError::new(
                     file,
                     None,
-                    format!(
-                        "station {station}: {en} = {n} but the {} has no such box",
-                        crate::form::words::generation_name(form.generation, true)
-                    ),
-                    format!(
-                        "stembureau {station}: {nl} = {n} maar het {} heeft dat vak niet",
-                        crate::form::words::generation_name(form.generation, false)
-                    ),
+                    EmlProblem::NotOnForm {
+                        station,
+                        target,
+                        value: n,
+                        generation: form.generation,
+                    },
                 ));
             }
             continue;

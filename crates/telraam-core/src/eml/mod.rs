@@ -2,8 +2,8 @@
 //! 230b (candidate lists) in; 510b (counts) in and out; the OSV "4-3" CSV out.
 //!
 //! Every reader streams the file once (quick-xml, no element tree) and reports
-//! problems as [`EmlError`]: file, line, and the message in English and Dutch (printed
-//! in the chosen language only).
+//! problems as [`EmlError`]: file, line, and what is wrong as an [`EmlProblem`], which
+//! [`words`] says in Dutch or English (printed in the chosen language only).
 
 pub mod candidates;
 pub mod counts;
@@ -13,10 +13,11 @@ pub mod identifier;
 pub mod import;
 pub mod osv;
 pub mod stations;
+pub mod words;
 pub mod write;
 pub mod xml;
 
-pub use xml::EmlError;
+pub use xml::{EmlError, EmlKind, EmlProblem};
 
 #[cfg(test)]
 mod fast_path_tests;

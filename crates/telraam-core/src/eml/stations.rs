@@ -2,7 +2,7 @@
 //! managing authority (the municipality itself).
 
 use super::identifier::ElectionIdentifier;
-use super::xml::{EmlError, Item, Pull, local, parse_number};
+use super::xml::{EmlError, EmlKind, EmlProblem, Item, Pull, local, parse_number};
 use crate::election::{Authority, PollingStation};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,7 +15,7 @@ pub struct StationList {
 /// Reads a 110b. `file` names it in errors.
 pub fn read(file: &str, text: &str) -> Result<StationList, EmlError> {
     let mut pull = Pull::new(file, text);
-    pull.expect_root("110b", "polling-station list", "stembureaulijst")?;
+    pull.expect_root(EmlKind::Stations)?;
     let mut election = None;
     let mut authority = None;
     let mut stations: Vec<PollingStation> = Vec::new();
@@ -64,8 +64,7 @@ pub fn read(file: &str, text: &str) -> Result<StationList, EmlError> {
                             EmlError::new(
                                 file,
                                 Some(line),
-                                format!("polling station Id \"{id}\" is not a number"),
-                                format!("stembureau-Id \"{id}\" is geen getal"),
+                                EmlProblem::StationIdNotANumber(id.clone()),
                             )
                         })?;
                     let (name, postcode, eligible_voters) = place.clone().unwrap_or_default();
@@ -73,8 +72,7 @@ pub fn read(file: &str, text: &str) -> Result<StationList, EmlError> {
                         return Err(EmlError::new(
                             file,
                             Some(line),
-                            format!("polling station {number} is listed twice"),
-                            format!("stembureau {number} staat er twee keer in"),
+                            EmlProblem::StationListedTwice(number),
                         ));
                     }
                     stations.push(PollingStation {
@@ -90,14 +88,8 @@ pub fn read(file: &str, text: &str) -> Result<StationList, EmlError> {
             Item::Eof => break,
         }
     }
-    let election = election.ok_or_else(|| {
-        EmlError::new(
-            file,
-            None,
-            "no ElectionIdentifier in the file",
-            "geen ElectionIdentifier in het bestand",
-        )
-    })?;
+    let election =
+        election.ok_or_else(|| EmlError::new(file, None, EmlProblem::NoElectionIdentifier))?;
     Ok(StationList {
         election,
         authority,

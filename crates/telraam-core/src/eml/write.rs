@@ -10,7 +10,7 @@
 //! 4-3 CSV has.
 
 use super::counts::{UNCOUNTED, uncounted_field};
-use super::xml::EmlError;
+use super::xml::{EmlError, EmlProblem};
 use crate::aggregate::{Totals, aggregate};
 use crate::election::{Category, Contest, Election};
 use crate::record::CountRecord;
@@ -108,36 +108,17 @@ pub fn write_with(
     file_totals: Option<&Totals>,
 ) -> Result<String, EmlError> {
     let Some(authority) = election.authority.as_ref() else {
-        return Err(EmlError::new(
-            target,
-            None,
-            "the election names no municipality (authority); a 510b needs one",
-            "de verkiezing noemt geen gemeente (authority); een 510b heeft die nodig",
-        ));
+        return Err(EmlError::new(target, None, EmlProblem::NoAuthority));
     };
     let Some(contest) = contest(election) else {
         return Err(EmlError::new(
             target,
             None,
-            format!(
-                "the election names no contest (kieskring); a {} count needs one: import the \
-                 election again from its 230b, or add [contest] with id and name to the election file",
-                election.category.code()
-            ),
-            format!(
-                "de verkiezing noemt geen contest (kieskring); een {}-telling heeft die nodig: lees \
-                 de verkiezing opnieuw in uit de 230b, of zet [contest] met id en name in het verkiezingsbestand",
-                election.category.code()
-            ),
+            EmlProblem::NoContest(election.category),
         ));
     };
     if records.is_empty() {
-        return Err(EmlError::new(
-            target,
-            None,
-            "the workspace holds no station records to export",
-            "de werkmap bevat geen stembureau-uitslagen om te exporteren",
-        ));
+        return Err(EmlError::new(target, None, EmlProblem::NoRecords));
     }
     let mut records: Vec<&CountRecord> = records.iter().collect();
     records.sort_by_key(|r| r.station);

@@ -7,46 +7,10 @@ use quick_xml::Reader;
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesEnd, BytesStart, Event};
 use std::borrow::Cow;
-use std::fmt;
 
-/// Why an EML file cannot be used. Displays as `file:line: message`, in the language
-/// chosen for messages ([`crate::i18n`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EmlError {
-    pub file: String,
-    pub line: Option<usize>,
-    pub en: String,
-    pub nl: String,
-}
+pub use error::{EmlError, EmlKind, EmlProblem, Identity, Numbered};
 
-impl EmlError {
-    pub fn new(
-        file: &str,
-        line: Option<usize>,
-        en: impl Into<String>,
-        nl: impl Into<String>,
-    ) -> Self {
-        EmlError {
-            file: file.to_string(),
-            line,
-            en: en.into(),
-            nl: nl.into(),
-        }
-    }
-}
-
-impl fmt::Display for EmlError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-        }
-        // In the language chosen for messages only (`--lang`, the settings file).
-        write!(f, ": {}", crate::i18n::say(&self.nl, &self.en))
-    }
-}
-
-impl std::error::Error for EmlError {}
+mod error;
 
 /// One step through the document.
 pub enum Item<'a> {
@@ -117,9 +81,26 @@ impl<'a> Pull<'a> {
         line
     }
 
+    /// The byte position the reader is at, for a line asked only when it is needed
+    /// ([`Pull::line_at`]): counting lines as the reader goes was a pass over the
+    /// whole of a large 510b.
+    pub fn position(&self) -> usize {
+        usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
+    }
+
+    /// The line (1-based) of a byte position taken with [`Pull::position`]: the line
+    /// [`Pull::line`] said there.
+    pub fn line_at(&self, position: usize) -> usize {
+        let end = position.min(self.source.len());
+        1 + self.source.as_bytes()[..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+    }
+
     /// An error at the current line.
-    pub fn error(&self, en: impl Into<String>, nl: impl Into<String>) -> EmlError {
-        EmlError::new(self.file, Some(self.line()), en, nl)
+    pub fn error(&self, kind: EmlProblem) -> EmlError {
+        EmlError::new(self.file, Some(self.line()), kind)
     }
 
     /// The next start, end or text. A file that ends inside an element is an error.
@@ -130,15 +111,11 @@ impl<'a> Pull<'a> {
                 let at_end = usize::try_from(self.reader.buffer_position())
                     .is_ok_and(|pos| pos >= self.source.len());
                 if at_end {
-                    self.error(
-                        format!("the file ends in the middle of the document (truncated?): {e}"),
-                        format!("het bestand houdt midden in het document op (afgekapt?): {e}"),
-                    )
+                    self.error(EmlProblem::Truncated {
+                        detail: Some(e.to_string()),
+                    })
                 } else {
-                    self.error(
-                        format!("not well-formed XML: {e}"),
-                        format!("geen geldige XML: {e}"),
-                    )
+                    self.error(EmlProblem::NotWellFormed(e.to_string()))
                 }
             })?;
             match event {
@@ -157,10 +134,7 @@ impl<'a> Pull<'a> {
                         if t.trim().is_empty() {
                             continue;
                         }
-                        return Err(self.error(
-                            "text outside the root element",
-                            "tekst buiten het hoofdelement",
-                        ));
+                        return Err(self.error(EmlProblem::TextOutsideRoot));
                     }
                     // Line ends are normalised in `text()`, where they matter; a
                     // number does not need it (the hot path of a large 510b).
@@ -173,33 +147,23 @@ impl<'a> Pull<'a> {
                         Ok(None) => match quick_xml::escape::resolve_predefined_entity(&r) {
                             Some(s) => s.to_string(),
                             None => {
-                                return Err(self.error(
-                                    format!("unknown entity &{};", &*r),
-                                    format!("onbekende entiteit &{};", &*r),
-                                ));
+                                return Err(self.error(EmlProblem::UnknownEntity((*r).to_string())));
                             }
                         },
                         Err(e) => {
-                            return Err(self.error(
-                                format!("bad character reference: {e}"),
-                                format!("ongeldige tekenverwijzing: {e}"),
-                            ));
+                            return Err(
+                                self.error(EmlProblem::BadCharacterReference(e.to_string()))
+                            );
                         }
                     };
                     return Ok(Item::Text(Cow::Owned(resolved)));
                 }
                 Event::Eof => {
                     if !self.seen_root {
-                        return Err(self.error(
-                            "the file is empty or holds no XML element",
-                            "het bestand is leeg of bevat geen XML-element",
-                        ));
+                        return Err(self.error(EmlProblem::NoXmlElement));
                     }
                     if self.depth > 0 {
-                        return Err(self.error(
-                            "the file ends in the middle of the document (truncated?)",
-                            "het bestand houdt midden in het document op (afgekapt?)",
-                        ));
+                        return Err(self.error(EmlProblem::Truncated { detail: None }));
                     }
                     return Ok(Item::Eof);
                 }
@@ -232,9 +196,7 @@ impl<'a> Pull<'a> {
                 }
                 Item::Text(t) => out.push_str(&t),
                 Item::Eof => {
-                    return Err(
-                        self.error("unexpected end of file", "onverwacht einde van bestand")
-                    );
+                    return Err(self.error(EmlProblem::UnexpectedEnd));
                 }
             }
         }
@@ -248,17 +210,15 @@ impl<'a> Pull<'a> {
                 let parsed = parse_number(&t);
                 match self.step()? {
                     Item::End(_) => parsed.ok_or_else(|| self.not_a_number(what, &t)),
-                    _ => Err(self.error(
-                        format!("{what} must hold only a number"),
-                        format!("{what} mag alleen een getal bevatten"),
-                    )),
+                    _ => Err(self.error(EmlProblem::OnlyANumber {
+                        what: what.to_string(),
+                    })),
                 }
             }
             Item::End(_) => Err(self.not_a_number(what, "")),
-            _ => Err(self.error(
-                format!("{what} must hold only a number"),
-                format!("{what} mag alleen een getal bevatten"),
-            )),
+            _ => Err(self.error(EmlProblem::OnlyANumber {
+                what: what.to_string(),
+            })),
         }?;
         Ok(value)
     }
@@ -273,10 +233,10 @@ impl<'a> Pull<'a> {
     /// `value` when it is at most 999 999 999, else an error at the current line.
     pub fn within_limit(&self, what: &str, value: u64) -> Result<u64, EmlError> {
         if value > crate::record::MAX_COUNT {
-            return Err(self.error(
-                format!("{what} {value} is larger than the form's limit of 999 999 999"),
-                format!("{what} {value} is groter dan 999 999 999, het maximum op het formulier"),
-            ));
+            return Err(self.error(EmlProblem::OverLimit {
+                what: what.to_string(),
+                value,
+            }));
         }
         Ok(value)
     }
@@ -286,10 +246,10 @@ impl<'a> Pull<'a> {
     pub fn attr(&self, e: &BytesStart<'_>, name: &str) -> Result<Option<String>, EmlError> {
         for a in e.attributes().with_checks(false) {
             let a = a.map_err(|err| {
-                self.error(
-                    format!("a malformed attribute in <{}>: {err}", local(e)),
-                    format!("een onjuist attribuut in <{}>: {err}", local(e)),
-                )
+                self.error(EmlProblem::MalformedAttribute {
+                    element: local(e).to_string(),
+                    detail: err.to_string(),
+                })
             })?;
             let key: &str = a.key.0;
             let key_local = key.rsplit(':').next().unwrap_or(key);
@@ -298,29 +258,22 @@ impl<'a> Pull<'a> {
             }
             return match a.normalized_value(XmlVersion::Implicit1_0) {
                 Ok(v) => Ok(Some(v.into_owned())),
-                Err(err) => {
-                    let raw = a.value.to_string();
-                    Err(self.error(
-                        format!(
-                            "attribute {name}=\"{raw}\" of <{}> cannot be read: {err}",
-                            local(e)
-                        ),
-                        format!(
-                            "attribuut {name}=\"{raw}\" van <{}> is onleesbaar: {err}",
-                            local(e)
-                        ),
-                    ))
-                }
+                Err(err) => Err(self.error(EmlProblem::UnreadableAttribute {
+                    name: name.to_string(),
+                    raw: a.value.to_string(),
+                    element: local(e).to_string(),
+                    detail: err.to_string(),
+                })),
             };
         }
         Ok(None)
     }
 
     fn not_a_number(&self, what: &str, text: &str) -> EmlError {
-        self.error(
-            format!("{what} is not a whole number: \"{}\"", text.trim()),
-            format!("{what} is geen geheel getal: \"{}\"", text.trim()),
-        )
+        self.error(EmlProblem::NotAWholeNumber {
+            what: what.to_string(),
+            text: text.trim().to_string(),
+        })
     }
 
     /// Skips the rest of the element just started.
@@ -329,29 +282,25 @@ impl<'a> Pull<'a> {
     }
 
     /// Reads up to the root element and checks that it is an EML document of kind
-    /// `id` ("110a", "230b", …); `what` describes that kind for messages.
-    pub fn expect_root(&mut self, id: &str, what_en: &str, what_nl: &str) -> Result<(), EmlError> {
+    /// `kind` (its `Id`: "110a", "230b", …).
+    pub fn expect_root(&mut self, kind: EmlKind) -> Result<(), EmlError> {
         let root = match self.step()? {
             Item::Start(e) => e,
             _ => {
-                return Err(self.error(
-                    "not an EML_NL file: no root element",
-                    "geen EML_NL-bestand: geen hoofdelement",
-                ));
+                return Err(self.error(EmlProblem::NoRootElement));
             }
         };
         if local(&root) != "EML" {
-            return Err(self.error(
-                format!("not an EML_NL file (root element <{}>)", local(&root)),
-                format!("geen EML_NL-bestand (hoofdelement <{}>)", local(&root)),
-            ));
+            return Err(self.error(EmlProblem::NotEml {
+                root: local(&root).to_string(),
+            }));
         }
         let found = self.attr(&root, "Id")?.unwrap_or_default();
-        if found != id {
-            return Err(self.error(
-                format!("this is an EML {found} file, not the {id} ({what_en}) expected here"),
-                format!("dit is een EML {found}-bestand, niet het verwachte {id} ({what_nl})"),
-            ));
+        if found != kind.id() {
+            return Err(self.error(EmlProblem::OtherKind {
+                found,
+                expected: kind,
+            }));
         }
         Ok(())
     }

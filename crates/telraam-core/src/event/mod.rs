@@ -22,6 +22,7 @@ mod desk;
 mod keys;
 #[cfg(test)]
 mod tests;
+pub mod words;
 
 pub use desk::DeskStep;
 use keys::{field_key, mark_key, optional_target_key};
@@ -263,17 +264,23 @@ pub enum AuditEvent {
     },
 }
 
-/// Why a stored event cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a stored event cannot be read. Said in both languages at once, as `audit`
+/// has always printed it (the words are in [`words`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EventError {
-    #[error(
-        "audit event format {0} was written by a newer telraam (this one reads {EVENT_VERSION}) \
-         / auditgebeurtenis van een nieuwere telraam"
-    )]
+    /// The row's format version is higher than this telraam reads.
     Newer(u64),
-    #[error("unreadable audit event / onleesbare auditgebeurtenis: {0}")]
+    /// The row is not an event this telraam wrote; the JSON reader's words.
     Unreadable(String),
 }
+
+impl std::fmt::Display for EventError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&words::event_error(self))
+    }
+}
+
+impl std::error::Error for EventError {}
 
 #[derive(Serialize)]
 struct Out<'a> {

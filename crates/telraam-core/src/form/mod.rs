@@ -104,7 +104,7 @@ impl Section {
     pub fn short_name(self, generation: Generation, english: bool) -> String {
         let part = match self {
             Section::Candidates(list) => {
-                return format!("{} {list}", if english { "list" } else { "lijst" });
+                return words::list_section(list, english);
             }
             Section::Voters => Part::Voters,
             Section::Votes => Part::Votes,
@@ -123,7 +123,7 @@ impl Section {
         let mut name = match letters.as_slice() {
             [first, _, _, ..] => {
                 let last = letters.last().copied().unwrap_or(first);
-                format!("{first} {} {last}", if english { "to" } else { "t/m" })
+                words::letter_range(first, last, english)
             }
             _ => letters.join(", "),
         };

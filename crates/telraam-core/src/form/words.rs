@@ -155,3 +155,13 @@ pub fn list_names(targets: &[Target], english: bool, limit: usize) -> String {
         names.join(", ")
     }
 }
+
+/// A candidates section named briefly: "lijst 3".
+pub fn list_section(list: u32, english: bool) -> String {
+    format!("{} {list}", if english { "list" } else { "lijst" })
+}
+
+/// A run of box letters: "A t/m D".
+pub fn letter_range(first: &str, last: &str, english: bool) -> String {
+    format!("{first} {} {last}", if english { "to" } else { "t/m" })
+}

@@ -2,10 +2,9 @@
 //! or candidate number written twice; and how the TOML reader's own complaints are
 //! said plainly.
 
-use super::ResultFileError;
+use super::{ResultFileError, ResultFileProblem, WrittenTwice};
 use crate::election::Election;
-use crate::form::{Form, MODEL, Target, words};
-use crate::i18n::say;
+use crate::form::{Form, MODEL, Target};
 use crate::record::CountRecord;
 use std::collections::BTreeMap;
 use toml::Spanned;
@@ -17,7 +16,7 @@ pub(super) fn off_the_form(
     text: &str,
     election: &Election,
     record: &CountRecord,
-) -> Option<(Option<usize>, String, String)> {
+) -> Option<(Option<usize>, String, ResultFileProblem)> {
     let form = Form::of(election);
     let (target, file_key) = MODEL.iter().find_map(|spec| {
         let target = spec.single()?;
@@ -35,20 +34,11 @@ pub(super) fn off_the_form(
     Some((
         line,
         file_key.to_string(),
-        say(
-            &format!(
-                "het {} van {} heeft geen vak \"{}\"",
-                crate::form::words::generation_name(form.generation, false),
-                election.id,
-                words::full_name(target, false),
-            ),
-            &format!(
-                "the {} of {} has no box \"{}\"",
-                crate::form::words::generation_name(form.generation, true),
-                election.id,
-                words::full_name(target, true),
-            ),
-        ),
+        ResultFileProblem::NotOnForm {
+            generation: form.generation,
+            election: election.id.clone(),
+            target,
+        },
     ))
 }
 
@@ -77,20 +67,14 @@ pub(super) fn once<'a>(
                 file: file.to_string(),
                 line: Some(second_line),
                 field: Some(format!("{table}.{}", second.get_ref())),
-                message: say(
-                    &format!(
-                        "nummer {n} staat twee keer in {table}: {:?} op regel {first_line} en \
-                         {:?} op regel {second_line}; schrijf elk vak één keer",
-                        first.get_ref(),
-                        second.get_ref()
-                    ),
-                    &format!(
-                        "number {n} is written twice in {table}: {:?} on line {first_line} and \
-                         {:?} on line {second_line}; write each box once",
-                        first.get_ref(),
-                        second.get_ref()
-                    ),
-                ),
+                problem: ResultFileProblem::Twice(Box::new(WrittenTwice {
+                    number: n,
+                    table: table.to_string(),
+                    first: first.get_ref().clone(),
+                    first_line,
+                    second: second.get_ref().clone(),
+                    second_line,
+                })),
             });
         }
     }
@@ -120,22 +104,14 @@ pub(super) fn key_at(text: &str, offset: usize) -> Option<String> {
     })
 }
 
-/// The TOML reader's message, said plainly (in the chosen language) where it is a bad count.
-pub(super) fn explain_toml_error(message: &str) -> String {
+/// The TOML reader's message, said plainly where it is a bad count.
+pub(super) fn explain_toml_error(message: &str) -> ResultFileProblem {
+    let message = message.to_string();
     if message.contains("invalid value: integer `-") {
-        say(
-            &format!("een aantal kan niet negatief zijn ({message})"),
-            &format!("a count cannot be negative ({message})"),
-        )
+        ResultFileProblem::Negative(message)
     } else if message.contains("expected u64") || message.contains("expected u32") {
-        say(
-            &format!("hier hoort een geheel getal ({message})"),
-            &format!("a whole number belongs here ({message})"),
-        )
+        ResultFileProblem::NotWhole(message)
     } else {
-        say(
-            &format!("ongeldig bestand: {message}"),
-            &format!("invalid file: {message}"),
-        )
+        ResultFileProblem::Invalid(message)
     }
 }

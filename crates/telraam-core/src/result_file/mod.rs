@@ -43,8 +43,12 @@ mod checks;
 mod dto;
 mod read;
 mod storable;
+pub mod words;
 mod write;
 
+use crate::election::CountingMethod;
+use crate::form::Target;
+use crate::paper::Generation;
 pub use read::{from_toml, read};
 pub use storable::storable;
 pub use write::to_toml;
@@ -56,14 +60,14 @@ pub const FORMAT: &str = "telraam-result-1";
 /// list N's candidate page (not E.N of section 2.2, which is `votes.lists.N`).
 pub const LIST_PAGE_TOTAL: &str = "total";
 
-/// Why a result file could not be read. Displays as `file:line: field: message`.
+/// Why a result file could not be read. Displays as `file:line: field: problem`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.describe())]
 pub struct ResultFileError {
     pub file: String,
     pub line: Option<usize>,
     pub field: Option<String>,
-    pub message: String,
+    pub problem: ResultFileProblem,
 }
 
 impl ResultFileError {
@@ -76,8 +80,91 @@ impl ResultFileError {
         if let Some(field) = &self.field {
             s.push_str(&format!("{field}: "));
         }
-        s.push_str(&self.message);
+        s.push_str(&self.problem.to_string());
         s
+    }
+}
+
+/// What is wrong in a result file (or a record that would be written as one). The
+/// words are in [`words`]; a `String` argument is what the file says, or the TOML
+/// reader's (or the operating system's) own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResultFileProblem {
+    /// A box the election's form (its generation) does not have.
+    NotOnForm {
+        generation: Generation,
+        election: String,
+        target: Target,
+    },
+    /// A list or candidate number written twice in one table, under two spellings
+    /// (boxed: it is the largest, and errors are passed around by value).
+    Twice(Box<WrittenTwice>),
+    /// A negative count.
+    Negative(String),
+    /// Not a whole number where a count belongs.
+    NotWhole(String),
+    /// Not TOML of a result file.
+    Invalid(String),
+    /// Another `format` than telraam's.
+    NotTelraam(String),
+    UnknownModel(String),
+    UnknownMode(String),
+    UnknownState(String),
+    /// A list or candidate key that is not a number.
+    NotANumber(String),
+    /// The file cannot be read from disk.
+    CannotRead(String),
+    /// A count larger than the form's nine digits.
+    TooLarge(u64),
+    /// A file of another election than the workspace's.
+    OtherElection {
+        found: String,
+        workspace: String,
+    },
+    StationNotIn {
+        station: u32,
+        election: String,
+    },
+    /// The file's model (counting method) is not the election's.
+    OtherModel {
+        file: CountingMethod,
+        election: CountingMethod,
+    },
+    VersionTooHigh(u32),
+    ListNotOnBallot {
+        list: u32,
+        election: String,
+    },
+    NoSuchCandidate {
+        list: u32,
+        candidate: u32,
+    },
+    /// Candidate votes in a model N 10-2 record.
+    CandidatesInListTotalsModel,
+}
+
+/// A list or candidate number written twice in one table: both spellings and lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenTwice {
+    pub number: u32,
+    pub table: String,
+    pub first: String,
+    pub first_line: usize,
+    pub second: String,
+    pub second_line: usize,
+}
+
+impl ResultFileProblem {
+    /// The sentence in Dutch or English (the text table).
+    pub fn words(&self, english: bool) -> String {
+        words::problem(self, english)
+    }
+}
+
+impl std::fmt::Display for ResultFileProblem {
+    /// In the language chosen for messages ([`crate::i18n`]).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words(crate::i18n::language().is_english()))
     }
 }
 

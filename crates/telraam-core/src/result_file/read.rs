@@ -9,10 +9,9 @@ use super::storable::{
     candidates_in_list_totals_model, list_not_on_ballot, no_such_candidate, other_election,
     other_model, station_not_in, too_large, version_too_high,
 };
-use super::{FORMAT, LIST_PAGE_TOTAL, ResultFileError};
+use super::{FORMAT, LIST_PAGE_TOTAL, ResultFileError, ResultFileProblem};
 use crate::election::{CountingMethod, Election};
 use crate::form::{MODEL, Target};
-use crate::i18n::say;
 use crate::record::{
     Count, CountRecord, EntryMode, Field, Lifecycle, MAX_COUNT, MAX_VERSION, RecordState,
 };
@@ -30,13 +29,13 @@ pub fn from_toml(
             .map(|t| t.matches('\n').count() + 1)
             .unwrap_or(1)
     };
-    let err = |span: Option<std::ops::Range<usize>>, field: Option<String>, message: String| {
-        ResultFileError {
-            file: file.to_string(),
-            line: span.map(|s| line_of(s.start)),
-            field,
-            message,
-        }
+    let err = |span: Option<std::ops::Range<usize>>,
+               field: Option<String>,
+               problem: ResultFileProblem| ResultFileError {
+        file: file.to_string(),
+        line: span.map(|s| line_of(s.start)),
+        field,
+        problem,
     };
     let mut dto: ResultDto = toml::from_str(text).map_err(|e| {
         let field = e
@@ -53,16 +52,7 @@ pub fn from_toml(
         return Err(err(
             Some(dto.format.span()),
             Some("format".into()),
-            say(
-                &format!(
-                    "geen resultaatbestand van telraam (format {:?}, verwacht {FORMAT:?})",
-                    dto.format.get_ref()
-                ),
-                &format!(
-                    "not a telraam result file (format {:?}, expected {FORMAT:?})",
-                    dto.format.get_ref()
-                ),
-            ),
+            ResultFileProblem::NotTelraam(dto.format.get_ref().clone()),
         ));
     }
     if dto.election.get_ref() != &election.id {
@@ -87,10 +77,7 @@ pub fn from_toml(
             return Err(err(
                 Some(dto.model.span()),
                 Some("model".into()),
-                say(
-                    &format!("onbekend model {other:?}: verwacht \"N 10-1\" of \"N 10-2\""),
-                    &format!("unknown model {other:?}: expected \"N 10-1\" or \"N 10-2\""),
-                ),
+                ResultFileProblem::UnknownModel(other.to_string()),
             ));
         }
     };
@@ -108,12 +95,7 @@ pub fn from_toml(
             return Err(err(
                 Some(dto.mode.span()),
                 Some("mode".into()),
-                say(
-                    &format!(
-                        "onbekende werkwijze {other:?}: verwacht \"counting\" of \"transcription\""
-                    ),
-                    &format!("unknown mode {other:?}: expected \"counting\" or \"transcription\""),
-                ),
+                ResultFileProblem::UnknownMode(other.to_string()),
             ));
         }
     };
@@ -131,10 +113,7 @@ pub fn from_toml(
             return Err(err(
                 Some(dto.state.span()),
                 Some("state".into()),
-                say(
-                    &format!("onbekende status {other:?}: verwacht \"draft\" of \"finalised\""),
-                    &format!("unknown state {other:?}: expected \"draft\" or \"finalised\""),
-                ),
+                ResultFileProblem::UnknownState(other.to_string()),
             ));
         }
     };
@@ -155,10 +134,7 @@ pub fn from_toml(
             err(
                 Some(key.span()),
                 Some(field.to_string()),
-                say(
-                    &format!("{:?} is geen lijst- of kandidaatnummer", key.get_ref()),
-                    &format!("{:?} is not a list or candidate number", key.get_ref()),
-                ),
+                ResultFileProblem::NotANumber(key.get_ref().clone()),
             )
         })
     };
@@ -255,12 +231,12 @@ pub fn from_toml(
             *slot = count(&field, &Some(value.clone()))?;
         }
     }
-    off_the_form(text, election, &record).map_or(Ok(record), |(line, key, message)| {
+    off_the_form(text, election, &record).map_or(Ok(record), |(line, key, problem)| {
         Err(ResultFileError {
             file: file.to_string(),
             line,
             field: Some(key),
-            message,
+            problem,
         })
     })
 }
@@ -272,10 +248,7 @@ pub fn read(path: &Path, election: &Election) -> Result<CountRecord, ResultFileE
         file: file.clone(),
         line: None,
         field: None,
-        message: say(
-            &format!("kan het bestand niet lezen: {e}"),
-            &format!("cannot read the file: {e}"),
-        ),
+        problem: ResultFileProblem::CannotRead(e.to_string()),
     })?;
     from_toml(&file, &text, election)
 }

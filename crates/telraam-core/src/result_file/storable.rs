@@ -10,96 +10,54 @@
 //! that this refuses exactly what writing and reading back refuses; the messages are
 //! the reader's own (the helpers below are shared with it).
 
-use super::ResultFileError;
 use super::checks::off_the_form;
+use super::{ResultFileError, ResultFileProblem};
 use crate::election::{CountingMethod, Election};
 use crate::form::{MODEL, Target};
-use crate::i18n::say;
 use crate::record::{Count, CountRecord, MAX_COUNT, MAX_VERSION};
 
-pub(super) fn too_large(value: u64) -> String {
-    say(
-        &format!("{value} is groter dan 999 999 999, het maximum op het formulier"),
-        &format!("{value} is larger than the form's limit of 999 999 999"),
-    )
+pub(super) fn too_large(value: u64) -> ResultFileProblem {
+    ResultFileProblem::TooLarge(value)
 }
 
-pub(super) fn other_election(found: &str, election: &Election) -> String {
-    say(
-        &format!(
-            "het bestand hoort bij verkiezing {found}, de werkmap telt {}",
-            election.id
-        ),
-        &format!(
-            "the file is for election {found}, the workspace counts {}",
-            election.id
-        ),
-    )
+pub(super) fn other_election(found: &str, election: &Election) -> ResultFileProblem {
+    ResultFileProblem::OtherElection {
+        found: found.to_string(),
+        workspace: election.id.clone(),
+    }
 }
 
-pub(super) fn station_not_in(station: u32, election: &Election) -> String {
-    say(
-        &format!(
-            "stembureau {station} hoort niet bij verkiezing {}",
-            election.id
-        ),
-        &format!(
-            "polling station {station} is not part of election {}",
-            election.id
-        ),
-    )
+pub(super) fn station_not_in(station: u32, election: &Election) -> ResultFileProblem {
+    ResultFileProblem::StationNotIn {
+        station,
+        election: election.id.clone(),
+    }
 }
 
-pub(super) fn other_model(method: CountingMethod, election: &Election) -> String {
-    say(
-        &format!(
-            "model {} past niet bij de verkiezing, die model {} gebruikt",
-            method.model(),
-            election.counting_method.model()
-        ),
-        &format!(
-            "model {} does not match the election, which uses {}",
-            method.model(),
-            election.counting_method.model()
-        ),
-    )
+pub(super) fn other_model(method: CountingMethod, election: &Election) -> ResultFileProblem {
+    ResultFileProblem::OtherModel {
+        file: method,
+        election: election.counting_method,
+    }
 }
 
-pub(super) fn version_too_high(version: u32) -> String {
-    say(
-        &format!(
-            "versie {version} kan niet: hoogstens {MAX_VERSION} (versie 1 en de corrigenda daarna)"
-        ),
-        &format!(
-            "version {version} is impossible: at most {MAX_VERSION} (version 1 and the \
-             corrigenda after it)"
-        ),
-    )
+pub(super) fn version_too_high(version: u32) -> ResultFileProblem {
+    ResultFileProblem::VersionTooHigh(version)
 }
 
-pub(super) fn list_not_on_ballot(list: u32, election: &Election) -> String {
-    say(
-        &format!(
-            "lijst {list} staat niet op het stembiljet van {}",
-            election.id
-        ),
-        &format!("list {list} is not on the ballot of {}", election.id),
-    )
+pub(super) fn list_not_on_ballot(list: u32, election: &Election) -> ResultFileProblem {
+    ResultFileProblem::ListNotOnBallot {
+        list,
+        election: election.id.clone(),
+    }
 }
 
-pub(super) fn no_such_candidate(list: u32, candidate: u32) -> String {
-    say(
-        &format!("lijst {list} heeft geen kandidaat {candidate}"),
-        &format!("list {list} has no candidate {candidate}"),
-    )
+pub(super) fn no_such_candidate(list: u32, candidate: u32) -> ResultFileProblem {
+    ResultFileProblem::NoSuchCandidate { list, candidate }
 }
 
-pub(super) fn candidates_in_list_totals_model() -> String {
-    say(
-        "kandidaatstemmen in een proces-verbaal model N 10-2: het stembureau telt \
-         alleen lijsttotalen",
-        "candidate votes in a model N 10-2 record: the station counts list totals only",
-    )
+pub(super) fn candidates_in_list_totals_model() -> ResultFileProblem {
+    ResultFileProblem::CandidatesInListTotalsModel
 }
 
 /// Ok when `record`, written by [`super::to_toml`], reads back with
@@ -110,11 +68,11 @@ pub fn storable(
     record: &CountRecord,
     election: &Election,
 ) -> Result<(), ResultFileError> {
-    let refuse = |field: String, message: String| ResultFileError {
+    let refuse = |field: String, problem: ResultFileProblem| ResultFileError {
         file: file.to_string(),
         line: None,
         field: Some(field),
-        message,
+        problem,
     };
     if record.election_id != election.id {
         return Err(refuse(
@@ -191,7 +149,7 @@ pub fn storable(
         )?;
     }
     match off_the_form("", election, record) {
-        Some((_, field, message)) => Err(refuse(field, message)),
+        Some((_, field, problem)) => Err(refuse(field, problem)),
         None => Ok(()),
     }
 }

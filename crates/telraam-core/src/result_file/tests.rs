@@ -91,11 +91,13 @@ fn a_negative_number_names_its_field_in_the_chosen_language() {
     let text = to_toml(&r).replace("H = 51", "H = -3");
     let error = from_toml("x.toml", &text, &e).expect_err("negative");
     assert_eq!(error.field.as_deref(), Some("votes.H"));
-    assert!(error.message.contains("negatief") && !error.message.contains("negative"));
+    let nl = error.to_string();
+    assert!(nl.contains("negatief") && !nl.contains("negative"), "{nl}");
     crate::i18n::set(crate::i18n::Language::English);
-    let error = from_toml("x.toml", &text, &e).expect_err("negative");
+    let en = error.to_string();
     crate::i18n::set(crate::i18n::Language::Dutch);
-    assert!(error.message.contains("negative") && !error.message.contains("negatief"));
+    assert!(en.contains("negative") && !en.contains("negatief"), "{en}");
+    assert!(matches!(error.problem, ResultFileProblem::Negative(_)));
 }
 
 #[test]
@@ -115,7 +117,8 @@ fn a_number_over_nine_digits_is_refused() {
     let text = to_toml(&r).replace("A = 120", "A = 1000000000");
     let error = from_toml("x.toml", &text, &e).expect_err("too large");
     assert_eq!(error.field.as_deref(), Some("voters.A"));
-    assert!(error.message.contains("999 999 999"));
+    assert_eq!(error.problem, ResultFileProblem::TooLarge(1_000_000_000));
+    assert!(error.to_string().contains("999 999 999"));
 }
 
 #[test]
@@ -142,7 +145,7 @@ fn a_box_the_elections_form_does_not_have_is_refused_with_its_line() {
     let err = from_toml("s.toml", &text, &e).expect_err("no K on the form from 2026");
     assert_eq!(err.field.as_deref(), Some("differences.K"));
     assert!(err.line.is_some());
-    assert!(err.message.contains("heeft geen vak"), "{}", err.message);
+    assert!(err.to_string().contains("heeft geen vak"), "{err}");
     let mut old = e.clone();
     old.form = Some(crate::form::Generation::Before2026);
     let err = from_toml("s.toml", &text, &old).expect_err("no box on the older form");

@@ -1,34 +1,38 @@
 //! Reading a heard code and comparing it with the code of a record.
 
 use super::{Codes, Group, RECORD_GROUPS, SectionCode, damm};
-use crate::i18n::say;
 
 /// Why a typed code cannot be compared. Groups are numbered from 1, as they are read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// The words are in [`super::words`].
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CodeError {
     /// The check digit of a group is wrong: a digit was misheard or two swapped.
-    #[error("{}", say(
-        &format!("groep {group} klopt niet: vraag opnieuw"),
-        &format!("group {group} is wrong: ask again"),
-    ))]
     CheckDigit { group: usize },
     /// A group is not four digits and a check digit.
-    #[error("{}", say(
-        &format!("groep {group} ({text:?}): verwacht vier cijfers, streepje, controlecijfer (1234-5)"),
-        &format!("group {group} ({text:?}): expected four digits, a dash and a check digit (1234-5)"),
-    ))]
     Malformed { group: usize, text: String },
     /// Neither the record code alone nor the record code with every section code.
-    #[error("{}", say(
-        &format!("{got} groepen: verwacht {record} (controlecode) of {all} (met sectiecodes)"),
-        &format!("{got} groups: expected {record} (record code) or {all} (with section codes)"),
-    ))]
     GroupCount {
         got: usize,
         record: usize,
         all: usize,
     },
 }
+
+impl CodeError {
+    /// The sentence in Dutch or English (the text table).
+    pub fn words(&self, english: bool) -> String {
+        super::words::code_error(self, english)
+    }
+}
+
+impl std::fmt::Display for CodeError {
+    /// In the language chosen for messages ([`crate::i18n`]).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words(crate::i18n::language().is_english()))
+    }
+}
+
+impl std::error::Error for CodeError {}
 
 /// Reads one typed group (`1234-5`, `12345` or `1234 5`), checking its Damm digit.
 /// `position` is its number from 1, for the message.

@@ -14,6 +14,7 @@ pub mod compare;
 pub mod damm;
 pub mod receive;
 pub mod spoken;
+pub mod words;
 
 pub use compare::{CodeError, Comparison, compare, parse_code};
 pub use receive::{Outcome, PhoneCheck, PhoneItem, PhoneStatus, reading_order};
