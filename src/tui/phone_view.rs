@@ -105,7 +105,7 @@ pub fn read_aloud(frame: &mut Frame, app: &App, area: Rect) {
     for figure in quick_report(&app.election, record) {
         figures.push(Line::from(format!(
             " {:label_width$} {:>9}",
-            clip(figure.label(en), label_width),
+            clip(&figure.label(en), label_width),
             show(figure.value)
         )));
     }

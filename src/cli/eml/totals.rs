@@ -120,7 +120,7 @@ pub fn aggregate(cli: &Cli, _args: &AggregateArgs) -> u8 {
         );
     }
     for d in &differences {
-        let label = if en { &d.label_en } else { &d.label_nl };
+        let label = d.figure.label(en);
         let (ours, theirs) = if en {
             ("added up", "file")
         } else {
@@ -190,7 +190,7 @@ pub(super) fn print_totals(totals: &Totals, election: &Election, en: bool) {
     use std::io::Write as _;
     let mut text = String::new();
     for entry in totals.entries(election) {
-        let label = if en { &entry.label_en } else { &entry.label_nl };
+        let label = entry.figure.label(en);
         let key = if entry.key.starts_with("cand.") || entry.key == "kiesgerechtigden" {
             ""
         } else {

@@ -20,19 +20,22 @@
 //! is a figure read over the phone.
 
 use crate::election::Election;
-use crate::form::{Form, Section as FormSection, Target, section_of as form_section_of};
+use crate::form::{
+    Form, Generation, Section as FormSection, Target, section_of as form_section_of,
+};
 use crate::record::{Count, CountRecord, Field, Mark};
 
 /// The first line of every serialisation: changing any rule below means a new version.
 pub const FORMAT_LINE: &str = "telraam-code-2";
 
-/// One section of the serialisation: its key, its names and its `key=value` lines.
+/// One section of the serialisation: its key, the form's section it stands for (in
+/// the record's generation; its name is in [`super::words`]) and its `key=value` lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     /// "voters", "votes", "differences", "candidates.<list>".
     pub key: String,
-    pub name_nl: String,
-    pub name_en: String,
+    pub part: FormSection,
+    pub generation: Generation,
     /// The section's lines, each without its LF.
     pub lines: Vec<String>,
 }
@@ -139,31 +142,6 @@ fn target_line(record: &CountRecord, target: Target) -> String {
     }
 }
 
-fn names(section: FormSection, generation: crate::form::Generation) -> (String, String) {
-    let (nl, en) = (
-        section.short_name(generation, false),
-        section.short_name(generation, true),
-    );
-    match section {
-        FormSection::Voters => (
-            format!("toegelaten kiezers ({nl})"),
-            format!("admitted voters ({en})"),
-        ),
-        FormSection::Votes => (
-            format!("stemmen per lijst en totalen ({nl})"),
-            format!("votes per list and totals ({en})"),
-        ),
-        FormSection::Differences => (
-            format!("verschillen en verklaring ({nl}, stembiljetten)"),
-            format!("differences and their explanation ({en}, ballot stock)"),
-        ),
-        FormSection::Candidates(list) => (
-            format!("kandidaatstemmen lijst {list}"),
-            format!("candidate votes list {list}"),
-        ),
-    }
-}
-
 /// Serialises every box of the record's form (its generation and model, from the
 /// form model) for the lists and candidates of `election`: the record text.
 pub fn serialise(election: &Election, record: &CountRecord) -> Canonical {
@@ -174,11 +152,10 @@ pub fn serialise(election: &Election, record: &CountRecord) -> Canonical {
         let part = form_section_of(target);
         let key = part.key();
         if sections.last().map(|s| &s.key) != Some(&key) {
-            let (name_nl, name_en) = names(part, form.generation);
             sections.push(Section {
                 key,
-                name_nl,
-                name_en,
+                part,
+                generation: form.generation,
                 lines: Vec::new(),
             });
         }

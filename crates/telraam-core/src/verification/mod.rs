@@ -43,28 +43,19 @@ pub struct Codes {
     pub quick: Vec<Group>,
     /// The record code: four groups over every box of the record's form.
     pub record: Vec<Group>,
-    /// One group per section, in reading order: (section name in Dutch, in English, group).
+    /// One group per section, in reading order.
     pub sections: Vec<SectionCode>,
 }
 
+/// One section's code: its key, the form's section it stands for (in the record's
+/// generation; its name, `name`, is in [`words`]) and its group.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionCode {
     /// Stable key, e.g. "voters", "votes", "differences", "candidates.3".
     pub key: String,
-    pub name_nl: String,
-    pub name_en: String,
+    pub part: crate::form::Section,
+    pub generation: crate::form::Generation,
     pub group: Group,
-}
-
-impl SectionCode {
-    /// The section's name in the interface language.
-    pub fn name(&self, english: bool) -> &str {
-        if english {
-            &self.name_en
-        } else {
-            &self.name_nl
-        }
-    }
 }
 
 impl Codes {
@@ -97,8 +88,8 @@ pub fn codes(election: &Election, record: &CountRecord) -> Codes {
             let digest = Sha256::digest(canonical.section_text(section).as_bytes());
             SectionCode {
                 key: section.key.clone(),
-                name_nl: section.name_nl.clone(),
-                name_en: section.name_en.clone(),
+                part: section.part,
+                generation: section.generation,
                 group: groups_from_digest(&digest, 1).concat(),
             }
         })

@@ -45,23 +45,15 @@ pub fn spoken_group(group: &str, english: bool) -> String {
         .join(" ")
 }
 
-/// One figure of the quick report (sneltelling).
+/// One figure of the quick report (sneltelling): its box, and for a list total the
+/// list's name as the election file gives it. Its label (`label`) is in
+/// [`super::words`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuickFigure {
     pub field: Field,
-    pub label_nl: String,
-    pub label_en: String,
+    /// The list's name for a list total (E.n), else empty.
+    pub list_name: String,
     pub value: Count,
-}
-
-impl QuickFigure {
-    pub fn label(&self, english: bool) -> &str {
-        if english {
-            &self.label_en
-        } else {
-            &self.label_nl
-        }
-    }
 }
 
 /// The figures of the quick report in the order they are read over the phone:
@@ -70,19 +62,13 @@ pub fn quick_report(election: &Election, record: &CountRecord) -> Vec<QuickFigur
     super::canonical::quick_fields(election)
         .into_iter()
         .map(|field| {
-            let (label_nl, label_en) = match field {
-                Field::ListTotal(n) => {
-                    let name = election.list(n).map(|l| l.name.as_str()).unwrap_or("");
-                    (format!("E.{n} {name}"), format!("E.{n} {name}"))
-                }
-                Field::Blank => ("F blanco".into(), "F blank".into()),
-                Field::Invalid => ("G ongeldig".into(), "G invalid".into()),
-                _ => ("D toegelaten kiezers".into(), "D admitted voters".into()),
+            let list_name = match field {
+                Field::ListTotal(n) => election.list(n).map(|l| l.name.clone()),
+                _ => None,
             };
             QuickFigure {
                 field,
-                label_nl,
-                label_en,
+                list_name: list_name.unwrap_or_default(),
                 value: record.get(field),
             }
         })
@@ -150,5 +136,10 @@ mod tests {
         let tail: Vec<Field> = report[e.lists.len()..].iter().map(|f| f.field).collect();
         assert_eq!(tail, [Field::Blank, Field::Invalid, Field::TotalAdmitted]);
         assert_eq!(report[e.lists.len()].value, Some(7));
+        // The labels as the receiver reads them out, in either language.
+        assert_eq!(report[0].label(false), format!("E.1 {}", e.lists[0].name));
+        assert_eq!(report[e.lists.len()].label(false), "F blanco");
+        assert_eq!(report[e.lists.len()].label(true), "F blank");
+        assert_eq!(report[e.lists.len() + 2].label(true), "D admitted voters");
     }
 }

@@ -195,7 +195,7 @@ pub fn build(input: &AnnexInput, qr: Vec<QrPart>) -> Annex {
                     .codes
                     .sections
                     .iter()
-                    .map(|s| (s.name_nl.clone(), s.group.clone()))
+                    .map(|s| (s.name(false), s.group.clone()))
                     .collect(),
                 fingerprint: input.fingerprint.clone(),
                 audit_head: input.audit_head.clone(),

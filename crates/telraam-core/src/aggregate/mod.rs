@@ -4,12 +4,15 @@
 //! An empty box adds nothing (as on the GSB's form, an empty box counts as 0).
 //!
 //! [`Totals`] is also what a 510b's own `TotalVotes` is read into, so that the two
-//! can be compared figure by figure.
+//! can be compared figure by figure. A figure says what it is ([`Figure`]); its
+//! label, Dutch or English, is in [`words`].
 
 use crate::election::{Candidate, Election};
-use crate::form::{Form, MODEL, Shape, Target, words};
+use crate::form::{Form, MODEL, Shape, Target};
 use crate::record::{Count, CountRecord, Field};
 use serde::{Deserialize, Serialize};
+
+pub mod words;
 
 /// One list's totals: E.n and its candidates' votes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,13 +63,25 @@ pub struct Totals {
     pub no_explanation: u64,
 }
 
+/// What a figure of the totals is (its label is [`Figure::label`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Figure {
+    /// The kiesgerechtigden.
+    EligibleVoters,
+    /// E.n, with the list's name as the election file gives it.
+    List { list: u32, name: String },
+    /// A candidate's votes, with the candidate's name (surname first).
+    Candidate { number: u32, name: String },
+    /// A box of the form.
+    Box(Target),
+}
+
 /// One figure of the totals, for printing and comparing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// Stable key: "A", "E.3", "cand.3.12", "kiesgerechtigden".
     pub key: String,
-    pub label_nl: String,
-    pub label_en: String,
+    pub figure: Figure,
     pub value: u64,
 }
 
@@ -74,8 +89,7 @@ pub struct Entry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Difference {
     pub key: String,
-    pub label_nl: String,
-    pub label_en: String,
+    pub figure: Figure,
     pub ours: u64,
     pub theirs: u64,
 }
@@ -215,8 +229,7 @@ impl Totals {
     pub fn entries(&self, election: &Election) -> Vec<Entry> {
         let mut out = vec![Entry {
             key: "kiesgerechtigden".into(),
-            label_nl: "kiesgerechtigden".into(),
-            label_en: "eligible voters".into(),
+            figure: Figure::EligibleVoters,
             value: self.eligible_voters,
         }];
         let mut lists: Vec<&ListTotals> = self.lists.iter().collect();
@@ -231,8 +244,10 @@ impl Totals {
                         .unwrap_or_default();
                     Entry {
                         key: Field::ListTotal(list.list).key(),
-                        label_nl: format!("lijst {} {name}", list.list),
-                        label_en: format!("list {} {name}", list.list),
+                        figure: Figure::List {
+                            list: list.list,
+                            name,
+                        },
                         value: list.total,
                     }
                 })),
@@ -244,15 +259,13 @@ impl Totals {
                                 .and_then(|l| l.candidate(number))
                                 .map(Candidate::surname_first)
                                 .unwrap_or_default();
-                            let label = format!("  {number} {name}");
                             out.push(Entry {
                                 key: Field::Candidate {
                                     list: list.list,
                                     candidate: number,
                                 }
                                 .key(),
-                                label_nl: label.clone(),
-                                label_en: label,
+                                figure: Figure::Candidate { number, name },
                                 value: votes,
                             });
                         }
@@ -262,8 +275,7 @@ impl Totals {
                     if let Some(value) = self.get(field).filter(|_| spec.on_paper) {
                         out.push(Entry {
                             key: field.key(),
-                            label_nl: words::label(target, false),
-                            label_en: words::label(target, true),
+                            figure: Figure::Box(target),
                             value,
                         });
                     }
@@ -289,8 +301,7 @@ impl Totals {
             if theirs != e.value {
                 out.push(Difference {
                     key: e.key.clone(),
-                    label_nl: e.label_nl.clone(),
-                    label_en: e.label_en.clone(),
+                    figure: e.figure.clone(),
                     ours: e.value,
                     theirs,
                 });
@@ -300,8 +311,7 @@ impl Totals {
             if !our_keys.contains(o.key.as_str()) && o.value != 0 {
                 out.push(Difference {
                     key: o.key.clone(),
-                    label_nl: o.label_nl.clone(),
-                    label_en: o.label_en.clone(),
+                    figure: o.figure.clone(),
                     ours: 0,
                     theirs: o.value,
                 });
