@@ -282,16 +282,11 @@ pub struct Stored {
     pub version: Option<u32>,
     /// The `records.state` column (None for the election): it must say what the body says.
     pub state: Option<String>,
-    pub body: String,
+    /// The bytes stored (a TOML body's text, a compact body's bytes).
+    pub body: Vec<u8>,
 }
 
-/// The state a record body says (`state = "finalised"`; a body without the line is a draft).
-fn body_state(body: &str) -> &str {
-    body.lines()
-        .find_map(|l| l.strip_prefix("state = "))
-        .map(|v| v.trim().trim_matches('"'))
-        .unwrap_or("draft")
-}
+use super::body::state_in as body_state;
 
 /// Checks the chain, then that every stored record version (and the election)
 /// matches the last row that wrote it. Ok: the number of rows.
@@ -331,7 +326,7 @@ pub fn verify(log: &[AuditEntry], stored: &[Stored]) -> Result<usize, AuditProbl
                     fault: ChainFault::Unwritten(subject),
                 });
             }
-            Some(row) if row.record_hash != sha256_hex(s.body.as_bytes()) => {
+            Some(row) if row.record_hash != sha256_hex(&s.body) => {
                 return Err(AuditProblem {
                     row: row.id,
                     fault: ChainFault::ChangedOutside(subject),
@@ -339,14 +334,14 @@ pub fn verify(log: &[AuditEntry], stored: &[Stored]) -> Result<usize, AuditProbl
             }
             Some(row) => {
                 if let Some(state) = &s.state
-                    && state != body_state(&s.body)
+                    && *state != body_state(&s.body)
                 {
                     return Err(AuditProblem {
                         row: row.id,
                         fault: ChainFault::StateColumn {
                             subject,
                             column: state.clone(),
-                            body: body_state(&s.body).to_string(),
+                            body: body_state(&s.body),
                         },
                     });
                 }

@@ -9,12 +9,13 @@
 //! once per box; otherwise it is decided again here on the stored version.
 //!
 //! The station's latest version is kept in memory with the body it was stored as: a
-//! confirmed box reads the stored body (to see that nothing changed it behind our
-//! back) but does not parse it again, and writes the new version without reading it
-//! back, since the lifecycle already refused what would not fit.
+//! confirmed box compares the stored body with it (to see that nothing changed it
+//! behind our back) but does not parse it again, and writes the new version in the
+//! compact form ([`super::body`]) without reading it back, since the lifecycle already
+//! refused what would not fit: no TOML is written or read for a box.
 
 use super::audit::{self, NewRow};
-use super::{StorageError, Workspace, db, phone, records};
+use super::{ResumePoint, StorageError, Workspace, db, phone, records};
 use crate::election::Election;
 use crate::event::AuditEvent;
 use crate::lifecycle::{self, Change, Command, Decided, Decision, Refusal};
@@ -23,7 +24,7 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
 
 /// The latest version the workspace last wrote or read for a station, with its body.
 #[derive(Debug, Default)]
-pub(super) struct Latest(std::collections::HashMap<u32, (String, CountRecord)>);
+pub(super) struct Latest(std::collections::HashMap<u32, (Vec<u8>, CountRecord)>);
 
 impl Workspace {
     /// Carries out `command` on the station's record: the lifecycle decides, and the
@@ -35,7 +36,7 @@ impl Workspace {
         operator: &str,
     ) -> Result<Decision, StorageError> {
         let finalising = matches!(command, Command::Finalise { .. });
-        self.write_decision(station, finalising, operator, |election, latest| {
+        self.write_decision(station, finalising, None, operator, |election, latest| {
             lifecycle::decide(election, station, latest, command)
         })
     }
@@ -44,24 +45,30 @@ impl Workspace {
     /// latest version ([`Decided`]): as decided when that copy is still the stored
     /// version, else decided again on the stored one. Record and audit rows in one
     /// transaction, as [`Workspace::apply`].
+    ///
+    /// `resume`: where the interface moves on to, written in the same transaction, so
+    /// that a confirmed box goes to disk with one sync instead of two.
     pub fn apply_decided(
         &mut self,
         decided: Decided,
+        resume: Option<&ResumePoint>,
         operator: &str,
     ) -> Result<Decision, StorageError> {
         let station = decided.station();
         let finalising = matches!(decided.command(), Command::Finalise { .. });
-        self.write_decision(station, finalising, operator, |election, latest| {
+        self.write_decision(station, finalising, resume, operator, |election, latest| {
             decided.for_latest(election, latest)
         })
     }
 
     /// Takes the station's latest version, has `decide` decide on it, and stores the
-    /// decision: record and audit rows in one transaction.
+    /// decision: record and audit rows (and the resume point, if given) in one
+    /// transaction.
     fn write_decision(
         &mut self,
         station: u32,
         finalising: bool,
+        resume: Option<&ResumePoint>,
         operator: &str,
         decide: impl FnOnce(&Election, Option<&CountRecord>) -> Result<Decision, Refusal>,
     ) -> Result<Decision, StorageError> {
@@ -84,6 +91,9 @@ impl Workspace {
         // record code phoned, if one was.
         if finalising && decision.record.mode == EntryMode::Transcription {
             phone::compare_in(&tx, &self.election, station, operator)?;
+        }
+        if let Some(point) = resume {
+            super::resume::set(&tx, point)?;
         }
         tx.commit().map_err(db)?;
         if let Some(body) = written {
@@ -225,29 +235,42 @@ impl Latest {
         election: &Election,
         station: u32,
     ) -> Result<Option<CountRecord>, StorageError> {
-        let body: Option<String> = tx
+        // Whether the stored body is the one kept, compared where SQLite holds it.
+        let kept = self.0.get(&station).map(|(body, _)| body.as_slice());
+        let same: Option<bool> = tx
             .query_row(
                 "SELECT body FROM records WHERE station = ?1 ORDER BY version DESC LIMIT 1",
                 [station],
-                |r| r.get(0),
+                |r| {
+                    Ok(kept.is_some_and(|k| {
+                        r.get_ref(0)
+                            .and_then(|v| Ok(v.as_bytes()? == k))
+                            .unwrap_or(false)
+                    }))
+                },
             )
             .optional()
             .map_err(db)?;
-        let Some(body) = body else {
-            self.0.remove(&station);
-            return Ok(None);
-        };
-        if let Some((kept, record)) = self.0.get(&station)
-            && *kept == body
-        {
-            return Ok(Some(record.clone()));
+        match same {
+            None => {
+                self.0.remove(&station);
+                Ok(None)
+            }
+            Some(true) => Ok(self.0.get(&station).map(|(_, record)| record.clone())),
+            Some(false) => {
+                let found = records::latest_with_body(tx, election, station)?;
+                match &found {
+                    Some((record, body)) => {
+                        self.0
+                            .insert(station, (body.bytes().to_vec(), record.clone()));
+                    }
+                    None => {
+                        self.0.remove(&station);
+                    }
+                }
+                Ok(found.map(|(record, _)| record))
+            }
         }
-        let record = records::latest(tx, election, station)?;
-        match &record {
-            Some(r) => self.0.insert(station, (body, r.clone())),
-            None => self.0.remove(&station),
-        };
-        Ok(record)
     }
 }
 
@@ -258,17 +281,15 @@ fn store(
     station: u32,
     change: &Change,
     operator: &str,
-) -> Result<Option<String>, StorageError> {
-    let (version, body) = match &change.write {
-        Some(record) => (
-            Some(record.lifecycle.version),
-            Some(records::write_decided(tx, record)?),
-        ),
-        None => (None, None),
+) -> Result<Option<Vec<u8>>, StorageError> {
+    let written = match &change.write {
+        Some(record) => Some(records::write_decided(tx, record)?),
+        None => None,
     };
-    let record_hash = body
-        .as_deref()
-        .map(|b| audit::sha256_hex(b.as_bytes()))
+    let version = change.write.as_ref().map(|r| r.lifecycle.version);
+    let record_hash = written
+        .as_ref()
+        .map(|w| w.sha256.clone())
         .unwrap_or_default();
     for event in &change.events {
         audit::append(
@@ -282,5 +303,5 @@ fn store(
             },
         )?;
     }
-    Ok(body)
+    Ok(written.map(|w| w.body))
 }

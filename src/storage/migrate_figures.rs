@@ -172,7 +172,11 @@ mod tests {
             .expect("open")
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .expect("version");
-        assert_eq!(version, 4);
+        assert_eq!(
+            version,
+            crate::storage::SCHEMA_VERSION,
+            "and on to the current one"
+        );
         assert_eq!(ws.station_facts().expect("facts"), board);
         let mut after = Vec::new();
         ws.for_each_latest_figures(|r| after.push(r.clone()))

@@ -22,6 +22,7 @@ pub mod atomic;
 pub mod audit;
 mod background;
 pub mod board;
+pub mod body;
 mod change;
 mod desk_text;
 pub mod entries;
@@ -375,7 +376,7 @@ impl Workspace {
                 station: None,
                 version: None,
                 state: None,
-                body,
+                body: body.into_bytes(),
             });
         }
         // Each station's desk: its rows as one text (version None: not a record).
@@ -386,7 +387,7 @@ impl Workspace {
                     station: Some(station),
                     version: None,
                     state: None,
-                    body,
+                    body: body.into_bytes(),
                 }),
         );
         tx.finish().map_err(db)?;

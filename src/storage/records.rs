@@ -1,7 +1,10 @@
-//! Reading and writing record versions. A version's body is its result-file TOML
-//! ([`crate::result_file`]): one well-defined text that is also what the audit
-//! row's record hash covers.
+//! Reading and writing record versions. A version's body ([`Body`]) is what the audit
+//! row's record hash covers: the compact form for a version written by the lifecycle
+//! (schema 4, [`super::body`]), the result-file TOML ([`crate::result_file`]) for one
+//! stored whole (an import) and for every version written before schema 4.
 
+use super::audit::sha256_hex;
+use super::body::{self, Body};
 use super::{StorageError, summary};
 use crate::election::Election;
 use crate::record::CountRecord;
@@ -14,18 +17,52 @@ fn db(e: rusqlite::Error) -> StorageError {
 
 pub use super::summary::state_name;
 
+fn record_name(station: u32, version: u32) -> String {
+    format!("workspace record station {station} version {version}")
+}
+
+fn body_of(
+    station: u32,
+    version: u32,
+    value: rusqlite::types::ValueRef<'_>,
+) -> Result<Body, StorageError> {
+    Body::from_value(&record_name(station, version), value).map_err(|error| {
+        StorageError::RecordUnreadable {
+            station,
+            version,
+            error: Box::new(error),
+        }
+    })
+}
+
 fn parse(
     election: &Election,
     station: u32,
     version: u32,
-    body: &str,
+    body: &Body,
 ) -> Result<CountRecord, StorageError> {
-    let name = format!("workspace record station {station} version {version}");
-    result_file::from_toml(&name, body, election).map_err(|error| StorageError::RecordUnreadable {
-        station,
-        version,
-        error: Box::new(error),
-    })
+    body.read(&record_name(station, version), election)
+        .map_err(|error| StorageError::RecordUnreadable {
+            station,
+            version,
+            error: Box::new(error),
+        })
+}
+
+/// The latest version's number and body of a station.
+fn latest_body(conn: &Connection, station: u32) -> Result<Option<(u32, Body)>, StorageError> {
+    let row = conn
+        .query_row(
+            "SELECT version, body FROM records WHERE station = ?1 ORDER BY version DESC LIMIT 1",
+            [station],
+            |r| {
+                let version: u32 = r.get(0)?;
+                Ok((version, body_of(station, version, r.get_ref(1)?)))
+            },
+        )
+        .optional()
+        .map_err(db)?;
+    row.map(|(v, body)| body.map(|b| (v, b))).transpose()
 }
 
 /// The latest version of a station's record and its stored body.
@@ -33,16 +70,9 @@ pub fn latest_with_body(
     conn: &Connection,
     election: &Election,
     station: u32,
-) -> Result<Option<(CountRecord, String)>, StorageError> {
-    let row: Option<(u32, String)> = conn
-        .query_row(
-            "SELECT version, body FROM records WHERE station = ?1 ORDER BY version DESC LIMIT 1",
-            [station],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()
-        .map_err(db)?;
-    row.map(|(v, body)| parse(election, station, v, &body).map(|r| (r, body)))
+) -> Result<Option<(CountRecord, Body)>, StorageError> {
+    latest_body(conn, station)?
+        .map(|(v, body)| parse(election, station, v, &body).map(|r| (r, body)))
         .transpose()
 }
 
@@ -52,16 +82,7 @@ pub fn latest(
     election: &Election,
     station: u32,
 ) -> Result<Option<CountRecord>, StorageError> {
-    let row: Option<(u32, String)> = conn
-        .query_row(
-            "SELECT version, body FROM records WHERE station = ?1 ORDER BY version DESC LIMIT 1",
-            [station],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()
-        .map_err(db)?;
-    row.map(|(v, body)| parse(election, station, v, &body))
-        .transpose()
+    Ok(latest_with_body(conn, election, station)?.map(|(r, _)| r))
 }
 
 /// Every version of a station's record, oldest first.
@@ -75,13 +96,14 @@ pub fn versions(
         .map_err(db)?;
     let rows = stmt
         .query_map([station], |r| {
-            Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?))
+            let version: u32 = r.get(0)?;
+            Ok((version, body_of(station, version, r.get_ref(1)?)))
         })
         .map_err(db)?
         .collect::<Result<Vec<_>, _>>()
         .map_err(db)?;
-    rows.iter()
-        .map(|(v, body)| parse(election, station, *v, body))
+    rows.into_iter()
+        .map(|(v, body)| parse(election, station, v, &body?))
         .collect()
 }
 
@@ -94,14 +116,24 @@ pub fn stations(conn: &Connection) -> Result<Vec<u32>, StorageError> {
     rows.collect::<Result<Vec<_>, _>>().map_err(db)
 }
 
-/// Every stored version as (station, version, state column, body): what the audit
-/// check compares.
-pub fn all_bodies(conn: &Connection) -> Result<Vec<(u32, u32, String, String)>, StorageError> {
+/// One stored version: station, version, state column, body bytes.
+pub type StoredVersion = (u32, u32, String, Vec<u8>);
+
+/// Every stored version as (station, version, state column, body bytes): what the
+/// audit check compares (the bytes of a TOML body are its text).
+pub fn all_bodies(conn: &Connection) -> Result<Vec<StoredVersion>, StorageError> {
     let mut stmt = conn
         .prepare("SELECT station, version, state, body FROM records ORDER BY station, version")
         .map_err(db)?;
     let rows = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get_ref(3)?.as_bytes()?.to_vec(),
+            ))
+        })
         .map_err(db)?;
     rows.collect::<Result<Vec<_>, _>>().map_err(db)
 }
@@ -120,7 +152,7 @@ pub fn write(
 ) -> Result<String, StorageError> {
     let body = result_file::to_toml(record);
     result_file::from_toml(&name(record), &body, election).map_err(refused)?;
-    insert(conn, record, body)
+    insert_toml(conn, record, body)
 }
 
 /// As [`write`] for the second and later records of one transaction (an import of
@@ -135,7 +167,7 @@ pub fn write_next(
     record: &CountRecord,
 ) -> Result<String, StorageError> {
     result_file::storable(&name(record), record, election).map_err(refused)?;
-    insert(conn, record, result_file::to_toml(record))
+    insert_toml(conn, record, result_file::to_toml(record))
 }
 
 fn name(record: &CountRecord) -> String {
@@ -149,14 +181,47 @@ fn refused(e: result_file::ResultFileError) -> StorageError {
     StorageError::NotStorable(Box::new(e))
 }
 
-/// Writes one version the lifecycle decided ([`crate::lifecycle`]), and the station's
-/// summary row, and returns its body. Not read back: the lifecycle refuses a figure
-/// or a sum that would not fit its box, and keeps the version in range.
-pub fn write_decided(conn: &Connection, record: &CountRecord) -> Result<String, StorageError> {
-    insert(conn, record, result_file::to_toml(record))
+/// A version as written: its body and the body's SHA-256 (what the audit row and
+/// the summary row carry).
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub body: Vec<u8>,
+    pub sha256: String,
 }
 
-fn insert(conn: &Connection, record: &CountRecord, body: String) -> Result<String, StorageError> {
+/// Writes one version the lifecycle decided ([`crate::lifecycle`]) in the compact
+/// form ([`body::encode`]), and the station's summary row with the same figures.
+/// Not read back: the lifecycle refuses a figure or a sum that would not fit its
+/// box, and keeps the version in range; the body is the record, byte for byte.
+pub fn write_decided(conn: &Connection, record: &CountRecord) -> Result<Written, StorageError> {
+    let (body, figures_at) = body::encode(record);
+    let sha256 = sha256_hex(&body);
+    insert(conn, record, &body)?;
+    let figures = body.get(figures_at..).unwrap_or_default();
+    summary::update(conn, record, figures, &sha256)?;
+    Ok(Written { body, sha256 })
+}
+
+fn insert_toml(
+    conn: &Connection,
+    record: &CountRecord,
+    body: String,
+) -> Result<String, StorageError> {
+    insert(conn, record, &body)?;
+    summary::update(
+        conn,
+        record,
+        &summary::encode(record),
+        &sha256_hex(body.as_bytes()),
+    )?;
+    Ok(body)
+}
+
+fn insert(
+    conn: &Connection,
+    record: &CountRecord,
+    body: &dyn rusqlite::ToSql,
+) -> Result<(), StorageError> {
     conn.execute(
         "INSERT INTO records (station, version, state, body) VALUES (?1, ?2, ?3, ?4) \
          ON CONFLICT (station, version) DO UPDATE SET state = excluded.state, body = excluded.body",
@@ -168,8 +233,7 @@ fn insert(conn: &Connection, record: &CountRecord, body: String) -> Result<Strin
         ],
     )
     .map_err(db)?;
-    summary::update(conn, record, &body)?;
-    Ok(body)
+    Ok(())
 }
 
 /// Removes one version (a draft replaced by an imported record), and the summary row

@@ -17,12 +17,14 @@ pub const DB_FILE: &str = "telraam.sqlite3";
 /// The schema this build writes and reads (`PRAGMA user_version`). Version 1 had no
 /// summary table; version 2 had no typed audit events (`audit.event`) and no `phone`
 /// table, and kept a 510b's totals in a loose file; version 3 kept the summary's
-/// figures in the summary row and had no JSON copy of the election. All are migrated
-/// at open ([`super::migrate`], [`super::migrate_figures`]). A further change of what
-/// is stored is version 5, with a migration from 4 chained after
-/// `migrate_figures::from_3` in [`connect`] (each migration checks the version it
+/// figures in the summary row and had no JSON copy of the election; version 4 stored
+/// every record version as TOML text, where version 5 writes a compact body
+/// ([`super::body`]) that a telraam of version 4 cannot read. All are migrated at open
+/// ([`super::migrate`], [`super::migrate_figures`], [`super::body::migrate_from_4`]).
+/// A further change of what is stored is version 6, with a migration from 5 chained
+/// after `body::migrate_from_4` in [`connect`] (each migration checks the version it
 /// starts from, so one left at its old number would silently do nothing).
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 const SCHEMA: &str = "
 CREATE TABLE election (
@@ -33,7 +35,8 @@ CREATE TABLE election (
     -- The same election as JSON, derived from body (schema 4; stored_election.rs).
     parsed TEXT NOT NULL DEFAULT ''
 );
--- One row per version of a station's record; body is the result-file TOML.
+-- One row per version of a station's record; body is its compact form (a BLOB,
+-- storage/body.rs) or, when stored whole or before schema 5, its result-file TOML.
 CREATE TABLE records (
     station INTEGER NOT NULL,
     version INTEGER NOT NULL,
@@ -317,15 +320,22 @@ pub fn connect(dir: &Path) -> Result<(Connection, bool), StorageError> {
             migrate_from_1(&mut conn)?;
             super::migrate::from_2(&mut conn, dir)?;
             super::migrate_figures::from_3(&mut conn)?;
+            super::body::migrate_from_4(&mut conn)?;
             Ok((conn, false))
         }
         2 => {
             super::migrate::from_2(&mut conn, dir)?;
             super::migrate_figures::from_3(&mut conn)?;
+            super::body::migrate_from_4(&mut conn)?;
             Ok((conn, false))
         }
         3 => {
             super::migrate_figures::from_3(&mut conn)?;
+            super::body::migrate_from_4(&mut conn)?;
+            Ok((conn, false))
+        }
+        4 => {
+            super::body::migrate_from_4(&mut conn)?;
             Ok((conn, false))
         }
         SCHEMA_VERSION => Ok((conn, false)),

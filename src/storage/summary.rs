@@ -16,7 +16,6 @@
 //! existed).
 
 use super::StorageError;
-use super::audit::sha256_hex;
 use crate::election::Election;
 use crate::record::{Count, CountRecord, EntryMode, RecordState};
 use rusqlite::Connection;
@@ -89,12 +88,17 @@ pub(super) fn mode_name(mode: EntryMode) -> &'static str {
     }
 }
 
-/// Sets the station's row to `record`, whose stored body is `body`; a row of a
+/// Sets the station's row to `record`: its `figures` ([`encode`]) and the SHA-256 of
+/// its stored body; a row of a
 /// higher version stays (the caller writes an older version only after deleting
 /// the newer ones, see [`forget`]).
-pub fn update(conn: &Connection, record: &CountRecord, body: &str) -> Result<(), StorageError> {
-    let figures = encode(record);
-    let head = &figures[..head_len(&figures).unwrap_or(figures.len())];
+pub fn update(
+    conn: &Connection,
+    record: &CountRecord,
+    figures: &[u8],
+    body_sha256: &str,
+) -> Result<(), StorageError> {
+    let head = &figures[..head_len(figures).unwrap_or(figures.len())];
     let written = conn
         .prepare_cached(
             "INSERT INTO summary (station, version, state, mode, total_admitted, total_cast, \
@@ -114,7 +118,7 @@ pub fn update(conn: &Connection, record: &CountRecord, body: &str) -> Result<(),
                 record.voters.total_admitted.map(|v| v as i64),
                 record.votes.total_cast.map(|v| v as i64),
                 head,
-                sha256_hex(body.as_bytes()),
+                body_sha256,
             ])
         })
         .map_err(db)?;

@@ -18,7 +18,7 @@ pub fn rebuild(conn: &Connection, election: &Election) -> Result<(), StorageErro
         .map_err(db)?;
     for station in stations(conn)? {
         if let Some((record, body)) = latest_with_body(conn, election, station)? {
-            update(conn, &record, &body)?;
+            update(conn, &record, &encode(&record), &sha256_hex(body.bytes()))?;
         }
     }
     Ok(())
@@ -96,7 +96,7 @@ pub fn check(conn: &Connection, election: &Election) -> Result<(), DatabaseProbl
             record.voters.total_admitted.map(|v| v as i64),
             record.votes.total_cast.map(|v| v as i64),
             head,
-            sha256_hex(body.as_bytes()),
+            sha256_hex(body.bytes()),
             Some(figures),
         );
         if row.as_ref() != Some(&expected) {

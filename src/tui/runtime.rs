@@ -242,7 +242,25 @@ pub fn carry_out(app: &mut App, workspace: &mut Workspace, operator: &str, effec
         if refused && matches!(effect, Effect::SetResume(_)) {
             continue;
         }
-        if let Some(answer) = execute(workspace, operator, effect) {
+        // A confirmed box and the resume point it moves on to are written in one
+        // transaction: one sync to disk instead of two.
+        let moving_on = match (&effect, queue.front()) {
+            (
+                Effect::SaveField {
+                    decided: Some(_), ..
+                },
+                Some(Effect::SetResume(_)),
+            ) => match queue.pop_front() {
+                Some(Effect::SetResume(point)) => Some(point),
+                _ => None,
+            },
+            _ => None,
+        };
+        let answer = match moving_on {
+            Some(point) => save_box(workspace, operator, effect, Some(&point)),
+            None => execute(workspace, operator, effect),
+        };
+        if let Some(answer) = answer {
             let not_saved = matches!(answer, Msg::NotSaved { .. });
             refused |= not_saved;
             queue.extend(app.update(answer));
@@ -254,6 +272,36 @@ pub fn carry_out(app: &mut App, workspace: &mut Workspace, operator: &str, effec
             }
         }
     }
+}
+
+/// Saves a confirmed box ([`Effect::SaveField`]): as the App's lifecycle decided it
+/// when it did (see [`crate::lifecycle::Decided`]), with the resume point it moves on
+/// to in the same transaction when one is given.
+fn save_box(
+    workspace: &mut Workspace,
+    operator: &str,
+    effect: Effect,
+    resume: Option<&crate::storage::ResumePoint>,
+) -> Option<Msg> {
+    let Effect::SaveField {
+        station,
+        field,
+        value,
+        decided,
+    } = effect
+    else {
+        return execute(workspace, operator, effect);
+    };
+    let saved = match decided {
+        Some(decided) => workspace
+            .apply_decided(*decided, resume, operator)
+            .map(|d| d.record),
+        None => workspace.save_field(station, field, value, operator),
+    };
+    Some(match saved {
+        Ok(record) => Msg::Saved(record),
+        Err(e) => not_saved(workspace, Unsaved::Field(field, value), e),
+    })
 }
 
 /// A box (the note, the yes/no answer) the workspace did not save, and why. When
@@ -373,20 +421,7 @@ pub fn execute(workspace: &mut Workspace, operator: &str, effect: Effect) -> Opt
             },
             Err(e) => failed(e),
         },
-        Effect::SaveField {
-            station,
-            field,
-            value,
-            decided,
-        } => match match decided {
-            Some(decided) => workspace
-                .apply_decided(*decided, operator)
-                .map(|d| d.record),
-            None => workspace.save_field(station, field, value, operator),
-        } {
-            Ok(record) => Some(Msg::Saved(record)),
-            Err(e) => Some(not_saved(workspace, Unsaved::Field(field, value), e)),
-        },
+        effect @ Effect::SaveField { .. } => save_box(workspace, operator, effect, None),
         Effect::SaveMark { station, mark, on } => {
             match workspace.save_mark(station, mark, on, operator) {
                 Ok(record) => Some(Msg::Saved(record)),

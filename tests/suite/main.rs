@@ -13,6 +13,7 @@ mod support {
 
 mod annex;
 mod board_e2e;
+mod body_migration;
 mod cli_audit;
 mod cli_check;
 mod cli_export;

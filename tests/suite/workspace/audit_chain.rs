@@ -3,7 +3,7 @@
 
 use super::{OP, db, fill_balanced};
 use telraam::record::Field;
-use telraam::storage::Workspace;
+use telraam::storage::{Workspace, body};
 
 #[test]
 fn a_changed_audit_row_is_named() {
@@ -62,10 +62,23 @@ fn a_count_changed_directly_in_the_database_is_detected() {
     let mut ws = Workspace::open(dir.path()).expect("open");
     fill_balanced(&mut ws, 1);
     drop(ws);
-    let changed = db(dir.path())
+    // The stored body rewritten with A = 99, as a tamperer who knows its form would.
+    let election = Workspace::open(dir.path())
+        .expect("open")
+        .election()
+        .clone();
+    let conn = db(dir.path());
+    let stored: Vec<u8> = conn
+        .query_row("SELECT body FROM records WHERE station = 1", [], |r| {
+            r.get(0)
+        })
+        .expect("compact body");
+    let mut record = body::decode(&stored, &election).expect("reads");
+    record.voters.poll_cards = Some(99);
+    let changed = conn
         .execute(
-            "UPDATE records SET body = replace(body, 'A = 98', 'A = 99') WHERE station = 1",
-            [],
+            "UPDATE records SET body = ?1 WHERE station = 1",
+            [body::encode(&record).0],
         )
         .expect("tamper");
     assert_eq!(changed, 1);
