@@ -272,7 +272,10 @@ pub enum AuditSubject {
 
 impl std::fmt::Display for AuditProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&super::words::audit_problem(self))
+        f.write_str(&super::words::audit_problem(
+            self,
+            crate::i18n::language().is_english(),
+        ))
     }
 }
 

@@ -123,6 +123,7 @@ pub fn load(conn: &Connection, election: &Election, station: u32) -> Result<Desk
         .map_err(db)?;
     for row in rows {
         let (number, operator, source, finished, body) = row.map_err(db)?;
+        // The reader's name; the message names the entry again in the chosen language.
         let name = format!("workspace entry {number} of station {station}");
         let record = result_file::from_toml(&name, &body, election).map_err(|error| {
             StorageError::EntryUnreadable {

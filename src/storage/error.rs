@@ -28,8 +28,13 @@ pub enum StorageError {
     Refused(Refusal),
     /// The desk refused a step: nothing was stored.
     Desk(DeskError),
-    /// A record to be stored does not fit the election or the form: nothing was stored.
-    NotStorable(Box<ResultFileError>),
+    /// A record to be stored (`station`, `version`) does not fit the election or the
+    /// form: nothing was stored.
+    NotStorable {
+        station: u32,
+        version: u32,
+        error: Box<ResultFileError>,
+    },
     /// The election to set up a workspace with is not a valid election.
     BadElection(ElectionError),
     /// The workspace folder or its database cannot be written (write-protected);

@@ -219,5 +219,6 @@ fn a_phone_row_changed_behind_telraams_back_is_found_by_the_full_check() {
         problem,
         crate::storage::DatabaseProblem::PhoneDiffers { station: 1 }
     );
-    assert!(problem.to_string().contains("station 1"), "{problem}");
+    // Said in Dutch, the language chosen by default.
+    assert!(problem.to_string().contains("stembureau 1"), "{problem}");
 }

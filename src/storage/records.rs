@@ -17,6 +17,8 @@ fn db(e: rusqlite::Error) -> StorageError {
 
 pub use super::summary::state_name;
 
+/// The reader's name for a stored version; the message a user reads names it again
+/// in the chosen language ([`super::words`]).
 fn record_name(station: u32, version: u32) -> String {
     format!("workspace record station {station} version {version}")
 }
@@ -151,7 +153,7 @@ pub fn write(
     record: &CountRecord,
 ) -> Result<String, StorageError> {
     let body = result_file::to_toml(record);
-    result_file::from_toml(&name(record), &body, election).map_err(refused)?;
+    result_file::from_toml(&name(record), &body, election).map_err(|e| refused(record, e))?;
     insert_toml(conn, record, body)
 }
 
@@ -166,10 +168,12 @@ pub fn write_next(
     election: &Election,
     record: &CountRecord,
 ) -> Result<String, StorageError> {
-    result_file::storable(&name(record), record, election).map_err(refused)?;
+    result_file::storable(&name(record), record, election).map_err(|e| refused(record, e))?;
     insert_toml(conn, record, result_file::to_toml(record))
 }
 
+/// The checker's name for a record to be stored; the message names it again in the
+/// chosen language ([`super::words`]).
 fn name(record: &CountRecord) -> String {
     format!(
         "station {} version {}",
@@ -177,8 +181,12 @@ fn name(record: &CountRecord) -> String {
     )
 }
 
-fn refused(e: result_file::ResultFileError) -> StorageError {
-    StorageError::NotStorable(Box::new(e))
+fn refused(record: &CountRecord, e: result_file::ResultFileError) -> StorageError {
+    StorageError::NotStorable {
+        station: record.station,
+        version: record.lifecycle.version,
+        error: Box::new(e),
+    }
 }
 
 /// A version as written: its body and the body's SHA-256 (what the audit row and

@@ -6,9 +6,8 @@
 //! become sentences. The lifecycle's refusals have theirs in
 //! [`crate::lifecycle::words`].
 //!
-//! Some messages have always been printed in both languages at once ("… / …", such
-//! as `audit verify`'s finding, which scripts may read); they are kept as they were,
-//! whatever the language.
+//! Every message is said in one language only, the one asked for (the command line's
+//! `--lang` or the settings file, through [`crate::i18n`]), never as "Dutch / English".
 
 use super::{
     AuditProblem, AuditSubject, ChainFault, DatabaseProblem, FileStep, Holder, SCHEMA_VERSION,
@@ -65,7 +64,25 @@ pub fn error(e: &StorageError, english: bool) -> String {
         } => at(path, detail),
         Refused(r) => r.words(english),
         Desk(e) => desk(e, english),
-        NotStorable(e) => format!("{e} (not saved / niet bewaard)"),
+        NotStorable {
+            station,
+            version,
+            error,
+        } => pick(
+            english,
+            format!(
+                "{} (niet bewaard)",
+                unreadable(
+                    error,
+                    &format!("stembureau {station} versie {version}"),
+                    false
+                )
+            ),
+            format!(
+                "{} (not saved)",
+                unreadable(error, &format!("station {station} version {version}"), true)
+            ),
+        ),
         BadElection(e) => e.to_string(),
         ReadOnly { file: None, detail } => with(read_only(english), detail),
         ReadOnly {
@@ -97,20 +114,32 @@ pub fn error(e: &StorageError, english: bool) -> String {
             ),
             detail,
         ),
-        FileNotWritten { path, step, detail } => at(
-            path,
-            &format!("{} / kan niet schrijven: {detail}", file_step(*step)),
+        FileNotWritten { path, step, detail } => {
+            at(path, &format!("{}: {detail}", file_step(*step, english)))
+        }
+        IsAFolder { path } => pick(
+            english,
+            at(path, "is een map; die wordt niet vervangen"),
+            at(path, "is a directory, refusing to replace it"),
         ),
-        IsAFolder { path } => at(path, "is a directory, refusing to replace it / is een map"),
-        FolderNotMade { dir, detail } => at(
-            dir,
-            &format!("cannot create the workspace directory / kan de werkmap niet maken: {detail}"),
+        FolderNotMade { dir, detail } => pick(
+            english,
+            at(dir, &format!("kan de werkmap niet maken: {detail}")),
+            at(
+                dir,
+                &format!("cannot create the workspace directory: {detail}"),
+            ),
         ),
-        NotLocked { dir, detail } => at(
-            dir,
-            &format!("cannot lock the workspace / kan de werkmap niet vergrendelen: {detail}"),
+        NotLocked { dir, detail } => pick(
+            english,
+            at(dir, &format!("kan de werkmap niet vergrendelen: {detail}")),
+            at(dir, &format!("cannot lock the workspace: {detail}")),
         ),
-        NoWorkspace { dir } => at(dir, "no workspace here / geen werkmap"),
+        NoWorkspace { dir } => pick(
+            english,
+            at(dir, "hier is geen werkmap"),
+            at(dir, "no workspace here"),
+        ),
         NoElection { dir } => pick(
             english,
             at(dir, "de werkmap bevat geen verkiezing"),
@@ -137,83 +166,197 @@ pub fn error(e: &StorageError, english: bool) -> String {
                 ),
             ),
         ),
-        Damaged { path, quick, found } => at(
-            path,
-            &format!(
-                "the database is damaged ({} check: {found}) / de database is beschadigd",
-                if *quick { "quick" } else { "integrity" }
+        Damaged { path, quick, found } => pick(
+            english,
+            at(
+                path,
+                &format!(
+                    "de database is beschadigd ({}: {found})",
+                    if *quick {
+                        "snelle controle"
+                    } else {
+                        "integriteitscontrole"
+                    }
+                ),
+            ),
+            at(
+                path,
+                &format!(
+                    "the database is damaged ({} check: {found})",
+                    if *quick { "quick" } else { "integrity" }
+                ),
             ),
         ),
-        OlderSchema { path, version } => at(
-            path,
-            &format!(
-                "this workspace was written by an older telraam (schema {version}) and must \
-                 be brought up to date (schema {SCHEMA_VERSION}) once where it can be \
-                 written: copy the folder to a writable place and open the copy / deze \
-                 werkmap is van een oudere telraam (schema {version}) en moet eenmaal worden \
-                 bijgewerkt waar hij beschreven kan worden: kopieer de map naar een \
-                 beschrijfbare plek en open de kopie"
+        OlderSchema { path, version } => pick(
+            english,
+            at(
+                path,
+                &format!(
+                    "deze werkmap is van een oudere telraam (schema {version}) en moet eenmaal \
+                     worden bijgewerkt (schema {SCHEMA_VERSION}) waar hij beschreven kan \
+                     worden: kopieer de map naar een beschrijfbare plek en open de kopie"
+                ),
+            ),
+            at(
+                path,
+                &format!(
+                    "this workspace was written by an older telraam (schema {version}) and \
+                     must be brought up to date (schema {SCHEMA_VERSION}) once where it can \
+                     be written: copy the folder to a writable place and open the copy"
+                ),
             ),
         ),
-        NewerSchema { path, version } => at(
-            path,
-            &format!(
-                "schema version {version} was written by a newer telraam (this one reads \
-                 {SCHEMA_VERSION}) / database van een nieuwere telraam"
+        NewerSchema { path, version } => pick(
+            english,
+            at(
+                path,
+                &format!(
+                    "schemaversie {version} is geschreven door een nieuwere telraam (deze \
+                     leest {SCHEMA_VERSION})"
+                ),
+            ),
+            at(
+                path,
+                &format!(
+                    "schema version {version} was written by a newer telraam (this one reads \
+                     {SCHEMA_VERSION})"
+                ),
             ),
         ),
-        UnknownSchema { path, version } => at(
-            path,
-            &format!(
-                "schema version {version}, this telraam reads {SCHEMA_VERSION} / \
-                 schemaversie {version}, deze telraam leest {SCHEMA_VERSION}"
+        UnknownSchema { path, version } => pick(
+            english,
+            at(
+                path,
+                &format!("schemaversie {version}, deze telraam leest {SCHEMA_VERSION}"),
+            ),
+            at(
+                path,
+                &format!("schema version {version}, this telraam reads {SCHEMA_VERSION}"),
             ),
         ),
-        NoWal { path, mode } => at(path, &format!("cannot switch to WAL (got {mode})")),
-        ElectionUnreadable(e) => format!(
-            "the stored election cannot be read / de opgeslagen verkiezing is onleesbaar: {e}"
+        NoWal { path, mode } => pick(
+            english,
+            at(
+                path,
+                &format!("kan niet overschakelen op WAL (SQLite gaf {mode})"),
+            ),
+            at(path, &format!("cannot switch to WAL (got {mode})")),
         ),
-        RecordUnreadable { error, .. } => format!(
-            "{error} (the stored record cannot be read / het opgeslagen record is onleesbaar)"
+        ElectionUnreadable(e) => pick(
+            english,
+            format!("de opgeslagen verkiezing is onleesbaar: {e}"),
+            format!("the stored election cannot be read: {e}"),
         ),
-        EntryUnreadable { error, .. } => {
+        RecordUnreadable {
+            station,
+            version,
+            error,
+        } => pick(
+            english,
             format!(
-                "{error} (the stored entry cannot be read / de opgeslagen invoer is onleesbaar)"
-            )
-        }
+                "{} (het opgeslagen record is onleesbaar)",
+                unreadable(
+                    error,
+                    &format!("record van stembureau {station} versie {version} in de werkmap"),
+                    false
+                )
+            ),
+            format!(
+                "{} (the stored record cannot be read)",
+                unreadable(
+                    error,
+                    &format!("workspace record station {station} version {version}"),
+                    true
+                )
+            ),
+        ),
+        EntryUnreadable {
+            station,
+            number,
+            error,
+        } => pick(
+            english,
+            format!(
+                "{} (de opgeslagen invoer is onleesbaar)",
+                unreadable(
+                    error,
+                    &format!("invoer {number} van stembureau {station} in de werkmap"),
+                    false
+                )
+            ),
+            format!(
+                "{} (the stored entry cannot be read)",
+                unreadable(
+                    error,
+                    &format!("workspace entry {number} of station {station}"),
+                    true
+                )
+            ),
+        ),
         UnknownEntrySource {
             station,
             number,
             source,
-        } => format!("workspace entry {number} of station {station}: unknown source {source}"),
+        } => pick(
+            english,
+            format!(
+                "invoer {number} van stembureau {station} in de werkmap: onbekende bron {source}"
+            ),
+            format!("workspace entry {number} of station {station}: unknown source {source}"),
+        ),
         SummaryState {
             station,
             state,
             mode,
-        } => format!(
-            "station {station}: the summary row says state \"{state}\", mode \"{mode}\" \
-             / onleesbare samenvatting"
+        } => pick(
+            english,
+            format!(
+                "stembureau {station}: de samenvatting noemt status \"{state}\", modus \
+                 \"{mode}\"; die kent deze telraam niet"
+            ),
+            format!("station {station}: the summary row says state \"{state}\", mode \"{mode}\""),
         ),
-        SummaryFigures { station, detail } => {
-            format!("station {station}: summary figures: {detail}")
-        }
-        SummaryUnreadable { station } => format!(
-            "station {station}: the summary row cannot be read; `telraam audit verify` \
-             checks the workspace / de samenvatting is onleesbaar"
+        SummaryFigures { station, detail } => pick(
+            english,
+            format!("stembureau {station}: cijfers van de samenvatting: {detail}"),
+            format!("station {station}: summary figures: {detail}"),
         ),
-        PhoneCheckUnreadable { station } => format!(
-            "the phone check of station {station} cannot be read / de telefonische \
-             controle van stembureau {station} is onleesbaar"
+        SummaryUnreadable { station } => pick(
+            english,
+            format!(
+                "stembureau {station}: de samenvatting is onleesbaar; `telraam audit verify` \
+                 controleert de werkmap"
+            ),
+            format!(
+                "station {station}: the summary row cannot be read; `telraam audit verify` \
+                 checks the workspace"
+            ),
         ),
-        EventUnreadable { row, error } => format!("audit row {row}: {error}"),
+        PhoneCheckUnreadable { station } => pick(
+            english,
+            format!("de telefonische controle van stembureau {station} is onleesbaar"),
+            format!("the phone check of station {station} cannot be read"),
+        ),
+        EventUnreadable { row, error } => pick(
+            english,
+            format!("auditregel {row}: {error}"),
+            format!("audit row {row}: {error}"),
+        ),
         TotalsUnreadable => pick(
             english,
             "de opgeslagen 510b-totalen zijn onleesbaar".into(),
             "the stored 510b totals cannot be read".into(),
         ),
-        LegacyTotalsUnreadable { detail } => format!(
-            "{detail}: the 510b totals of this older workspace cannot be read, so it is not \
-             migrated / de 510b-totalen van deze oudere werkmap zijn onleesbaar"
+        LegacyTotalsUnreadable { detail } => pick(
+            english,
+            format!(
+                "{detail}: de 510b-totalen van deze oudere werkmap zijn onleesbaar, daarom is \
+                 hij niet bijgewerkt"
+            ),
+            format!(
+                "{detail}: the 510b totals of this older workspace cannot be read, so it is \
+                 not migrated"
+            ),
         ),
         Blocked(problem) => {
             let row = problem.row;
@@ -230,24 +373,48 @@ pub fn error(e: &StorageError, english: bool) -> String {
                 ),
             )
         }
-        AuditBroken(problem) => problem.to_string(),
-        ChainCheckStopped => {
-            "the audit log check stopped / de controle van het auditlog is gestopt".into()
-        }
-        QuickCheckStopped => "the quick check of the database stopped / de snelle controle \
-                              van de database is gestopt"
-            .into(),
+        AuditBroken(problem) => audit_problem(problem, english),
+        ChainCheckStopped => pick(
+            english,
+            "de controle van het auditlog is gestopt".into(),
+            "the audit log check stopped".into(),
+        ),
+        QuickCheckStopped => pick(
+            english,
+            "de snelle controle van de database is gestopt".into(),
+            "the quick check of the database stopped".into(),
+        ),
     }
 }
 
-/// The step of writing a file that failed (said in English, as before).
-fn file_step(step: FileStep) -> &'static str {
-    match step {
-        FileStep::CreateTemporary => "cannot create a temporary file",
-        FileStep::Write => "cannot write",
-        FileStep::Flush => "cannot flush to disk",
-        FileStep::Rename => "cannot rename into place",
-        FileStep::FlushFolder => "cannot flush the directory",
+/// A stored record or entry that cannot be read, named `name` (the words of the
+/// result-file reader, with the file's name said in this language).
+fn unreadable(error: &crate::result_file::ResultFileError, name: &str, english: bool) -> String {
+    let mut s = name.to_string();
+    if let Some(line) = error.line {
+        s.push_str(&format!(":{line}"));
+    }
+    s.push_str(": ");
+    if let Some(field) = &error.field {
+        s.push_str(&format!("{field}: "));
+    }
+    s.push_str(&error.problem.words(english));
+    s
+}
+
+/// The step of writing a file that failed.
+fn file_step(step: FileStep, english: bool) -> &'static str {
+    match (step, english) {
+        (FileStep::CreateTemporary, true) => "cannot create a temporary file",
+        (FileStep::CreateTemporary, false) => "kan geen tijdelijk bestand maken",
+        (FileStep::Write, true) => "cannot write",
+        (FileStep::Write, false) => "kan niet schrijven",
+        (FileStep::Flush, true) => "cannot flush to disk",
+        (FileStep::Flush, false) => "kan niet naar de schijf wegschrijven",
+        (FileStep::Rename, true) => "cannot rename into place",
+        (FileStep::Rename, false) => "kan het bestand niet op zijn plaats zetten",
+        (FileStep::FlushFolder, true) => "cannot flush the directory",
+        (FileStep::FlushFolder, false) => "kan de map niet naar de schijf wegschrijven",
     }
 }
 
@@ -326,13 +493,14 @@ pub fn chain_fault(fault: &ChainFault, english: bool) -> String {
     }
 }
 
-/// `audit verify`'s finding: the row, in both languages (as it has always printed it).
-pub fn audit_problem(problem: &AuditProblem) -> String {
+/// `audit verify`'s finding: the row and why it does not verify.
+pub fn audit_problem(problem: &AuditProblem, english: bool) -> String {
     let row = problem.row;
-    format!(
-        "audit row {row}: {} / auditregel {row}: {}",
-        chain_fault(&problem.fault, true),
-        chain_fault(&problem.fault, false)
+    let fault = chain_fault(&problem.fault, english);
+    pick(
+        english,
+        format!("auditregel {row}: {fault}"),
+        format!("audit row {row}: {fault}"),
     )
 }
 
@@ -344,22 +512,25 @@ pub fn database_problem(problem: &DatabaseProblem, english: bool) -> String {
             format!("de database is beschadigd (integriteitscontrole: {found})"),
             format!("the database is damaged (integrity check: {found})"),
         ),
-        DatabaseProblem::SummaryRows { rows, stations } => format!(
-            "the summary table has {rows} rows for {stations} stations with a record / de \
-             samenvatting telt {rows} rijen voor {stations} stembureaus"
+        DatabaseProblem::SummaryRows { rows, stations } => pick(
+            english,
+            format!("de samenvatting telt {rows} rijen voor {stations} stembureaus met een record"),
+            format!("the summary table has {rows} rows for {stations} stations with a record"),
         ),
-        DatabaseProblem::SummaryDiffers { station } => format!(
-            "station {station}: the summary row differs from the stored record / de \
-             samenvatting van stembureau {station} wijkt af van het opgeslagen record"
+        DatabaseProblem::SummaryDiffers { station } => pick(
+            english,
+            format!("de samenvatting van stembureau {station} wijkt af van het opgeslagen record"),
+            format!("station {station}: the summary row differs from the stored record"),
         ),
         DatabaseProblem::ElectionCopyDiffers => pick(
             english,
             "de kopie van de verkiezing (JSON) wijkt af van de opgeslagen verkiezing".into(),
             "the election's copy (JSON) differs from the stored election".into(),
         ),
-        DatabaseProblem::PhoneDiffers { station } => format!(
-            "station {station}: the phone check table differs from the audit log / de \
-             telefonische controle van stembureau {station} wijkt af van het auditlog"
+        DatabaseProblem::PhoneDiffers { station } => pick(
+            english,
+            format!("de telefonische controle van stembureau {station} wijkt af van het auditlog"),
+            format!("station {station}: the phone check table differs from the audit log"),
         ),
         DatabaseProblem::Unreadable(e) => e.words(english),
     }

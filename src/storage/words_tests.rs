@@ -65,12 +65,16 @@ fn a_broken_chain_names_its_row_and_reason_in_either_language() {
          this row wrote: changed outside telraam); nothing is saved until the operator \
          chooses to go on"
     );
-    // `audit verify` prints it in both languages, as it always did.
+    // `audit verify`'s finding, in one language at a time.
     assert_eq!(
-        problem.to_string(),
+        audit_problem(&problem, true),
         "audit row 7: station 3 version 2 as stored differs from what this row wrote: \
-         changed outside telraam / auditregel 7: stembureau 3 versie 2 wijkt af van wat deze \
-         regel schreef: buiten telraam gewijzigd"
+         changed outside telraam"
+    );
+    assert_eq!(
+        audit_problem(&problem, false),
+        "auditregel 7: stembureau 3 versie 2 wijkt af van wat deze regel schreef: buiten \
+         telraam gewijzigd"
     );
     let missing = ChainFault::Missing {
         station: 4,
@@ -136,15 +140,106 @@ fn a_newer_workspace_says_so_with_its_path_and_version() {
         version: 99,
     };
     assert_eq!(
-        e.words(false),
         e.words(true),
-        "said in both languages at once, as before"
-    );
-    assert_eq!(
-        e.to_string(),
         format!(
             "ws/telraam.sqlite3: schema version 99 was written by a newer telraam (this one \
-             reads {SCHEMA_VERSION}) / database van een nieuwere telraam"
+             reads {SCHEMA_VERSION})"
         )
     );
+    assert_eq!(
+        e.words(false),
+        format!(
+            "ws/telraam.sqlite3: schemaversie 99 is geschreven door een nieuwere telraam \
+             (deze leest {SCHEMA_VERSION})"
+        )
+    );
+}
+
+#[test]
+fn every_storage_message_is_said_in_one_language_only() {
+    let path = PathBuf::from("ws");
+    let detail = "os error 13".to_string();
+    let problem = AuditProblem {
+        row: 2,
+        fault: ChainFault::Altered,
+    };
+    let all = [
+        StorageError::NoWorkspace { dir: path.clone() },
+        StorageError::FolderNotMade {
+            dir: path.clone(),
+            detail: detail.clone(),
+        },
+        StorageError::NotLocked {
+            dir: path.clone(),
+            detail: detail.clone(),
+        },
+        StorageError::IsAFolder { path: path.clone() },
+        StorageError::FileNotWritten {
+            path: path.clone(),
+            step: FileStep::Rename,
+            detail: detail.clone(),
+        },
+        StorageError::Damaged {
+            path: path.clone(),
+            quick: true,
+            found: "row 3 missing".into(),
+        },
+        StorageError::OlderSchema {
+            path: path.clone(),
+            version: 1,
+        },
+        StorageError::UnknownSchema {
+            path: path.clone(),
+            version: 0,
+        },
+        StorageError::SummaryState {
+            station: 1,
+            state: "x".into(),
+            mode: "y".into(),
+        },
+        StorageError::SummaryUnreadable { station: 1 },
+        StorageError::PhoneCheckUnreadable { station: 1 },
+        StorageError::LegacyTotalsUnreadable {
+            detail: "totals.toml".into(),
+        },
+        StorageError::AuditBroken(problem),
+        StorageError::ChainCheckStopped,
+        StorageError::QuickCheckStopped,
+    ];
+    for e in &all {
+        let (nl, en) = both(e);
+        assert_ne!(nl, en, "{e:?}");
+        for said in [&nl, &en] {
+            assert!(
+                !said.contains(" / "),
+                "said in two languages at once: {said}"
+            );
+        }
+    }
+    let (nl, en) = both(&all[0]);
+    assert_eq!(
+        (nl.as_str(), en.as_str()),
+        ("ws: hier is geen werkmap", "ws: no workspace here")
+    );
+    let (nl, en) = both(&all[5]);
+    assert_eq!(
+        (nl.as_str(), en.as_str()),
+        (
+            "ws: de database is beschadigd (snelle controle: row 3 missing)",
+            "ws: the database is damaged (quick check: row 3 missing)"
+        )
+    );
+    let summary = [
+        DatabaseProblem::SummaryRows {
+            rows: 3,
+            stations: 2,
+        },
+        DatabaseProblem::SummaryDiffers { station: 4 },
+        DatabaseProblem::PhoneDiffers { station: 4 },
+    ];
+    for p in &summary {
+        let (nl, en) = (database_problem(p, false), database_problem(p, true));
+        assert_ne!(nl, en);
+        assert!(!nl.contains(" / ") && !en.contains(" / "), "{nl} | {en}");
+    }
 }

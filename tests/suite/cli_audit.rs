@@ -56,8 +56,42 @@ fn a_row_changed_by_hand_is_named_and_the_exit_status_is_1() {
     );
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("audit row 4:"), "{stderr}");
     assert!(stderr.contains("auditregel 4:"), "{stderr}");
+    assert!(!stderr.contains("audit row"), "Dutch only: {stderr}");
+}
+
+#[test]
+fn a_broken_audit_log_is_named_in_dutch_by_default_and_in_english_with_lang_en() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let ws = home.path().join("ws");
+    workspace_with_counts(&ws);
+    let conn = rusqlite::Connection::open(Workspace::db_path(&ws)).expect("open db");
+    conn.execute("UPDATE audit SET old_value = '7' WHERE id = 4", [])
+        .expect("tamper");
+    drop(conn);
+    let data = ws.to_str().expect("utf-8");
+    let dutch = telraam(home.path(), &["--data", data, "audit", "verify"]);
+    let english = telraam(
+        home.path(),
+        &["--lang", "en", "--data", data, "audit", "verify"],
+    );
+    let said = |out: &std::process::Output| {
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let (nl, en) = (said(&dutch), said(&english));
+    let reason_nl = "de inhoud past niet bij de hash: de regel is gewijzigd";
+    let reason_en = "its contents do not match its hash: the row was changed";
+    assert!(nl.contains(&format!("auditregel 4: {reason_nl}")), "{nl}");
+    assert!(en.contains(&format!("audit row 4: {reason_en}")), "{en}");
+    assert!(
+        !nl.contains(reason_en) && !nl.contains(" / "),
+        "one language: {nl}"
+    );
+    assert!(
+        !en.contains(reason_nl) && !en.contains(" / "),
+        "one language: {en}"
+    );
 }
 
 #[test]

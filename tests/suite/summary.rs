@@ -268,12 +268,15 @@ fn a_summary_changed_behind_telraams_back_is_found_by_the_full_check() {
         problem,
         telraam::storage::DatabaseProblem::SummaryDiffers { station: 2 }
     );
-    assert!(problem.to_string().contains("station 2"), "{problem}");
+    assert!(problem.to_string().contains("stembureau 2"), "{problem}");
     drop(ws);
     let home = tempfile::tempdir().expect("home");
     let data = dir.path().to_str().expect("utf-8");
     let out = crate::support::cli::telraam(home.path(), &["--data", data, "audit", "verify"]);
     assert_eq!(out.status.code(), Some(1), "audit verify reports it");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("summary row differs"), "{stderr}");
+    assert!(
+        stderr.contains("de samenvatting van stembureau 2 wijkt af"),
+        "{stderr}"
+    );
 }

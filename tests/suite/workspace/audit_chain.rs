@@ -19,7 +19,7 @@ fn a_changed_audit_row_is_named() {
     assert_eq!(changed, 1);
     let ws = Workspace::open(dir.path()).expect("reopen");
     let err = ws.verify_audit().expect_err("tampering detected");
-    assert!(err.to_string().contains("audit row 5:"), "{err}");
+    assert!(err.to_string().contains("auditregel 5:"), "{err}");
 }
 
 #[test]
@@ -39,7 +39,7 @@ fn a_changed_row_with_a_recomputed_hash_is_caught_by_the_next_row() {
         .expect("tamper");
     let ws = Workspace::open(dir.path()).expect("reopen");
     let err = ws.verify_audit().expect_err("tampering detected");
-    assert!(err.to_string().contains("audit row 6:"), "{err}");
+    assert!(err.to_string().contains("auditregel 6:"), "{err}");
 }
 
 #[test]
@@ -53,7 +53,7 @@ fn a_deleted_audit_row_is_named_by_the_row_after_it() {
         .expect("tamper");
     let ws = Workspace::open(dir.path()).expect("reopen");
     let err = ws.verify_audit().expect_err("deletion detected");
-    assert!(err.to_string().contains("audit row 8:"), "{err}");
+    assert!(err.to_string().contains("auditregel 8:"), "{err}");
 }
 
 #[test]
@@ -92,7 +92,7 @@ fn a_count_changed_directly_in_the_database_is_detected() {
         Some(99)
     );
     let err = ws.verify_audit().expect_err("record tampering detected");
-    assert!(err.to_string().contains("station 1 version 1"), "{err}");
+    assert!(err.to_string().contains("stembureau 1 versie 1"), "{err}");
 }
 
 #[test]

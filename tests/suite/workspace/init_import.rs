@@ -109,7 +109,7 @@ fn a_damaged_or_newer_database_is_refused_not_replaced() {
         .execute_batch("PRAGMA user_version = 99")
         .expect("pretend a newer telraam wrote it");
     let err = Workspace::open(dir.path()).err().expect("newer schema");
-    assert!(err.to_string().contains("newer telraam"), "{err}");
+    assert!(err.to_string().contains("nieuwere telraam"), "{err}");
 
     let other = tempfile::tempdir().expect("temp dir");
     let path = Workspace::db_path(other.path());
