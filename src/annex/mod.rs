@@ -21,32 +21,45 @@ pub mod words;
 use std::path::{Path, PathBuf};
 
 pub use print::{NotPrinted, PrintOutcome, print};
-pub use qr::JoinError;
+pub use qr::{JoinError, QrProblem};
 /// What the annex prints ([`content`]) and its input are domain: they live in the
 /// core crate; this module draws them.
 pub use telraam_core::annex::{AnnexInput, content};
 
-#[derive(Debug, thiserror::Error)]
+/// Why no annex was made. Displays in the language chosen for messages; the words
+/// are in [`words`].
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AnnexError {
-    #[error("{0}")]
-    Pdf(String),
-    #[error("{path}: {message}")]
+    /// The font embedded in the program could not be read (a broken build).
+    Font,
+    /// A QR code of the result file could not be made.
+    Qr(QrProblem),
+    /// The PDF could not be written to `path` (`message`: the system's words).
     Io { path: PathBuf, message: String },
 }
 
+impl std::fmt::Display for AnnexError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&words::annex_error(
+            self,
+            crate::i18n::language().is_english(),
+        ))
+    }
+}
+
+impl std::error::Error for AnnexError {}
+
 /// The annex as laid-out pages (what [`render`] draws), for inspection and tests.
 pub fn pages(input: &AnnexInput) -> Result<Vec<layout::Page>, AnnexError> {
-    let fonts = fonts::Fonts::get()
-        .ok_or_else(|| AnnexError::Pdf("the embedded font could not be read".into()))?;
-    let qr = qr::parts(&input.result_file).map_err(AnnexError::Pdf)?;
+    let fonts = fonts::Fonts::get().ok_or(AnnexError::Font)?;
+    let qr = qr::parts(&input.result_file).map_err(AnnexError::Qr)?;
     let annex = content::build(input, qr);
     Ok(layout::layout(&annex, fonts))
 }
 
 /// The annex as PDF bytes.
 pub fn render(input: &AnnexInput) -> Result<Vec<u8>, AnnexError> {
-    let fonts = fonts::Fonts::get()
-        .ok_or_else(|| AnnexError::Pdf("the embedded font could not be read".into()))?;
+    let fonts = fonts::Fonts::get().ok_or(AnnexError::Font)?;
     let pages = pages(input)?;
     let title = format!(
         "Bijlage proces-verbaal {} stembureau {}",

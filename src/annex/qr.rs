@@ -125,20 +125,17 @@ pub fn parse_header(line: &str) -> Option<Header> {
 
 /// The QR codes of a result file, with their captions. The parts are encoded on
 /// separate threads.
-pub fn parts(result_file: &str) -> Result<Vec<QrPart>, String> {
+pub fn parts(result_file: &str) -> Result<Vec<QrPart>, QrProblem> {
     let texts = part_texts(result_file);
     let total = texts.len();
-    let codes: Vec<Result<(usize, Vec<bool>), String>> = std::thread::scope(|scope| {
+    let codes: Vec<Result<(usize, Vec<bool>), QrProblem>> = std::thread::scope(|scope| {
         let workers: Vec<_> = texts
             .iter()
             .map(|text| scope.spawn(move || encode(text.as_bytes())))
             .collect();
         workers
             .into_iter()
-            .map(|w| {
-                w.join()
-                    .unwrap_or_else(|_| Err("QR code: encoder failed".to_string()))
-            })
+            .map(|w| w.join().unwrap_or(Err(QrProblem::EncoderFailed)))
             .collect()
     });
     codes
@@ -162,14 +159,27 @@ pub fn parts(result_file: &str) -> Result<Vec<QrPart>, String> {
 /// One QR code in byte mode at level M, in the smallest version that holds `data`:
 /// (modules per side, modules row by row). Byte mode throughout: the crate's
 /// optimal segmentation is slow on a kilobyte and gains little on TOML text.
-fn encode(data: &[u8]) -> Result<(usize, Vec<bool>), String> {
+fn encode(data: &[u8]) -> Result<(usize, Vec<bool>), QrProblem> {
     for version in 1..=40 {
         let mut bits = Bits::new(Version::Normal(version));
         if bits.push_byte_data(data).is_ok() && bits.push_terminator(EcLevel::M).is_ok() {
             return super::qr_mask::encode(bits, EcLevel::M);
         }
     }
-    Err(format!("QR code: {} bytes do not fit one code", data.len()))
+    Err(QrProblem::TooLarge { bytes: data.len() })
+}
+
+/// Why a QR code could not be made (the words are in [`super::words`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QrProblem {
+    /// `bytes` do not fit one code.
+    TooLarge { bytes: usize },
+    /// The encoder refused the data (its own words).
+    Encoder(String),
+    /// An encoding thread stopped.
+    EncoderFailed,
+    /// No mask pattern to choose from.
+    NoMask,
 }
 
 /// Whether a text is what a scanner read from the annex's QR parts (rather than a
@@ -276,6 +286,23 @@ pub fn join(scanned: &[String]) -> Result<String, JoinError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// More than the largest QR code holds is refused with the size, in the user's
+    /// language, not drawn as a broken code.
+    #[test]
+    fn data_larger_than_one_code_is_refused_with_its_size() {
+        let problem = encode(&[b'7'; 3000]).unwrap_err();
+        assert_eq!(problem, QrProblem::TooLarge { bytes: 3000 });
+        let e = super::super::AnnexError::Qr(problem);
+        assert_eq!(
+            super::super::words::annex_error(&e, false),
+            "QR-code: 3000 bytes passen niet in één code"
+        );
+        assert_eq!(
+            super::super::words::annex_error(&e, true),
+            "QR code: 3000 bytes do not fit one code"
+        );
+    }
 
     /// What a hand scanner types, parts in any order with or without a line break
     /// after each code, gives back the same result file (blank lines aside).

@@ -22,11 +22,11 @@ const MASKS: [MaskPattern; 8] = [
 
 /// The modules (row by row, true is dark) and width of the code for `bits`, with
 /// the mask of lowest penalty.
-pub fn encode(bits: Bits, level: EcLevel) -> Result<(usize, Vec<bool>), String> {
+pub fn encode(bits: Bits, level: EcLevel) -> Result<(usize, Vec<bool>), super::QrProblem> {
     let version = bits.version();
     let data = bits.into_bytes();
     let (codewords, ec) = qrcode::ec::construct_codewords(&data, version, level)
-        .map_err(|e| format!("QR code: {e}"))?;
+        .map_err(|e| super::QrProblem::Encoder(e.to_string()))?;
     let mut canvas = Canvas::new(version, level);
     canvas.draw_all_functional_patterns();
     canvas.draw_data(&codewords, &ec);
@@ -45,7 +45,7 @@ pub fn encode(bits: Bits, level: EcLevel) -> Result<(usize, Vec<bool>), String> 
         })
         .min_by_key(|(score, _)| *score)
         .map(|(_, modules)| (width, modules))
-        .ok_or_else(|| "QR code: no mask".to_string())
+        .ok_or(super::QrProblem::NoMask)
 }
 
 /// The total penalty of a masked code (lower is better).

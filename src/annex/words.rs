@@ -1,8 +1,8 @@
 //! The words of the annex's outcomes, Dutch and English: scanned QR parts that do
-//! not give a record back, and what printing did. The one place where
-//! [`JoinError`] and [`PrintOutcome`] become sentences.
+//! not give a record back, what printing did, and why no annex was made. The one
+//! place where [`JoinError`], [`PrintOutcome`] and [`AnnexError`] become sentences.
 
-use super::{JoinError, NotPrinted, PrintOutcome};
+use super::{AnnexError, JoinError, NotPrinted, PrintOutcome, QrProblem};
 use std::path::Path;
 
 fn pick(english: bool, nl: String, en: String) -> String {
@@ -91,4 +91,36 @@ pub fn no_record(station: u32, english: bool) -> String {
         format!("stembureau {station} heeft nog geen proces-verbaal"),
         format!("station {station} has no record yet"),
     )
+}
+
+/// Why no annex was made.
+pub fn annex_error(e: &AnnexError, english: bool) -> String {
+    match e {
+        AnnexError::Font => pick(
+            english,
+            "het ingebouwde lettertype is onleesbaar".into(),
+            "the embedded font could not be read".into(),
+        ),
+        AnnexError::Qr(QrProblem::TooLarge { bytes }) => pick(
+            english,
+            format!("QR-code: {bytes} bytes passen niet in één code"),
+            format!("QR code: {bytes} bytes do not fit one code"),
+        ),
+        AnnexError::Qr(QrProblem::Encoder(said)) => pick(
+            english,
+            format!("QR-code: {said}"),
+            format!("QR code: {said}"),
+        ),
+        AnnexError::Qr(QrProblem::EncoderFailed) => pick(
+            english,
+            "QR-code: het maken van de code is mislukt".into(),
+            "QR code: encoder failed".into(),
+        ),
+        AnnexError::Qr(QrProblem::NoMask) => pick(
+            english,
+            "QR-code: geen masker".into(),
+            "QR code: no mask".into(),
+        ),
+        AnnexError::Io { path, message } => format!("{}: {message}", path.display()),
+    }
 }
