@@ -110,7 +110,7 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> u8 {
         return fail(&format!(
             "{}: {}",
             dir.display(),
-            say("geen werkmap", "no workspace here")
+            say("hier is geen werkmap", "no workspace here")
         ));
     }
     // SQLite's quick check runs beside the reading of the board; nothing is printed

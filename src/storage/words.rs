@@ -339,8 +339,14 @@ pub fn error(e: &StorageError, english: bool) -> String {
         ),
         EventUnreadable { row, error } => pick(
             english,
-            format!("auditregel {row}: {error}"),
-            format!("audit row {row}: {error}"),
+            format!(
+                "auditregel {row}: {}",
+                crate::event::words::event_error(error, false)
+            ),
+            format!(
+                "audit row {row}: {}",
+                crate::event::words::event_error(error, true)
+            ),
         ),
         TotalsUnreadable => pick(
             english,

@@ -185,8 +185,9 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
         Some(key) => match Generation::ALL.into_iter().find(|g| g.key() == key) {
             Some(g) => Some(g),
             None => {
-                return Err(fail(&format!(
-                    "--form {key}: use before-2026 or from-2026 / gebruik before-2026 of from-2026"
+                return Err(fail(&say(
+                    &format!("--form {key}: gebruik before-2026 of from-2026"),
+                    &format!("--form {key}: use before-2026 or from-2026"),
                 )));
             }
         },

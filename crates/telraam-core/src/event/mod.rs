@@ -275,8 +275,12 @@ pub enum EventError {
 }
 
 impl std::fmt::Display for EventError {
+    /// In the language chosen for messages ([`crate::i18n`]).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&words::event_error(self))
+        f.write_str(&words::event_error(
+            self,
+            crate::i18n::language().is_english(),
+        ))
     }
 }
 
