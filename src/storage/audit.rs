@@ -224,8 +224,8 @@ pub fn head(conn: &Connection) -> Result<String, StorageError> {
 }
 
 /// Why the log does not verify: the first bad row and what is wrong with it. The
-/// words are in [`super::words`]; shown, it says both languages, as `audit verify`
-/// always printed it.
+/// words are in [`super::words`]; shown, it is said in the chosen language
+/// ([`crate::i18n`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditProblem {
     /// The id of the first row that does not verify.

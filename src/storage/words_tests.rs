@@ -1,5 +1,5 @@
 //! The storage's words: each typed error says what it said when it was a string, in
-//! the language asked for (or in both, where it always did).
+//! the language asked for, and in that language only.
 
 use super::*;
 use crate::desk::{DeskError, Stage};

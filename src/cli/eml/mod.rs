@@ -276,7 +276,12 @@ fn import_eml_inner(cli: &Cli, args: &ImportEmlArgs) -> Result<(), u8> {
     // a result file), before anything is created: the workspace's own check.
     if let (Some(imported), Some(input)) = (&count_import, &counts_in) {
         for r in &imported.records {
-            let name = format!("{} (station {})", input.name, r.station);
+            let name = format!(
+                "{} ({} {})",
+                input.name,
+                say("stembureau", "station"),
+                r.station
+            );
             crate::result_file::storable(&name, r, &imported.election)
                 .map_err(|e| fail(&e.to_string()))?;
         }

@@ -264,8 +264,8 @@ pub enum AuditEvent {
     },
 }
 
-/// Why a stored event cannot be read. Said in both languages at once, as `audit`
-/// has always printed it (the words are in [`words`]).
+/// Why a stored event cannot be read. Said in the chosen language ([`crate::i18n`];
+/// the words are in [`words`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EventError {
     /// The row's format version is higher than this telraam reads.
