@@ -6,7 +6,9 @@
 //! The text is read back from the database (never built from the value in memory),
 //! so writing and verifying compute it the same way. Each column is SQLite's own
 //! literal of the stored value (`quote()`), so a value of another type written by
-//! hand differs too. Format, each value length-prefixed (`<len>` in bytes):
+//! hand differs too: an entry's body is `'…'` when it is TOML text (written before
+//! schema 5) and `X'…'` (hex) when it is compact bytes ([`super::body`]); a step
+//! hashes the rows as it leaves them, so both forms chain. Format, each value length-prefixed (`<len>` in bytes):
 //!
 //! ```text
 //! telraam-desk-1

@@ -7,7 +7,10 @@
 //! `desk` holds one row per station with its [`Stage`] in a column of its own, so
 //! the status board reads every station's stage without parsing anything
 //! ([`Workspace::entry_states`]); `desk_entries` holds each entry with its typist,
-//! source and body (the result-file TOML of a transcription record).
+//! source and body: since schema 5 the compact form of [`super::body`] (a BLOB),
+//! written by every step; an entry written before that is the result-file TOML of
+//! its record (TEXT), and reads as before ([`Body`] is either form), until a later
+//! step of its station writes it again.
 //!
 //! Every step (an entry started, a box typed, an entry finished, the coordinator's
 //! choice) is one transaction with its audit row, which names the box and its old
@@ -17,13 +20,13 @@
 //! accepted, the accepted record is written as the station's record in the same
 //! transaction, so what is added up is always an accepted record.
 
+use super::body::{self, Body};
 use super::{StorageError, Workspace, audit, db, records};
 use crate::desk::{Desk, DeskError, Source, Stage};
 use crate::election::Election;
 use crate::event::AuditEvent;
 use crate::form::Target;
 use crate::record::{CountRecord, EntryMode, RecordState};
-use crate::result_file;
 use audit::NewRow;
 use rusqlite::{Connection, OptionalExtension, Transaction};
 
@@ -117,21 +120,20 @@ pub fn load(conn: &Connection, election: &Election, station: u32) -> Result<Desk
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, bool>(3)?,
-                r.get::<_, String>(4)?,
+                Body::from_value(&entry_name(station, r.get(0)?), r.get_ref(4)?),
             ))
         })
         .map_err(db)?;
     for row in rows {
         let (number, operator, source, finished, body) = row.map_err(db)?;
-        // The reader's name; the message names the entry again in the chosen language.
-        let name = format!("workspace entry {number} of station {station}");
-        let record = result_file::from_toml(&name, &body, election).map_err(|error| {
-            StorageError::EntryUnreadable {
-                station,
-                number,
-                error: Box::new(error),
-            }
-        })?;
+        let unreadable = |error| StorageError::EntryUnreadable {
+            station,
+            number,
+            error: Box::new(error),
+        };
+        let record = body
+            .and_then(|b| b.read(&entry_name(station, number), election))
+            .map_err(unreadable)?;
         let source = Source::parse(&source).ok_or(StorageError::UnknownEntrySource {
             station,
             number,
@@ -148,8 +150,13 @@ pub fn load(conn: &Connection, election: &Election, station: u32) -> Result<Desk
     Ok(desk)
 }
 
-/// Writes the station's desk (all its rows); returns the hash of the rows as stored,
-/// for the step's audit row.
+/// The reader's name of an entry; the message names it again in the chosen language.
+fn entry_name(station: u32, number: u8) -> String {
+    format!("workspace entry {number} of station {station}")
+}
+
+/// Writes the station's desk (all its rows, every entry in the compact form);
+/// returns the hash of the rows as stored, for the step's audit row.
 fn store(tx: &Transaction<'_>, desk: &Desk) -> Result<String, StorageError> {
     tx.execute_batch(TABLES).map_err(db)?;
     let differing: Vec<String> = desk.differing.iter().map(|t| t.key()).collect();
@@ -172,7 +179,7 @@ fn store(tx: &Transaction<'_>, desk: &Desk) -> Result<String, StorageError> {
     )
     .map_err(db)?;
     for e in &desk.entries {
-        let body = result_file::to_toml(&e.record);
+        let (body, _) = body::encode(&e.record);
         tx.execute(
             "INSERT INTO desk_entries (station, number, operator, source, finished, body) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

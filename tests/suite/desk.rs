@@ -7,7 +7,7 @@ use telraam::desk::{BoxValue, Source, Stage, paper_boxes, value};
 use telraam::election::Election;
 use telraam::form::Target;
 use telraam::record::{CountRecord, EntryMode, Field, Mark};
-use telraam::storage::Workspace;
+use telraam::storage::{Workspace, body};
 
 /// A paper PV of demo station `station`: every box filled in, D = A + B, H = E + F + G.
 pub(crate) fn paper(e: &Election, station: u32) -> CountRecord {
@@ -167,24 +167,30 @@ fn an_entry_edited_in_the_database_behind_telraams_back_is_named_by_audit_verify
     assert_eq!(verify().status.code(), Some(0));
 
     // Someone with the file makes entry 2 say what entry 1 says (F = 6, not the 9
-    // typed), so that the re-check would find nothing to settle.
+    // typed), so that the re-check would find nothing to settle. The entry is stored
+    // compactly (schema 5), so the edit is made with telraam's own encoder.
     let conn = rusqlite::Connection::open(Workspace::db_path(&dir)).expect("db");
+    let read = || -> CountRecord {
+        let bytes: Vec<u8> = conn
+            .query_row(
+                "SELECT body FROM desk_entries WHERE station = 1 AND number = 2",
+                [],
+                |r| r.get(0),
+            )
+            .expect("body");
+        body::decode(&bytes, &e).expect("compact")
+    };
+    let mut edited = read();
+    assert_eq!(edited.get(Field::Blank), Some(9));
+    edited.set(Field::Blank, Some(6));
     let changed = conn
         .execute(
-            "UPDATE desk_entries SET body = replace(body, 'F = 9', 'F = 6') \
-             WHERE station = 1 AND number = 2",
-            [],
+            "UPDATE desk_entries SET body = ?1 WHERE station = 1 AND number = 2",
+            [body::encode(&edited).0],
         )
         .expect("edit");
     assert_eq!(changed, 1);
-    let body: String = conn
-        .query_row(
-            "SELECT body FROM desk_entries WHERE station = 1 AND number = 2",
-            [],
-            |r| r.get(0),
-        )
-        .expect("body");
-    assert!(body.contains("F = 6"), "the edit took: {body}");
+    assert_eq!(read().get(Field::Blank), Some(6), "the edit took");
     drop(conn);
 
     let out = verify();

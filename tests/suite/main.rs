@@ -23,6 +23,7 @@ mod cli_status;
 mod cli_verification;
 mod crash;
 mod desk;
+mod desk_body;
 mod desk_e2e;
 mod eml_cli;
 mod eml_contest;
