@@ -370,38 +370,3 @@ proptest! {
         }
     }
 }
-
-/// A concept annex's request, in both languages, names only what is open.
-#[test]
-fn the_open_results_request_names_only_what_is_open_in_both_languages() {
-    let only_warning = Gate {
-        errors: vec![],
-        unacknowledged: vec!["W.201".into()],
-    };
-    let only_error = Gate {
-        errors: vec!["F.201".into()],
-        unacknowledged: vec![],
-    };
-    let nl = words::open_results_advice(&only_warning, false);
-    let en = words::open_results_advice(&only_warning, true);
-    assert!(
-        !nl.contains("fouten") && nl.contains("waarschuwingen"),
-        "{nl}"
-    );
-    assert!(!en.contains("error") && en.contains("acknowledge"), "{en}");
-    assert_eq!(
-        words::open_results_title(&only_warning, true),
-        "Open warnings"
-    );
-    let nl = words::open_results_advice(&only_error, false);
-    let en = words::open_results_advice(&only_error, true);
-    assert!(
-        nl.contains("Los de fouten op") && !nl.contains("waarschuwing"),
-        "{nl}"
-    );
-    assert!(
-        en.contains("Resolve the errors") && !en.contains("warning"),
-        "{en}"
-    );
-    assert_eq!(words::open_results_title(&only_error, false), "Fouten");
-}
