@@ -15,12 +15,13 @@
 //! file a user exports, the annex and the QR codes are written from the record, as
 //! TOML, whatever form it is stored in.
 
-use super::{StorageError, summary};
+use super::varint::{Reader, put, put_text};
+use super::{StorageError, migration, summary};
 use crate::election::{CountingMethod, Election};
 use crate::record::{CountRecord, EntryMode, RecordState};
 use crate::result_file::{self, ResultFileError, ResultFileProblem};
+use rusqlite::Connection;
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, TransactionBehavior};
 
 /// The first bytes of a compact body; TOML text never starts with a NUL.
 const MAGIC: &[u8] = b"\0telraam-body-1\n";
@@ -92,19 +93,6 @@ pub fn state_in(bytes: &[u8]) -> String {
         .to_string()
 }
 
-fn put(out: &mut Vec<u8>, mut n: u64) {
-    while n >= 0x80 {
-        out.push((n as u8) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-}
-
-fn put_text(out: &mut Vec<u8>, text: &str) {
-    put(out, text.len() as u64);
-    out.extend_from_slice(text.as_bytes());
-}
-
 /// The ticked boxes and the yes/no answer, one bit each.
 fn marks(record: &CountRecord) -> u64 {
     let b = &record.differences.boxes;
@@ -160,40 +148,6 @@ pub fn encode(record: &CountRecord) -> (Vec<u8>, usize) {
     (out, figures_at)
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn next(&mut self) -> Option<u64> {
-        let mut n: u64 = 0;
-        let mut shift = 0;
-        loop {
-            let b = *self.bytes.get(self.at)?;
-            self.at += 1;
-            n |= u64::from(b & 0x7f).checked_shl(shift)?;
-            if b < 0x80 {
-                return Some(n);
-            }
-            shift += 7;
-            if shift > 63 {
-                return None;
-            }
-        }
-    }
-    fn number(&mut self) -> Option<u32> {
-        u32::try_from(self.next()?).ok()
-    }
-    fn text(&mut self) -> Option<String> {
-        let len = usize::try_from(self.next()?).ok()?;
-        let end = self.at.checked_add(len)?;
-        let text = std::str::from_utf8(self.bytes.get(self.at..end)?).ok()?;
-        self.at = end;
-        Some(text.to_string())
-    }
-}
-
 /// What the header says before its texts.
 struct Header {
     station: u32,
@@ -205,10 +159,7 @@ struct Header {
 }
 
 fn header_in(r: &mut Reader<'_>) -> Option<Header> {
-    if !r.bytes.starts_with(MAGIC) {
-        return None;
-    }
-    r.at = MAGIC.len();
+    r.magic(MAGIC)?;
     let station = r.number()?;
     let version = r.number()?;
     let state = match r.next()? {
@@ -238,12 +189,12 @@ fn header_in(r: &mut Reader<'_>) -> Option<Header> {
 }
 
 fn header(bytes: &[u8]) -> Option<Header> {
-    header_in(&mut Reader { bytes, at: 0 })
+    header_in(&mut Reader::new(bytes))
 }
 
 /// Reads [`encode`]'s bytes back (None: not a compact body of this election).
 pub fn decode(bytes: &[u8], election: &Election) -> Option<CountRecord> {
-    let mut r = Reader { bytes, at: 0 };
+    let mut r = Reader::new(bytes);
     let h = header_in(&mut r)?;
     let mut record = CountRecord::empty(election, h.station, h.mode);
     record.election_id = r.text()?;
@@ -265,7 +216,7 @@ pub fn decode(bytes: &[u8], election: &Election) -> Option<CountRecord> {
     (boxes.equal, boxes.more, boxes.fewer) = (bit(0), bit(1), bit(2));
     let answer = &mut record.differences.fully_explained;
     (answer.yes, answer.no) = (bit(3), bit(4));
-    let figures = bytes.get(r.at..)?;
+    let figures = bytes.get(r.at()..)?;
     summary::decode_into(figures, &mut record)?;
     Some(record)
 }
@@ -275,17 +226,10 @@ pub fn decode(bytes: &[u8], election: &Election) -> Option<CountRecord> {
 /// from now on are compact, which a telraam of schema 4 cannot read: the version
 /// number tells it so ("written by a newer telraam") instead of a failed read.
 pub fn migrate_from_4(conn: &mut Connection) -> Result<(), StorageError> {
-    let db = |e: rusqlite::Error| StorageError::database(None, &e);
-    let tx = conn
-        .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(db)?;
-    let again: i64 = tx
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(db)?;
-    if again == 4 {
-        tx.execute_batch("PRAGMA user_version = 5").map_err(db)?;
+    match migration::begin(conn, 4)? {
+        Some(tx) => migration::finish(tx, 5),
+        None => Ok(()),
     }
-    tx.commit().map_err(db)
 }
 
 #[cfg(test)]

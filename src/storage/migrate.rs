@@ -20,12 +20,12 @@
 //! again at the next open.
 
 use super::stored_election::read_election_body;
-use super::{StorageError, audit, phone, records};
+use super::{StorageError, audit, migration, phone, records};
 use crate::eml::stored_totals;
 use crate::event::{AuditEvent, PhoneCheckEvent};
 use crate::record::RecordState;
 use audit::NewRow;
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::Connection;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -68,15 +68,9 @@ fn legacy_phone_check(row: i64, value: &str) -> PhoneCheckEvent {
 
 /// Migrates a schema-2 database in `dir` to schema 3 (see the module comment).
 pub fn from_2(conn: &mut Connection, dir: &Path) -> Result<(), StorageError> {
-    let tx = conn
-        .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(db)?;
-    let again: i64 = tx
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(db)?;
-    if again != 2 {
+    let Some(tx) = migration::begin(conn, 2)? else {
         return Ok(());
-    }
+    };
     // A schema-1 database made from this build's tables (as the summary test does) has
     // the column already.
     let has_event: bool = tx
@@ -163,8 +157,7 @@ pub fn from_2(conn: &mut Connection, dir: &Path) -> Result<(), StorageError> {
             append(None, &AuditEvent::Totals510b(totals.clone()))?;
         }
     }
-    tx.execute_batch("PRAGMA user_version = 3").map_err(db)?;
-    tx.commit().map_err(db)?;
+    migration::finish(tx, 3)?;
     if totals.is_some() {
         // Carried into the database: the loose file is no longer read. Kept beside it,
         // renamed, rather than deleted.

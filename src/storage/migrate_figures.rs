@@ -14,11 +14,11 @@
 //! next open. The pages the old table held are left free inside the file (SQLite
 //! reuses them); the file does not shrink.
 
-use super::StorageError;
 use super::stored_election::{parsed_copy, read_election_body};
 use super::summary::{self, head_len};
+use super::{StorageError, migration};
+use rusqlite::Connection;
 use rusqlite::types::Value;
-use rusqlite::{Connection, TransactionBehavior};
 
 fn db(e: rusqlite::Error) -> StorageError {
     StorageError::database(None, &e)
@@ -28,15 +28,9 @@ fn db(e: rusqlite::Error) -> StorageError {
 /// already has the schema-4 shape (made by the migration from schema 1) only gets the
 /// new version number.
 pub fn from_3(conn: &mut Connection) -> Result<(), StorageError> {
-    let tx = conn
-        .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(db)?;
-    let again: i64 = tx
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(db)?;
-    if again != 3 {
+    let Some(tx) = migration::begin(conn, 3)? else {
         return Ok(());
-    }
+    };
     let split: bool = tx
         .query_row(
             "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'summary_figures'",
@@ -115,8 +109,7 @@ pub fn from_3(conn: &mut Connection) -> Result<(), StorageError> {
         )
         .map_err(db)?;
     }
-    tx.execute_batch("PRAGMA user_version = 4").map_err(db)?;
-    tx.commit().map_err(db)
+    migration::finish(tx, 4)
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ mod error;
 pub mod lock;
 mod migrate;
 mod migrate_figures;
+mod migration;
 pub mod phone;
 mod put;
 mod records;
@@ -38,6 +39,7 @@ pub mod schema;
 mod stored_election;
 pub mod summary;
 mod summary_check;
+mod varint;
 pub mod words;
 
 pub use access::BROKEN_CHAIN_ACCEPTED;

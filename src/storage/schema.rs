@@ -347,23 +347,17 @@ pub fn connect(dir: &Path) -> Result<(Connection, bool), StorageError> {
 /// transaction (a crash leaves version 1, migrated again at the next open).
 fn migrate_from_1(conn: &mut Connection) -> Result<(), StorageError> {
     let db = |e: rusqlite::Error| StorageError::database(None, &e);
-    let tx = conn
-        .transaction_with_behavior(TransactionBehavior::Immediate)
+    let Some(tx) = super::migration::begin(conn, 1)? else {
+        return Ok(());
+    };
+    tx.execute_batch(summary::TABLE).map_err(db)?;
+    let body: Option<String> = tx
+        .query_row("SELECT body FROM election WHERE only = 1", [], |r| r.get(0))
+        .optional()
         .map_err(db)?;
-    let again: i64 = tx
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(db)?;
-    if again == 1 {
-        tx.execute_batch(summary::TABLE).map_err(db)?;
-        let body: Option<String> = tx
-            .query_row("SELECT body FROM election WHERE only = 1", [], |r| r.get(0))
-            .optional()
-            .map_err(db)?;
-        if let Some(body) = body {
-            let election = Election::from_toml(&body).map_err(StorageError::ElectionUnreadable)?;
-            super::summary_check::rebuild(&tx, &election)?;
-        }
-        tx.execute_batch("PRAGMA user_version = 2").map_err(db)?;
+    if let Some(body) = body {
+        let election = Election::from_toml(&body).map_err(StorageError::ElectionUnreadable)?;
+        super::summary_check::rebuild(&tx, &election)?;
     }
-    tx.commit().map_err(db)
+    super::migration::finish(tx, 2)
 }

@@ -2,21 +2,9 @@
 //! [`decode_into`] and [`decode_head`] read it back.
 
 use crate::record::{CandidateVotes, Count, CountRecord, ListVotes};
+use crate::storage::varint::{Reader, put, put_count};
 
 const FORMAT: u64 = 1;
-
-fn put(out: &mut Vec<u8>, mut n: u64) {
-    while n >= 0x80 {
-        out.push((n as u8) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-}
-
-/// A count as a varint: 0 for an empty box, else the figure plus one.
-fn put_count(out: &mut Vec<u8>, c: Count) {
-    put(out, c.map_or(0, |v| v.saturating_add(1)));
-}
 
 /// Every figure of `record` (A–O, the ballot stock, E.n, each list page's total and
 /// candidate votes), as LEB128 varints: a Tweede Kamer record takes about 3.5 kB.
@@ -67,40 +55,10 @@ pub fn encode(record: &CountRecord) -> Vec<u8> {
     out
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn next(&mut self) -> Option<u64> {
-        let mut n: u64 = 0;
-        let mut shift = 0;
-        loop {
-            let b = *self.bytes.get(self.at)?;
-            self.at += 1;
-            n |= u64::from(b & 0x7f).checked_shl(shift)?;
-            if b < 0x80 {
-                return Some(n);
-            }
-            shift += 7;
-            if shift > 63 {
-                return None;
-            }
-        }
-    }
-    fn count(&mut self) -> Option<Count> {
-        Some(self.next()?.checked_sub(1))
-    }
-    fn number(&mut self) -> Option<u32> {
-        u32::try_from(self.next()?).ok()
-    }
-}
-
 /// Reads [`encode`]'s figures into `record` (reusing its allocations); the
 /// lifecycle, marks and note are left as they were. None: not this format.
 pub fn decode_into(bytes: &[u8], record: &mut CountRecord) -> Option<()> {
-    let mut r = Reader { bytes, at: 0 };
+    let mut r = Reader::new(bytes);
     if r.next()? != FORMAT {
         return None;
     }
@@ -159,14 +117,14 @@ pub fn decode_into(bytes: &[u8], record: &mut CountRecord) -> Option<()> {
             page.votes.push((number, r.count()?));
         }
     }
-    (r.at == bytes.len()).then_some(())
+    (r.at() == bytes.len()).then_some(())
 }
 
 /// The head of [`encode`]'s figures: D, E (votes on lists) and each list's total,
 /// read without decoding the candidate pages (what the status board's
 /// plausibility column needs). None: not this format.
 pub fn decode_head(bytes: &[u8]) -> Option<Head> {
-    let mut r = Reader { bytes, at: 0 };
+    let mut r = Reader::new(bytes);
     if r.next()? != FORMAT {
         return None;
     }
@@ -191,7 +149,7 @@ pub fn decode_head(bytes: &[u8]) -> Option<Head> {
 /// the format, A–O, the ballot stock and the list totals), which the summary table
 /// keeps in a column of its own for the status board. None: not this format.
 pub fn head_len(bytes: &[u8]) -> Option<usize> {
-    let mut r = Reader { bytes, at: 0 };
+    let mut r = Reader::new(bytes);
     if r.next()? != FORMAT {
         return None;
     }
@@ -203,7 +161,7 @@ pub fn head_len(bytes: &[u8]) -> Option<usize> {
         r.number()?;
         r.count()?;
     }
-    Some(r.at)
+    Some(r.at())
 }
 
 /// What [`decode_head`] reads.
