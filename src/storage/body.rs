@@ -2,8 +2,9 @@
 //!
 //! Up to schema 4 every version was stored as its result-file TOML
 //! ([`crate::result_file`]), about 13 kB for a Tweede Kamer station, written out
-//! whole for every confirmed box. Since schema 5 a version the lifecycle writes is
-//! stored compactly ([`encode`]): a short header with what is not a figure
+//! whole for every confirmed box. Since schema 5 every version written is stored
+//! compactly ([`encode`]), whether the lifecycle wrote it or it was stored whole (an
+//! import, [`super::records::write`]): a short header with what is not a figure
 //! (election, station, version, state, mode, the ticked boxes, the reason of a
 //! corrigendum, the acknowledged warnings, the note), then every figure in the
 //! summary's varint form ([`super::summary::encode`]), about 3.7 kB for a Tweede
@@ -33,7 +34,7 @@ pub enum Body {
     Compact(Vec<u8>),
 }
 
-fn unreadable(name: &str) -> ResultFileError {
+pub(super) fn unreadable(name: &str) -> ResultFileError {
     ResultFileError {
         file: name.to_string(),
         line: None,
@@ -284,6 +285,45 @@ mod tests {
                 let state = summary::state_name(record.lifecycle.state);
                 assert_eq!(state_in(&bytes), state);
                 assert_eq!(state_in(toml.bytes()), state);
+            }
+        }
+    }
+
+    /// Records stored whole: each station of a real 510b (a municipal count with
+    /// candidate votes, a Tweede Kamer-like one) as `import-eml --counts` makes it,
+    /// and the same record read from its result file (an import of a result file or
+    /// of the annex's QR codes, which join into one). The compact body must give each
+    /// back as it is, and as its result file would.
+    #[test]
+    fn an_imported_record_reads_back_as_the_same_record_as_its_result_file_would() {
+        use crate::eml::{candidates, counts, import};
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/eml/");
+        let read = |f: &str| std::fs::read_to_string(format!("{dir}{f}")).expect("test data");
+        for (c510, c230) in [
+            (
+                "gr2022-west-maas-en-waal/Telling_GR2022_WestMaasenWaal.eml.xml",
+                "gr2022-west-maas-en-waal/Kandidatenlijsten_GR2022_WestMaasenWaal.eml.xml",
+            ),
+            (
+                "tk-like-kieskring-6/Telling_TK2025_gemeente_Nijmegen_fictief.eml.xml",
+                "tk-like-kieskring-6/Kandidatenlijsten_TK2025_Nijmegen_fictief.eml.xml",
+            ),
+        ] {
+            let count = counts::read(c510, &read(c510)).expect("510b");
+            let cands = candidates::read(c230, &read(c230)).expect("230b");
+            let import = import::counts(c510, &count, c230, &cands).expect("joins");
+            assert!(!import.records.is_empty());
+            for record in &import.records {
+                let from_file =
+                    result_file::from_toml("x", &result_file::to_toml(record), &import.election)
+                        .expect("reads");
+                for r in [record, &from_file] {
+                    let back = Body::Compact(encode(r).0)
+                        .read("x", &import.election)
+                        .expect("reads");
+                    assert_eq!(&back, r);
+                    assert_eq!(back, from_file, "{c510} station {}", r.station);
+                }
             }
         }
     }

@@ -237,7 +237,7 @@ fn write_accepted(
                 kept: desk.kept.unwrap_or(1),
             },
             operator,
-            record_hash: audit::sha256_hex(body.as_bytes()),
+            record_hash: body.sha256,
         },
     )?;
     // The paper PV is in: compare it with the record code phoned, if one was.

@@ -152,7 +152,7 @@ fn put_in(
             record_version: Some(put.record.lifecycle.version),
             event: &event,
             operator,
-            record_hash: audit::sha256_hex(body.as_bytes()),
+            record_hash: body.sha256,
         },
     )?;
     phone::compare_in(tx, election, station, operator)?;

@@ -1,7 +1,8 @@
 //! Reading and writing record versions. A version's body ([`Body`]) is what the audit
-//! row's record hash covers: the compact form for a version written by the lifecycle
-//! (schema 4, [`super::body`]), the result-file TOML ([`crate::result_file`]) for one
-//! stored whole (an import) and for every version written before schema 4.
+//! row's record hash covers: the compact form ([`super::body`]) for every version
+//! written since schema 5, whether the lifecycle wrote it (a confirmed box) or it was
+//! stored whole (an import, an accepted double entry); the result-file TOML
+//! ([`crate::result_file`]) for a version written before, which reads as before.
 
 use super::audit::sha256_hex;
 use super::body::{self, Body};
@@ -140,36 +141,43 @@ pub fn all_bodies(conn: &Connection) -> Result<Vec<StoredVersion>, StorageError>
     rows.collect::<Result<Vec<_>, _>>().map_err(db)
 }
 
-/// Writes (inserts or replaces) one version, and the station's summary row with it,
-/// and returns its body.
+/// Writes (inserts or replaces) one version stored whole (an import, the record an
+/// accepted double entry makes) in the compact form ([`body::encode`]), and the
+/// station's summary row with it; returns what was written.
 ///
 /// Refuses a record that could not be read back (a figure or a computed sum above
-/// 999 999 999, a version beyond [`crate::record::MAX_VERSION`]): nothing stored
-/// may be unreadable, whichever way it came in. The written text is read back with
-/// the result-file reader before it is stored.
+/// 999 999 999, a version beyond [`crate::record::MAX_VERSION`], another election,
+/// station or model): nothing stored may be unreadable, whichever way it came in.
+/// The written bytes are read back ([`Body::read`]) before they are stored, and must
+/// give the record itself.
 pub fn write(
     conn: &Connection,
     election: &Election,
     record: &CountRecord,
-) -> Result<String, StorageError> {
-    let body = result_file::to_toml(record);
-    result_file::from_toml(&name(record), &body, election).map_err(|e| refused(record, e))?;
-    insert_toml(conn, record, body)
+) -> Result<Written, StorageError> {
+    result_file::storable(&name(record), record, election).map_err(|e| refused(record, e))?;
+    let (bytes, figures_at) = body::encode(record);
+    // The record passed the checks above; what it decodes to must be itself.
+    if body::decode(&bytes, election).as_ref() != Some(record) {
+        return Err(refused(record, body::unreadable(&name(record))));
+    }
+    insert_compact(conn, record, bytes, figures_at)
 }
 
 /// As [`write`] for the second and later records of one transaction (an import of
 /// many stations): the same refusals, checked on the record itself
-/// ([`result_file::storable`]) instead of parsing the written text, which took most
-/// of a large import's time. `tests/suite/storable.rs` holds that check to what
-/// reading back refuses, and the transaction's first record is still read back in
-/// full ([`write`]), so every transaction checks that writer and reader agree.
+/// ([`result_file::storable`]) without decoding the written bytes.
+/// `tests/suite/storable.rs` holds that check to what reading back refuses, and the
+/// transaction's first record is still read back in full ([`write`]), so every
+/// transaction checks that writer and reader agree.
 pub fn write_next(
     conn: &Connection,
     election: &Election,
     record: &CountRecord,
-) -> Result<String, StorageError> {
+) -> Result<Written, StorageError> {
     result_file::storable(&name(record), record, election).map_err(|e| refused(record, e))?;
-    insert_toml(conn, record, result_file::to_toml(record))
+    let (bytes, figures_at) = body::encode(record);
+    insert_compact(conn, record, bytes, figures_at)
 }
 
 /// The checker's name for a record to be stored; the message names it again in the
@@ -203,26 +211,22 @@ pub struct Written {
 /// box, and keeps the version in range; the body is the record, byte for byte.
 pub fn write_decided(conn: &Connection, record: &CountRecord) -> Result<Written, StorageError> {
     let (body, figures_at) = body::encode(record);
+    insert_compact(conn, record, body, figures_at)
+}
+
+/// Stores compact bytes and the summary row taken from the same bytes, their hash
+/// computed once.
+fn insert_compact(
+    conn: &Connection,
+    record: &CountRecord,
+    body: Vec<u8>,
+    figures_at: usize,
+) -> Result<Written, StorageError> {
     let sha256 = sha256_hex(&body);
     insert(conn, record, &body)?;
     let figures = body.get(figures_at..).unwrap_or_default();
     summary::update(conn, record, figures, &sha256)?;
     Ok(Written { body, sha256 })
-}
-
-fn insert_toml(
-    conn: &Connection,
-    record: &CountRecord,
-    body: String,
-) -> Result<String, StorageError> {
-    insert(conn, record, &body)?;
-    summary::update(
-        conn,
-        record,
-        &summary::encode(record),
-        &sha256_hex(body.as_bytes()),
-    )?;
-    Ok(body)
 }
 
 fn insert(
