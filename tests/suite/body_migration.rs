@@ -118,3 +118,67 @@ fn an_older_workspace_keeps_its_toml_bodies_and_stores_new_boxes_compactly() {
         "the TOML body reads as before"
     );
 }
+
+#[test]
+fn a_result_file_imported_into_an_older_workspace_is_stored_compactly_and_exports_as_it_came() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = fixture(tmp.path());
+    let data = dir.to_string_lossy().to_string();
+    let path = |name: &str| tmp.path().join(name).to_string_lossy().to_string();
+    run(
+        tmp.path(),
+        &[
+            "--data",
+            &data,
+            "export",
+            "--station",
+            "1",
+            "-o",
+            &path("1.toml"),
+        ],
+    );
+    let one = std::fs::read_to_string(path("1.toml")).expect("exported");
+    // Importing station 1's own file again changes nothing: its TOML body stays.
+    run(tmp.path(), &["--data", &data, "import", &path("1.toml")]);
+    let text = |r: (u32, u32, &str)| (r.0, r.1, r.2.to_string());
+    assert_eq!(
+        body_types(&dir),
+        [text((1, 1, "text")), text((3, 1, "text"))]
+    );
+    // The same count as station 2's result file: a record stored whole, now compact.
+    let two = one.replacen("\nstation = 1\n", "\nstation = 2\n", 1);
+    assert_ne!(two, one);
+    std::fs::write(path("2.toml"), &two).expect("write");
+    run(tmp.path(), &["--data", &data, "import", &path("2.toml")]);
+    assert_eq!(
+        body_types(&dir),
+        [
+            text((1, 1, "text")),
+            text((2, 1, "blob")),
+            text((3, 1, "text"))
+        ]
+    );
+    run(
+        tmp.path(),
+        &[
+            "--data",
+            &data,
+            "export",
+            "--station",
+            "2",
+            "-o",
+            &path("2-out.toml"),
+        ],
+    );
+    let back = std::fs::read_to_string(path("2-out.toml")).expect("exported");
+    assert_eq!(
+        back.lines().skip(1).collect::<Vec<_>>(),
+        two.lines().skip(1).collect::<Vec<_>>(),
+        "the result file exported is the one imported (its title line names the station)"
+    );
+    let out = run(
+        tmp.path(),
+        &["--lang", "en", "--data", &data, "audit", "verify"],
+    );
+    assert!(out.contains("audit log intact"), "{out}");
+}
