@@ -334,3 +334,6 @@ impl Call {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

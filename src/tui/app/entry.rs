@@ -359,11 +359,18 @@ impl App {
         i.checked_sub(1).and_then(|i| steps.get(i).copied())
     }
 
-    /// Back to the station list, with the cursor on the station just left (when
-    /// there was one), on the first otherwise.
+    /// Back to the station list, with the cursor on the station just left (the open
+    /// record, the desk's station, or the row chosen on the board or the phone
+    /// overview), on the first otherwise.
     pub(super) fn go_stations(&mut self) {
         let left = self.station().or(match self.screen {
             Screen::Desk => self.desk.station,
+            Screen::Board => self.board.selected().map(|row| row.station),
+            Screen::Phone => self
+                .phone
+                .overview
+                .get(self.phone.cursor)
+                .map(|s| s.station),
             _ => None,
         });
         let mut list = StationList::default();

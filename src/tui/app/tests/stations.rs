@@ -113,3 +113,30 @@ fn back_at_the_station_list_the_cursor_is_on_the_station_just_left() {
     assert!(!app.in_text(), "the filter is empty again");
     assert_eq!(app.update(Msg::Confirm), vec![Effect::OpenStation(3)]);
 }
+
+#[test]
+fn back_from_the_board_the_cursor_is_on_the_station_chosen_there() {
+    use crate::board::Board;
+    use crate::storage::board::StationFacts;
+    use crate::tui::board::BoardMsg;
+    use crate::verification::PhoneStatus;
+    let mut app = app();
+    app.update(Msg::Board(BoardMsg::Show));
+    let nothing_yet = |s: &crate::election::PollingStation| StationFacts {
+        station: s.number,
+        record: None,
+        phone: PhoneStatus::NotReceived,
+        phoned_at: None,
+        quick_verified: None,
+        entry: None,
+    };
+    let facts = app.election.stations.iter().map(nothing_yet).collect();
+    let board = Board::build(&app.election, facts);
+    assert_eq!(board.rows.len(), 3, "every station of the demo has a row");
+    app.update(Msg::Board(BoardMsg::Loaded(board)));
+    app.update(Msg::Board(BoardMsg::Next));
+    app.update(Msg::Board(BoardMsg::Next));
+    app.update(Msg::Board(BoardMsg::Back));
+    assert_eq!(app.screen.kind(), ScreenKind::Stations);
+    assert_eq!(app.update(Msg::Confirm), vec![Effect::OpenStation(3)]);
+}
