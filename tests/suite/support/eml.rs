@@ -87,3 +87,29 @@ pub fn import_counts(
     ]);
     super::cli::telraam(home, &args)
 }
+
+/// Asserts that `xml` is a valid 510b by the Kiesraad's strict XSD, with xmllint;
+/// skips (with a message) where xmllint is not installed (`scripts/test.sh` installs it).
+pub fn assert_valid_510b(xml: &Path) {
+    if std::process::Command::new("xmllint")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("SKIPPED (schema check only): xmllint is not installed");
+        return;
+    }
+    let schema = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/eml-xsd/v1.2.2/510-count-kiesraad-strict.xsd"
+    );
+    let lint = std::process::Command::new("xmllint")
+        .args(["--noout", "--schema", schema, s(xml)])
+        .output()
+        .expect("xmllint runs");
+    assert!(
+        lint.status.success(),
+        "{}",
+        String::from_utf8_lossy(&lint.stderr)
+    );
+}
