@@ -22,6 +22,7 @@
 //! with the verification code detects that. The resume point is not audited: it
 //! records where the cursor was, not a count.
 
+use super::db;
 use super::{AuditEntry, StorageError};
 use crate::event::AuditEvent;
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -97,10 +98,6 @@ pub struct NewRow<'a> {
     pub operator: &'a str,
     /// SHA-256 of the record or election text this row wrote ("" for a free event).
     pub record_hash: String,
-}
-
-fn db(e: rusqlite::Error) -> StorageError {
-    super::classify(&e)
 }
 
 /// Appends a row; call inside the transaction that makes the change.

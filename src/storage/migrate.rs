@@ -19,6 +19,7 @@
 //! The legacy text is parsed here and nowhere else. A crash leaves schema 2, migrated
 //! again at the next open.
 
+use super::db;
 use super::stored_election::read_election_body;
 use super::{StorageError, audit, migration, phone, records};
 use crate::eml::stored_totals;
@@ -31,10 +32,6 @@ use std::path::Path;
 
 /// Who the carried-over rows are written by.
 pub const OPERATOR: &str = "telraam (migration)";
-
-fn db(e: rusqlite::Error) -> StorageError {
-    StorageError::database(None, &e)
-}
 
 /// A schema-2 phone check row's value: `<verified|differs> quick=<groups>
 /// expected=<groups or nothing> figures=<sha256>`.

@@ -14,15 +14,12 @@
 //! next open. The pages the old table held are left free inside the file (SQLite
 //! reuses them); the file does not shrink.
 
+use super::db;
 use super::stored_election::{parsed_copy, read_election_body};
 use super::summary::{self, head_len};
 use super::{StorageError, migration};
 use rusqlite::Connection;
 use rusqlite::types::Value;
-
-fn db(e: rusqlite::Error) -> StorageError {
-    StorageError::database(None, &e)
-}
 
 /// Migrates a schema-3 database to schema 4 (see the module comment). A summary that
 /// already has the schema-4 shape (made by the migration from schema 1) only gets the

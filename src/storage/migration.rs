@@ -5,11 +5,8 @@
 //! open.
 
 use super::StorageError;
+use super::db;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
-
-fn db(e: rusqlite::Error) -> StorageError {
-    StorageError::database(None, &e)
-}
 
 /// The migration's transaction, or `None` when the database is no longer at `from`.
 pub(super) fn begin(

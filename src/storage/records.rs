@@ -6,15 +6,12 @@
 
 use super::audit::sha256_hex;
 use super::body::{self, Body};
+use super::db;
 use super::{StorageError, summary};
 use crate::election::Election;
 use crate::record::CountRecord;
 use crate::result_file;
 use rusqlite::{Connection, OptionalExtension};
-
-fn db(e: rusqlite::Error) -> StorageError {
-    super::classify(&e)
-}
 
 pub use super::summary::state_name;
 

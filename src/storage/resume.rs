@@ -2,12 +2,9 @@
 //! closed lid puts them back at the same station and field. Not audited: it is
 //! the cursor, not a count.
 
+use super::db;
 use super::{ResumePoint, StorageError};
 use rusqlite::{Connection, OptionalExtension};
-
-fn db(e: rusqlite::Error) -> StorageError {
-    super::classify(&e)
-}
 
 pub fn get(conn: &Connection) -> Result<Option<ResumePoint>, StorageError> {
     conn.query_row(

@@ -181,7 +181,7 @@ pub fn connect_read_only_checking(dir: &Path) -> Result<(Connection, QuickCheck)
         if integrity != "ok" {
             return Err(StorageError::Damaged {
                 path,
-                quick: false,
+                quick: true,
                 found: integrity,
             });
         }
@@ -231,7 +231,7 @@ fn open_read_only(dir: &Path, check: bool) -> Result<(Connection, &'static str),
     if integrity != "ok" {
         return Err(StorageError::Damaged {
             path,
-            quick: false,
+            quick: true,
             found: integrity,
         });
     }
@@ -346,7 +346,7 @@ pub fn connect(dir: &Path) -> Result<(Connection, bool), StorageError> {
 /// Version 1 to 2 (then [`super::migrate::from_2`] to 3): the summary table, filled from the records' bodies, in one
 /// transaction (a crash leaves version 1, migrated again at the next open).
 fn migrate_from_1(conn: &mut Connection) -> Result<(), StorageError> {
-    let db = |e: rusqlite::Error| StorageError::database(None, &e);
+    let db = super::db;
     let Some(tx) = super::migration::begin(conn, 1)? else {
         return Ok(());
     };

@@ -16,6 +16,7 @@
 //! existed).
 
 use super::StorageError;
+use super::db;
 use crate::election::Election;
 use crate::record::{Count, CountRecord, EntryMode, RecordState};
 use rusqlite::Connection;
@@ -29,10 +30,6 @@ pub fn state_name(state: RecordState) -> &'static str {
         RecordState::Draft => "draft",
         RecordState::Finalised => "finalised",
     }
-}
-
-fn db(e: rusqlite::Error) -> StorageError {
-    StorageError::database(None, &e)
 }
 
 /// The tables (created by the schema, and by the migration from version 1; schema 3
