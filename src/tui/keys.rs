@@ -61,6 +61,8 @@ fn board_message(app: &App, key: KeyEvent) -> Option<Msg> {
         KeyCode::F(2) => BoardMsg::Phone,
         KeyCode::F(SCAN_KEY) => BoardMsg::Scan,
         KeyCode::F(DESK_KEY) => BoardMsg::Desk,
+        // Read the board again (after it could not be read, say).
+        KeyCode::F(BOARD_KEY) => BoardMsg::Show,
         _ => return None,
     };
     Some(Msg::Board(m))

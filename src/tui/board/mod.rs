@@ -16,6 +16,9 @@ pub use scan::ScanField;
 pub struct BoardState {
     /// The board as the workspace last said; None while it loads.
     pub board: Option<Board>,
+    /// Why the board could not be read, the last time it was asked for (shown in
+    /// place of the rows; F4 or the next change asks again).
+    pub load_failed: Option<String>,
     pub filter: Filter,
     pub search: String,
     /// Index into the visible rows.
@@ -54,6 +57,8 @@ pub enum BoardMsg {
     Pause,
     /// The runtime read the board.
     Loaded(Board),
+    /// The runtime could not read the board: why.
+    LoadFailed(String),
     /// The runtime imported a scanned record.
     Imported(Result<Imported, String>),
 }
@@ -173,7 +178,7 @@ impl BoardState {
                     scan.imported(result);
                     return Outcome::Load;
                 }
-                BoardMsg::Loaded(_) => {}
+                BoardMsg::Loaded(_) | BoardMsg::LoadFailed(_) => {}
                 // Other keys do nothing while scanning: a scanner types only text.
                 _ => return Outcome::Nothing,
             }
@@ -185,7 +190,14 @@ impl BoardState {
             }
             BoardMsg::Loaded(board) => {
                 self.board = Some(board);
+                self.load_failed = None;
                 self.clamp();
+            }
+            // Said in place of the rows; never asked again from here, so a board that
+            // cannot be read does not ask for itself over and over.
+            BoardMsg::LoadFailed(why) => {
+                self.board = None;
+                self.load_failed = Some(why);
             }
             BoardMsg::Imported(_) | BoardMsg::Pause => {}
             BoardMsg::Char(c) => {

@@ -15,7 +15,7 @@ pub fn carry_out(workspace: &mut Workspace, operator: &str, request: Request) ->
         Request::Load => match Board::load(workspace) {
             Ok(board) => BoardMsg::Loaded(board),
             // An empty board that says why rather than a stale one.
-            Err(e) => BoardMsg::Imported(Err(e.to_string())),
+            Err(e) => BoardMsg::LoadFailed(e.to_string()),
         },
         Request::Import(text) => BoardMsg::Imported(import(workspace, operator, &text)),
     }

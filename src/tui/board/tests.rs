@@ -157,3 +157,26 @@ fn leaving_a_desk_or_phone_check_opened_from_the_board_comes_back_to_the_board()
     assert_eq!(app.screen.kind(), ScreenKind::Board);
     assert!(fx.contains(&Effect::Board(Request::Load)));
 }
+
+#[test]
+fn a_board_that_cannot_be_read_says_why_and_does_not_ask_again_by_itself() {
+    let mut state = loaded();
+    state.update(BoardMsg::Scan);
+    assert!(state.scan.is_some());
+    // While scanning, a failed read is not an import: no reload follows it.
+    assert_eq!(
+        state.update(BoardMsg::LoadFailed("schijf weg".into())),
+        Outcome::Nothing
+    );
+    state.update(BoardMsg::Back);
+    assert_eq!(
+        state.update(BoardMsg::LoadFailed("schijf weg".into())),
+        Outcome::Nothing
+    );
+    assert!(state.board.is_none(), "no stale board beside the reason");
+    assert_eq!(state.load_failed.as_deref(), Some("schijf weg"));
+    // F4 asks again; a board read clears the reason.
+    assert_eq!(state.update(BoardMsg::Show), Outcome::Load);
+    state.update(BoardMsg::Loaded(Board { rows: vec![] }));
+    assert!(state.load_failed.is_none());
+}

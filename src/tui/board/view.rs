@@ -158,7 +158,11 @@ pub fn draw(frame: &mut Frame, state: &BoardState, language: Language, color: bo
     .map(str::to_string);
     frame.render_widget(Paragraph::new(line(" ", &heads)).style(bold()), head);
     let Some(_) = &state.board else {
-        frame.render_widget(Paragraph::new(format!(" {}", t.loading)), rows);
+        let said = match &state.load_failed {
+            Some(why) => words::load_failed(language, why),
+            None => t.loading.to_string(),
+        };
+        frame.render_widget(Paragraph::new(format!(" {said}")).style(bold()), rows);
         return;
     };
     let visible = state.visible();

@@ -230,6 +230,15 @@ pub fn scan_missing(language: Language, missing: &[usize]) -> String {
     }
 }
 
+/// The board could not be read from the workspace: why, and how to try again.
+pub fn load_failed(language: Language, why: &str) -> String {
+    if language.is_english() {
+        format!("The overview cannot be read: {why}. F4 tries again.")
+    } else {
+        format!("Het overzicht kan niet worden gelezen: {why}. F4 probeert het opnieuw.")
+    }
+}
+
 /// Waiting for the first part, perhaps of a chosen station.
 pub fn scan_waiting(language: Language, station: Option<u32>) -> String {
     match (station, language.is_english()) {
