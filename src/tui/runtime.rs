@@ -185,10 +185,7 @@ fn event_loop(
             let now = workspace.data_version().unwrap_or(seen);
             if now != seen {
                 seen = now;
-                if let Ok(records) = workspace.records() {
-                    app.update(Msg::Refreshed(records));
-                }
-                app.update(Msg::DeskStages(desk_stages(workspace)));
+                refresh_statuses(app, workspace);
                 if app.screen == Screen::Board {
                     let effects = vec![Effect::Board(BoardRequest::Load)];
                     carry_out(app, workspace, operator, effects);
@@ -262,8 +259,14 @@ pub fn carry_out(app: &mut App, workspace: &mut Workspace, operator: &str, effec
         };
         if let Some(answer) = answer {
             let not_saved = matches!(answer, Msg::NotSaved { .. });
+            let imported = matches!(answer, Msg::Board(BoardMsg::Imported(Ok(_))));
             refused |= not_saved;
             queue.extend(app.update(answer));
+            // A scan imported on the board changed a station: the station screen says
+            // so too (this window's own writes do not move `data_version`).
+            if imported {
+                refresh_statuses(app, workspace);
+            }
             // The box was refused because the workspace can no longer be written
             // ([`not_saved`]): say so as when the window opened on a write-protected
             // folder, once.
@@ -272,6 +275,16 @@ pub fn carry_out(app: &mut App, workspace: &mut Workspace, operator: &str, effec
             }
         }
     }
+}
+
+/// Reads again what the station screen shows of every station (its record's state,
+/// its stage at the desk) after the workspace changed: by another process, or by a
+/// scan imported on the board.
+fn refresh_statuses(app: &mut App, workspace: &Workspace) {
+    if let Ok(records) = workspace.records() {
+        app.update(Msg::Refreshed(records));
+    }
+    app.update(Msg::DeskStages(desk_stages(workspace)));
 }
 
 /// Saves a confirmed box ([`Effect::SaveField`]): as the App's lifecycle decided it

@@ -111,6 +111,14 @@ fn scanned_parts_out_of_order_with_one_of_another_station_refused_import_the_rec
 
     tmux.keys(&["Escape"]);
     tmux.wait_for("Typ: zoek");
+    // The station screen says it too, without waiting for a change from elsewhere.
+    tmux.keys(&["Escape"]);
+    let screen = tmux.wait_for("Kies het stembureau");
+    let row = screen
+        .lines()
+        .find(|l| l.trim_start().starts_with("2 "))
+        .unwrap_or_else(|| panic!("station 2's line:\n{screen}"));
+    assert!(row.contains("wacht op de tweede invoer"), "{row}");
     tmux.keys(&["q", "j"]);
     let ws = Workspace::open_read_only(&data).expect("workspace");
     let stored = ws.record(2).expect("read").expect("station 2 imported");
