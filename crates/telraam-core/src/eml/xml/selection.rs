@@ -93,8 +93,11 @@ impl Cursor<'_> {
         rest.starts_with(t).then(|| self.i += t.len())
     }
 
-    /// One to nine ASCII digits, not followed by a tenth.
+    /// One to nine ASCII digits, not followed by a tenth: nine digits are exactly the
+    /// largest count (the assertion below keeps the two together), so a figure past
+    /// it goes to the general path and is refused there with its line.
     fn digits(&mut self) -> Option<u32> {
+        const _: () = assert!(crate::record::MAX_COUNT == 999_999_999);
         let rest = self.b.get(self.i..)?;
         let n = rest
             .iter()
