@@ -147,7 +147,8 @@ mod tests {
     }
 
     #[test]
-    fn a_copy_changed_behind_telraams_back_is_found_by_the_full_check_and_not_read() {
+    fn a_copy_changed_behind_telraams_back_is_found_by_the_full_check_and_an_unreadable_one_is_not_read()
+     {
         let dir = tempfile::tempdir().expect("temp dir");
         let ws = Workspace::open(dir.path()).expect("open");
         assert!(ws.database_problem().expect("checked").is_none());

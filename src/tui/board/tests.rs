@@ -87,8 +87,15 @@ fn in_the_app_f4_loads_the_board_enter_starts_the_phone_check_and_esc_goes_back(
     use crate::election::Election;
     use crate::settings::Language;
     use crate::tui::app::{App, Effect, Msg, Screen, ScreenKind};
+    use crate::tui::keys::{BOARD_KEY, message};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let mut app = App::new(Election::demo(), Language::Dutch, &[], None);
-    let fx = app.update(Msg::Board(BoardMsg::Show));
+    let f4 = message(
+        &app,
+        KeyEvent::new(KeyCode::F(BOARD_KEY), KeyModifiers::NONE),
+    )
+    .expect("F4 means something on the station screen");
+    let fx = app.update(f4);
     assert_eq!(app.screen.kind(), ScreenKind::Board);
     assert_eq!(fx, [Effect::Board(Request::Load)]);
     let rows = app
