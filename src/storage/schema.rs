@@ -21,9 +21,9 @@ pub const DB_FILE: &str = "telraam.sqlite3";
 /// every record version as TOML text, where version 5 writes a compact body
 /// ([`super::body`]) that a telraam of version 4 cannot read. All are migrated at open
 /// ([`super::migrate`], [`super::migrate_figures`], [`super::body::migrate_from_4`]).
-/// A further change of what is stored is version 6, with a migration from 5 chained
+/// A further change of what is stored is version 6, with a migration from 5 added
 /// after `body::migrate_from_4` in [`connect`] (each migration checks the version it
-/// starts from, so one left at its old number would silently do nothing).
+/// starts from; a database the steps leave behind is refused, not read as current).
 pub const SCHEMA_VERSION: i64 = 5;
 
 const SCHEMA: &str = "
@@ -316,26 +316,25 @@ pub fn connect(dir: &Path) -> Result<(Connection, bool), StorageError> {
             };
             Ok((conn, created))
         }
-        1 => {
+        // Each step migrates only a database at its own version (and leaves any other
+        // alone), so running every step in order brings any older schema up to date.
+        // A new schema version adds its step at the end, and nowhere else.
+        1..SCHEMA_VERSION => {
             migrate_from_1(&mut conn)?;
             super::migrate::from_2(&mut conn, dir)?;
             super::migrate_figures::from_3(&mut conn)?;
             super::body::migrate_from_4(&mut conn)?;
-            Ok((conn, false))
-        }
-        2 => {
-            super::migrate::from_2(&mut conn, dir)?;
-            super::migrate_figures::from_3(&mut conn)?;
-            super::body::migrate_from_4(&mut conn)?;
-            Ok((conn, false))
-        }
-        3 => {
-            super::migrate_figures::from_3(&mut conn)?;
-            super::body::migrate_from_4(&mut conn)?;
-            Ok((conn, false))
-        }
-        4 => {
-            super::body::migrate_from_4(&mut conn)?;
+            // A step missing for a new version would leave the database behind: refuse
+            // it then rather than read it as current.
+            let reached: i64 = conn
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .map_err(|e| db_error(&path, e))?;
+            if reached != SCHEMA_VERSION {
+                return Err(StorageError::UnknownSchema {
+                    path,
+                    version: reached,
+                });
+            }
             Ok((conn, false))
         }
         SCHEMA_VERSION => Ok((conn, false)),
