@@ -135,5 +135,47 @@ mod tests {
         let phone: Vec<_> = facts.iter().map(|f| f.phone.clone()).collect();
         let expected: Vec<_> = overview.into_iter().map(|s| s.status).collect();
         assert_eq!(phone, expected);
+
+        // Phoned: station 2 as its record says, station 3 before its record is in.
+        ws.record_phone_check(2, &heard(&election, &record), "Bert")
+            .unwrap();
+        let mut three = CountRecord::empty(&election, 3, EntryMode::Transcription);
+        three.set(Field::TotalAdmitted, Some(7));
+        ws.record_phone_check(3, &heard(&election, &three), "Bert")
+            .unwrap();
+        let facts = ws.station_facts().unwrap();
+        let phone: Vec<_> = facts.iter().map(|f| f.phone.clone()).collect();
+        let expected: Vec<_> = ws
+            .phone_overview()
+            .unwrap()
+            .into_iter()
+            .map(|s| s.status)
+            .collect();
+        assert_eq!(phone, expected);
+        let distinct: std::collections::BTreeSet<String> =
+            expected.iter().map(|s| format!("{s:?}")).collect();
+        assert_eq!(distinct.len(), 3, "three different statuses: {expected:?}");
+        assert_eq!(facts[1].quick_verified, Some(true));
+    }
+
+    /// The check the municipality stores after hearing `record`'s quick report and codes.
+    fn heard(election: &Election, record: &CountRecord) -> crate::event::PhoneCheckEvent {
+        let c = crate::verification::codes(election, record);
+        crate::event::PhoneCheckEvent {
+            verified: true,
+            quick: c.quick.clone(),
+            expected: c.record.clone(),
+            figures: Some(
+                crate::verification::canonical::quick_fields(election)
+                    .into_iter()
+                    .map(|field| crate::event::Figure {
+                        field,
+                        value: record.get(field),
+                    })
+                    .collect(),
+            ),
+            figures_sha256: "ab12".into(),
+            migrated_from_row: None,
+        }
     }
 }
